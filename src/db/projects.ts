@@ -1,0 +1,96 @@
+import { and, eq, sql } from "drizzle-orm";
+import { formatProjectCode, type NewProjectInput } from "../domain/project.js";
+import type { IntegrationType } from "../domain/integration-type.js";
+import { recordAudit } from "./audit.js";
+import type { Db, DbOrTx } from "./client.js";
+import { type ProjectRow, projects } from "./schema.js";
+
+export interface ChannelRef {
+  teamId: string;
+  channelId: string;
+}
+
+export function findProjectByChannel(db: DbOrTx, ref: ChannelRef): ProjectRow | undefined {
+  return db
+    .select()
+    .from(projects)
+    .where(and(eq(projects.teamId, ref.teamId), eq(projects.channelId, ref.channelId)))
+    .get();
+}
+
+export function findProjectById(db: DbOrTx, teamId: string, id: number): ProjectRow | undefined {
+  return db
+    .select()
+    .from(projects)
+    .where(and(eq(projects.teamId, teamId), eq(projects.id, id)))
+    .get();
+}
+
+export type CreateProjectResult =
+  | { created: true; project: ProjectRow }
+  | { created: false; existing: ProjectRow };
+
+export interface CreateProjectCommand extends ChannelRef {
+  input: NewProjectInput;
+  integrationType: { type: IntegrationType; source: "auto" | "chosen" };
+  actorId: string;
+  at: Date;
+}
+
+/**
+ * Binds a new project to a channel, with its workspace-unique code and an audit row, in one transaction.
+ * A channel holds one project: when it already has one, nothing changes and that project is returned.
+ */
+export function createProject(db: Db, cmd: CreateProjectCommand): CreateProjectResult {
+  return db.transaction((tx) => {
+    const existing = findProjectByChannel(tx, cmd);
+    if (existing) return { created: false as const, existing };
+    const { count } = tx
+      .select({ count: sql<number>`count(*)` })
+      .from(projects)
+      .where(eq(projects.teamId, cmd.teamId))
+      .get() ?? { count: 0 };
+    const { integrationType: _chosen, ...fields } = cmd.input;
+    const project = tx
+      .insert(projects)
+      .values({
+        ...fields,
+        teamId: cmd.teamId,
+        channelId: cmd.channelId,
+        code: nextFreeCode(tx, cmd.teamId, count + 1),
+        integrationType: cmd.integrationType.type,
+        integrationTypeSource: cmd.integrationType.source,
+        createdBy: cmd.actorId,
+        createdAt: cmd.at,
+        updatedAt: cmd.at,
+      })
+      .returning()
+      .get();
+    recordAudit(tx, {
+      projectId: project.id,
+      actorId: cmd.actorId,
+      action: "project.created",
+      details: { code: project.code, name: project.name, integrationType: project.integrationType },
+      at: cmd.at,
+    });
+    return { created: true as const, project };
+  });
+}
+
+/** Codes stay unique even after deletions leave gaps in the count. */
+function nextFreeCode(tx: DbOrTx, teamId: string, start: number): string {
+  for (let n = start; ; n++) {
+    const code = formatProjectCode(n);
+    const taken = tx
+      .select({ id: projects.id })
+      .from(projects)
+      .where(and(eq(projects.teamId, teamId), eq(projects.code, code)))
+      .get();
+    if (!taken) return code;
+  }
+}
+
+/** Marks a project as active now (for "most recently active" ordering). */
+export function touchProject(tx: DbOrTx, projectId: number, at: Date): void {
+  tx.update(projects).set({ updatedAt: at }).where(eq(projects.id, projectId)).run();
+}

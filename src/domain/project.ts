@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { type IntegrationType, INTEGRATION_TYPES } from "./integration-type.js";
+
+export const PROJECT_LIMITS = {
+  name: 80,
+  clientName: 80,
+  system: 60,
+  volumeEstimate: 200,
+  summary: 1500,
+} as const;
+
+/** How a project's human code looks: INT-0001, INT-0002, ... per workspace. */
+export function formatProjectCode(sequence: number): string {
+  return `INT-${String(sequence).padStart(4, "0")}`;
+}
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, { error: `${label} is required.` })
+    .max(max, { error: `${label} must be at most ${max} characters.` });
+
+const optionalText = (label: string, max: number) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+    z.string().trim().max(max, { error: `${label} must be at most ${max} characters.` }).nullable().default(null),
+  );
+
+const slackUserId = z
+  .string()
+  .regex(/^[UW][A-Z0-9]{2,}$/, { error: "Pick a person from the list." })
+  .nullable()
+  .default(null);
+
+/** Everything a person fills in to start a project; `today` (YYYY-MM-DD) bounds the go-live date. */
+export function newProjectSchema(today: string) {
+  return z
+    .object({
+      name: text("Project name", PROJECT_LIMITS.name),
+      clientName: text("Client name", PROJECT_LIMITS.clientName),
+      systemA: text("Source system", PROJECT_LIMITS.system),
+      systemB: text("Target system", PROJECT_LIMITS.system),
+      integrationType: z.enum(["auto", ...INTEGRATION_TYPES], { error: "Pick an integration type." }).default("auto"),
+      leadEngineerId: slackUserId,
+      projectManagerId: slackUserId,
+      targetGoLive: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Pick a date." })
+        .refine((d) => d >= today, { error: "The go-live date is in the past. Pick today or a later date." })
+        .nullable()
+        .default(null),
+      volumeEstimate: optionalText("Data volume estimate", PROJECT_LIMITS.volumeEstimate),
+      summary: optionalText("Summary", PROJECT_LIMITS.summary),
+    })
+    .superRefine((p, ctx) => {
+      if (p.systemA.trim().toLowerCase() === p.systemB.trim().toLowerCase()) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["systemB"],
+          message: "The target system must differ from the source system.",
+        });
+      }
+    });
+}
+
+export type NewProjectInput = z.output<ReturnType<typeof newProjectSchema>>;
+export type NewProjectField = keyof NewProjectInput;
+
+export type NewProjectValidation =
+  | { ok: true; value: NewProjectInput }
+  | { ok: false; errors: Partial<Record<NewProjectField, string>> };
+
+/** Validates raw form input; one message per field, the first problem found. */
+export function validateNewProject(raw: Record<string, unknown>, today: string): NewProjectValidation {
+  const parsed = newProjectSchema(today).safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const errors: Partial<Record<NewProjectField, string>> = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as NewProjectField;
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors };
+}
+
+export function resolveIntegrationType(
+  chosen: NewProjectInput["integrationType"],
+  classify: () => IntegrationType,
+): { type: IntegrationType; source: "auto" | "chosen" } {
+  return chosen === "auto" ? { type: classify(), source: "auto" } : { type: chosen, source: "chosen" };
+}
+
+/** Today's date in UTC as YYYY-MM-DD. */
+export function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
