@@ -1,0 +1,117 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { App, type CustomRoute, HTTPReceiver, type Logger, type Receiver, SocketModeReceiver } from "@slack/bolt";
+import type { Config } from "./config.js";
+import type { Db } from "./db/client.js";
+import { registerListeners } from "./slack/register.js";
+import { registerErrorHandler } from "./slack/errors.js";
+import { createInFlightTracker } from "./slack/in-flight.js";
+
+/** What the app needs from the outside world. Tests pass a fresh database and a fixed clock. */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  /** True while the database answers; drives /healthz. */
+  dbHealthy: () => boolean;
+  clock: () => Date;
+  logger: Logger;
+}
+
+export interface IntplanApp {
+  bolt: App;
+  /** Starts listening; resolves with the HTTP port (HTTP mode: Slack's endpoint; Socket Mode: /healthz only). */
+  start(): Promise<{ port: number | null }>;
+  /** Stops taking requests, waits for work in flight (up to `graceMs`), and returns. The caller closes the db. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+function healthRoute(deps: AppDeps): CustomRoute {
+  return {
+    path: "/healthz",
+    method: ["GET"],
+    handler: (_req, res) => {
+      const ok = deps.dbHealthy();
+      res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
+      res.end(JSON.stringify({ ok, database: ok ? "up" : "down" }));
+    },
+  };
+}
+
+function createReceiver(deps: AppDeps): Receiver {
+  const { config, logger } = deps;
+  const customRoutes = [healthRoute(deps)];
+  if (config.mode === "socket" && config.slackAppToken) {
+    return new SocketModeReceiver({
+      appToken: config.slackAppToken,
+      logger,
+      customRoutes,
+      installerOptions: { port: config.port },
+    });
+  }
+  if (!config.slackSigningSecret) throw new Error("HTTP mode needs SLACK_SIGNING_SECRET.");
+  return new HTTPReceiver({
+    signingSecret: config.slackSigningSecret,
+    // Signature checking is always on in HTTP mode: no setting turns it off.
+    signatureVerification: true,
+    customRoutes,
+    logger,
+  });
+}
+
+/** Builds the Bolt app from its dependencies; nothing is global, so every test gets its own app. */
+export function createApp(deps: AppDeps): IntplanApp {
+  const { config, logger } = deps;
+  const receiver = createReceiver(deps);
+  const bolt = new App({
+    token: config.slackBotToken,
+    receiver,
+    logger,
+    // auth.test runs in start(), where a bad token or an unreachable Slack becomes a clear message.
+    deferInitialization: true,
+    extendedErrorHandler: true,
+    clientOptions: {
+      ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+      // Retries must never hold a user's 3-second window: a few quick ones, then report.
+      retryConfig: { retries: 2, factor: 1.5, minTimeout: 100, maxTimeout: 1000 },
+    },
+  });
+  const inFlight = createInFlightTracker();
+  bolt.use(async ({ next }) => {
+    await inFlight.track(next());
+  });
+  registerListeners(bolt, deps);
+  registerErrorHandler(bolt, logger);
+
+  let server: Server | undefined;
+  return {
+    bolt,
+    async start() {
+      await initialize(bolt, config);
+      if (config.mode === "socket") {
+        await bolt.start();
+        return { port: config.port };
+      }
+      server = (await bolt.start(config.port)) as Server;
+      return { port: (server.address() as AddressInfo).port };
+    },
+    async stop(graceMs = 10_000) {
+      await bolt.stop();
+      await inFlight.drain(graceMs);
+    },
+  };
+}
+
+/** Checks the bot token with Slack (auth.test) and explains a failure in plain words. */
+async function initialize(bolt: App, config: Config): Promise<void> {
+  try {
+    await bolt.init();
+  } catch (error) {
+    const code = (error as { data?: { error?: string }; code?: string }).data?.error;
+    const where = config.slackApiUrl ?? "https://slack.com/api/";
+    throw new Error(
+      code
+        ? `Slack refused SLACK_BOT_TOKEN (${code}). Copy the Bot User OAuth Token again from your app's OAuth & Permissions page.`
+        : `Could not reach Slack's Web API at ${where} to check SLACK_BOT_TOKEN: ${(error as Error).message}`,
+    );
+  }
+}

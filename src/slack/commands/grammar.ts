@@ -1,0 +1,176 @@
+/** The /intplan grammar: one parser for the slash text, and the usage line of every subcommand. */
+
+export const PHASE_STATUSES = ["not-started", "in-progress", "blocked", "done"] as const;
+export type PhaseStatusWord = (typeof PHASE_STATUSES)[number];
+export const EXPORT_DOCS = ["plan", "discovery", "answers"] as const;
+export type ExportDoc = (typeof EXPORT_DOCS)[number];
+
+export type Command =
+  | { name: "help" }
+  | { name: "new" }
+  | { name: "interview"; section: string | null }
+  | { name: "plan" }
+  | { name: "discovery" }
+  | { name: "export"; doc: ExportDoc }
+  | { name: "status" }
+  | { name: "phase"; phase: string; status: PhaseStatusWord; note: string | null }
+  | { name: "blocker"; text: string }
+  | { name: "blocker-resolve"; id: number; note: string | null }
+  | { name: "blockers" }
+  | { name: "history"; page: number }
+  | { name: "delete" };
+
+export type CommandName = Command["name"];
+
+export interface Usage {
+  name: CommandName;
+  usage: string;
+  description: string;
+}
+
+export const USAGES: readonly Usage[] = [
+  { name: "new", usage: "/intplan new", description: "Start an integration project in this channel" },
+  {
+    name: "interview",
+    usage: "/intplan interview [section]",
+    description: "Answer the discovery questions, a section at a time",
+  },
+  { name: "plan", usage: "/intplan plan", description: "Post or refresh the Implementation Plan canvas" },
+  { name: "discovery", usage: "/intplan discovery", description: "Post or refresh the Discovery Document canvas" },
+  {
+    name: "export",
+    usage: "/intplan export [plan|discovery|answers]",
+    description: "Upload a document (Markdown) or the answers (JSON) as a file",
+  },
+  { name: "status", usage: "/intplan status", description: "Show the project's status" },
+  {
+    name: "phase",
+    usage: "/intplan phase <1-5|name> <not-started|in-progress|blocked|done> [note]",
+    description: "Change a phase's status",
+  },
+  {
+    name: "blocker",
+    usage: "/intplan blocker <text> [@owner] [--client]",
+    description: "Log a blocker (--client: waiting on the client)",
+  },
+  {
+    name: "blocker-resolve",
+    usage: "/intplan blocker resolve <id> [note]",
+    description: "Resolve a blocker",
+  },
+  { name: "blockers", usage: "/intplan blockers", description: "List open blockers" },
+  { name: "history", usage: "/intplan history [page]", description: "Show who changed what, newest first" },
+  { name: "delete", usage: "/intplan delete", description: "Delete this channel's project and all its data" },
+  { name: "help", usage: "/intplan help", description: "Show this help" },
+];
+
+export function usageOf(name: CommandName): string {
+  return USAGES.find((u) => u.name === name)?.usage ?? "/intplan help";
+}
+
+export type ParseResult =
+  | { ok: true; command: Command }
+  | { ok: false; error: string; usage: string | null; unknown?: string };
+
+const fail = (error: string, name: CommandName | null): ParseResult => ({
+  ok: false,
+  error,
+  usage: name ? usageOf(name) : null,
+});
+
+/** Statuses as people type them. */
+const STATUS_ALIASES: Record<string, PhaseStatusWord> = {
+  "not-started": "not-started",
+  notstarted: "not-started",
+  todo: "not-started",
+  "to-do": "not-started",
+  pending: "not-started",
+  "in-progress": "in-progress",
+  inprogress: "in-progress",
+  started: "in-progress",
+  start: "in-progress",
+  wip: "in-progress",
+  active: "in-progress",
+  doing: "in-progress",
+  blocked: "blocked",
+  stuck: "blocked",
+  "on-hold": "blocked",
+  done: "done",
+  complete: "done",
+  completed: "done",
+  finished: "done",
+};
+
+export function parsePhaseStatus(word: string): PhaseStatusWord | null {
+  return STATUS_ALIASES[word.toLowerCase().replace(/_/g, "-")] ?? null;
+}
+
+/** Splits off the first word; the rest keeps its own spacing. */
+function firstWord(text: string): [string, string] {
+  const match = /^(\S+)\s*([\s\S]*)$/.exec(text);
+  return match ? [match[1] ?? "", match[2] ?? ""] : ["", ""];
+}
+
+function parsePhase(rest: string): ParseResult {
+  const words = rest.split(/\s+/).filter(Boolean);
+  if (words.length < 2) return fail("Say which phase and its new status.", "phase");
+  // A status may follow a phase name of several words ("post launch done"): find the first status word.
+  for (let i = 1; i < words.length; i++) {
+    const status = parsePhaseStatus(words[i] ?? "");
+    if (status) {
+      const note = words.slice(i + 1).join(" ").trim();
+      return {
+        ok: true,
+        command: { name: "phase", phase: words.slice(0, i).join(" "), status, note: note || null },
+      };
+    }
+  }
+  return fail(`No status found. Use one of: ${PHASE_STATUSES.join(", ")}.`, "phase");
+}
+
+function parseBlocker(rest: string): ParseResult {
+  const [first, after] = firstWord(rest);
+  if (first.toLowerCase() === "resolve") {
+    const [idWord, note] = firstWord(after);
+    const id = /^#?(\d{1,9})$/.exec(idWord)?.[1];
+    if (!id) return fail(idWord ? `"${idWord}" is not a blocker id.` : "Say which blocker to resolve.", "blocker-resolve");
+    return { ok: true, command: { name: "blocker-resolve", id: Number(id), note: note.trim() || null } };
+  }
+  if (!rest.trim()) return fail("Describe the blocker.", "blocker");
+  return { ok: true, command: { name: "blocker", text: rest.trim() } };
+}
+
+const NO_ARGUMENTS: ReadonlySet<CommandName> = new Set(["new", "plan", "discovery", "status", "blockers", "help", "delete"]);
+
+/** Parses the text after `/intplan`. An empty text is help. */
+export function parseCommand(raw: string): ParseResult {
+  const text = raw.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, " ").trim();
+  if (!text) return { ok: true, command: { name: "help" } };
+  const [word, rest] = firstWord(text);
+  const name = word.toLowerCase();
+
+  if (NO_ARGUMENTS.has(name as CommandName)) {
+    if (rest.trim()) return fail(`\`${name}\` takes no arguments.`, name as CommandName);
+    return { ok: true, command: { name } as Command };
+  }
+  switch (name) {
+    case "interview":
+      return { ok: true, command: { name: "interview", section: rest.trim() || null } };
+    case "export": {
+      const doc = (rest.trim().toLowerCase() || "plan") as ExportDoc;
+      if (!EXPORT_DOCS.includes(doc)) return fail(`Cannot export "${rest.trim()}".`, "export");
+      return { ok: true, command: { name: "export", doc } };
+    }
+    case "phase":
+      return parsePhase(rest);
+    case "blocker":
+      return parseBlocker(rest);
+    case "history": {
+      const page = rest.trim() ? /^(\d{1,4})$/.exec(rest.trim())?.[1] : "1";
+      if (!page || Number(page) < 1) return fail(`"${rest.trim()}" is not a page number.`, "history");
+      return { ok: true, command: { name: "history", page: Number(page) } };
+    }
+    default:
+      return { ok: false, error: `Unknown subcommand "${word.slice(0, 40)}".`, usage: null, unknown: word };
+  }
+}

@@ -1,0 +1,57 @@
+import type { App, SlashCommand } from "@slack/bolt";
+import type { AppDeps } from "../../app.js";
+import { findProjectByChannel } from "../../db/projects.js";
+import type { SubcommandContext, Subcommand } from "../context.js";
+import { COMMAND } from "../ids.js";
+import type { MessageContent } from "../views/block-kit.js";
+import { buildHelpMessage, buildNoProjectMessage, buildUsageError } from "../views/help.js";
+import { type Command, type CommandName, parseCommand, USAGES } from "./grammar.js";
+
+/** The usages of the subcommands that have a handler, in the grammar's order. */
+export function availableUsages(subcommands: readonly Subcommand[]) {
+  const names = new Set<CommandName>(subcommands.map((s) => s.name));
+  names.add("help");
+  return USAGES.filter((u) => names.has(u.name));
+}
+
+/** Registers `/intplan`: parse the text, answer errors and help at once, hand the rest to its subcommand. */
+export function registerIntplanCommand(app: App, deps: AppDeps, subcommands: readonly Subcommand[]): void {
+  const byName = new Map<CommandName, Subcommand>(subcommands.map((s) => [s.name, s]));
+  const usages = availableUsages(subcommands);
+
+  app.command(COMMAND, async ({ command: body, ack, respond, client }) => {
+    const reply = (content: MessageContent | string) =>
+      ack(typeof content === "string" ? { response_type: "ephemeral", text: content } : { response_type: "ephemeral", ...content });
+
+    const parsed = parseCommand(body.text ?? "");
+    if (!parsed.ok) {
+      await reply(buildUsageError(parsed.error, parsed.usage));
+      return;
+    }
+    const command = parsed.command;
+    if (command.name === "help") {
+      await reply(buildHelpMessage(usages));
+      return;
+    }
+    const subcommand = byName.get(command.name);
+    if (!subcommand) {
+      await reply(buildUsageError(`\`${command.name}\` is not available yet.`, null));
+      return;
+    }
+    const project = findProjectByChannel(deps.db, { teamId: body.team_id, channelId: body.channel_id });
+    if (subcommand.needsProject && !project) {
+      await reply(buildNoProjectMessage());
+      return;
+    }
+    const ctx: SubcommandContext<Command> = {
+      command,
+      body: body as SlashCommand,
+      deps,
+      client,
+      project,
+      ack: async (content) => (content === undefined ? ack() : reply(content)),
+      respond,
+    };
+    await (subcommand.handle as (c: SubcommandContext<Command>) => Promise<void>)(ctx);
+  });
+}

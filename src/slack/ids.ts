@@ -1,0 +1,24 @@
+/** Every callback id and action id intplan uses, in one place. */
+
+export const COMMAND = "/intplan";
+
+export const CALLBACK = {
+  newProject: "new_project",
+} as const;
+
+export const ACTION = {
+  startInterview: "project_start_interview",
+} as const;
+
+export const NEW_PROJECT_FIELD = {
+  name: "name",
+  clientName: "client_name",
+  systemA: "system_a",
+  systemB: "system_b",
+  integrationType: "integration_type",
+  leadEngineerId: "lead_engineer",
+  projectManagerId: "project_manager",
+  targetGoLive: "target_go_live",
+  volumeEstimate: "volume_estimate",
+  summary: "summary",
+} as const;

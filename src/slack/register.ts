@@ -1,0 +1,16 @@
+import type { App } from "@slack/bolt";
+import type { AppDeps } from "../app.js";
+import type { Subcommand } from "./context.js";
+import { newCommand } from "./commands/new.js";
+import { registerIntplanCommand } from "./commands/router.js";
+import { statusCommand } from "./commands/status.js";
+import { registerNewProjectSubmission } from "./submissions/new-project.js";
+
+/** Every subcommand intplan has. The help text lists exactly these. */
+export const SUBCOMMANDS: readonly Subcommand[] = [newCommand as Subcommand, statusCommand as Subcommand];
+
+/** The one place every listener is registered. */
+export function registerListeners(app: App, deps: AppDeps): void {
+  registerIntplanCommand(app, deps, SUBCOMMANDS);
+  registerNewProjectSubmission(app, deps);
+}

@@ -1,0 +1,33 @@
+import type { Usage } from "../commands/grammar.js";
+import { context, type MessageContent, section } from "./block-kit.js";
+import { escapeMrkdwn } from "./mrkdwn.js";
+
+/** The help text: the subcommands that exist, one line each with usage. */
+export function buildHelpMessage(usages: readonly Usage[], intro?: string): MessageContent {
+  const lines = usages.map((u) => `\`${u.usage}\`  ${u.description}`);
+  return {
+    text: `${intro ? `${intro}\n` : ""}intplan commands:\n${usages.map((u) => u.usage).join("\n")}`,
+    blocks: [
+      ...(intro ? [section(intro)] : []),
+      section(`*intplan* plans and runs an integration project in this channel.\n${lines.join("\n")}`),
+      context("Start with `/intplan new`. Everything is saved as you go."),
+    ],
+  };
+}
+
+/** An ephemeral error with the usage that would have worked. */
+export function buildUsageError(rawError: string, usage: string | null): MessageContent {
+  const error = escapeMrkdwn(rawError);
+  const hint = usage ? `Usage: \`${usage}\`` : "Try `/intplan help` for the list of commands.";
+  return { text: `${error} ${hint}`, blocks: [section(`:warning: ${error}\n${hint}`)] };
+}
+
+export function buildNoProjectMessage(): MessageContent {
+  const text =
+    "This channel has no integration project yet. Create one with `/intplan new` (one project per channel).";
+  return { text, blocks: [section(text)] };
+}
+
+export function plainMessage(text: string): MessageContent {
+  return { text, blocks: [section(text)] };
+}
