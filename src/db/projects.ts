@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { formatProjectCode, type NewProjectInput } from "../domain/project.js";
 import type { IntegrationType } from "../domain/integration-type.js";
 import { recordAudit } from "./audit.js";
@@ -93,4 +93,31 @@ function nextFreeCode(tx: DbOrTx, teamId: string, start: number): string {
 /** Marks a project as active now (for "most recently active" ordering). */
 export function touchProject(tx: DbOrTx, projectId: number, at: Date): void {
   tx.update(projects).set({ updatedAt: at }).where(eq(projects.id, projectId)).run();
+}
+
+export interface HomeProjectRow {
+  project: ProjectRow;
+  mine: boolean;
+}
+
+/** A page of the workspace's projects: the user's own (lead or PM) first, then most recently active. */
+export function listProjectsForHome(
+  db: DbOrTx,
+  args: { teamId: string; userId: string; limit: number; offset: number },
+): { rows: HomeProjectRow[]; total: number } {
+  const mine = sql<number>`(${projects.leadEngineerId} = ${args.userId} or ${projects.projectManagerId} = ${args.userId})`;
+  const rows = db
+    .select({ project: projects, mine })
+    .from(projects)
+    .where(eq(projects.teamId, args.teamId))
+    .orderBy(desc(mine), desc(projects.updatedAt), desc(projects.id))
+    .limit(args.limit)
+    .offset(args.offset)
+    .all();
+  const { total } = db
+    .select({ total: sql<number>`count(*)` })
+    .from(projects)
+    .where(eq(projects.teamId, args.teamId))
+    .get() ?? { total: 0 };
+  return { rows: rows.map((r) => ({ project: r.project, mine: Boolean(r.mine) })), total };
 }

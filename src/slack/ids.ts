@@ -8,6 +8,7 @@ export const CALLBACK = {
 
 export const ACTION = {
   startInterview: "project_start_interview",
+  homePage: "home_page",
 } as const;
 
 export const NEW_PROJECT_FIELD = {

@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import type { AppDeps } from "../app.js";
 import type { Subcommand } from "./context.js";
 import { newCommand } from "./commands/new.js";
+import { registerHome } from "./events/home.js";
 import { registerIntplanCommand } from "./commands/router.js";
 import { statusCommand } from "./commands/status.js";
 import { registerNewProjectSubmission } from "./submissions/new-project.js";
@@ -13,4 +14,5 @@ export const SUBCOMMANDS: readonly Subcommand[] = [newCommand as Subcommand, sta
 export function registerListeners(app: App, deps: AppDeps): void {
   registerIntplanCommand(app, deps, SUBCOMMANDS);
   registerNewProjectSubmission(app, deps);
+  registerHome(app, deps);
 }

@@ -1,0 +1,54 @@
+import type { App } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
+import type { AppDeps } from "../../app.js";
+import { listProjectsForHome } from "../../db/projects.js";
+import { ACTION } from "../ids.js";
+import { buildHomeView, HOME_PAGE_SIZE, type HomeProject } from "../views/home.js";
+
+/** Looks up live figures per project (current phase, open blockers); plugged in by later features. */
+export type HomeFacts = (projectId: number) => { currentPhase: string | null; openBlockers: number };
+
+const NO_FACTS: HomeFacts = () => ({ currentPhase: null, openBlockers: 0 });
+
+export async function publishHome(
+  client: WebClient,
+  deps: AppDeps,
+  args: { teamId: string; userId: string; page: number; facts?: HomeFacts },
+): Promise<void> {
+  const facts = args.facts ?? NO_FACTS;
+  const { rows, total } = listProjectsForHome(deps.db, {
+    teamId: args.teamId,
+    userId: args.userId,
+    limit: HOME_PAGE_SIZE,
+    offset: args.page * HOME_PAGE_SIZE,
+  });
+  const projects: HomeProject[] = rows.map(({ project, mine }) => ({
+    id: project.id,
+    code: project.code,
+    name: project.name,
+    clientName: project.clientName,
+    channelId: project.channelId,
+    integrationType: project.integrationType,
+    lastActivity: project.updatedAt,
+    mine,
+    ...facts(project.id),
+  }));
+  await client.views.publish({
+    user_id: args.userId,
+    view: buildHomeView({ projects, page: args.page, total, pageSize: HOME_PAGE_SIZE }),
+  });
+}
+
+/** The Home tab, on opening and when paging. */
+export function registerHome(app: App, deps: AppDeps): void {
+  app.event("app_home_opened", async ({ event, body, client }) => {
+    if (event.tab !== "home") return;
+    await publishHome(client, deps, { teamId: body.team_id, userId: event.user, page: 0 });
+  });
+  app.action(ACTION.homePage, async ({ ack, body, action, client }) => {
+    await ack();
+    const page = Math.max(0, Number.parseInt((action as { value?: string }).value ?? "0", 10) || 0);
+    const teamId = body.team?.id ?? body.user.team_id ?? "";
+    await publishHome(client, deps, { teamId, userId: body.user.id, page });
+  });
+}

@@ -1,0 +1,61 @@
+import { INTEGRATION_TYPE_LABELS, isIntegrationType } from "../../domain/integration-type.js";
+import { ACTION } from "../ids.js";
+import { actions, button, context, divider, header, type HomeView, type KnownBlock, LIMITS, section } from "./block-kit.js";
+import { channelLink, escapeMrkdwn } from "./mrkdwn.js";
+
+export interface HomeProject {
+  id: number;
+  code: string;
+  name: string;
+  clientName: string;
+  channelId: string;
+  integrationType: string;
+  currentPhase: string | null;
+  openBlockers: number;
+  lastActivity: Date;
+  mine: boolean;
+}
+
+export interface HomeInput {
+  projects: HomeProject[];
+  /** Zero-based page. */
+  page: number;
+  total: number;
+  pageSize: number;
+}
+
+/** Three blocks per project plus headers and paging keeps a page far below Slack's 100-block limit. */
+export const HOME_PAGE_SIZE = 25;
+
+function projectBlocks(p: HomeProject): KnownBlock[] {
+  const type = isIntegrationType(p.integrationType) ? INTEGRATION_TYPE_LABELS[p.integrationType] : p.integrationType;
+  const blockers = p.openBlockers === 1 ? "1 open blocker" : `${p.openBlockers} open blockers`;
+  return [
+    section(
+      `*${escapeMrkdwn(p.name)}* (${p.code}) · ${escapeMrkdwn(p.clientName)} · ${channelLink(p.channelId)}\n` +
+        `${escapeMrkdwn(type)} · Phase: ${escapeMrkdwn(p.currentPhase ?? "Not started")} · ${blockers}`,
+    ),
+    context(`${p.mine ? "You lead or manage this project · " : ""}Last activity <!date^${Math.floor(p.lastActivity.getTime() / 1000)}^{date_short_pretty} {time}|${p.lastActivity.toISOString()}>`),
+  ];
+}
+
+/** The Home tab: the workspace's projects, yours first, most recently active first, one page at a time. */
+export function buildHomeView(input: HomeInput): HomeView {
+  const pages = Math.max(1, Math.ceil(input.total / input.pageSize));
+  const blocks: KnownBlock[] = [
+    header("Integration projects"),
+    context(
+      input.total === 0
+        ? "No projects yet. In a project's channel, run `/intplan new` to start one."
+        : `${input.total} project${input.total === 1 ? "" : "s"} in this workspace · page ${input.page + 1} of ${pages}`,
+    ),
+    divider(),
+    ...input.projects.slice(0, input.pageSize).flatMap(projectBlocks),
+  ];
+  const paging = [
+    ...(input.page > 0 ? [button("Previous page", ACTION.homePage, { value: String(input.page - 1) })] : []),
+    ...(input.page + 1 < pages ? [button("Next page", ACTION.homePage, { value: String(input.page + 1) })] : []),
+  ];
+  if (paging.length > 0) blocks.push(divider(), actions("home_paging", paging));
+  return { type: "home", blocks: blocks.slice(0, LIMITS.viewBlocks) };
+}
