@@ -5,6 +5,8 @@ import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import { registerListeners } from "./slack/register.js";
 import { registerErrorHandler } from "./slack/errors.js";
+import { createJobHandlers, reportGiveUp } from "./slack/jobs.js";
+import { createOutboxWorker, type OutboxWorker } from "./slack/outbox-worker.js";
 import { createInFlightTracker } from "./slack/in-flight.js";
 
 /** What the app needs from the outside world. Tests pass a fresh database and a fixed clock. */
@@ -15,10 +17,28 @@ export interface AppDeps {
   dbHealthy: () => boolean;
   clock: () => Date;
   logger: Logger;
+  /** Background timing; tests shorten it. */
+  timing?: Partial<Timing>;
+}
+
+export interface Timing {
+  /** How long after a change the canvas and status board are refreshed (a burst makes one refresh). */
+  refreshDelayMs: number;
+  /** How often the outbox is checked for due work. */
+  outboxPollMs: number;
+}
+
+export const DEFAULT_TIMING: Timing = { refreshDelayMs: 2000, outboxPollMs: 500 };
+
+/** When work enqueued now should run. */
+export function refreshAt(deps: AppDeps): Date {
+  return new Date(deps.clock().getTime() + (deps.timing?.refreshDelayMs ?? DEFAULT_TIMING.refreshDelayMs));
 }
 
 export interface IntplanApp {
   bolt: App;
+  /** Background Slack work (canvas and status board refreshes), drained after commits. */
+  outbox: OutboxWorker;
   /** Starts listening; resolves with the HTTP port (HTTP mode: Slack's endpoint; Socket Mode: /healthz only). */
   start(): Promise<{ port: number | null }>;
   /** Stops taking requests, waits for work in flight (up to `graceMs`), and returns. The caller closes the db. */
@@ -81,22 +101,34 @@ export function createApp(deps: AppDeps): IntplanApp {
   });
   registerListeners(bolt, deps);
   registerErrorHandler(bolt, logger);
+  const outbox = createOutboxWorker({
+    db: deps.db,
+    clock: deps.clock,
+    logger,
+    handlers: createJobHandlers(bolt.client, deps),
+    onGiveUp: reportGiveUp(bolt.client, deps),
+    pollMs: deps.timing?.outboxPollMs ?? DEFAULT_TIMING.outboxPollMs,
+  });
 
   let server: Server | undefined;
   return {
     bolt,
+    outbox,
     async start() {
       await initialize(bolt, config);
       if (config.mode === "socket") {
         await bolt.start();
+        outbox.start();
         return { port: config.port };
       }
       server = (await bolt.start(config.port)) as Server;
+      outbox.start();
       return { port: (server.address() as AddressInfo).port };
     },
     async stop(graceMs = 10_000) {
       await bolt.stop();
       await inFlight.drain(graceMs);
+      await outbox.stop();
     },
   };
 }

@@ -1,9 +1,10 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { formatProjectCode, type NewProjectInput } from "../domain/project.js";
-import type { IntegrationType } from "../domain/integration-type.js";
+import { type IntegrationType, isIntegrationType } from "../domain/integration-type.js";
+import { checklistFor, PHASES } from "../domain/phases.js";
 import { recordAudit } from "./audit.js";
 import type { Db, DbOrTx } from "./client.js";
-import { type ProjectRow, projects } from "./schema.js";
+import { checklistItems, phases, type ProjectRow, projects } from "./schema.js";
 
 export interface ChannelRef {
   teamId: string;
@@ -66,6 +67,7 @@ export function createProject(db: Db, cmd: CreateProjectCommand): CreateProjectR
       })
       .returning()
       .get();
+    seedPhases(tx, project, cmd.at);
     recordAudit(tx, {
       projectId: project.id,
       actorId: cmd.actorId,
@@ -75,6 +77,17 @@ export function createProject(db: Db, cmd: CreateProjectCommand): CreateProjectR
     });
     return { created: true as const, project };
   });
+}
+
+/** The five phases and their checklist, as the plan lays them out for this project's type. */
+function seedPhases(tx: DbOrTx, project: ProjectRow, at: Date): void {
+  tx.insert(phases)
+    .values(PHASES.map((p) => ({ projectId: project.id, number: p.number, updatedAt: at })))
+    .run();
+  const type = isIntegrationType(project.integrationType) ? project.integrationType : "other";
+  tx.insert(checklistItems)
+    .values(checklistFor(type, project).map((item) => ({ ...item, projectId: project.id })))
+    .run();
 }
 
 /** Codes stay unique even after deletions leave gaps in the count. */
@@ -120,4 +133,9 @@ export function listProjectsForHome(
     .where(eq(projects.teamId, args.teamId))
     .get() ?? { total: 0 };
   return { rows: rows.map((r) => ({ project: r.project, mine: Boolean(r.mine) })), total };
+}
+
+/** For background work that starts from a project id alone (the outbox). */
+export function findProjectByIdAnyTeam(db: DbOrTx, id: number): ProjectRow | undefined {
+  return db.select().from(projects).where(eq(projects.id, id)).get();
 }

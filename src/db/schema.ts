@@ -90,3 +90,157 @@ export const interviewDrafts = sqliteTable(
 export type ProjectRow = typeof projects.$inferSelect;
 export type NewProjectRow = typeof projects.$inferInsert;
 export type AuditRow = typeof auditLog.$inferSelect;
+
+/** The plan's five phases, one row each per project, created with the project. */
+export const phases = sqliteTable(
+  "phases",
+  {
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    /** not-started, in-progress, blocked or done */
+    status: text("status").notNull().default("not-started"),
+    ownerId: text("owner_id"),
+    startedOn: text("started_on"),
+    endedOn: text("ended_on"),
+    note: text("note"),
+    signedOffBy: text("signed_off_by"),
+    signedOffAt: integer("signed_off_at", { mode: "timestamp_ms" }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.number] })],
+);
+
+/** A phase's tasks and exit criteria from the plan, ticked off as the work happens. */
+export const checklistItems = sqliteTable(
+  "checklist_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    phaseNumber: integer("phase_number").notNull(),
+    /** "task" or "exit" */
+    kind: text("kind").notNull(),
+    /** Stable key from the phase definition, so ticks survive re-seeding. */
+    key: text("key").notNull(),
+    label: text("label").notNull(),
+    position: integer("position").notNull(),
+    done: integer("done", { mode: "boolean" }).notNull().default(false),
+    doneBy: text("done_by"),
+    doneAt: integer("done_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("checklist_project_key_unique").on(t.projectId, t.key)],
+);
+
+/** Blockers, numbered per project (#1, #2, ...). */
+export const blockers = sqliteTable(
+  "blockers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    text: text("text").notNull(),
+    ownerId: text("owner_id"),
+    waitingOnClient: integer("waiting_on_client", { mode: "boolean" }).notNull().default(false),
+    /** open or resolved */
+    status: text("status").notNull().default("open"),
+    createdBy: text("created_by").notNull(),
+    createdAt: createdAt(),
+    resolvedBy: text("resolved_by"),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+    resolutionNote: text("resolution_note"),
+    /** The message a blocker was logged from (message shortcut). */
+    sourceTs: text("source_ts"),
+    sourcePermalink: text("source_permalink"),
+  },
+  (t) => [
+    uniqueIndex("blockers_project_number_unique").on(t.projectId, t.number),
+    index("blockers_project_status_idx").on(t.projectId, t.status),
+  ],
+);
+
+/** The one status message per project channel, updated in place. */
+export const statusBoards = sqliteTable("status_boards", {
+  projectId: integer("project_id")
+    .primaryKey()
+    .references(() => projects.id, { onDelete: "cascade" }),
+  channelId: text("channel_id").notNull(),
+  ts: text("ts").notNull(),
+  pinned: integer("pinned", { mode: "boolean" }).notNull().default(false),
+  updatedAt: updatedAt(),
+});
+
+/** Where each generated document lives in Slack, and the hash of what was last published. */
+export const documents = sqliteTable(
+  "documents",
+  {
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    /** plan or discovery */
+    kind: text("kind").notNull(),
+    canvasId: text("canvas_id"),
+    version: integer("version").notNull().default(0),
+    contentHash: text("content_hash"),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.kind] })],
+);
+
+/** Every publish of a document: canvas or file, who, when, what (by hash). */
+export const publications = sqliteTable(
+  "publications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    version: integer("version").notNull(),
+    /** canvas or file */
+    target: text("target").notNull(),
+    targetId: text("target_id").notNull(),
+    contentHash: text("content_hash").notNull(),
+    publishedBy: text("published_by").notNull(),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("publications_project_idx").on(t.projectId, t.kind)],
+);
+
+/**
+ * Slack work owed after a committed change (refresh the plan canvas, update the status board). One row per
+ * project and job: a burst of changes collapses into one job, which a background worker runs and retries.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    job: text("job").notNull(),
+    actorId: text("actor_id").notNull(),
+    /** Bumped by every enqueue, so a run only clears the job if nothing new arrived meanwhile. */
+    generation: integer("generation").notNull().default(0),
+    attempts: integer("attempts").notNull().default(0),
+    runAfter: integer("run_after", { mode: "timestamp_ms" }).notNull(),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("outbox_project_job_unique").on(t.projectId, t.job), index("outbox_run_after_idx").on(t.runAfter)],
+);
+
+/** Requests already handled (Slack retries events; people double-click), kept for a day. */
+export const processedRequests = sqliteTable("processed_requests", {
+  key: text("key").primaryKey(),
+  at: integer("at", { mode: "timestamp_ms" }).notNull(),
+});
+
+export type PhaseRow = typeof phases.$inferSelect;
+export type ChecklistItemRow = typeof checklistItems.$inferSelect;
+export type BlockerRow = typeof blockers.$inferSelect;
+export type DocumentRow = typeof documents.$inferSelect;
