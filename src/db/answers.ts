@@ -1,0 +1,115 @@
+import { and, desc, eq } from "drizzle-orm";
+import { recordAudit } from "./audit.js";
+import type { Db, DbOrTx } from "./client.js";
+import { enqueueJob } from "./outbox.js";
+import { touchProject } from "./projects.js";
+import { answers, interviewDrafts } from "./schema.js";
+
+export type StoredAnswers = Record<string, unknown>;
+
+export function loadAnswers(db: DbOrTx, projectId: number): StoredAnswers {
+  const rows = db.select().from(answers).where(eq(answers.projectId, projectId)).all();
+  return Object.fromEntries(rows.map((r) => [r.questionId, r.value]));
+}
+
+export function loadAnswerRows(db: DbOrTx, projectId: number) {
+  return db.select().from(answers).where(eq(answers.projectId, projectId)).all();
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export interface SaveAnswersCommand {
+  projectId: number;
+  sectionId: string;
+  /** Question id → new value; null clears the answer. Questions not listed are left alone. */
+  values: Record<string, unknown>;
+  actorId: string;
+  at: Date;
+  /** Background refreshes to ask for when something changed (documents, status board). */
+  refresh?: { runAfter: Date };
+}
+
+/**
+ * Saves a section's answers: one row per question, the last edit wins, and every change is audited with
+ * its previous value, all in one transaction. Returns the ids of the questions that changed.
+ */
+export function saveAnswers(db: Db, cmd: SaveAnswersCommand): string[] {
+  return db.transaction((tx) => {
+    const current = loadAnswers(tx, cmd.projectId);
+    const changed: string[] = [];
+    for (const [questionId, value] of Object.entries(cmd.values)) {
+      const previous = current[questionId];
+      const cleared = value === null || value === undefined;
+      if (cleared ? previous === undefined : same(previous, value)) continue;
+      if (cleared) {
+        tx.delete(answers)
+          .where(and(eq(answers.projectId, cmd.projectId), eq(answers.questionId, questionId)))
+          .run();
+      } else {
+        tx.insert(answers)
+          .values({ projectId: cmd.projectId, questionId, value, answeredBy: cmd.actorId, answeredAt: cmd.at })
+          .onConflictDoUpdate({
+            target: [answers.projectId, answers.questionId],
+            set: { value, answeredBy: cmd.actorId, answeredAt: cmd.at },
+          })
+          .run();
+      }
+      recordAudit(tx, {
+        projectId: cmd.projectId,
+        actorId: cmd.actorId,
+        action: cleared ? "answer.cleared" : "answer.saved",
+        details: { section: cmd.sectionId, question: questionId, previous: previous ?? null, value: cleared ? null : value },
+        at: cmd.at,
+      });
+      changed.push(questionId);
+    }
+    if (changed.length > 0) {
+      touchProject(tx, cmd.projectId, cmd.at);
+      if (cmd.refresh) {
+        for (const job of ["refresh-plan", "refresh-discovery", "refresh-status-board"] as const) {
+          enqueueJob(tx, { projectId: cmd.projectId, job, actorId: cmd.actorId, runAfter: cmd.refresh.runAfter, now: cmd.at });
+        }
+      }
+    }
+    return changed;
+  });
+}
+
+/** What someone typed in a section that could not be saved as answers yet (kept as typed). */
+export function saveDraft(
+  db: DbOrTx,
+  args: { projectId: number; sectionId: string; raw: Record<string, unknown>; actorId: string; at: Date },
+): void {
+  db.insert(interviewDrafts)
+    .values({ projectId: args.projectId, sectionId: args.sectionId, raw: args.raw, savedBy: args.actorId, savedAt: args.at })
+    .onConflictDoUpdate({
+      target: [interviewDrafts.projectId, interviewDrafts.sectionId],
+      set: { raw: args.raw, savedBy: args.actorId, savedAt: args.at },
+    })
+    .run();
+}
+
+export function loadDraft(db: DbOrTx, projectId: number, sectionId: string): Record<string, unknown> | undefined {
+  return db
+    .select()
+    .from(interviewDrafts)
+    .where(and(eq(interviewDrafts.projectId, projectId), eq(interviewDrafts.sectionId, sectionId)))
+    .get()?.raw;
+}
+
+export function clearDraft(db: DbOrTx, projectId: number, sectionId: string): void {
+  db.delete(interviewDrafts)
+    .where(and(eq(interviewDrafts.projectId, projectId), eq(interviewDrafts.sectionId, sectionId)))
+    .run();
+}
+
+/** The section someone was last working in without finishing it (to reopen at the same place). */
+export function latestDraftSection(db: DbOrTx, projectId: number): string | undefined {
+  return db
+    .select({ sectionId: interviewDrafts.sectionId })
+    .from(interviewDrafts)
+    .where(eq(interviewDrafts.projectId, projectId))
+    .orderBy(desc(interviewDrafts.savedAt))
+    .limit(1)
+    .get()?.sectionId;
+}

@@ -1,0 +1,75 @@
+import { and, eq } from "drizzle-orm";
+import { recordAudit } from "./audit.js";
+import type { Db, DbOrTx } from "./client.js";
+import { type DocumentRow, documents, publications } from "./schema.js";
+
+export const DOCUMENT_KINDS = ["plan", "discovery"] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export function findDocument(db: DbOrTx, projectId: number, kind: DocumentKind): DocumentRow | undefined {
+  return db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.projectId, projectId), eq(documents.kind, kind)))
+    .get();
+}
+
+export interface PublicationRecord {
+  projectId: number;
+  kind: DocumentKind;
+  target: "canvas" | "file";
+  targetId: string;
+  contentHash: string;
+  actorId: string;
+  at: Date;
+  /** Keep the canvas as the document's home (a file upload does not replace it). */
+  canvasId: string | null;
+}
+
+/** Records a publish (document row, publication row, audit row) in one transaction; returns the new version. */
+export function recordPublication(db: Db, rec: PublicationRecord): number {
+  return db.transaction((tx) => {
+    const existing = findDocument(tx, rec.projectId, rec.kind);
+    const version = (existing?.version ?? 0) + 1;
+    const canvasId = rec.target === "canvas" ? rec.targetId : (rec.canvasId ?? existing?.canvasId ?? null);
+    tx.insert(documents)
+      .values({ projectId: rec.projectId, kind: rec.kind, canvasId, version, contentHash: rec.contentHash, updatedAt: rec.at })
+      .onConflictDoUpdate({
+        target: [documents.projectId, documents.kind],
+        set: { canvasId, version, contentHash: rec.contentHash, updatedAt: rec.at },
+      })
+      .run();
+    tx.insert(publications)
+      .values({
+        projectId: rec.projectId,
+        kind: rec.kind,
+        version,
+        target: rec.target,
+        targetId: rec.targetId,
+        contentHash: rec.contentHash,
+        publishedBy: rec.actorId,
+        publishedAt: rec.at,
+      })
+      .run();
+    recordAudit(tx, {
+      projectId: rec.projectId,
+      actorId: rec.actorId,
+      action: "document.published",
+      details: { document: rec.kind, version, target: rec.target, id: rec.targetId, hash: rec.contentHash },
+      at: rec.at,
+    });
+    return version;
+  });
+}
+
+/** Forgets a canvas Slack no longer has, so the next publish creates a new one. */
+export function forgetCanvas(db: DbOrTx, projectId: number, kind: DocumentKind): void {
+  db.update(documents)
+    .set({ canvasId: null, contentHash: null })
+    .where(and(eq(documents.projectId, projectId), eq(documents.kind, kind)))
+    .run();
+}
+
+export function listPublications(db: DbOrTx, projectId: number) {
+  return db.select().from(publications).where(eq(publications.projectId, projectId)).all();
+}
