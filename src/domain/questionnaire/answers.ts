@@ -1,0 +1,232 @@
+import { z } from "zod";
+import type {
+  ChoiceQuestion,
+  NumberQuestion,
+  Question,
+  QuestionnaireSection,
+  TableQuestion,
+  TextQuestion,
+} from "./definition.js";
+import {
+  formatList,
+  formatTable,
+  type LinesResult,
+  parseList,
+  parseTable,
+  type TableRow,
+} from "./line-formats.js";
+
+/**
+ * What answers look like when stored, and how a modal's raw input becomes one.
+ *
+ * Stored value per kind: short/long text, url, email, single select → string; number → number;
+ * multi select, checkboxes → option values (string[]); date → "YYYY-MM-DD"; user → Slack user id;
+ * list → items (string[]); table → rows keyed by column id. An unanswered question has no value.
+ */
+
+export type { TableRow };
+export type AnswerValue = string | number | string[] | TableRow[];
+export type Answers = Readonly<Record<string, AnswerValue>>;
+
+/** What a modal gives for one question: text, selected values, or nothing. */
+export type RawInput = string | readonly string[] | null | undefined;
+
+/** The longest text any one box accepts (Slack's plain_text_input maximum). */
+export const INPUT_MAX_LENGTH = 3000;
+const SHORT_TEXT_MAX_LENGTH = 300;
+
+export function maxLengthFor(question: Question): number {
+  if (question.kind === "short_text") return question.maxLength ?? SHORT_TEXT_MAX_LENGTH;
+  if (question.kind === "long_text") return question.maxLength ?? INPUT_MAX_LENGTH;
+  return INPUT_MAX_LENGTH;
+}
+
+const isBlank = (raw: unknown) =>
+  raw === null ||
+  raw === undefined ||
+  (typeof raw === "string" && raw.trim() === "") ||
+  (Array.isArray(raw) && raw.length === 0);
+
+const tooLong = (max: number) => ({ error: `Keep it under ${max} characters.` });
+
+const textSchema = (q: TextQuestion) =>
+  z
+    .string()
+    .trim()
+    .max(maxLengthFor(q), tooLong(maxLengthFor(q)));
+
+const NUMBER = /^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d+(\.\d+)?$/;
+
+function numberSchema(q: NumberQuestion) {
+  const range =
+    q.min !== undefined && q.max !== undefined
+      ? `from ${q.min} to ${q.max}`
+      : q.min !== undefined
+        ? `of at least ${q.min}`
+        : q.max !== undefined
+          ? `of at most ${q.max}`
+          : "";
+  const expected = `Enter a ${q.integer ? "whole number" : "number"}${range ? ` ${range}` : ""}.`;
+  let value = z.number({ error: expected });
+  if (q.integer) value = value.int({ error: expected });
+  if (q.min !== undefined) value = value.min(q.min, { error: expected });
+  if (q.max !== undefined) value = value.max(q.max, { error: expected });
+  return z
+    .string()
+    .trim()
+    .regex(NUMBER, { error: expected })
+    .transform((s) => Number(s.replaceAll(",", "")))
+    .pipe(value);
+}
+
+function singleChoiceSchema(q: ChoiceQuestion) {
+  const values = q.options.map((o) => o.value);
+  return z.string().refine((v) => values.includes(v), { error: "Pick one of the options." });
+}
+
+/** Selected values, deduplicated and in the definition's order. */
+function multiChoiceSchema(q: ChoiceQuestion) {
+  const values = q.options.map((o) => o.value);
+  return z
+    .array(z.string())
+    .refine((picked) => picked.every((v) => values.includes(v)), { error: "Pick from the options." })
+    .transform((picked) => values.filter((v) => picked.includes(v)));
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const isRealDate = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+const dateSchema = z
+  .string()
+  .trim()
+  .refine((s) => DATE.test(s) && isRealDate(s), { error: "Pick a date (YYYY-MM-DD)." });
+
+const userSchema = z
+  .string()
+  .trim()
+  .regex(/^[UW][A-Z0-9]{2,}$/, { error: "Pick a person from the list." });
+
+const urlSchema = z
+  .string()
+  .trim()
+  .max(INPUT_MAX_LENGTH, tooLong(INPUT_MAX_LENGTH))
+  .pipe(
+    z.url({
+      protocol: /^https?$/,
+      hostname: z.regexes.domain,
+      error: "Enter a full web address, like https://example.com/dashboard.",
+    }),
+  );
+
+const emailSchema = z
+  .string()
+  .trim()
+  .max(254, tooLong(254))
+  .pipe(z.email({ error: "Enter an email address, like name@example.com." }));
+
+/** One message for a box with line problems: the first problem, and how many more to fix. */
+export function describeProblems(problems: readonly string[]): string {
+  const [first, ...rest] = problems;
+  if (rest.length === 0) return first ?? "";
+  return `${first} (${rest.length} more ${rest.length === 1 ? "problem" : "problems"} below it.)`;
+}
+
+function fromLines<T>(parse: (text: string) => LinesResult<T>) {
+  return z
+    .string()
+    .max(INPUT_MAX_LENGTH, tooLong(INPUT_MAX_LENGTH))
+    .transform((text, ctx) => {
+      const result = parse(text);
+      if (result.ok) return result.value;
+      ctx.issues.push({ code: "custom", message: describeProblems(result.problems), input: text });
+      return z.NEVER;
+    });
+}
+
+function tableSchema(q: TableQuestion) {
+  return fromLines((text) => parseTable(text, q)).refine(
+    (rows) => formatTable(rows, q.columns).length <= INPUT_MAX_LENGTH,
+    tooLong(INPUT_MAX_LENGTH),
+  );
+}
+
+function valueSchemaFor(q: Question): z.ZodType<AnswerValue | null> {
+  switch (q.kind) {
+    case "short_text":
+    case "long_text":
+      return textSchema(q);
+    case "number":
+      return numberSchema(q);
+    case "single_select":
+      return singleChoiceSchema(q);
+    case "multi_select":
+    case "checkboxes":
+      return multiChoiceSchema(q).transform((picked) => (picked.length > 0 ? picked : null));
+    case "date":
+      return dateSchema;
+    case "user":
+      return userSchema;
+    case "url":
+      return urlSchema;
+    case "email":
+      return emailSchema;
+    case "list":
+      return fromLines((text) => parseList(text, q)).transform((items) => (items.length > 0 ? items : null));
+    case "table":
+      return tableSchema(q).transform((rows) => (rows.length > 0 ? rows : null));
+  }
+}
+
+/** The schema for one question: raw modal input in, stored value out; blank input is `null` (unanswered). */
+export function answerSchemaFor(question: Question): z.ZodType<AnswerValue | null> {
+  return z.preprocess((raw) => (isBlank(raw) ? null : raw), valueSchemaFor(question).nullable());
+}
+
+export interface SectionValues {
+  ok: true;
+  /** Every question of the section: its value, or null when left empty. */
+  values: Record<string, AnswerValue | null>;
+  /** Required questions left empty: not an error (people may move on), shown in the summary. */
+  missing: string[];
+}
+
+export interface SectionErrors {
+  ok: false;
+  /** One message per question whose input is malformed, keyed by question id (the block id). */
+  errors: Record<string, string>;
+}
+
+/** Validates what was typed into one section's modal. Empty answers are fine; malformed ones are errors. */
+export function validateSection(
+  section: QuestionnaireSection,
+  raw: Readonly<Record<string, RawInput>>,
+): SectionValues | SectionErrors {
+  const values: Record<string, AnswerValue | null> = {};
+  const errors: Record<string, string> = {};
+  for (const question of section.questions) {
+    const parsed = answerSchemaFor(question).safeParse(raw[question.id]);
+    if (parsed.success) values[question.id] = parsed.data;
+    else errors[question.id] = parsed.error.issues[0]?.message ?? "This answer is not valid.";
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const missing = section.questions.filter((q) => q.required && values[q.id] === null).map((q) => q.id);
+  return { ok: true, values, missing };
+}
+
+export function isAnswered(value: AnswerValue | null | undefined): value is AnswerValue {
+  if (value === null || value === undefined) return false;
+  if (typeof value === "number") return true;
+  return value.length > 0;
+}
+
+/** A stored value as the modal shows it again: lists and tables back to lines, numbers to text. */
+export function formatAnswerForInput(question: Question, value: AnswerValue | null | undefined): RawInput {
+  if (!isAnswered(value)) return null;
+  if (question.kind === "list" && Array.isArray(value)) return formatList(value as string[]);
+  if (question.kind === "table" && Array.isArray(value))
+    return formatTable(value as TableRow[], question.columns);
+  if (typeof value === "number") return String(value);
+  return value as string | string[];
+}
