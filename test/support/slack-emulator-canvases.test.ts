@@ -1,0 +1,159 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type SlackEmulator, startSlackEmulator } from "./slack-emulator.js";
+import { slackErrorOf, webClientFor } from "./slack-emulator-test-client.js";
+
+let emulator: SlackEmulator;
+beforeEach(async () => {
+  emulator = await startSlackEmulator();
+});
+afterEach(() => emulator.close());
+
+const markdown = (text: string) => ({ type: "markdown" as const, markdown: text });
+const PLAN = "# Implementation Plan\nIntro\n## Phases\n- Discovery\n## Risks\n- None yet\n";
+
+async function channelCanvas(content = PLAN): Promise<string> {
+  const answer = await webClientFor(emulator).conversations.canvases.create({
+    channel_id: "C_SHOP",
+    title: "Plan",
+    document_content: markdown(content),
+  });
+  return answer.canvas_id as string;
+}
+
+describe("creating canvases", () => {
+  it("makes one channel canvas per channel", async () => {
+    const canvasId = await channelCanvas();
+    expect(emulator.canvases.get(canvasId)).toMatchObject({
+      channelId: "C_SHOP",
+      title: "Plan",
+      markdown: PLAN,
+    });
+    const again = webClientFor(emulator).conversations.canvases.create({ channel_id: "C_SHOP" });
+    expect(await slackErrorOf(again)).toBe("channel_canvas_already_exists");
+  });
+
+  it("makes standalone canvases too", async () => {
+    const answer = await webClientFor(emulator).canvases.create({
+      title: "Discovery",
+      document_content: markdown("# D"),
+    });
+    expect(emulator.canvases.get(answer.canvas_id as string)).toMatchObject({
+      title: "Discovery",
+      markdown: "# D",
+    });
+  });
+
+  it("answers the workspace's canvas error while canvases are unavailable, so the app can fall back", async () => {
+    const client = webClientFor(emulator);
+    emulator.setCanvasesAvailable(false);
+    const create = () =>
+      client.conversations.canvases.create({ channel_id: "C_SHOP", document_content: markdown("#") });
+    expect(await slackErrorOf(create())).toBe("team_tier_cannot_create_channel_canvases");
+    emulator.setCanvasesAvailable("free_teams_cannot_create_non_tabbed_canvases");
+    expect(await slackErrorOf(client.canvases.create({ title: "x" }))).toBe(
+      "free_teams_cannot_create_non_tabbed_canvases",
+    );
+    emulator.setCanvasesAvailable(true);
+    expect((await create()).ok).toBe(true);
+  });
+
+  it("starts without canvases when asked to", async () => {
+    const offline = await startSlackEmulator({ canvasesAvailable: false });
+    const answer = webClientFor(offline).canvases.create({ title: "x" });
+    expect(await slackErrorOf(answer)).toBe("team_tier_cannot_create_channel_canvases");
+    await offline.close();
+  });
+
+  it.each([
+    [
+      "an h4 heading",
+      "# Plan\n#### Detail\n",
+      "document_content.markdown: line 2 is an h4 or deeper heading (canvases support h1-h3)",
+    ],
+    [
+      "an HTML comment",
+      "# Plan\n<!-- generated -->\n",
+      "document_content.markdown: HTML comments are not supported in canvases",
+    ],
+    [
+      "more than 1 MiB",
+      "x".repeat(1024 * 1024 + 1),
+      "document_content.markdown: 1048577 bytes (max 1048576)",
+    ],
+  ])("refuses markdown with %s", async (_name, content, error) => {
+    const create = webClientFor(emulator).canvases.create({
+      title: "x",
+      document_content: markdown(content),
+    });
+    expect(await slackErrorOf(create)).toBe("invalid_arguments");
+    expect(emulator.rejections).toMatchObject([{ method: "canvases.create", errors: [error] }]);
+  });
+
+  it("accepts an h4 look-alike inside a fenced code block", async () => {
+    await channelCanvas("# Plan\n```\n#### not a heading\n```\n");
+    expect(emulator.rejections).toEqual([]);
+  });
+});
+
+describe("canvases.edit", () => {
+  it("replaces the whole canvas and inserts at the start and the end", async () => {
+    const canvasId = await channelCanvas();
+    const client = webClientFor(emulator);
+    const edit = (operation: "replace" | "insert_at_start" | "insert_at_end", text: string) =>
+      client.canvases.edit({
+        canvas_id: canvasId,
+        changes: [{ operation, document_content: markdown(text) }],
+      });
+    await edit("replace", "# Plan v2\n");
+    await edit("insert_at_end", "## Log\n- changed");
+    await edit("insert_at_start", "> Draft");
+    expect(emulator.canvases.get(canvasId)?.markdown).toBe("> Draft\n# Plan v2\n## Log\n- changed\n");
+    expect(emulator.canvases.get(canvasId)?.edits.map((e) => e.operation)).toEqual([
+      "replace",
+      "insert_at_end",
+      "insert_at_start",
+    ]);
+  });
+
+  it("finds sections by heading and edits them by section id", async () => {
+    const canvasId = await channelCanvas();
+    const client = webClientFor(emulator);
+    const lookup = await client.canvases.sections.lookup({
+      canvas_id: canvasId,
+      criteria: { section_types: ["h2"], contains_text: "Phases" },
+    });
+    const sectionId = lookup.sections?.[0]?.id as string;
+    expect(lookup.sections).toHaveLength(1);
+    await client.canvases.edit({
+      canvas_id: canvasId,
+      changes: [
+        { operation: "replace", section_id: sectionId, document_content: markdown("## Phases\n- Build") },
+      ],
+    });
+    const risks = await client.canvases.sections.lookup({
+      canvas_id: canvasId,
+      criteria: { contains_text: "Risks" },
+    });
+    await client.canvases.edit({
+      canvas_id: canvasId,
+      changes: [{ operation: "delete", section_id: risks.sections?.[0]?.id as string }],
+    });
+    expect(emulator.canvases.get(canvasId)?.markdown).toBe(
+      "# Implementation Plan\nIntro\n## Phases\n- Build\n",
+    );
+  });
+
+  it("refuses unknown canvases, unknown sections and unsupported markdown", async () => {
+    const canvasId = await channelCanvas();
+    const client = webClientFor(emulator);
+    const replace = (id: string, text: string, section_id?: string) =>
+      client.canvases.edit({
+        canvas_id: id,
+        changes: [{ operation: "replace", section_id, document_content: markdown(text) }],
+      });
+    expect(await slackErrorOf(replace("F_NONE", "# x"))).toBe("canvas_not_found");
+    expect(await slackErrorOf(replace(canvasId, "# x", "temp:C:nope"))).toBe("invalid_arguments");
+    expect(await slackErrorOf(replace(canvasId, "#### x"))).toBe("invalid_arguments");
+    expect(emulator.canvases.get(canvasId)?.markdown).toBe(PLAN);
+  });
+});

@@ -1,0 +1,153 @@
+/** auth.test, chat.*, pins.add, conversations.info and users.info for the Slack emulator. */
+import { validateMessage } from "./block-kit-limits.js";
+import {
+  type EmulatorState,
+  fail,
+  type MethodHandler,
+  type SlackAnswer,
+  type SlackArgs,
+  type SlackChannel,
+  type SlackUser,
+  type StoredMessage,
+  stringArg,
+} from "./slack-emulator-state.js";
+
+export function channelMessages(state: EmulatorState, channel: string): StoredMessage[] {
+  const existing = state.messages.get(channel);
+  if (existing) return existing;
+  const created: StoredMessage[] = [];
+  state.messages.set(channel, created);
+  return created;
+}
+
+const findMessage = (state: EmulatorState, channel: string | undefined, ts: string | undefined) =>
+  channel && ts ? state.messages.get(channel)?.find((message) => message.ts === ts) : undefined;
+
+/** Slack refuses a message without content (`no_text`) or with blocks that break Block Kit limits. */
+function refuseMessage(args: SlackArgs, state: EmulatorState, method: string): SlackAnswer | undefined {
+  if (args.text === undefined && args.blocks === undefined) return fail("no_text");
+  const errors = validateMessage({ text: args.text, blocks: args.blocks });
+  return errors.length > 0 ? state.reject(method, args, errors, "invalid_blocks") : undefined;
+}
+
+const asSlackMessage = (message: StoredMessage, state: EmulatorState) => ({
+  type: "message",
+  bot_id: state.botId,
+  ...message,
+});
+
+const blocksOf = (args: SlackArgs) => (Array.isArray(args.blocks) ? args.blocks : undefined);
+
+const postMessage: MethodHandler = (args, state, method) => {
+  const channel = stringArg(args, "channel");
+  if (!channel) return fail("channel_not_found");
+  const refusal = refuseMessage(args, state, method);
+  if (refusal) return refusal;
+  const message: StoredMessage = {
+    channel,
+    ts: state.newTs(),
+    text: stringArg(args, "text") ?? "",
+    blocks: blocksOf(args),
+    user: state.botUserId,
+    thread_ts: stringArg(args, "thread_ts"),
+  };
+  channelMessages(state, channel).push(message);
+  return { ok: true, channel, ts: message.ts, message: asSlackMessage(message, state) };
+};
+
+const postEphemeral: MethodHandler = (args, state, method) => {
+  const channel = stringArg(args, "channel");
+  const user = stringArg(args, "user");
+  if (!channel) return fail("channel_not_found");
+  if (!user) return fail("user_not_in_channel");
+  const refusal = refuseMessage(args, state, method);
+  if (refusal) return refusal;
+  const message_ts = state.newTs();
+  state.ephemeralMessages.push({
+    channel,
+    user,
+    text: stringArg(args, "text") ?? "",
+    blocks: blocksOf(args),
+    message_ts,
+  });
+  return { ok: true, message_ts };
+};
+
+const update: MethodHandler = (args, state, method) => {
+  const message = findMessage(state, stringArg(args, "channel"), stringArg(args, "ts"));
+  if (!message) return fail("message_not_found");
+  const refusal = refuseMessage(args, state, method);
+  if (refusal) return refusal;
+  if (args.text !== undefined) message.text = stringArg(args, "text") ?? "";
+  if (args.blocks !== undefined) message.blocks = blocksOf(args);
+  message.edited = { ts: state.newTs() };
+  const { channel, ts, text } = message;
+  return { ok: true, channel, ts, text, message: asSlackMessage(message, state) };
+};
+
+const getPermalink: MethodHandler = (args, state) => {
+  const message = findMessage(state, stringArg(args, "channel"), stringArg(args, "message_ts"));
+  if (!message) return fail("message_not_found");
+  const permalink = `https://emulator.slack.com/archives/${message.channel}/p${message.ts.replace(".", "")}`;
+  return { ok: true, channel: message.channel, permalink };
+};
+
+const pin: MethodHandler = (args, state) => {
+  const message = findMessage(state, stringArg(args, "channel"), stringArg(args, "timestamp"));
+  if (!message) return fail("message_not_found");
+  const pinned = state.pins.get(message.channel) ?? new Set<string>();
+  if (pinned.has(message.ts)) return fail("already_pinned");
+  state.pins.set(message.channel, pinned.add(message.ts));
+  return { ok: true };
+};
+
+const authTest: MethodHandler = (_args, state) => ({
+  ok: true,
+  url: "https://emulator.slack.com/",
+  team: "Emulated Workspace",
+  user: "intplan",
+  team_id: state.teamId,
+  user_id: state.botUserId,
+  bot_id: state.botId,
+  is_enterprise_install: false,
+});
+
+const defaultChannel = (id: string): SlackChannel => ({
+  id,
+  name: `channel-${id.toLowerCase()}`,
+  is_channel: true,
+  is_private: false,
+  is_member: true,
+});
+
+const defaultUser = (id: string): SlackUser => ({
+  id,
+  name: `user-${id.toLowerCase()}`,
+  real_name: `User ${id}`,
+  tz: "UTC",
+  is_bot: false,
+  profile: { display_name: `user-${id.toLowerCase()}`, real_name: `User ${id}` },
+});
+
+const conversationsInfo: MethodHandler = (args, state) => {
+  const id = stringArg(args, "channel");
+  if (!id) return fail("channel_not_found");
+  return { ok: true, channel: state.channels.get(id) ?? defaultChannel(id) };
+};
+
+const usersInfo: MethodHandler = (args, state) => {
+  const id = stringArg(args, "user");
+  if (!id) return fail("user_not_found");
+  return { ok: true, user: state.users.get(id) ?? defaultUser(id) };
+};
+
+export const chatMethods: Record<string, MethodHandler> = {
+  "auth.test": authTest,
+  "chat.postMessage": postMessage,
+  "chat.postEphemeral": postEphemeral,
+  "chat.update": update,
+  "chat.getPermalink": getPermalink,
+  "pins.add": pin,
+  "conversations.info": conversationsInfo,
+  "users.info": usersInfo,
+};

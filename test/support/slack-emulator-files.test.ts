@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type SlackEmulator, startSlackEmulator } from "./slack-emulator.js";
+import { slackErrorOf, webClientFor } from "./slack-emulator-test-client.js";
+
+let emulator: SlackEmulator;
+let now: number;
+beforeEach(async () => {
+  now = 1_700_000_000_000;
+  emulator = await startSlackEmulator({ now: () => now });
+});
+afterEach(() => emulator.close());
+
+describe("file uploads", () => {
+  it("takes a filesUploadV2 end to end and shares the file in the channel", async () => {
+    const answer = await webClientFor(emulator).filesUploadV2({
+      channel_id: "C_SHOP",
+      content: "# Implementation Plan\n",
+      filename: "implementation-plan.md",
+      title: "Implementation Plan",
+      initial_comment: "The plan, as a file",
+    });
+    expect(answer.ok).toBe(true);
+    const [fileId, file] = [...emulator.files.entries()][0] ?? [];
+    expect(file).toMatchObject({
+      filename: "implementation-plan.md",
+      title: "Implementation Plan",
+      content: "# Implementation Plan\n",
+      channelId: "C_SHOP",
+      initialComment: "The plan, as a file",
+      completed: true,
+    });
+    expect(emulator.messages.get("C_SHOP")).toMatchObject([
+      { text: "The plan, as a file", files: [{ id: fileId }] },
+    ]);
+    expect(emulator.calls.map((c) => c.method)).toEqual([
+      "files.getUploadURLExternal",
+      "files.completeUploadExternal",
+    ]);
+  });
+
+  it("refuses to complete an upload whose bytes never arrived", async () => {
+    const client = webClientFor(emulator);
+    const { file_id } = await client.files.getUploadURLExternal({ filename: "plan.md", length: 10 });
+    const complete = client.files.completeUploadExternal({
+      files: [{ id: file_id as string }],
+      channel_id: "C_SHOP",
+    });
+    expect(await slackErrorOf(complete)).toBe("file_not_found");
+  });
+});
+
+describe("response_url", () => {
+  const respond = (url: string, body: object) =>
+    fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+
+  it("records what the app responds, for a test to wait on", async () => {
+    const url = emulator.createResponseUrl();
+    const waiting = emulator.waitForResponse((r) => r.body.text === "Project created");
+    expect((await respond(url, { response_type: "ephemeral", text: "Project created" })).status).toBe(200);
+    expect(await waiting).toMatchObject({ url, body: { response_type: "ephemeral" } });
+  });
+
+  it("refuses blocks that break Block Kit limits", async () => {
+    const url = emulator.createResponseUrl();
+    const response = await respond(url, { blocks: [{ type: "divider" }] });
+    expect(response.status).toBe(400);
+    expect(emulator.rejections).toMatchObject([
+      { method: "response_url", errors: ["text: a text fallback is required with blocks"] },
+    ]);
+    expect(emulator.responses).toEqual([]);
+  });
+
+  it("works 5 times within 30 minutes, like Slack", async () => {
+    const url = emulator.createResponseUrl();
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await respond(url, { text: `update ${i}` })).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 404]);
+    const later = emulator.createResponseUrl();
+    now += 30 * 60 * 1000 + 1;
+    expect((await respond(later, { text: "too late" })).status).toBe(404);
+  });
+});

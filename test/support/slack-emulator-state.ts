@@ -1,0 +1,235 @@
+/**
+ * The workspace the Slack emulator keeps in memory, and the records tests read.
+ * Method handlers (slack-emulator-*.ts) read and change this state; slack-emulator.ts serves it over HTTP.
+ */
+
+export type SlackArgs = Record<string, unknown>;
+
+/** A Web API answer: `{ok: true, ...}` or `{ok: false, error, ...}`. */
+export type SlackAnswer = { ok: boolean; error?: string } & Record<string, unknown>;
+
+export interface RecordedCall {
+  method: string;
+  /** Parsed arguments; JSON-encoded fields (blocks, view, changes, ...) are decoded; `token` is moved out. */
+  args: SlackArgs;
+  token: string | undefined;
+  /** Emulator clock time the request arrived. */
+  at: number;
+  /** The fault injected instead of (or before, for `delay`) the normal answer. */
+  fault?: Fault;
+  /** The JSON answer, once sent (absent for http and reset faults). */
+  answer?: SlackAnswer;
+}
+
+/** A call Slack would refuse because it breaks Block Kit or canvas rules. */
+export interface Rejection {
+  /** Web API method, or `response_url`. */
+  method: string;
+  error: string;
+  errors: string[];
+  args: SlackArgs;
+  at: number;
+}
+
+export interface RecordedResponse {
+  url: string;
+  body: SlackArgs;
+  at: number;
+}
+
+export type Fault =
+  | { kind: "http"; status: number; retryAfter?: number }
+  | { kind: "error"; error: string }
+  | { kind: "reset" }
+  | { kind: "delay"; ms: number };
+
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks?: unknown[];
+  user: string;
+  thread_ts?: string;
+  files?: { id: string }[];
+  edited?: { ts: string };
+}
+
+export interface StoredEphemeral {
+  channel: string;
+  user: string;
+  text: string;
+  blocks?: unknown[];
+  message_ts: string;
+}
+
+export interface StoredView {
+  id: string;
+  hash: string;
+  /** The view as the app sent it (modal or home). */
+  view: SlackArgs;
+  /** The user whose Home tab this is (views.publish only). */
+  userId?: string;
+  previousViewId: string | null;
+}
+
+export interface CanvasChange {
+  operation: string;
+  section_id?: string;
+  document_content?: { type: "markdown"; markdown: string };
+}
+
+export interface StoredCanvas {
+  /** Set for channel canvases and for canvases created with a channel_id (tabs). */
+  channelId?: string;
+  /** True for the one canvas conversations.canvases.create makes per channel. */
+  isChannelCanvas: boolean;
+  title?: string;
+  markdown: string;
+  /** Every canvases.edit change applied, in order. */
+  edits: CanvasChange[];
+}
+
+export interface StoredFile {
+  filename: string;
+  title?: string;
+  /** The uploaded bytes as UTF-8, once the upload URL received them. */
+  content?: string;
+  /** Set by files.completeUploadExternal. */
+  channelId?: string;
+  initialComment?: string;
+  completed: boolean;
+}
+
+export interface SlackChannel {
+  id: string;
+  name: string;
+  is_channel: boolean;
+  is_private: boolean;
+  is_member: boolean;
+}
+
+export interface SlackUser {
+  id: string;
+  name: string;
+  real_name: string;
+  tz: string;
+  is_bot: boolean;
+  profile: { display_name: string; real_name: string };
+}
+
+export interface EmulatorIdentity {
+  teamId: string;
+  botUserId: string;
+  botId: string;
+  appId: string;
+}
+
+/** Everything the emulator remembers; tests read these fields directly. */
+export interface EmulatorRecords {
+  calls: RecordedCall[];
+  rejections: Rejection[];
+  responses: RecordedResponse[];
+  /** Messages posted and updated, per channel, oldest first. */
+  messages: Map<string, StoredMessage[]>;
+  ephemeralMessages: StoredEphemeral[];
+  /** Pinned message timestamps per channel. */
+  pins: Map<string, Set<string>>;
+  /** Every open modal and published Home tab, by view id. */
+  views: Map<string, StoredView>;
+  /** Published Home tab per user id. */
+  homeViews: Map<string, StoredView>;
+  canvases: Map<string, StoredCanvas>;
+  files: Map<string, StoredFile>;
+  /** Channels and users conversations.info / users.info describe; unknown ids get a generated entry. */
+  channels: Map<string, SlackChannel>;
+  users: Map<string, SlackUser>;
+}
+
+/** What method handlers work with: identity, records, clock, id makers and the live switches. */
+export interface EmulatorState extends EmulatorIdentity, EmulatorRecords {
+  /** http://127.0.0.1:PORT, no trailing slash. */
+  baseUrl: string;
+  now(): number;
+  /** A fresh Slack-looking id with the given prefix (V for views, F for files, ...). */
+  newId(prefix: string): string;
+  /** A fresh message timestamp, unique and increasing. */
+  newTs(): string;
+  /** Issued trigger ids and when they were issued; views.open/push consume them. */
+  triggers: Map<string, number>;
+  /** Issued response URLs by id. */
+  responseUrls: Map<string, { issuedAt: number; uses: number }>;
+  /** undefined when canvases work, else the error every canvas method answers. */
+  canvasError: string | undefined;
+  /** Records a rejection and builds Slack's answer for it. */
+  reject(method: string, args: SlackArgs, errors: string[], error?: string): SlackAnswer;
+}
+
+export function newRecords(): EmulatorRecords {
+  return {
+    calls: [],
+    rejections: [],
+    responses: [],
+    messages: new Map(),
+    ephemeralMessages: [],
+    pins: new Map(),
+    views: new Map(),
+    homeViews: new Map(),
+    canvases: new Map(),
+    files: new Map(),
+    channels: new Map(),
+    users: new Map(),
+  };
+}
+
+interface StateOptions {
+  identity: EmulatorIdentity;
+  /** Shared, not copied: the emulator hands the same arrays and maps to tests. */
+  records: EmulatorRecords;
+  baseUrl: string;
+  now: () => number;
+  canvasError: string | undefined;
+}
+
+export function createEmulatorState({
+  identity,
+  records,
+  baseUrl,
+  now,
+  canvasError,
+}: StateOptions): EmulatorState {
+  let lastId = 0;
+  let lastTsMicros = 0;
+  const state: EmulatorState = {
+    ...identity,
+    ...records,
+    baseUrl,
+    now,
+    triggers: new Map(),
+    responseUrls: new Map(),
+    canvasError,
+    newId(prefix) {
+      lastId += 1;
+      return `${prefix}${String(lastId).padStart(9, "0")}`;
+    },
+    newTs() {
+      lastTsMicros = Math.max(now() * 1000, lastTsMicros + 1);
+      const seconds = Math.floor(lastTsMicros / 1_000_000);
+      return `${seconds}.${String(lastTsMicros % 1_000_000).padStart(6, "0")}`;
+    },
+    reject(method, args, errors, error = "invalid_arguments") {
+      state.rejections.push({ method, error, errors, args, at: now() });
+      return { ok: false, error, errors, response_metadata: { messages: errors.map((e) => `[ERROR] ${e}`) } };
+    },
+  };
+  return state;
+}
+
+/** A string argument, or undefined when absent or not a string. */
+export const stringArg = (args: SlackArgs, name: string): string | undefined =>
+  typeof args[name] === "string" ? (args[name] as string) : undefined;
+
+export const fail = (error: string, messages: string[] = []): SlackAnswer =>
+  messages.length > 0 ? { ok: false, error, response_metadata: { messages } } : { ok: false, error };
+
+/** Answers one Web API method; `method` is the name it was called by (for rejections). */
+export type MethodHandler = (args: SlackArgs, state: EmulatorState, method: string) => SlackAnswer;

@@ -1,0 +1,140 @@
+/** Trigger ids and views.open/push/update/publish for the Slack emulator. */
+import { randomBytes } from "node:crypto";
+import { validateView } from "./block-kit-limits.js";
+import {
+  type EmulatorIdentity,
+  type EmulatorState,
+  fail,
+  type MethodHandler,
+  type SlackAnswer,
+  type SlackArgs,
+  type StoredView,
+  stringArg,
+} from "./slack-emulator-state.js";
+
+/** Slack lets a trigger id open one view, within 3 seconds. */
+export const TRIGGER_LIFETIME_MS = 3000;
+
+export function issueTriggerId(state: EmulatorState): string {
+  const triggerId = `${state.newId("")}.${state.teamId}.${randomBytes(8).toString("hex")}`;
+  state.triggers.set(triggerId, state.now());
+  return triggerId;
+}
+
+/** Consumes the trigger id; true when it was issued, unused and still fresh. */
+function useTrigger(state: EmulatorState, triggerId: string | undefined): boolean {
+  const issuedAt = triggerId === undefined ? undefined : state.triggers.get(triggerId);
+  if (triggerId !== undefined) state.triggers.delete(triggerId);
+  return issuedAt !== undefined && state.now() - issuedAt <= TRIGGER_LIFETIME_MS;
+}
+
+const newHash = (state: EmulatorState) =>
+  `${Math.floor(state.now() / 1000)}.${randomBytes(6).toString("hex")}`;
+
+/** The view object Slack returns from views.* and sends in view_submission/view_closed payloads. */
+export function slackViewOf(stored: StoredView, identity: EmulatorIdentity): SlackArgs {
+  const { view } = stored;
+  return {
+    id: stored.id,
+    team_id: identity.teamId,
+    app_id: identity.appId,
+    app_installed_team_id: identity.teamId,
+    bot_id: identity.botId,
+    type: view.type,
+    title: view.title,
+    submit: view.submit ?? null,
+    close: view.close ?? null,
+    blocks: view.blocks,
+    private_metadata: view.private_metadata ?? "",
+    callback_id: view.callback_id ?? "",
+    external_id: view.external_id ?? "",
+    state: { values: {} },
+    hash: stored.hash,
+    clear_on_close: view.clear_on_close === true,
+    notify_on_close: view.notify_on_close === true,
+    root_view_id: stored.id,
+    previous_view_id: stored.previousViewId,
+  };
+}
+
+const answerWith = (stored: StoredView, state: EmulatorState): SlackAnswer => ({
+  ok: true,
+  view: slackViewOf(stored, state),
+});
+
+/** Refuses a view that is not of the expected type or breaks Block Kit limits. */
+function refuseView(
+  args: SlackArgs,
+  state: EmulatorState,
+  method: string,
+  type: string,
+): SlackAnswer | undefined {
+  const view = args.view as SlackArgs | undefined;
+  const errors = validateView(view);
+  if (errors.length === 0 && view?.type !== type) errors.push(`type: must be "${type}" for ${method}`);
+  return errors.length > 0 ? state.reject(method, args, errors) : undefined;
+}
+
+const findByExternalId = (state: EmulatorState, externalId: unknown) =>
+  externalId === undefined
+    ? undefined
+    : [...state.views.values()].find((v) => v.view.external_id === externalId);
+
+function saveNewView(state: EmulatorState, view: SlackArgs, userId?: string): StoredView {
+  const stored: StoredView = {
+    id: state.newId("V"),
+    hash: newHash(state),
+    view,
+    userId,
+    previousViewId: null,
+  };
+  state.views.set(stored.id, stored);
+  return stored;
+}
+
+function replaceView(state: EmulatorState, stored: StoredView, view: SlackArgs): StoredView {
+  stored.view = view;
+  stored.hash = newHash(state);
+  return stored;
+}
+
+const openModal: MethodHandler = (args, state, method) => {
+  const refusal = refuseView(args, state, method, "modal");
+  if (refusal) return refusal;
+  const view = args.view as SlackArgs;
+  if (findByExternalId(state, view.external_id)) return fail("duplicate_external_id");
+  if (!useTrigger(state, stringArg(args, "trigger_id"))) return fail("expired_trigger_id");
+  return answerWith(saveNewView(state, view), state);
+};
+
+const update: MethodHandler = (args, state, method) => {
+  const viewId = stringArg(args, "view_id");
+  const stored = viewId ? state.views.get(viewId) : findByExternalId(state, args.external_id);
+  if (!stored) return fail("not_found");
+  const hash = stringArg(args, "hash");
+  if (hash !== undefined && hash !== stored.hash) return fail("hash_conflict");
+  const refusal = refuseView(args, state, method, String(stored.view.type));
+  if (refusal) return refusal;
+  return answerWith(replaceView(state, stored, args.view as SlackArgs), state);
+};
+
+const publish: MethodHandler = (args, state, method) => {
+  const userId = stringArg(args, "user_id");
+  if (!userId) return fail("user_not_found");
+  const refusal = refuseView(args, state, method, "home");
+  if (refusal) return refusal;
+  const existing = state.homeViews.get(userId);
+  const hash = stringArg(args, "hash");
+  if (existing && hash !== undefined && hash !== existing.hash) return fail("hash_conflict");
+  const view = args.view as SlackArgs;
+  const stored = existing ? replaceView(state, existing, view) : saveNewView(state, view, userId);
+  state.homeViews.set(userId, stored);
+  return answerWith(stored, state);
+};
+
+export const viewMethods: Record<string, MethodHandler> = {
+  "views.open": openModal,
+  "views.push": openModal,
+  "views.update": update,
+  "views.publish": publish,
+};
