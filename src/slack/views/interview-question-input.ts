@@ -1,0 +1,107 @@
+import { type AnswerValue, formatAnswerForInput, maxLengthFor } from "../../domain/questionnaire/answers.js";
+import { type Question, type SystemNames, withSystemNames } from "../../domain/questionnaire/definition.js";
+import { listFormatHint, tableFormatHint } from "../../domain/questionnaire/line-formats.js";
+import {
+  type InputBlockElement,
+  input,
+  LIMITS,
+  option,
+  type PlainTextOption,
+  plainText,
+} from "./block-kit.js";
+
+/**
+ * One interview question as a modal input block: block_id and action_id are the question id, the
+ * element fits the question's kind, and the stored answer is shown again as the initial value.
+ * Every block is optional so people can move on; required questions say so in their hint.
+ */
+
+export const REQUIRED_HINT = "Needed for the plan.";
+
+function hintFor(question: Question): string {
+  const format =
+    question.kind === "list"
+      ? listFormatHint()
+      : question.kind === "table"
+        ? tableFormatHint(question.columns)
+        : undefined;
+  return [question.required ? REQUIRED_HINT : undefined, question.hint, format].filter(Boolean).join(" ");
+}
+
+const asText = (value: unknown) => (typeof value === "string" ? value : undefined);
+const asList = (value: unknown) => (Array.isArray(value) ? (value as string[]) : []);
+
+function elementFor(question: Question, initial: unknown, placeholder?: string): InputBlockElement {
+  const withPlaceholder = {
+    action_id: question.id,
+    ...(placeholder ? { placeholder: plainText(placeholder, LIMITS.placeholder) } : {}),
+  };
+  const text = asText(initial);
+  switch (question.kind) {
+    case "short_text":
+    case "long_text":
+    case "list":
+    case "table": {
+      const max = maxLengthFor(question);
+      return {
+        type: "plain_text_input",
+        ...withPlaceholder,
+        multiline: question.kind !== "short_text",
+        max_length: max,
+        ...(text ? { initial_value: text.slice(0, max) } : {}),
+      };
+    }
+    case "number":
+      return {
+        type: "number_input",
+        ...withPlaceholder,
+        is_decimal_allowed: !question.integer,
+        ...(question.min !== undefined ? { min_value: String(question.min) } : {}),
+        ...(question.max !== undefined ? { max_value: String(question.max) } : {}),
+        ...(text ? { initial_value: text } : {}),
+      };
+    case "single_select": {
+      const options = question.options.map((o) => option(o.label, o.value));
+      const chosen = options.find((o) => o.value === text);
+      return {
+        type: "static_select",
+        ...withPlaceholder,
+        options,
+        ...(chosen ? { initial_option: chosen } : {}),
+      };
+    }
+    case "multi_select":
+    case "checkboxes": {
+      const options = question.options.map((o) => option(o.label, o.value));
+      const chosen: PlainTextOption[] = options.filter((o) => asList(initial).includes(o.value ?? ""));
+      const initialOptions = chosen.length > 0 ? { initial_options: chosen } : {};
+      return question.kind === "checkboxes"
+        ? { type: "checkboxes", action_id: question.id, options, ...initialOptions }
+        : { type: "multi_static_select", ...withPlaceholder, options, ...initialOptions };
+    }
+    case "date":
+      return { type: "datepicker", ...withPlaceholder, ...(text ? { initial_date: text } : {}) };
+    case "user":
+      return { type: "users_select", ...withPlaceholder, ...(text ? { initial_user: text } : {}) };
+    case "url":
+      return { type: "url_text_input", ...withPlaceholder, ...(text ? { initial_value: text } : {}) };
+    case "email":
+      return { type: "email_text_input", ...withPlaceholder, ...(text ? { initial_value: text } : {}) };
+  }
+}
+
+export function buildQuestionInput(
+  question: Question,
+  answer: AnswerValue | undefined,
+  systems: SystemNames,
+): ReturnType<typeof input> {
+  const named = (text: string) => withSystemNames(text, systems);
+  const hint = hintFor(question);
+  const placeholder = question.placeholder ? named(question.placeholder) : undefined;
+  return input(
+    question.id,
+    named(question.label),
+    elementFor(question, formatAnswerForInput(question, answer), placeholder),
+    { optional: true, ...(hint ? { hint: named(hint) } : {}) },
+  );
+}

@@ -1,0 +1,125 @@
+import type { ViewOutput } from "@slack/bolt";
+import type { Answers, RawInput } from "../../domain/questionnaire/answers.js";
+import {
+  type Questionnaire,
+  type QuestionnaireSection,
+  withSystemNames,
+} from "../../domain/questionnaire/definition.js";
+import { sectionProgress } from "../../domain/questionnaire/progress.js";
+import { actions, button, context, header, type KnownBlock, type ModalView, plainText } from "./block-kit.js";
+import { buildQuestionInput } from "./interview-question-input.js";
+import { escapeMrkdwn } from "./mrkdwn.js";
+import { readStateValue } from "./view-state.js";
+
+/**
+ * The discovery interview, one modal per section. "Next" (or "Finish") submits the section; the
+ * handler answers `response_action: "update"` with the next section's view, or `"errors"` keyed by
+ * question id. "Back" and "Skip section" are buttons in the view.
+ */
+
+export const INTERVIEW_CALLBACK_ID = "interview_section";
+export const INTERVIEW_SUMMARY_CALLBACK_ID = "interview_summary";
+
+export const INTERVIEW_ACTION = {
+  back: "interview_back",
+  skip: "interview_skip",
+} as const;
+
+/**
+ * The summary's "Open" buttons, one per section: action ids must be unique in a view, so each carries
+ * its section's 0-based index (also the button's value). Listen with `app.action(OPEN_SECTION_ACTION)`.
+ */
+export const OPEN_SECTION_ACTION = /^interview_open_section:(\d+)$/;
+export const openSectionActionId = (sectionIndex: number) => `interview_open_section:${sectionIndex}`;
+
+export const INTERVIEW_NAV_BLOCK_ID = "interview_nav";
+
+export interface InterviewProject {
+  code: string;
+  name: string;
+  systemA: string;
+  systemB: string;
+}
+
+export interface InterviewSectionViewInput {
+  questionnaire: Questionnaire;
+  /** 0-based. */
+  sectionIndex: number;
+  answers: Answers;
+  project: InterviewProject;
+  privateMetadata: string;
+  /** Messages to show under questions, keyed by question id, when the view is rebuilt after a problem. */
+  errors?: Readonly<Record<string, string>>;
+}
+
+export function sectionHeading(
+  questionnaire: Questionnaire,
+  index: number,
+  project: InterviewProject,
+): string {
+  const section = questionnaire.sections[index];
+  const title = section ? withSystemNames(section.title, project) : "";
+  return `Section ${index + 1} of ${questionnaire.sections.length}: ${title}`;
+}
+
+export const projectLine = (project: InterviewProject) =>
+  `*${escapeMrkdwn(project.code)}* · ${escapeMrkdwn(project.name)}`;
+
+function sectionAt(questionnaire: Questionnaire, index: number): QuestionnaireSection {
+  const section = questionnaire.sections[index];
+  if (!section) {
+    throw new RangeError(
+      `Section ${index + 1} does not exist; the questionnaire has ${questionnaire.sections.length}.`,
+    );
+  }
+  return section;
+}
+
+const errorNote = (message: string) => context(`:warning: ${escapeMrkdwn(message)}`);
+
+export function buildInterviewSectionView(input: InterviewSectionViewInput): ModalView {
+  const { questionnaire, sectionIndex, answers, project, errors = {} } = input;
+  const section = sectionAt(questionnaire, sectionIndex);
+  const total = questionnaire.sections.length;
+  const isLast = sectionIndex === total - 1;
+  const progress = sectionProgress(section, sectionIndex, answers);
+  const intro = section.intro ? escapeMrkdwn(withSystemNames(section.intro, project)) : undefined;
+
+  const questionBlocks = section.questions.flatMap((question): KnownBlock[] => {
+    const block = buildQuestionInput(question, answers[question.id], project);
+    const error = errors[question.id];
+    return error ? [block, errorNote(error)] : [block];
+  });
+  const nav = [
+    ...(sectionIndex > 0 ? [button("Back", INTERVIEW_ACTION.back, { value: String(sectionIndex) })] : []),
+    button("Skip section", INTERVIEW_ACTION.skip, { value: String(sectionIndex) }),
+  ];
+
+  return {
+    type: "modal",
+    callback_id: INTERVIEW_CALLBACK_ID,
+    private_metadata: input.privateMetadata,
+    notify_on_close: true,
+    title: plainText(`Discovery ${sectionIndex + 1}/${total}`, 24),
+    submit: plainText(isLast ? "Finish" : "Next", 24),
+    close: plainText("Save & close", 24),
+    blocks: [
+      header(sectionHeading(questionnaire, sectionIndex, project)),
+      context(
+        projectLine(project),
+        ...(intro ? [intro] : []),
+        `${progress.answered} of ${progress.total} answered`,
+      ),
+      ...questionBlocks,
+      actions(INTERVIEW_NAV_BLOCK_ID, nav),
+    ],
+  };
+}
+
+/** What a submitted (or closed) section modal holds, as raw input per question id. */
+export function readSectionState(
+  section: QuestionnaireSection,
+  values: ViewOutput["state"]["values"],
+): Record<string, RawInput> {
+  return Object.fromEntries(section.questions.map((q) => [q.id, readStateValue(values[q.id]?.[q.id])]));
+}
