@@ -13,7 +13,7 @@ export type LinesResult<T> = { ok: true; value: T } | { ok: false; problems: str
 export const LINE_LIMITS = { maxItems: 30, maxRows: 30, itemLength: 500 } as const;
 
 /** "- item", "* item", "• item", "1. item" and "1) item" all mean "item". */
-const BULLET = /^(?:[-*•]\s+|\d{1,3}[.)]\s+)/;
+const BULLET = /^(?:[-*•]|\d{1,3}[.)])(?:\s+|$)/;
 /** A Markdown table's separator line, e.g. `|---|:---:|`. */
 const MARKDOWN_SEPARATOR = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
 
