@@ -4,11 +4,19 @@ export const COMMAND = "/intplan";
 
 export const CALLBACK = {
   newProject: "new_project",
+  checklist: "checklist",
+  logBlockerShortcut: "log_as_blocker",
+  logBlocker: "log_blocker",
 } as const;
 
 export const ACTION = {
   startInterview: "project_start_interview",
   homePage: "home_page",
+  openChecklist: "status_board_checklist",
+  signOffPhase: "phase_sign_off",
+  askSignOff: "phase_ask_sign_off",
+  cancelSignOff: "phase_sign_off_cancel",
+  historyPage: "history_page",
 } as const;
 
 export const NEW_PROJECT_FIELD = {
