@@ -57,16 +57,15 @@ const textSchema = (q: TextQuestion) =>
 
 const NUMBER = /^-?\d{1,3}(,\d{3})*(\.\d+)?$|^-?\d+(\.\d+)?$/;
 
+function numberRange(q: NumberQuestion): string {
+  if (q.min !== undefined && q.max !== undefined) return ` from ${q.min} to ${q.max}`;
+  if (q.min !== undefined) return ` of at least ${q.min}`;
+  if (q.max !== undefined) return ` of at most ${q.max}`;
+  return "";
+}
+
 function numberSchema(q: NumberQuestion) {
-  const range =
-    q.min !== undefined && q.max !== undefined
-      ? `from ${q.min} to ${q.max}`
-      : q.min !== undefined
-        ? `of at least ${q.min}`
-        : q.max !== undefined
-          ? `of at most ${q.max}`
-          : "";
-  const expected = `Enter a ${q.integer ? "whole number" : "number"}${range ? ` ${range}` : ""}.`;
+  const expected = `Enter a ${q.integer ? "whole number" : "number"}${numberRange(q)}.`;
   let value = z.number({ error: expected });
   if (q.integer) value = value.int({ error: expected });
   if (q.min !== undefined) value = value.min(q.min, { error: expected });

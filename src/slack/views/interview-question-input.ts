@@ -1,4 +1,9 @@
-import { type AnswerValue, formatAnswerForInput, maxLengthFor } from "../../domain/questionnaire/answers.js";
+import {
+  type AnswerValue,
+  formatAnswerForInput,
+  maxLengthFor,
+  type RawInput,
+} from "../../domain/questionnaire/answers.js";
 import { type Question, type SystemNames, withSystemNames } from "../../domain/questionnaire/definition.js";
 import { listFormatHint, tableFormatHint } from "../../domain/questionnaire/line-formats.js";
 import {
@@ -16,7 +21,7 @@ import {
  * Every block is optional so people can move on; required questions say so in their hint.
  */
 
-export const REQUIRED_HINT = "Needed for the plan.";
+const REQUIRED_HINT = "Needed for the plan.";
 
 function hintFor(question: Question): string {
   const format =
@@ -28,10 +33,10 @@ function hintFor(question: Question): string {
   return [question.required ? REQUIRED_HINT : undefined, question.hint, format].filter(Boolean).join(" ");
 }
 
-const asText = (value: unknown) => (typeof value === "string" ? value : undefined);
-const asList = (value: unknown) => (Array.isArray(value) ? (value as string[]) : []);
+const asText = (value: RawInput) => (typeof value === "string" ? value : undefined);
+const asList = (value: RawInput): readonly string[] => (Array.isArray(value) ? value : []);
 
-function elementFor(question: Question, initial: unknown, placeholder?: string): InputBlockElement {
+function elementFor(question: Question, initial: RawInput, placeholder?: string): InputBlockElement {
   const withPlaceholder = {
     action_id: question.id,
     ...(placeholder ? { placeholder: plainText(placeholder, LIMITS.placeholder) } : {}),
