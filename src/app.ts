@@ -1,13 +1,20 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, type CustomRoute, HTTPReceiver, type Logger, type Receiver, SocketModeReceiver } from "@slack/bolt";
+import {
+  App,
+  type CustomRoute,
+  HTTPReceiver,
+  type Logger,
+  type Receiver,
+  SocketModeReceiver,
+} from "@slack/bolt";
 import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
-import { registerListeners } from "./slack/register.js";
 import { registerErrorHandler } from "./slack/errors.js";
+import { createInFlightTracker } from "./slack/in-flight.js";
 import { createJobHandlers, reportGiveUp } from "./slack/jobs.js";
 import { createOutboxWorker, type OutboxWorker } from "./slack/outbox-worker.js";
-import { createInFlightTracker } from "./slack/in-flight.js";
+import { registerListeners } from "./slack/register.js";
 
 /** What the app needs from the outside world. Tests pass a fresh database and a fixed clock. */
 export interface AppDeps {

@@ -37,36 +37,32 @@ type VarName = keyof typeof WHERE;
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
 
-const envSchema = z
-  .object({
-    SLACK_BOT_TOKEN: z.preprocess(
-      blankToUndefined,
-      z.string({ error: "is not set" }).trim().startsWith("xoxb-", { error: "must start with xoxb-" }),
-    ),
-    SLACK_SIGNING_SECRET: optionalString,
-    SLACK_APP_TOKEN: z.preprocess(
-      blankToUndefined,
-      z.string().trim().startsWith("xapp-", { error: "must start with xapp-" }).optional(),
-    ),
-    PORT: z.preprocess(
-      blankToUndefined,
-      z.coerce
-        .number({ error: "must be a number" })
-        .int({ error: "must be a whole number" })
-        .min(1, { error: "must be 1-65535" })
-        .max(65535, { error: "must be 1-65535" })
-        .default(3000),
-    ),
-    DATABASE_URL: z.preprocess(blankToUndefined, z.string().default("./data/intplan.sqlite")),
-    SLACK_API_URL: z.preprocess(
-      blankToUndefined,
-      z.url({ error: "must be an http(s) URL" }).optional(),
-    ),
-    LOG_LEVEL: z.preprocess(
-      (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),
-      z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
-    ),
-  });
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: z.preprocess(
+    blankToUndefined,
+    z.string({ error: "is not set" }).trim().startsWith("xoxb-", { error: "must start with xoxb-" }),
+  ),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: z.preprocess(
+    blankToUndefined,
+    z.string().trim().startsWith("xapp-", { error: "must start with xapp-" }).optional(),
+  ),
+  PORT: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: "must be a number" })
+      .int({ error: "must be a whole number" })
+      .min(1, { error: "must be 1-65535" })
+      .max(65535, { error: "must be 1-65535" })
+      .default(3000),
+  ),
+  DATABASE_URL: z.preprocess(blankToUndefined, z.string().default("./data/intplan.sqlite")),
+  SLACK_API_URL: z.preprocess(blankToUndefined, z.url({ error: "must be an http(s) URL" }).optional()),
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  ),
+});
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
@@ -87,7 +83,8 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   }
   if (!parsed.success || problems.length > 0) return { ok: false, problems: [...new Set(problems)] };
   const e = parsed.data;
-  const slackApiUrl = e.SLACK_API_URL && !e.SLACK_API_URL.endsWith("/") ? `${e.SLACK_API_URL}/` : e.SLACK_API_URL;
+  const slackApiUrl =
+    e.SLACK_API_URL && !e.SLACK_API_URL.endsWith("/") ? `${e.SLACK_API_URL}/` : e.SLACK_API_URL;
   return {
     ok: true,
     config: {

@@ -1,4 +1,4 @@
-import { LogLevel, type Logger } from "@slack/bolt";
+import { type Logger, LogLevel } from "@slack/bolt";
 import type { LogLevelName } from "./config.js";
 
 const ORDER: Record<LogLevelName, number> = { debug: 10, info: 20, warn: 30, error: 40 };

@@ -51,6 +51,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`intplan failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `intplan failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exitCode = 1;
 });

@@ -47,7 +47,13 @@ export function saveAnswers(db: Db, cmd: SaveAnswersCommand): string[] {
           .run();
       } else {
         tx.insert(answers)
-          .values({ projectId: cmd.projectId, questionId, value, answeredBy: cmd.actorId, answeredAt: cmd.at })
+          .values({
+            projectId: cmd.projectId,
+            questionId,
+            value,
+            answeredBy: cmd.actorId,
+            answeredAt: cmd.at,
+          })
           .onConflictDoUpdate({
             target: [answers.projectId, answers.questionId],
             set: { value, answeredBy: cmd.actorId, answeredAt: cmd.at },
@@ -58,7 +64,12 @@ export function saveAnswers(db: Db, cmd: SaveAnswersCommand): string[] {
         projectId: cmd.projectId,
         actorId: cmd.actorId,
         action: cleared ? "answer.cleared" : "answer.saved",
-        details: { section: cmd.sectionId, question: questionId, previous: previous ?? null, value: cleared ? null : value },
+        details: {
+          section: cmd.sectionId,
+          question: questionId,
+          previous: previous ?? null,
+          value: cleared ? null : value,
+        },
         at: cmd.at,
       });
       changed.push(questionId);
@@ -67,7 +78,13 @@ export function saveAnswers(db: Db, cmd: SaveAnswersCommand): string[] {
       touchProject(tx, cmd.projectId, cmd.at);
       if (cmd.refresh) {
         for (const job of ["refresh-plan", "refresh-discovery", "refresh-status-board"] as const) {
-          enqueueJob(tx, { projectId: cmd.projectId, job, actorId: cmd.actorId, runAfter: cmd.refresh.runAfter, now: cmd.at });
+          enqueueJob(tx, {
+            projectId: cmd.projectId,
+            job,
+            actorId: cmd.actorId,
+            runAfter: cmd.refresh.runAfter,
+            now: cmd.at,
+          });
         }
       }
     }
@@ -81,7 +98,13 @@ export function saveDraft(
   args: { projectId: number; sectionId: string; raw: Record<string, unknown>; actorId: string; at: Date },
 ): void {
   db.insert(interviewDrafts)
-    .values({ projectId: args.projectId, sectionId: args.sectionId, raw: args.raw, savedBy: args.actorId, savedAt: args.at })
+    .values({
+      projectId: args.projectId,
+      sectionId: args.sectionId,
+      raw: args.raw,
+      savedBy: args.actorId,
+      savedAt: args.at,
+    })
     .onConflictDoUpdate({
       target: [interviewDrafts.projectId, interviewDrafts.sectionId],
       set: { raw: args.raw, savedBy: args.actorId, savedAt: args.at },
@@ -89,7 +112,11 @@ export function saveDraft(
     .run();
 }
 
-export function loadDraft(db: DbOrTx, projectId: number, sectionId: string): Record<string, unknown> | undefined {
+export function loadDraft(
+  db: DbOrTx,
+  projectId: number,
+  sectionId: string,
+): Record<string, unknown> | undefined {
   return db
     .select()
     .from(interviewDrafts)

@@ -33,7 +33,14 @@ export function recordPublication(db: Db, rec: PublicationRecord): number {
     const version = (existing?.version ?? 0) + 1;
     const canvasId = rec.target === "canvas" ? rec.targetId : (rec.canvasId ?? existing?.canvasId ?? null);
     tx.insert(documents)
-      .values({ projectId: rec.projectId, kind: rec.kind, canvasId, version, contentHash: rec.contentHash, updatedAt: rec.at })
+      .values({
+        projectId: rec.projectId,
+        kind: rec.kind,
+        canvasId,
+        version,
+        contentHash: rec.contentHash,
+        updatedAt: rec.at,
+      })
       .onConflictDoUpdate({
         target: [documents.projectId, documents.kind],
         set: { canvasId, version, contentHash: rec.contentHash, updatedAt: rec.at },

@@ -13,9 +13,18 @@ export type OutboxRow = typeof outbox.$inferSelect;
  * same project keeps its earlier time (so a burst of changes makes one Slack call) and is marked as
  * having new work.
  */
-export function enqueueJob(tx: DbOrTx, args: { projectId: number; job: OutboxJob; actorId: string; runAfter: Date; now: Date }): void {
+export function enqueueJob(
+  tx: DbOrTx,
+  args: { projectId: number; job: OutboxJob; actorId: string; runAfter: Date; now: Date },
+): void {
   tx.insert(outbox)
-    .values({ projectId: args.projectId, job: args.job, actorId: args.actorId, runAfter: args.runAfter, createdAt: args.now })
+    .values({
+      projectId: args.projectId,
+      job: args.job,
+      actorId: args.actorId,
+      runAfter: args.runAfter,
+      createdAt: args.now,
+    })
     .onConflictDoUpdate({
       target: [outbox.projectId, outbox.job],
       set: { generation: sql`${outbox.generation} + 1`, actorId: args.actorId, attempts: 0, lastError: null },
@@ -24,7 +33,13 @@ export function enqueueJob(tx: DbOrTx, args: { projectId: number; job: OutboxJob
 }
 
 export function dueJobs(db: DbOrTx, now: Date, limit = 20): OutboxRow[] {
-  return db.select().from(outbox).where(lte(outbox.runAfter, now)).orderBy(asc(outbox.runAfter)).limit(limit).all();
+  return db
+    .select()
+    .from(outbox)
+    .where(lte(outbox.runAfter, now))
+    .orderBy(asc(outbox.runAfter))
+    .limit(limit)
+    .all();
 }
 
 /** Clears a job that ran, unless it was asked for again while running. */

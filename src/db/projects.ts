@@ -1,10 +1,10 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import { formatProjectCode, type NewProjectInput } from "../domain/project.js";
 import { type IntegrationType, isIntegrationType } from "../domain/integration-type.js";
 import { checklistFor, PHASES } from "../domain/phases.js";
+import { formatProjectCode, type NewProjectInput } from "../domain/project.js";
 import { recordAudit } from "./audit.js";
 import type { Db, DbOrTx } from "./client.js";
-import { checklistItems, phases, type ProjectRow, projects } from "./schema.js";
+import { checklistItems, type ProjectRow, phases, projects } from "./schema.js";
 
 export interface ChannelRef {
   teamId: string;

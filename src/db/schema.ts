@@ -231,7 +231,10 @@ export const outbox = sqliteTable(
     lastError: text("last_error"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("outbox_project_job_unique").on(t.projectId, t.job), index("outbox_run_after_idx").on(t.runAfter)],
+  (t) => [
+    uniqueIndex("outbox_project_job_unique").on(t.projectId, t.job),
+    index("outbox_run_after_idx").on(t.runAfter),
+  ],
 );
 
 /** Requests already handled (Slack retries events; people double-click), kept for a day. */

@@ -1,5 +1,12 @@
 /** The integration types the Implementation Plan knows, plus "other" for anything the plan has no block for. */
-export const INTEGRATION_TYPES = ["accounting", "marketing", "fulfillment", "inventory", "pos", "other"] as const;
+export const INTEGRATION_TYPES = [
+  "accounting",
+  "marketing",
+  "fulfillment",
+  "inventory",
+  "pos",
+  "other",
+] as const;
 export type IntegrationType = (typeof INTEGRATION_TYPES)[number];
 
 export const INTEGRATION_TYPE_LABELS: Record<IntegrationType, string> = {

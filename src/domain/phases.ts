@@ -190,7 +190,12 @@ export function findPhase(query: string): PhaseDefinition | undefined {
   if (byNumber) return PHASES[Number(byNumber[1]) - 1];
   const exact = PHASES.find((p) => normalise(p.name) === q || p.aliases.some((a) => normalise(a) === q));
   if (exact) return exact;
-  const matches = PHASES.filter((p) => normalise(p.name).split(" ").some((w) => w.startsWith(q)) || p.aliases.some((a) => normalise(a).startsWith(q)));
+  const matches = PHASES.filter(
+    (p) =>
+      normalise(p.name)
+        .split(" ")
+        .some((w) => w.startsWith(q)) || p.aliases.some((a) => normalise(a).startsWith(q)),
+  );
   return matches.length === 1 ? matches[0] : undefined;
 }
 
@@ -199,7 +204,8 @@ export function checklistFor(
   type: IntegrationType,
   systems: { systemA: string; systemB: string },
 ): { phaseNumber: number; kind: "task" | "exit"; key: string; label: string; position: number }[] {
-  const fill = (label: string) => label.replace("{systemA}", systems.systemA).replace("{systemB}", systems.systemB);
+  const fill = (label: string) =>
+    label.replace("{systemA}", systems.systemA).replace("{systemB}", systems.systemB);
   return PHASES.flatMap((phase) =>
     (
       [
@@ -208,6 +214,12 @@ export function checklistFor(
       ] as const
     )
       .filter(([, e]) => !e.types || e.types.includes(type))
-      .map(([kind, e], position) => ({ phaseNumber: phase.number, kind, key: e.key, label: fill(e.label), position })),
+      .map(([kind, e], position) => ({
+        phaseNumber: phase.number,
+        kind,
+        key: e.key,
+        label: fill(e.label),
+        position,
+      })),
   );
 }

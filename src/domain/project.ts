@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type IntegrationType, INTEGRATION_TYPES } from "./integration-type.js";
+import { INTEGRATION_TYPES, type IntegrationType } from "./integration-type.js";
 
 export const PROJECT_LIMITS = {
   name: 80,
@@ -24,7 +24,12 @@ const text = (label: string, max: number) =>
 const optionalText = (label: string, max: number) =>
   z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? null : v),
-    z.string().trim().max(max, { error: `${label} must be at most ${max} characters.` }).nullable().default(null),
+    z
+      .string()
+      .trim()
+      .max(max, { error: `${label} must be at most ${max} characters.` })
+      .nullable()
+      .default(null),
   );
 
 const slackUserId = z
@@ -41,7 +46,9 @@ export function newProjectSchema(today: string) {
       clientName: text("Client name", PROJECT_LIMITS.clientName),
       systemA: text("Source system", PROJECT_LIMITS.system),
       systemB: text("Target system", PROJECT_LIMITS.system),
-      integrationType: z.enum(["auto", ...INTEGRATION_TYPES], { error: "Pick an integration type." }).default("auto"),
+      integrationType: z
+        .enum(["auto", ...INTEGRATION_TYPES], { error: "Pick an integration type." })
+        .default("auto"),
       leadEngineerId: slackUserId,
       projectManagerId: slackUserId,
       targetGoLive: z

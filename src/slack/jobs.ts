@@ -1,7 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { AppDeps } from "../app.js";
-import { findProjectByIdAnyTeam } from "../db/projects.js";
 import type { OutboxJob, OutboxRow } from "../db/outbox.js";
+import { findProjectByIdAnyTeam } from "../db/projects.js";
 import type { JobHandler } from "./outbox-worker.js";
 
 /** The one place background Slack jobs are wired to their handlers. */
@@ -22,7 +22,9 @@ export function reportGiveUp(client: WebClient, deps: AppDeps) {
   return async (row: OutboxRow, error: unknown) => {
     const project = findProjectByIdAnyTeam(deps.db, row.projectId);
     if (!project) return;
-    const reason = (error as { data?: { error?: string } }).data?.error ?? (error instanceof Error ? error.message : "unknown error");
+    const reason =
+      (error as { data?: { error?: string } }).data?.error ??
+      (error instanceof Error ? error.message : "unknown error");
     await client.chat.postMessage({
       channel: project.channelId,
       text: `:warning: I could not update ${JOB_LABELS[row.job as OutboxJob] ?? row.job} after several tries (${reason}). Every change is saved; the next change or \`/intplan status\` will try again.`,

@@ -1,6 +1,13 @@
 import type { Logger } from "@slack/bolt";
 import type { Db } from "../db/client.js";
-import { completeJob, dropJob, dueJobs, type OutboxJob, type OutboxRow, rescheduleJob } from "../db/outbox.js";
+import {
+  completeJob,
+  dropJob,
+  dueJobs,
+  type OutboxJob,
+  type OutboxRow,
+  rescheduleJob,
+} from "../db/outbox.js";
 
 export type JobHandler = (row: OutboxRow) => Promise<void>;
 
@@ -46,13 +53,19 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       completeJob(db, row);
     } catch (error) {
       if (row.attempts + 1 >= maxAttempts) {
-        logger.error(`Giving up on ${row.job} for project ${row.projectId} after ${maxAttempts} attempts:`, error);
+        logger.error(
+          `Giving up on ${row.job} for project ${row.projectId} after ${maxAttempts} attempts:`,
+          error,
+        );
         dropJob(db, row);
         await onGiveUp(row, error).catch((e) => logger.warn("Could not report a failed job:", e));
         return;
       }
       const runAfter = new Date(clock().getTime() + backoffMs(row.attempts));
-      logger.warn(`${row.job} for project ${row.projectId} failed; retrying at ${runAfter.toISOString()}:`, error);
+      logger.warn(
+        `${row.job} for project ${row.projectId} failed; retrying at ${runAfter.toISOString()}:`,
+        error,
+      );
       rescheduleJob(db, row, { runAfter, error: error instanceof Error ? error.message : String(error) });
     }
   }

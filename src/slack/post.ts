@@ -1,5 +1,5 @@
-import type { WebClient } from "@slack/web-api";
 import type { Logger } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import { type MessageContent, section } from "./views/block-kit.js";
 
 /** Slack's error code from a failed Web API call, when it has one. */

@@ -1,10 +1,10 @@
 import type { App } from "@slack/bolt";
 import type { AppDeps } from "../app.js";
-import type { Subcommand } from "./context.js";
 import { newCommand } from "./commands/new.js";
-import { registerHome } from "./events/home.js";
 import { registerIntplanCommand } from "./commands/router.js";
 import { statusCommand } from "./commands/status.js";
+import type { Subcommand } from "./context.js";
+import { registerHome } from "./events/home.js";
 import { registerNewProjectSubmission } from "./submissions/new-project.js";
 
 /** Every subcommand intplan has. The help text lists exactly these. */

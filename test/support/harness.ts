@@ -63,7 +63,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const { port } = await app.start();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const slack = createSignedClient({ appUrl: `${baseUrl}/slack/events`, signingSecret: TEST_SIGNING_SECRET, emulator });
+  const slack = createSignedClient({
+    appUrl: `${baseUrl}/slack/events`,
+    signingSecret: TEST_SIGNING_SECRET,
+    emulator,
+  });
   return {
     app,
     db: database.db,

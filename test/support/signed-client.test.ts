@@ -73,8 +73,8 @@ describe("slash commands", () => {
     expect(formOf(request)).toMatchObject({
       command: "/intplan",
       text: "new Acme: Shopify to QuickBooks",
-      user_id: "U_PM",
-      channel_id: "C_PROJECT",
+      user_id: "U0PM",
+      channel_id: "C0PROJECT",
       team_id: emulator.teamId,
       trigger_id: result.triggerId,
       response_url: result.responseUrl,

@@ -199,7 +199,7 @@ export function createSignedClient(options: SignedClientOptions): SignedClient {
   }
 
   return {
-    command({ text, userId = "U_PM", channelId = "C_PROJECT", teamId: commandTeamId, command = "/intplan" }) {
+    command({ text, userId = "U0PM", channelId = "C0PROJECT", teamId: commandTeamId, command = "/intplan" }) {
       const triggerId = newTriggerId();
       const responseUrl = newResponseUrl();
       const body = new URLSearchParams({

@@ -44,7 +44,12 @@ describe("configuration", () => {
 
   it("explains bad values without ever echoing them", () => {
     const secret = "not-a-bot-token-but-secret";
-    const result = parseConfig({ SLACK_BOT_TOKEN: secret, SLACK_SIGNING_SECRET: "s", PORT: "x", LOG_LEVEL: "loud" });
+    const result = parseConfig({
+      SLACK_BOT_TOKEN: secret,
+      SLACK_SIGNING_SECRET: "s",
+      PORT: "x",
+      LOG_LEVEL: "loud",
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.problems.join("\n")).not.toContain(secret);

@@ -20,7 +20,10 @@ describe("the /intplan grammar", () => {
     ["phase 2 in-progress", { name: "phase", phase: "2", status: "in-progress", note: null }],
     ["phase dev done shipped it", { name: "phase", phase: "dev", status: "done", note: "shipped it" }],
     ["phase post launch wip", { name: "phase", phase: "post launch", status: "in-progress", note: null }],
-    ["phase testing blocked waiting on UAT creds", { name: "phase", phase: "testing", status: "blocked", note: "waiting on UAT creds" }],
+    [
+      "phase testing blocked waiting on UAT creds",
+      { name: "phase", phase: "testing", status: "blocked", note: "waiting on UAT creds" },
+    ],
     ["blocker Sandbox credentials missing", { name: "blocker", text: "Sandbox credentials missing" }],
     ["blocker resolve 12", { name: "blocker-resolve", id: 12, note: null }],
     ["blocker resolve #3 client sent keys", { name: "blocker-resolve", id: 3, note: "client sent keys" }],

@@ -8,7 +8,10 @@ import { recordListeners } from "../support/listener-recorder.js";
 
 const manifest = parse(readFileSync(new URL("../../manifest.yml", import.meta.url), "utf8"));
 const schema = JSON.parse(
-  readFileSync(new URL("../fixtures/slack-manifest-schema/manifest.schema.1.0.0.json", import.meta.url), "utf8"),
+  readFileSync(
+    new URL("../fixtures/slack-manifest-schema/manifest.schema.1.0.0.json", import.meta.url),
+    "utf8",
+  ),
 );
 
 describe("manifest.yml", () => {
@@ -24,7 +27,9 @@ describe("manifest.yml", () => {
     const declared = {
       commands: (manifest.features.slash_commands ?? []).map((c: { command: string }) => c.command).sort(),
       events: (manifest.settings.event_subscriptions?.bot_events ?? []).slice().sort(),
-      shortcuts: (manifest.features.shortcuts ?? []).map((s: { callback_id: string }) => s.callback_id).sort(),
+      shortcuts: (manifest.features.shortcuts ?? [])
+        .map((s: { callback_id: string }) => s.callback_id)
+        .sort(),
     };
     expect(declared).toEqual({
       commands: [...new Set(registered.commands)].sort(),

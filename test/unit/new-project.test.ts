@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { formatProjectCode, validateNewProject } from "../../src/domain/project.js";
 
 const today = "2026-11-22";
-const valid = { name: "Acme order sync", clientName: "Acme", systemA: "Shopify", systemB: "QuickBooks Online" };
+const valid = {
+  name: "Acme order sync",
+  clientName: "Acme",
+  systemA: "Shopify",
+  systemB: "QuickBooks Online",
+};
 
 describe("validating a new project", () => {
   it("accepts the four required fields and defaults the rest", () => {
@@ -26,7 +31,11 @@ describe("validating a new project", () => {
     [{ name: "x".repeat(81) }, "name", "Project name must be at most 80 characters."],
     [{ clientName: undefined }, "clientName", "Client name is required."],
     [{ systemB: " shopify " }, "systemB", "The target system must differ from the source system."],
-    [{ targetGoLive: "2026-11-21" }, "targetGoLive", "The go-live date is in the past. Pick today or a later date."],
+    [
+      { targetGoLive: "2026-11-21" },
+      "targetGoLive",
+      "The go-live date is in the past. Pick today or a later date.",
+    ],
     [{ integrationType: "crm" }, "integrationType", "Pick an integration type."],
     [{ leadEngineerId: "<!channel>" }, "leadEngineerId", "Pick a person from the list."],
   ])("refuses %j on the right field", (change, field, message) => {

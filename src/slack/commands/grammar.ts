@@ -36,7 +36,11 @@ export const USAGES: readonly Usage[] = [
     description: "Answer the discovery questions, a section at a time",
   },
   { name: "plan", usage: "/intplan plan", description: "Post or refresh the Implementation Plan canvas" },
-  { name: "discovery", usage: "/intplan discovery", description: "Post or refresh the Discovery Document canvas" },
+  {
+    name: "discovery",
+    usage: "/intplan discovery",
+    description: "Post or refresh the Discovery Document canvas",
+  },
   {
     name: "export",
     usage: "/intplan export [plan|discovery|answers]",
@@ -118,7 +122,10 @@ function parsePhase(rest: string): ParseResult {
   for (let i = 1; i < words.length; i++) {
     const status = parsePhaseStatus(words[i] ?? "");
     if (status) {
-      const note = words.slice(i + 1).join(" ").trim();
+      const note = words
+        .slice(i + 1)
+        .join(" ")
+        .trim();
       return {
         ok: true,
         command: { name: "phase", phase: words.slice(0, i).join(" "), status, note: note || null },
@@ -133,18 +140,31 @@ function parseBlocker(rest: string): ParseResult {
   if (first.toLowerCase() === "resolve") {
     const [idWord, note] = firstWord(after);
     const id = /^#?(\d{1,9})$/.exec(idWord)?.[1];
-    if (!id) return fail(idWord ? `"${idWord}" is not a blocker id.` : "Say which blocker to resolve.", "blocker-resolve");
+    if (!id)
+      return fail(
+        idWord ? `"${idWord}" is not a blocker id.` : "Say which blocker to resolve.",
+        "blocker-resolve",
+      );
     return { ok: true, command: { name: "blocker-resolve", id: Number(id), note: note.trim() || null } };
   }
   if (!rest.trim()) return fail("Describe the blocker.", "blocker");
   return { ok: true, command: { name: "blocker", text: rest.trim() } };
 }
 
-const NO_ARGUMENTS: ReadonlySet<CommandName> = new Set(["new", "plan", "discovery", "status", "blockers", "help", "delete"]);
+const NO_ARGUMENTS: ReadonlySet<CommandName> = new Set([
+  "new",
+  "plan",
+  "discovery",
+  "status",
+  "blockers",
+  "help",
+  "delete",
+]);
 
 /** Parses the text after `/intplan`. An empty text is help. */
 export function parseCommand(raw: string): ParseResult {
-  const text = raw.replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, " ").trim();
+  // Control characters (including newlines) become spaces: a slash command is one line of intent.
+  const text = raw.replace(/\p{Cc}/gu, " ").trim();
   if (!text) return { ok: true, command: { name: "help" } };
   const [word, rest] = firstWord(text);
   const name = word.toLowerCase();

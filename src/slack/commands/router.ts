@@ -1,7 +1,7 @@
 import type { App, SlashCommand } from "@slack/bolt";
 import type { AppDeps } from "../../app.js";
 import { findProjectByChannel } from "../../db/projects.js";
-import type { SubcommandContext, Subcommand } from "../context.js";
+import type { Subcommand, SubcommandContext } from "../context.js";
 import { COMMAND } from "../ids.js";
 import type { MessageContent } from "../views/block-kit.js";
 import { buildHelpMessage, buildNoProjectMessage, buildUsageError } from "../views/help.js";
@@ -21,7 +21,11 @@ export function registerIntplanCommand(app: App, deps: AppDeps, subcommands: rea
 
   app.command(COMMAND, async ({ command: body, ack, respond, client }) => {
     const reply = (content: MessageContent | string) =>
-      ack(typeof content === "string" ? { response_type: "ephemeral", text: content } : { response_type: "ephemeral", ...content });
+      ack(
+        typeof content === "string"
+          ? { response_type: "ephemeral", text: content }
+          : { response_type: "ephemeral", ...content },
+      );
 
     const parsed = parseCommand(body.text ?? "");
     if (!parsed.ok) {

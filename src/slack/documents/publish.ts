@@ -65,14 +65,19 @@ export async function publishDocument(args: PublishArgs): Promise<PublishOutcome
       canvasId: target === "canvas" ? targetId : null,
     });
 
-  if (existing?.contentHash === hash) return { status: "unchanged", version: existing.version, canvasId: existing.canvasId };
+  if (existing?.contentHash === hash)
+    return { status: "unchanged", version: existing.version, canvasId: existing.canvasId };
   if (existing?.canvasId) {
     try {
       await client.canvases.edit({
         canvas_id: existing.canvasId,
         changes: [{ operation: "replace", document_content: content }],
       });
-      return { status: "canvas-updated", version: record("canvas", existing.canvasId), canvasId: existing.canvasId };
+      return {
+        status: "canvas-updated",
+        version: record("canvas", existing.canvasId),
+        canvasId: existing.canvasId,
+      };
     } catch (error) {
       if (!CANVAS_GONE.has(slackErrorCode(error) ?? "")) throw error;
       forgetCanvas(db, args.projectId, document.kind);
@@ -86,23 +91,40 @@ export async function publishDocument(args: PublishArgs): Promise<PublishOutcome
   } catch (error) {
     const code = slackErrorCode(error) ?? "";
     if (!CANVAS_UNAVAILABLE.has(code)) throw error;
-    const fileId = await uploadMarkdown(client, args.channelId, document, canvasFallbackComment(document, code));
+    const fileId = await uploadMarkdown(
+      client,
+      args.channelId,
+      document,
+      canvasFallbackComment(document, code),
+    );
     return { status: "file", version: record("file", fileId), fileId, reason: code };
   }
 }
 
-async function createCanvas(client: WebClient, channelId: string, document: RenderedDocument): Promise<string> {
+async function createCanvas(
+  client: WebClient,
+  channelId: string,
+  document: RenderedDocument,
+): Promise<string> {
   const document_content = { type: "markdown" as const, markdown: document.markdown };
   if (document.kind === "plan") {
     try {
-      const res = await client.conversations.canvases.create({ channel_id: channelId, title: document.title, document_content });
+      const res = await client.conversations.canvases.create({
+        channel_id: channelId,
+        title: document.title,
+        document_content,
+      });
       if (res.canvas_id) return res.canvas_id;
     } catch (error) {
       // The channel canvas is taken (by a person, or another app): make a canvas of our own instead.
       if (slackErrorCode(error) !== "channel_canvas_already_exists") throw error;
     }
   }
-  const res = await client.canvases.create({ title: document.title, document_content, channel_id: channelId });
+  const res = await client.canvases.create({
+    title: document.title,
+    document_content,
+    channel_id: channelId,
+  });
   if (!res.canvas_id) throw new Error("canvases.create answered without a canvas_id");
   return res.canvas_id;
 }

@@ -1,14 +1,19 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
 import type { AppDeps } from "../../app.js";
-import { classifyIntegration } from "../../domain/classify.js";
-import { isoDate, type NewProjectField, resolveIntegrationType, validateNewProject } from "../../domain/project.js";
 import { createProject } from "../../db/projects.js";
+import { classifyIntegration } from "../../domain/classify.js";
+import {
+  isoDate,
+  type NewProjectField,
+  resolveIntegrationType,
+  validateNewProject,
+} from "../../domain/project.js";
 import { CALLBACK, NEW_PROJECT_FIELD } from "../ids.js";
 import { postToChannel } from "../post.js";
+import { escapeMrkdwn } from "../views/mrkdwn.js";
 import { buildProjectCard } from "../views/project-card.js";
 import { readBlockValues } from "../views/view-state.js";
-import { escapeMrkdwn } from "../views/mrkdwn.js";
 
 const metadataSchema = z.object({ channelId: z.string().regex(/^[CG][A-Z0-9]{2,30}$/) });
 
@@ -23,7 +28,9 @@ function readNewProjectForm(values: Record<string, string | string[] | null>): R
 }
 
 function toBlockErrors(errors: Partial<Record<NewProjectField, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [NEW_PROJECT_FIELD[field as NewProjectField], message]));
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, message]) => [NEW_PROJECT_FIELD[field as NewProjectField], message]),
+  );
 }
 
 /** The new-project modal's submission: validate, store with an audit row, then post the project card. */
@@ -33,7 +40,9 @@ export function registerNewProjectSubmission(app: App, deps: AppDeps): void {
     if (!metadata.success) {
       await ack({
         response_action: "errors",
-        errors: { [NEW_PROJECT_FIELD.name]: "This form is out of date. Close it and run /intplan new again." },
+        errors: {
+          [NEW_PROJECT_FIELD.name]: "This form is out of date. Close it and run /intplan new again.",
+        },
       });
       return;
     }

@@ -1,6 +1,16 @@
 import { INTEGRATION_TYPE_LABELS, isIntegrationType } from "../../domain/integration-type.js";
 import { ACTION } from "../ids.js";
-import { actions, button, context, divider, header, type HomeView, type KnownBlock, LIMITS, section } from "./block-kit.js";
+import {
+  actions,
+  button,
+  context,
+  divider,
+  type HomeView,
+  header,
+  type KnownBlock,
+  LIMITS,
+  section,
+} from "./block-kit.js";
 import { channelLink, escapeMrkdwn } from "./mrkdwn.js";
 
 export interface HomeProject {
@@ -28,14 +38,18 @@ export interface HomeInput {
 export const HOME_PAGE_SIZE = 25;
 
 function projectBlocks(p: HomeProject): KnownBlock[] {
-  const type = isIntegrationType(p.integrationType) ? INTEGRATION_TYPE_LABELS[p.integrationType] : p.integrationType;
+  const type = isIntegrationType(p.integrationType)
+    ? INTEGRATION_TYPE_LABELS[p.integrationType]
+    : p.integrationType;
   const blockers = p.openBlockers === 1 ? "1 open blocker" : `${p.openBlockers} open blockers`;
   return [
     section(
       `*${escapeMrkdwn(p.name)}* (${p.code}) · ${escapeMrkdwn(p.clientName)} · ${channelLink(p.channelId)}\n` +
         `${escapeMrkdwn(type)} · Phase: ${escapeMrkdwn(p.currentPhase ?? "Not started")} · ${blockers}`,
     ),
-    context(`${p.mine ? "You lead or manage this project · " : ""}Last activity <!date^${Math.floor(p.lastActivity.getTime() / 1000)}^{date_short_pretty} {time}|${p.lastActivity.toISOString()}>`),
+    context(
+      `${p.mine ? "You lead or manage this project · " : ""}Last activity <!date^${Math.floor(p.lastActivity.getTime() / 1000)}^{date_short_pretty} {time}|${p.lastActivity.toISOString()}>`,
+    ),
   ];
 }
 
@@ -54,7 +68,9 @@ export function buildHomeView(input: HomeInput): HomeView {
   ];
   const paging = [
     ...(input.page > 0 ? [button("Previous page", ACTION.homePage, { value: String(input.page - 1) })] : []),
-    ...(input.page + 1 < pages ? [button("Next page", ACTION.homePage, { value: String(input.page + 1) })] : []),
+    ...(input.page + 1 < pages
+      ? [button("Next page", ACTION.homePage, { value: String(input.page + 1) })]
+      : []),
   ];
   if (paging.length > 0) blocks.push(divider(), actions("home_paging", paging));
   return { type: "home", blocks: blocks.slice(0, LIMITS.viewBlocks) };

@@ -7,9 +7,14 @@ export interface NewProjectMetadata {
   channelId: string;
 }
 
-const textInput = (max: number, options: { multiline?: boolean; placeholder?: string } = {}) => ({
+// Action ids are unique within the view (as Slack requires): each element is named after its block.
+const textInput = (
+  actionId: string,
+  max: number,
+  options: { multiline?: boolean; placeholder?: string } = {},
+) => ({
   type: "plain_text_input" as const,
-  action_id: "value",
+  action_id: actionId,
   max_length: max,
   multiline: options.multiline ?? false,
   ...(options.placeholder ? { placeholder: plainText(options.placeholder, 150) } : {}),
@@ -33,29 +38,62 @@ export function buildNewProjectModal(metadata: NewProjectMetadata, channelName?:
       context(
         `The project will be bound to ${channelName ? `#${channelName}` : "this channel"}. You can answer the discovery questions next.`,
       ),
-      input(F.name, "Project name", textInput(PROJECT_LIMITS.name, { placeholder: "Acme order sync" })),
-      input(F.clientName, "Client name", textInput(PROJECT_LIMITS.clientName, { placeholder: "Acme Outdoor Co." })),
-      input(F.systemA, "System A (source)", textInput(PROJECT_LIMITS.system, { placeholder: "Shopify" })),
-      input(F.systemB, "System B (target)", textInput(PROJECT_LIMITS.system, { placeholder: "QuickBooks Online" })),
+      input(
+        F.name,
+        "Project name",
+        textInput(F.name, PROJECT_LIMITS.name, { placeholder: "Acme order sync" }),
+      ),
+      input(
+        F.clientName,
+        "Client name",
+        textInput(F.clientName, PROJECT_LIMITS.clientName, { placeholder: "Acme Outdoor Co." }),
+      ),
+      input(
+        F.systemA,
+        "System A (source)",
+        textInput(F.systemA, PROJECT_LIMITS.system, { placeholder: "Shopify" }),
+      ),
+      input(
+        F.systemB,
+        "System B (target)",
+        textInput(F.systemB, PROJECT_LIMITS.system, { placeholder: "QuickBooks Online" }),
+      ),
       input(F.integrationType, "Integration type", {
         type: "static_select",
-        action_id: "value",
+        action_id: F.integrationType,
         options: TYPE_OPTIONS,
         initial_option: TYPE_OPTIONS[0],
       }),
-      input(F.leadEngineerId, "Lead engineer", { type: "users_select", action_id: "value" }, { optional: true }),
-      input(F.projectManagerId, "Project manager", { type: "users_select", action_id: "value" }, { optional: true }),
-      input(F.targetGoLive, "Target go-live date", { type: "datepicker", action_id: "value" }, { optional: true }),
+      input(
+        F.leadEngineerId,
+        "Lead engineer",
+        { type: "users_select", action_id: F.leadEngineerId },
+        { optional: true },
+      ),
+      input(
+        F.projectManagerId,
+        "Project manager",
+        { type: "users_select", action_id: F.projectManagerId },
+        { optional: true },
+      ),
+      input(
+        F.targetGoLive,
+        "Target go-live date",
+        { type: "datepicker", action_id: F.targetGoLive },
+        { optional: true },
+      ),
       input(
         F.volumeEstimate,
         "Data volume estimate",
-        textInput(PROJECT_LIMITS.volumeEstimate, { placeholder: "About 500 orders a day, 12,000 SKUs" }),
+        textInput(F.volumeEstimate, PROJECT_LIMITS.volumeEstimate, {
+          placeholder: "About 500 orders a day, 12,000 SKUs",
+        }),
         { optional: true },
       ),
       input(
         F.summary,
         "Short summary",
-        textInput(PROJECT_LIMITS.summary, {
+        textInput(F.summary, PROJECT_LIMITS.summary, {
           multiline: true,
           placeholder: "What are we connecting, and why does the client need it?",
         }),

@@ -1,5 +1,5 @@
-import { INTEGRATION_TYPE_LABELS, isIntegrationType } from "../../domain/integration-type.js";
 import type { ProjectRow } from "../../db/schema.js";
+import { INTEGRATION_TYPE_LABELS, isIntegrationType } from "../../domain/integration-type.js";
 import { ACTION } from "../ids.js";
 import { actions, button, context, fields, header, type MessageContent, section } from "./block-kit.js";
 import { escapeMrkdwn, mention } from "./mrkdwn.js";
@@ -28,14 +28,18 @@ export type CardProject = Pick<
 >;
 
 function typeLabel(project: CardProject): string {
-  const label = isIntegrationType(project.integrationType) ? INTEGRATION_TYPE_LABELS[project.integrationType] : "Unknown";
+  const label = isIntegrationType(project.integrationType)
+    ? INTEGRATION_TYPE_LABELS[project.integrationType]
+    : "Unknown";
   return project.integrationTypeSource === "auto" ? `${label} (auto-detected)` : label;
 }
 
 export function progressLine(progress: InterviewProgressSummary | undefined): string {
   if (!progress) return "Discovery interview: not started";
   const missing =
-    progress.requiredMissing === 0 ? "no required answers missing" : `${progress.requiredMissing} required answers missing`;
+    progress.requiredMissing === 0
+      ? "no required answers missing"
+      : `${progress.requiredMissing} required answers missing`;
   return `Discovery interview: ${progress.sectionsComplete} of ${progress.sectionsTotal} sections complete, ${missing}`;
 }
 

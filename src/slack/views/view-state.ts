@@ -34,11 +34,11 @@ export function readStateValue(value: StateValue | undefined): string | string[]
   }
 }
 
-/** Reads every block's `value` action into a record keyed by block id. */
-export function readBlockValues(state: ViewOutput["state"], actionId = "value"): Record<string, string | string[] | null> {
+/** Reads each input block's (single) element into a record keyed by block id. */
+export function readBlockValues(state: ViewOutput["state"]): Record<string, string | string[] | null> {
   const out: Record<string, string | string[] | null> = {};
   for (const [blockId, actions] of Object.entries(state?.values ?? {})) {
-    out[blockId] = readStateValue(actions[actionId]);
+    out[blockId] = readStateValue(Object.values(actions)[0]);
   }
   return out;
 }
