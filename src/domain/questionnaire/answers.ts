@@ -229,3 +229,25 @@ export function formatAnswerForInput(question: Question, value: AnswerValue | nu
   if (typeof value === "number") return String(value);
   return value as string | string[];
 }
+
+export interface SalvagedSection {
+  /** Every question whose input is valid (null when left empty). */
+  valid: Record<string, AnswerValue | null>;
+  /** Malformed input, kept exactly as typed so nothing is lost. */
+  invalid: Record<string, RawInput>;
+}
+
+/** Splits a section's input into what can be saved now and what must be kept as typed. */
+export function salvageSection(
+  section: QuestionnaireSection,
+  raw: Readonly<Record<string, RawInput>>,
+): SalvagedSection {
+  const valid: Record<string, AnswerValue | null> = {};
+  const invalid: Record<string, RawInput> = {};
+  for (const question of section.questions) {
+    const parsed = answerSchemaFor(question).safeParse(raw[question.id]);
+    if (parsed.success) valid[question.id] = parsed.data;
+    else invalid[question.id] = raw[question.id];
+  }
+  return { valid, invalid };
+}

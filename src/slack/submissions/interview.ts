@@ -1,0 +1,76 @@
+import type { App, ViewOutput } from "@slack/bolt";
+import type { AppDeps } from "../../app.js";
+import { validateSection } from "../../domain/questionnaire/answers.js";
+import {
+  buildInterviewView,
+  decodeMetadata,
+  type InterviewContext,
+  keepSectionInput,
+  loadInterview,
+  SUMMARY,
+} from "../interview/session.js";
+import { plainText, section } from "../views/block-kit.js";
+import { INTERVIEW_CALLBACK_ID, readSectionState } from "../views/interview-view.js";
+
+const GONE_VIEW = {
+  type: "modal" as const,
+  title: plainText("Discovery", 24),
+  close: plainText("Close", 24),
+  blocks: [section("This project no longer exists in this channel, so the answer could not be saved.")],
+};
+
+function teamOf(body: { team?: { id?: string } | null; user: { team_id?: string } }): string {
+  return body.team?.id ?? body.user.team_id ?? "";
+}
+
+/** The section on screen, when the view is an interview section of a project in this workspace. */
+function sectionOf(
+  deps: AppDeps,
+  teamId: string,
+  view: ViewOutput,
+): (InterviewContext & { index: number }) | undefined {
+  const meta = decodeMetadata(view.private_metadata);
+  if (!meta || meta.s === SUMMARY) return undefined;
+  const ctx = loadInterview(deps, teamId, meta);
+  return ctx ? { ...ctx, index: meta.s } : undefined;
+}
+
+/** Next/Finish on a section, and closing a section midway: nothing typed is ever lost. */
+export function registerInterviewSubmissions(app: App, deps: AppDeps): void {
+  app.view(INTERVIEW_CALLBACK_ID, async ({ ack, body, view }) => {
+    const ctx = sectionOf(deps, teamOf(body), view);
+    if (!ctx) {
+      await ack({ response_action: "update", view: GONE_VIEW });
+      return;
+    }
+    const current = ctx.questionnaire.sections[ctx.index];
+    if (!current) return;
+    const raw = readSectionState(current, view.state.values);
+    const checked = validateSection(current, raw);
+    keepSectionInput(deps, ctx, {
+      sectionIndex: ctx.index,
+      raw,
+      actorId: body.user.id,
+      finished: checked.ok,
+    });
+    if (!checked.ok) {
+      await ack({ response_action: "errors", errors: checked.errors });
+      return;
+    }
+    const next = ctx.index + 1 < ctx.questionnaire.sections.length ? ctx.index + 1 : SUMMARY;
+    await ack({ response_action: "update", view: buildInterviewView(deps, ctx, next) });
+  });
+
+  app.view({ callback_id: INTERVIEW_CALLBACK_ID, type: "view_closed" }, async ({ ack, body, view }) => {
+    await ack();
+    const ctx = sectionOf(deps, teamOf(body), view);
+    const current = ctx?.questionnaire.sections[ctx.index];
+    if (!ctx || !current) return;
+    keepSectionInput(deps, ctx, {
+      sectionIndex: ctx.index,
+      raw: readSectionState(current, view.state.values),
+      actorId: body.user.id,
+      finished: false,
+    });
+  });
+}

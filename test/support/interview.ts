@@ -1,0 +1,72 @@
+import type {
+  Question,
+  QuestionKind,
+  QuestionnaireSection,
+} from "../../src/domain/questionnaire/definition.js";
+import { form } from "./forms.js";
+import type { StateValues } from "./signed-client.js";
+
+/** A valid answer for any question, as Slack's view state carries it. */
+export function validStateFor(question: Question): Record<string, unknown> {
+  switch (question.kind) {
+    case "short_text":
+      return form.text(`Answer to ${question.id}`);
+    case "long_text":
+      return form.text(`A longer answer to ${question.id}.\nIt has two lines.`);
+    case "number":
+      return form.number(String(question.min ?? 1));
+    case "single_select":
+      return form.select(question.options[0]?.value ?? null);
+    case "multi_select":
+      return form.multi([question.options[0]?.value ?? ""]);
+    case "checkboxes":
+      return form.checkboxes([question.options[0]?.value ?? ""]);
+    case "date":
+      return form.date("2027-01-15");
+    case "user":
+      return form.user("U0LEAD");
+    case "url":
+      return form.url("https://example.com/docs");
+    case "email":
+      return form.email("ops@example.com");
+    case "list":
+      return form.text("First item\nSecond item");
+    case "table":
+      return form.text(question.columns.map((c) => c.options?.[0] ?? `${c.label} value`).join(" | "));
+  }
+}
+
+/** The state of a section's modal with every question answered, plus any overrides by question id. */
+export function sectionState(
+  section: QuestionnaireSection,
+  overrides: Record<string, Record<string, unknown>> = {},
+): StateValues {
+  return Object.fromEntries(
+    section.questions.map((q) => [q.id, { [q.id]: overrides[q.id] ?? validStateFor(q) }]),
+  );
+}
+
+const EMPTY: Record<QuestionKind, () => Record<string, unknown>> = {
+  short_text: () => form.text(null),
+  long_text: () => form.text(null),
+  list: () => form.text(null),
+  table: () => form.text(null),
+  number: () => form.number(null),
+  single_select: () => form.select(null),
+  multi_select: () => form.multi([]),
+  checkboxes: () => form.checkboxes([]),
+  date: () => form.date(null),
+  user: () => form.user(null),
+  url: () => form.url(null),
+  email: () => form.email(null),
+};
+
+/** The state of a section's modal with nothing typed but the overrides. */
+export function partialSectionState(
+  section: QuestionnaireSection,
+  overrides: Record<string, Record<string, unknown>>,
+): StateValues {
+  return Object.fromEntries(
+    section.questions.map((q) => [q.id, { [q.id]: overrides[q.id] ?? EMPTY[q.kind]() }]),
+  );
+}
