@@ -47,7 +47,7 @@ describe("the discovery interview, walked through Slack modals", () => {
     );
     expect(call.answer?.ok).toBe(true);
     const view = call.args.view as ModalView;
-    return { viewId: (call.answer as { view: { id: string } }).view.id, view };
+    return { viewId: String((call.answer?.view as { id: string }).id), view };
   }
 
   /** Presses Next on the modal on screen; returns Slack's answer (the next view, or errors). */
@@ -234,7 +234,7 @@ describe("the discovery interview, walked through Slack modals", () => {
       value: String(projectId),
       userId: "U0PM",
       channelId: "C0PROJECT",
-      messageTs: (card?.answer as { ts: string }).ts,
+      messageTs: String(card?.answer?.ts),
     });
     const open = await t.emulator.waitForCall(
       "views.open",
