@@ -47,7 +47,8 @@ describe("the discovery interview, walked through Slack modals", () => {
     );
     expect(call.answer?.ok).toBe(true);
     const view = call.args.view as ModalView;
-    return { viewId: String((call.answer?.view as { id: string }).id), view };
+    const opened = call.answer?.view as { id: string } | undefined;
+    return { viewId: String(opened?.id), view };
   }
 
   /** Presses Next on the modal on screen; returns Slack's answer (the next view, or errors). */
