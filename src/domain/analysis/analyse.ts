@@ -1,0 +1,50 @@
+import { classifyIntegration } from "../classify.js";
+import type { IntegrationType } from "../integration-type.js";
+import type { Answers } from "../questionnaire/answers.js";
+import { allQuestions, type Questionnaire } from "../questionnaire/definition.js";
+import { COMMON_RISKS, type CommonRisk } from "./common-risks.js";
+import { type Confidence, scoreConfidence } from "./confidence.js";
+import { writeExecutiveSummary } from "./executive-summary.js";
+import { collectOpenQuestions, type OpenQuestion } from "./open-questions.js";
+import { type AnalysedProject, readFacts } from "./read-facts.js";
+import { estimateSavings, type Savings } from "./savings.js";
+import { estimateTimeline, type Timeline } from "./timeline.js";
+
+export interface AnalysisInput {
+  /** `integrationType: null` means "auto-detect": the classifier decides from systems and summary. */
+  project: AnalysedProject & { integrationType: IntegrationType | null };
+  answers: Answers;
+  questionnaire: Questionnaire;
+}
+
+export interface Analysis extends Savings {
+  integrationType: IntegrationType;
+  confidence: Confidence;
+  timeline: Timeline;
+  commonRisks: readonly CommonRisk[];
+  executiveSummary: string;
+  openQuestions: OpenQuestion[];
+}
+
+/** Everything the documents derive from the interview. Pure: the same input always gives the same analysis. */
+export function analyse({ project, answers, questionnaire }: AnalysisInput): Analysis {
+  const integrationType = project.integrationType ?? classifyIntegration(project);
+  const facts = readFacts(project, answers, integrationType);
+  const confidence = scoreConfidence({ questions: allQuestions(questionnaire), answers, facts });
+  const timeline = estimateTimeline(facts, confidence.score);
+  const savings = estimateSavings(facts);
+  return {
+    integrationType,
+    confidence,
+    timeline,
+    ...savings,
+    commonRisks: COMMON_RISKS[integrationType],
+    executiveSummary: writeExecutiveSummary({
+      facts,
+      timeline,
+      timeSavings: savings.timeSavings,
+      confidenceScore: confidence.score,
+    }),
+    openQuestions: collectOpenQuestions(questionnaire, answers, project),
+  };
+}

@@ -1,0 +1,51 @@
+import { INTEGRATION_TYPE_LABELS } from "../integration-type.js";
+import type { DiscoveryFacts } from "./facts.js";
+import type { TimeSavings } from "./savings.js";
+import type { Timeline } from "./timeline.js";
+
+export interface ExecutiveSummaryInput {
+  facts: DiscoveryFacts;
+  timeline: Timeline;
+  timeSavings: TimeSavings;
+  confidenceScore: number;
+}
+
+/** "orders are keyed by hand" → "Orders are keyed by hand." */
+function asSentence(text: string): string {
+  const t = text.trim();
+  const capitalised = t.charAt(0).toUpperCase() + t.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
+const withoutFinalStop = (name: string) => name.trim().replace(/\.+$/, "");
+
+function describeIntegration(facts: DiscoveryFacts): string {
+  const from = `from ${facts.systemA.name} to ${facts.systemB.name} for ${withoutFinalStop(facts.clientName)}`;
+  if (facts.integrationType === "other") return `We are building an integration ${from}.`;
+  const kind = INTEGRATION_TYPE_LABELS[facts.integrationType].toLowerCase();
+  return `We are building ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} integration ${from}.`;
+}
+
+/**
+ * One paragraph: what we are building, why it matters to the client, the expected impact and the
+ * timeline, put together from the pain points, objectives, systems and the other estimates.
+ */
+export function writeExecutiveSummary({
+  facts,
+  timeline,
+  timeSavings,
+  confidenceScore,
+}: ExecutiveSummaryInput): string {
+  const sentences = [describeIntegration(facts)];
+  if (facts.painPoints.length > 0)
+    sentences.push(`Why it matters: ${facts.painPoints.map(asSentence).join(" ")}`);
+  if (facts.objectives.length > 0) sentences.push(`Goals: ${facts.objectives.map(asSentence).join(" ")}`);
+  if (facts.painPoints.length === 0 && facts.objectives.length === 0 && facts.summary) {
+    sentences.push(asSentence(facts.summary));
+  }
+  if (timeSavings.hoursPerWeek !== null)
+    sentences.push(`We expect it to save about ${timeSavings.hoursPerWeek} hours a week.`);
+  const goLive = facts.targetGoLive ? `, against a target go-live of ${facts.targetGoLive}` : "";
+  sentences.push(`The estimated timeline is ${timeline.label} at ${confidenceScore}% confidence${goLive}.`);
+  return sentences.join(" ");
+}

@@ -1,0 +1,40 @@
+import type { IntegrationType } from "../integration-type.js";
+
+/** What the analysis knows about one side of the integration. `null` means "not captured yet". */
+export interface SystemFacts {
+  name: string;
+  webhooks: boolean | null;
+  batch: boolean | null;
+  /** Only XML/SOAP or flat files: slower to build against than a JSON or GraphQL API. */
+  legacyFormats: boolean;
+  quirkCount: number;
+}
+
+/**
+ * What the analysis needs to know about a project, read from the project record and the interview.
+ * `null` always means "not captured yet": the analysis says so instead of guessing.
+ */
+export interface DiscoveryFacts {
+  clientName: string;
+  integrationType: IntegrationType;
+  systemA: SystemFacts;
+  systemB: SystemFacts;
+  /** The project summary typed at creation, if any. */
+  summary: string | null;
+  painPoints: string[];
+  objectives: string[];
+  workflows: string[];
+  hasDataMigration: boolean | null;
+  /** Records (orders, contacts, ...) synced per month. */
+  monthlyVolume: number | null;
+  manualHoursPerWeek: number | null;
+  hourlyCost: number | null;
+  /** Share of records that go wrong today, in percent (2.5 means 2.5 %). */
+  errorRatePercent: number | null;
+  developmentHours: number | null;
+  /** Maintenance and support hours a month after launch. */
+  runningHoursPerMonth: number | null;
+  revenueImpactPerMonth: number | null;
+  /** YYYY-MM-DD */
+  targetGoLive: string | null;
+}

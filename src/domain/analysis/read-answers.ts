@@ -1,0 +1,19 @@
+import type { Answers } from "../questionnaire/answers.js";
+
+/** Typed reads of stored answers by question id. Defensive: answers files may be old or hand-made. */
+export function readText(answers: Answers, id: string): string | null {
+  const value = answers[id];
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+}
+
+export function readNumber(answers: Answers, id: string): number | null {
+  const value = answers[id];
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+/** A list, or the selected values of a multi-select or checkboxes question. */
+export function readList(answers: Answers, id: string): string[] {
+  const value: unknown = answers[id];
+  if (!Array.isArray(value)) return [];
+  return value.filter((v): v is string => typeof v === "string" && v.trim() !== "").map((v) => v.trim());
+}

@@ -1,0 +1,80 @@
+import type { IntegrationType } from "../integration-type.js";
+import type { Answers } from "../questionnaire/answers.js";
+import type { DiscoveryFacts, SystemFacts } from "./facts.js";
+import { parseMonthlyVolume } from "./monthly-volume.js";
+import { readList, readNumber, readText } from "./read-answers.js";
+
+/** The project record fields the analysis reads. */
+export interface AnalysedProject {
+  clientName: string;
+  systemA: string;
+  systemB: string;
+  summary: string | null;
+  volumeEstimate: string | null;
+  targetGoLive: string | null;
+}
+
+const LEGACY_FORMATS = new Set(["xml", "csv"]);
+const BATCH_MODES = new Set(["bulk_export", "file_drop"]);
+
+function yesNoUnknown(answer: string | null): boolean | null {
+  if (answer === "yes" || answer === "partial") return true;
+  if (answer === "no") return false;
+  return null;
+}
+
+/** Batch support from the sync modes ticked, else from what was written about batch operations. */
+function batchSupport(answers: Answers, side: "a" | "b"): boolean | null {
+  const modes = readList(answers, `system_${side}_sync_modes`);
+  if (modes.some((m) => BATCH_MODES.has(m))) return true;
+  const described = readText(answers, `system_${side}_batch_operations`);
+  if (described !== null) return !/^(no|none|not supported)\b/i.test(described);
+  return modes.length > 0 ? false : null;
+}
+
+function readSystem(answers: Answers, side: "a" | "b", name: string): SystemFacts {
+  const formats = readList(answers, `system_${side}_data_formats`);
+  return {
+    name,
+    webhooks: yesNoUnknown(readText(answers, `system_${side}_webhooks`)),
+    batch: batchSupport(answers, side),
+    legacyFormats: formats.length > 0 && formats.every((f) => LEGACY_FORMATS.has(f)),
+    quirkCount: readList(answers, `system_${side}_quirks`).length,
+  };
+}
+
+function sumOrNull(...values: Array<number | null>): number | null {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length === 0 ? null : known.reduce((a, b) => a + b, 0);
+}
+
+/** Reads the facts the analysis works from out of the project and the interview's answers (by question id). */
+export function readFacts(
+  project: AnalysedProject,
+  answers: Answers,
+  integrationType: IntegrationType,
+): DiscoveryFacts {
+  const volumeText = readText(answers, "data_volume") ?? project.volumeEstimate;
+  return {
+    clientName: project.clientName,
+    integrationType,
+    systemA: readSystem(answers, "a", project.systemA),
+    systemB: readSystem(answers, "b", project.systemB),
+    summary: readText(answers, "executive_summary") ?? project.summary,
+    painPoints: readList(answers, "pain_points"),
+    objectives: readList(answers, "business_objectives"),
+    workflows: readList(answers, "workflows"),
+    hasDataMigration: yesNoUnknown(readText(answers, "migration_needed")),
+    monthlyVolume: parseMonthlyVolume(volumeText) ?? parseMonthlyVolume(project.volumeEstimate),
+    manualHoursPerWeek: readNumber(answers, "hours_per_week"),
+    hourlyCost: readNumber(answers, "hourly_cost"),
+    errorRatePercent: readNumber(answers, "error_rate"),
+    developmentHours: readNumber(answers, "development_hours"),
+    runningHoursPerMonth: sumOrNull(
+      readNumber(answers, "maintenance_hours_per_month"),
+      readNumber(answers, "support_hours_per_month"),
+    ),
+    revenueImpactPerMonth: readNumber(answers, "revenue_impact"),
+    targetGoLive: project.targetGoLive,
+  };
+}
