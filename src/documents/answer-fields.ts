@@ -1,0 +1,120 @@
+import type { Answers, AnswerValue, TableRow } from "../domain/questionnaire/answers.js";
+import {
+  allQuestions,
+  type ChoiceQuestion,
+  type Question,
+  type Questionnaire,
+} from "../domain/questionnaire/definition.js";
+
+/** A multi-select or checkboxes answer, ready for a checklist: every option, ticked or not. */
+export interface ChoiceView {
+  answered: boolean;
+  /** Labels of the ticked options, in the definition's order. */
+  selected: string[];
+  options: Array<{ label: string; checked: boolean }>;
+}
+
+/**
+ * An answer as the templates see it. Text, dates, urls, emails and single selects (as the option's label)
+ * are strings; numbers stay numbers (the template adds the unit); users stay Slack ids; lists are
+ * strings; tables are rows with every column present. Unanswered: null, [] or an unticked ChoiceView.
+ */
+export type FieldValue = string | number | string[] | TableRow[] | ChoiceView | null;
+
+export interface FieldTree {
+  [name: string]: FieldValue | FieldTree;
+}
+
+function choiceView(question: ChoiceQuestion, value: AnswerValue | undefined): ChoiceView {
+  const picked = Array.isArray(value) ? (value as unknown[]) : [];
+  const options = question.options.map((o) => ({ label: o.label, checked: picked.includes(o.value) }));
+  return {
+    answered: picked.length > 0,
+    selected: options.filter((o) => o.checked).map((o) => o.label),
+    options,
+  };
+}
+
+function tableRows(columns: readonly { id: string }[], value: AnswerValue | undefined): TableRow[] {
+  if (!Array.isArray(value)) return [];
+  return (value as unknown[])
+    .filter((row): row is Record<string, unknown> => typeof row === "object" && row !== null)
+    .map((row) =>
+      Object.fromEntries(
+        columns.map((c): [string, string] => {
+          const cell = row[c.id];
+          return [c.id, typeof cell === "string" ? cell : ""];
+        }),
+      ),
+    );
+}
+
+/** One stored answer in the shape the templates use for its question's kind. */
+export function fieldValue(question: Question, value: AnswerValue | undefined): FieldValue {
+  switch (question.kind) {
+    case "number":
+      return typeof value === "number" && Number.isFinite(value) ? value : null;
+    case "single_select":
+      return question.options.find((o) => o.value === value)?.label ?? null;
+    case "multi_select":
+    case "checkboxes":
+      return choiceView(question, value);
+    case "list":
+      return Array.isArray(value)
+        ? value.filter((v): v is string => typeof v === "string" && v.trim() !== "")
+        : [];
+    case "table":
+      return tableRows(question.columns, value);
+    default:
+      return typeof value === "string" && value.trim() !== "" ? value : null;
+  }
+}
+
+const isEmpty = (v: FieldValue) =>
+  v === null ||
+  (Array.isArray(v) && v.length === 0) ||
+  (typeof v === "object" && "answered" in v && !v.answered);
+
+/** Several questions feeding one field: lists and tables add up; otherwise the first answered one wins. */
+function merge(existing: FieldValue | undefined, next: FieldValue): FieldValue {
+  if (existing === undefined) return next;
+  if (Array.isArray(existing) && Array.isArray(next)) return [...existing, ...next] as FieldValue;
+  return isEmpty(existing) ? next : existing;
+}
+
+function setPath(tree: FieldTree, path: readonly string[], value: FieldValue, feed: string): void {
+  const [head, ...rest] = path;
+  if (head === undefined) throw new Error(`Empty feed path in "${feed}".`);
+  if (rest.length === 0) {
+    const existing = tree[head];
+    if (existing !== undefined && !isField(existing))
+      throw new Error(`Feed "${feed}" collides with a group.`);
+    tree[head] = merge(existing, value);
+    return;
+  }
+  const child = tree[head] ?? {};
+  if (isField(child)) throw new Error(`Feed "${feed}" goes below a value.`);
+  tree[head] = child;
+  setPath(child, rest, value, feed);
+}
+
+function isField(node: FieldValue | FieldTree): node is FieldValue {
+  return node === null || typeof node !== "object" || Array.isArray(node) || "answered" in node;
+}
+
+/**
+ * The document fields every answer feeds, following the questionnaire's `feeds` ("plan.system_a.rate_limit"):
+ * `{ plan: { system_a: { rate_limit: "2 requests/second" } }, discovery: { ... } }`. Every fed field is
+ * present, answered or not, so templates compiled in strict mode catch a misspelt field.
+ */
+export function buildFieldTree(
+  questionnaire: Questionnaire,
+  answers: Answers,
+): { plan: FieldTree; discovery: FieldTree } {
+  const root: FieldTree = { plan: {}, discovery: {} };
+  for (const question of allQuestions(questionnaire)) {
+    const value = fieldValue(question, answers[question.id]);
+    for (const feed of question.feeds ?? []) setPath(root, feed.split("."), value, feed);
+  }
+  return { plan: root.plan as FieldTree, discovery: root.discovery as FieldTree };
+}

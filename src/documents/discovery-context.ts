@@ -1,0 +1,79 @@
+import type { Analysis } from "../domain/analysis/analyse.js";
+import type { OpenQuestionCategory } from "../domain/analysis/open-questions.js";
+import type { Questionnaire } from "../domain/questionnaire/definition.js";
+import type { TableRow } from "../domain/questionnaire/line-formats.js";
+import { buildFieldTree, type ChoiceView } from "./answer-fields.js";
+import type { DocumentInput } from "./document-input.js";
+import { planningAnswers } from "./planning-answers.js";
+import { openQuestionView, projectView } from "./project-view.js";
+
+/** The seed names the two phases after the MVP; any further phase is titled by its own name. */
+const LATER_PHASE_TITLES = ["Enhanced", "Advanced"] as const;
+
+const splitFeatures = (features: string | undefined) =>
+  (features ?? "")
+    .split(";")
+    .map((f) => f.trim())
+    .filter((f) => f !== "");
+
+/** Phase 2 onwards, at least the seed's Enhanced and Advanced, each a week after the one before. */
+function laterPhases(rows: readonly TableRow[], mvpWeek: number) {
+  const count = Math.max(rows.length, LATER_PHASE_TITLES.length);
+  return Array.from({ length: count }, (_, i) => {
+    const row = rows[i];
+    return {
+      number: i + 2,
+      title: LATER_PHASE_TITLES[i] ?? row?.phase ?? "",
+      weekOffset: i + 1,
+      week: mvpWeek + i + 1,
+      focus: row?.phase ?? null,
+      goal: row?.goal ?? null,
+      features: splitFeatures(row?.features),
+    };
+  });
+}
+
+const IMPACT_LEVELS = ["high", "medium", "low"] as const;
+
+/** Risks grouped by their impact; a risk without a known impact counts as medium. */
+function risksByImpact(rows: readonly TableRow[]) {
+  const levelOf = (row: TableRow) => {
+    const impact = (row.impact ?? "").toLowerCase();
+    return IMPACT_LEVELS.find((level) => level === impact) ?? "medium";
+  };
+  return Object.fromEntries(IMPACT_LEVELS.map((level) => [level, rows.filter((r) => levelOf(r) === level)]));
+}
+
+function openQuestionsByCategory(analysis: Analysis) {
+  const of = (category: OpenQuestionCategory) =>
+    analysis.openQuestions.filter((q) => q.category === category).map(openQuestionView);
+  return { business: of("business"), technical: of("technical"), ux: of("ux") };
+}
+
+/** Everything the Discovery Document template reads. */
+export function buildDiscoveryContext(
+  input: DocumentInput,
+  questionnaire: Questionnaire,
+  analysis: Analysis,
+  now: Date,
+) {
+  const { project, answers } = input;
+  const { discovery } = buildFieldTree(questionnaire, answers);
+  const mvpWeek = Math.ceil(analysis.timeline.weeksToGoLive);
+  const later = (discovery.phases as { later: TableRow[] }).later;
+  const risks = discovery.risks as TableRow[];
+  return {
+    project: projectView(project, analysis),
+    analysis,
+    discovery,
+    hybridSync: (discovery.sync_strategy as ChoiceView).selected.length > 1,
+    mvpWeek,
+    laterPhases: laterPhases(later, mvpWeek),
+    risksCaptured: risks.length > 0,
+    risksByImpact: risksByImpact(risks),
+    openQuestions: openQuestionsByCategory(analysis),
+    planningAnswers: planningAnswers(questionnaire, answers, project),
+    questionnaireVersion: questionnaire.version,
+    generatedOn: now,
+  };
+}

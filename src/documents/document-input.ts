@@ -1,0 +1,53 @@
+import type { IntegrationType } from "../domain/integration-type.js";
+import type { Answers } from "../domain/questionnaire/answers.js";
+
+/** The project record the documents are rendered from. */
+export interface DocumentProject {
+  code: string;
+  name: string;
+  clientName: string;
+  systemA: string;
+  systemB: string;
+  /** null: auto-detect from the systems and the summary. */
+  integrationType: IntegrationType | null;
+  /** Slack user ids */
+  leadEngineerId: string | null;
+  projectManagerId: string | null;
+  /** YYYY-MM-DD */
+  targetGoLive: string | null;
+  volumeEstimate: string | null;
+  summary: string | null;
+  status: string;
+  createdAt: Date;
+  questionnaireVersion: number;
+}
+
+export const PHASE_STATUSES = ["not-started", "in-progress", "blocked", "done"] as const;
+export type PhaseStatus = (typeof PHASE_STATUSES)[number];
+
+export interface DocumentPhase {
+  number: number;
+  name: string;
+  status: PhaseStatus;
+  ownerId?: string | null;
+  note?: string | null;
+}
+
+export interface DocumentBlocker {
+  id: number;
+  text: string;
+  ownerId?: string | null;
+  waitingOnClient: boolean;
+  createdAt: Date;
+}
+
+export interface DocumentInput {
+  project: DocumentProject;
+  answers: Answers;
+  /** When absent, every phase renders as not started. */
+  phases?: readonly DocumentPhase[];
+  /** When absent, the plan says there are no current blockers. */
+  blockers?: readonly DocumentBlocker[];
+  /** The plan's version in Document Control; 1 when absent. */
+  revision?: number;
+}

@@ -1,0 +1,68 @@
+import type { Analysis } from "../domain/analysis/analyse.js";
+import { readList, readText } from "../domain/analysis/read-answers.js";
+import type { Questionnaire } from "../domain/questionnaire/definition.js";
+import { buildFieldTree } from "./answer-fields.js";
+import type { DocumentBlocker, DocumentInput, PhaseStatus } from "./document-input.js";
+import { openQuestionView, projectView, typeFlags } from "./project-view.js";
+
+const STATUS_LABELS: Readonly<Record<PhaseStatus, string>> = {
+  "not-started": "Not started",
+  "in-progress": "In progress",
+  blocked: "Blocked",
+  done: "Done",
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const REVIEW_EVERY_DAYS = 7;
+
+function phaseViews(input: DocumentInput, analysis: Analysis) {
+  return analysis.timeline.phases.map((estimate) => {
+    const tracked = input.phases?.find((p) => p.number === estimate.number);
+    return {
+      number: estimate.number,
+      name: estimate.name,
+      weeks: estimate.weeks,
+      status: STATUS_LABELS[tracked?.status ?? "not-started"],
+      ownerId: tracked?.ownerId ?? null,
+      note: tracked?.note ?? null,
+    };
+  });
+}
+
+function blockerViews(blockers: readonly DocumentBlocker[] = []) {
+  return blockers.map((b) => ({
+    text: b.text,
+    ownerId: b.ownerId ?? null,
+    waitingOnClient: b.waitingOnClient,
+    createdAt: b.createdAt,
+  }));
+}
+
+/** Everything the Implementation Plan template reads. */
+export function buildPlanContext(
+  input: DocumentInput,
+  questionnaire: Questionnaire,
+  analysis: Analysis,
+  now: Date,
+) {
+  const { project, answers } = input;
+  const { plan } = buildFieldTree(questionnaire, answers);
+  return {
+    project: projectView(project, analysis),
+    volume: project.volumeEstimate ?? readText(answers, "data_volume"),
+    analysis,
+    openQuestions: analysis.openQuestions.map(openQuestionView),
+    plan,
+    ...typeFlags(analysis),
+    hasDataMigration: readText(answers, "migration_needed") === "yes",
+    keyScenarios: [...readList(answers, "uat_scenarios"), ...readList(answers, "error_scenarios")],
+    phases: phaseViews(input, analysis),
+    blockers: blockerViews(input.blockers),
+    documentControl: {
+      version: input.revision ?? 1,
+      lastUpdated: now,
+      nextReview: new Date(now.getTime() + REVIEW_EVERY_DAYS * DAY_MS),
+      ownerId: project.projectManagerId ?? project.leadEngineerId,
+    },
+  };
+}

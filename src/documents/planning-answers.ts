@@ -1,0 +1,52 @@
+import type { Answers } from "../domain/questionnaire/answers.js";
+import { type Questionnaire, type SystemNames, withSystemNames } from "../domain/questionnaire/definition.js";
+import { fieldValue } from "./answer-fields.js";
+import { formatQuantity } from "./quantity.js";
+
+export interface PlanningAnswer {
+  label: string;
+  /** Text, a number with its unit or a choice's label; null when unanswered or shown another way. */
+  value: string | null;
+  /** List items, ticked options or table rows. */
+  items: string[] | null;
+  userId: string | null;
+}
+
+export interface PlanningAnswerGroup {
+  title: string;
+  answers: PlanningAnswer[];
+}
+
+const feedsDiscovery = (feeds: readonly string[] = []) => feeds.some((f) => f.startsWith("discovery."));
+
+/**
+ * The answers the Discovery Document has no seed section for (those feeding only the plan), grouped by
+ * interview section, so the document holds every answer given in the interview.
+ */
+export function planningAnswers(
+  questionnaire: Questionnaire,
+  answers: Answers,
+  systems: SystemNames,
+): PlanningAnswerGroup[] {
+  return questionnaire.sections
+    .map((section) => ({
+      title: withSystemNames(section.title, systems),
+      answers: section.questions
+        .filter((q) => !feedsDiscovery(q.feeds))
+        .map((q): PlanningAnswer => {
+          const label = withSystemNames(q.label, systems);
+          const none = { label, value: null, items: null, userId: null };
+          const value = fieldValue(q, answers[q.id]);
+          if (q.kind === "user") return { ...none, userId: typeof value === "string" ? value : null };
+          if (typeof value === "number")
+            return { ...none, value: formatQuantity(value, q.kind === "number" ? q.unit : "") };
+          if (value === null || typeof value === "string") return { ...none, value };
+          if (!Array.isArray(value)) return { ...none, items: value.answered ? value.selected : null };
+          const items = value.map((v) =>
+            typeof v === "string" ? v : Object.values(v).filter(Boolean).join(", "),
+          );
+          return { ...none, items: items.length > 0 ? items : null };
+        }),
+    }))
+    .filter((group) => group.answers.length > 0);
+}

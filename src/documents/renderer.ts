@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import Handlebars from "handlebars";
+import { analyse } from "../domain/analysis/analyse.js";
+import { getQuestionnaire } from "../domain/questionnaire/definition.js";
+import { buildDiscoveryContext } from "./discovery-context.js";
+import type { DocumentInput } from "./document-input.js";
+import { buildPlanContext } from "./plan-context.js";
+import { TEMPLATE_HELPERS } from "./template-helpers.js";
+
+export interface DocumentRendererOptions {
+  /** The folder holding implementation-plan.md.hbs, discovery-document.md.hbs and partials/. */
+  templatesDir: string;
+  now?: () => Date;
+}
+
+export interface DocumentRenderer {
+  renderPlan(input: DocumentInput): string;
+  renderDiscovery(input: DocumentInput): string;
+}
+
+const TEMPLATE_SUFFIX = ".md.hbs";
+
+/**
+ * `noEscape`: values are escaped for Markdown by the helpers, not for HTML by Handlebars.
+ * `strict`: a template naming a field the context lacks throws instead of printing nothing.
+ */
+const COMPILE_OPTIONS = {
+  noEscape: true,
+  strict: true,
+  knownHelpers: Object.fromEntries(Object.keys(TEMPLATE_HELPERS).map((name) => [name, true])),
+  knownHelpersOnly: true,
+} satisfies CompileOptions;
+
+type CompileOptions = Parameters<typeof Handlebars.compile>[1];
+
+/**
+ * Loads and compiles both templates and their partials once, on a Handlebars instance of its own, and
+ * renders the Implementation Plan and the Discovery Document from a project and its answers.
+ */
+export function createDocumentRenderer({
+  templatesDir,
+  now = () => new Date(),
+}: DocumentRendererOptions): DocumentRenderer {
+  const hb = Handlebars.create();
+  hb.registerHelper(TEMPLATE_HELPERS);
+  /** Parsed now, so a broken template fails at start; Handlebars turns it into code on first use, once. */
+  const compileFile = (path: string) => hb.compile(hb.parse(readFileSync(path, "utf8")), COMPILE_OPTIONS);
+  const partialsDir = join(templatesDir, "partials");
+  for (const file of readdirSync(partialsDir).filter((f) => f.endsWith(TEMPLATE_SUFFIX))) {
+    hb.registerPartial(file.slice(0, -TEMPLATE_SUFFIX.length), compileFile(join(partialsDir, file)));
+  }
+  const plan = compileFile(join(templatesDir, `implementation-plan${TEMPLATE_SUFFIX}`));
+  const discovery = compileFile(join(templatesDir, `discovery-document${TEMPLATE_SUFFIX}`));
+
+  const prepare = (input: DocumentInput) => {
+    const questionnaire = getQuestionnaire(input.project.questionnaireVersion);
+    const analysis = analyse({ project: input.project, answers: input.answers, questionnaire });
+    return { questionnaire, analysis, at: now() };
+  };
+
+  return {
+    renderPlan(input) {
+      const { questionnaire, analysis, at } = prepare(input);
+      return plan(buildPlanContext(input, questionnaire, analysis, at));
+    },
+    renderDiscovery(input) {
+      const { questionnaire, analysis, at } = prepare(input);
+      return discovery(buildDiscoveryContext(input, questionnaire, analysis, at));
+    },
+  };
+}

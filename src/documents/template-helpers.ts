@@ -1,0 +1,123 @@
+import { formatWeeks } from "../domain/analysis/timeline.js";
+import { escapeMarkdownBlock, escapeMarkdownText, markdownCodeBlock } from "./markdown-escape.js";
+import { formatQuantity } from "./quantity.js";
+
+/**
+ * The Handlebars helpers the templates use. Templates compile with `noEscape`, so every value reaches the
+ * document through one of these: user text is escaped, and a missing value becomes a visible TBD marker.
+ */
+
+export const NOT_CAPTURED = "not captured in discovery";
+
+export function tbdMarker(reason: string = NOT_CAPTURED): string {
+  return `_TBD: ${escapeMarkdownText(reason)}_`;
+}
+
+const isMissing = (value: unknown) =>
+  value === null ||
+  value === undefined ||
+  (typeof value === "string" && value.trim() === "") ||
+  (Array.isArray(value) && value.length === 0);
+
+const reasonOf = (reason: unknown) => (typeof reason === "string" ? reason : NOT_CAPTURED);
+
+function plain(value: unknown): string {
+  if (typeof value === "number") return formatQuantity(value);
+  if (Array.isArray(value)) return value.map(plain).join("; ");
+  return String(value);
+}
+
+/** A value inside a line: escaped, on one line; lists joined with "; "; numbers with thousands separators. */
+function text(value: unknown, reason?: unknown): string {
+  return isMissing(value) ? tbdMarker(reasonOf(reason)) : escapeMarkdownText(plain(value));
+}
+
+/** An optional value, where empty has a meaning of its own: `{{textOr transformation "none"}}`. */
+function textOr(value: unknown, fallback: unknown): string {
+  return escapeMarkdownText(isMissing(value) ? String(fallback) : plain(value));
+}
+
+/** Long text as escaped paragraphs. */
+function paragraphs(value: unknown, reason?: unknown): string {
+  return isMissing(value) ? tbdMarker(reasonOf(reason)) : escapeMarkdownBlock(plain(value));
+}
+
+/** Pasted data shown verbatim in a fenced code block. */
+function code(value: unknown, language?: unknown): string {
+  return isMissing(value)
+    ? tbdMarker()
+    : markdownCodeBlock(plain(value), typeof language === "string" ? language : "");
+}
+
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
+
+/** A Slack user mention for an id Slack gave us (never typed text); canvases render it as the person. */
+function user(id: unknown): string {
+  return typeof id === "string" && SLACK_USER_ID.test(id) ? `<@${id}>` : tbdMarker("not assigned");
+}
+
+/** "120 hours", "99.5%": a number and its unit, or the TBD marker. */
+function unit(value: unknown, name: unknown, reason?: unknown): string {
+  if (typeof value !== "number") return tbdMarker(reasonOf(reason));
+  return formatQuantity(value, typeof name === "string" ? name : "");
+}
+
+/** "$2,000/month" */
+function money(value: unknown, per?: unknown, reason?: unknown): string {
+  if (typeof value !== "number") return tbdMarker(reasonOf(reason));
+  return `$${Math.round(value).toLocaleString("en-US")}${typeof per === "string" ? per : ""}`;
+}
+
+function weeks(value: unknown): string {
+  return typeof value === "number" ? formatWeeks(value) : tbdMarker("not estimated");
+}
+
+/** YYYY-MM-DD, from a Date or a date string. */
+function date(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : tbdMarker();
+}
+
+/** A companion document's file name as inline code: `INT-0001-sow.md`. */
+function fileName(projectCode: unknown, suffix: unknown): string {
+  const safe = (s: unknown) => String(s).replace(/[^A-Za-z0-9-]/g, "");
+  return `\`${safe(projectCode)}-${safe(suffix)}.md\``;
+}
+
+/** The box of a checklist item: "x" when ticked. */
+function check(checked: unknown): string {
+  return checked ? "x" : " ";
+}
+
+function inc(index: unknown): string {
+  return String(Number(index) + 1);
+}
+
+function tbd(reason?: unknown): string {
+  return tbdMarker(reasonOf(reason));
+}
+
+/** Handlebars passes its options object last; the helpers only want the template's arguments. */
+type TemplateHelper = (...args: unknown[]) => string;
+const positional =
+  (fn: TemplateHelper): TemplateHelper =>
+  (...args) =>
+    fn(...args.slice(0, -1));
+
+export const TEMPLATE_HELPERS: Readonly<Record<string, TemplateHelper>> = Object.fromEntries(
+  Object.entries({
+    text,
+    textOr,
+    paragraphs,
+    code,
+    user,
+    unit,
+    money,
+    weeks,
+    date,
+    fileName,
+    check,
+    inc,
+    tbd,
+  }).map(([name, fn]) => [name, positional(fn as TemplateHelper)]),
+);
