@@ -1,0 +1,88 @@
+import { PHASE_STATUS_LABELS, PHASES, type PhaseStatus } from "./phases.js";
+
+/** The rules of moving a phase along: who signs off, when a sign-off is needed, dates, the current phase. */
+
+/** The longest note a phase change keeps. */
+export const PHASE_NOTE_MAX = 500;
+
+export interface SignOffRoles {
+  leadEngineerId: string | null;
+  projectManagerId: string | null;
+  createdBy: string;
+}
+
+/** The project's lead engineer and project manager; the person who created it while neither is named. */
+export function signOffPeople(roles: SignOffRoles): string[] {
+  const named = [roles.leadEngineerId, roles.projectManagerId].filter((id): id is string => Boolean(id));
+  return named.length > 0 ? [...new Set(named)] : [roles.createdBy];
+}
+
+export const canSignOff = (roles: SignOffRoles, userId: string): boolean =>
+  signOffPeople(roles).includes(userId);
+
+export type PhaseChangeDecision = "unchanged" | "needs-sign-off" | "apply";
+
+export function decidePhaseChange(args: {
+  current: { status: string; note: string | null };
+  status: PhaseStatus;
+  note: string | null;
+  openExitCriteria: number;
+  signingOff: boolean;
+}): PhaseChangeDecision {
+  const { current, status, note } = args;
+  if (current.status === status && (note === null || note === current.note)) return "unchanged";
+  const finishing = status === "done" && current.status !== "done";
+  if (finishing && args.openExitCriteria > 0 && !args.signingOff) return "needs-sign-off";
+  return "apply";
+}
+
+export interface PhaseDates {
+  startedOn: string | null;
+  endedOn: string | null;
+}
+
+/** Start and end dates after a status change, as YYYY-MM-DD; going back to not-started clears both. */
+export function phaseDatesAfter(
+  current: PhaseDates & { status: string },
+  status: PhaseStatus,
+  today: string,
+): PhaseDates {
+  if (status === "not-started") return { startedOn: null, endedOn: null };
+  const startedOn = current.startedOn ?? today;
+  if (status !== "done") return { startedOn, endedOn: null };
+  return { startedOn, endedOn: current.status === "done" ? (current.endedOn ?? today) : today };
+}
+
+export interface PhaseState {
+  number: number;
+  status: string;
+}
+
+export type CurrentPhase =
+  | { kind: "not-started" }
+  | { kind: "running"; phase: PhaseState }
+  | { kind: "finished" };
+
+/** The phase the project is in: the first one in progress or blocked, else the next one not done. */
+export function currentPhase(phases: readonly PhaseState[]): CurrentPhase {
+  const sorted = [...phases].sort((a, b) => a.number - b.number);
+  const active = sorted.find((p) => p.status === "in-progress" || p.status === "blocked");
+  if (active) return { kind: "running", phase: active };
+  const next = sorted.find((p) => p.status !== "done");
+  if (!next) return { kind: "finished" };
+  return sorted.some((p) => p.status !== "not-started")
+    ? { kind: "running", phase: next }
+    : { kind: "not-started" };
+}
+
+export const phaseName = (number: number): string => PHASES[number - 1]?.name ?? `Phase ${number}`;
+
+export const statusLabel = (status: string): string => PHASE_STATUS_LABELS[status as PhaseStatus] ?? status;
+
+/** "Development (in progress)", "All phases done", or null before any phase started. */
+export function currentPhaseLabel(phases: readonly PhaseState[]): string | null {
+  const current = currentPhase(phases);
+  if (current.kind === "not-started") return null;
+  if (current.kind === "finished") return "All phases done";
+  return `${phaseName(current.phase.number)} (${statusLabel(current.phase.status).toLowerCase()})`;
+}
