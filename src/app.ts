@@ -10,6 +10,8 @@ import {
 } from "@slack/bolt";
 import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
+import type { DocumentRenderer } from "./documents/renderer.js";
+import type { KeyedLock } from "./keyed-lock.js";
 import { registerErrorHandler } from "./slack/errors.js";
 import { createInFlightTracker } from "./slack/in-flight.js";
 import { createJobHandlers, reportGiveUp } from "./slack/jobs.js";
@@ -24,6 +26,10 @@ export interface AppDeps {
   dbHealthy: () => boolean;
   clock: () => Date;
   logger: Logger;
+  /** Renders the Implementation Plan and the Discovery Document (templates compiled once, at start). */
+  documents: DocumentRenderer;
+  /** Serialises work that must not overlap for one key (publishing one project's document). */
+  locks: KeyedLock;
   /** Background timing; tests shorten it. */
   timing?: Partial<Timing>;
 }

@@ -1,7 +1,10 @@
 import { createApp } from "./app.js";
 import { readConfigFromEnvironment, secretsOf } from "./config.js";
 import { openDatabase } from "./db/client.js";
+import { createDocumentRenderer } from "./documents/renderer.js";
+import { createKeyedLock } from "./keyed-lock.js";
 import { createLogger } from "./logger.js";
+import { TEMPLATES_DIR } from "./paths.js";
 
 /** Start intplan: read config, open the database (running migrations), serve, and shut down cleanly. */
 async function main(): Promise<void> {
@@ -27,6 +30,8 @@ async function main(): Promise<void> {
     dbHealthy: database.ping,
     clock: () => new Date(),
     logger,
+    locks: createKeyedLock(),
+    documents: createDocumentRenderer({ templatesDir: TEMPLATES_DIR }),
   });
 
   let stopping = false;

@@ -2,13 +2,28 @@ import type { WebClient } from "@slack/web-api";
 import type { AppDeps } from "../app.js";
 import type { OutboxJob, OutboxRow } from "../db/outbox.js";
 import { findProjectByIdAnyTeam } from "../db/projects.js";
+import { publishProjectDocument } from "./documents/publish-project.js";
 import type { JobHandler } from "./outbox-worker.js";
+import { refreshStatusBoardJob } from "./status-board.js";
 
 /** The one place background Slack jobs are wired to their handlers. */
 export function createJobHandlers(client: WebClient, deps: AppDeps): Partial<Record<OutboxJob, JobHandler>> {
-  void client;
-  void deps;
-  return {};
+  const refreshCanvas =
+    (kind: "plan" | "discovery"): JobHandler =>
+    async (row) => {
+      // Only documents already published as canvases stay live; nothing is created behind anyone's back.
+      await publishProjectDocument(client, deps, {
+        projectId: row.projectId,
+        kind,
+        actorId: row.actorId,
+        onlyIfCanvasExists: true,
+      });
+    };
+  return {
+    "refresh-status-board": refreshStatusBoardJob(client, deps),
+    "refresh-plan": refreshCanvas("plan"),
+    "refresh-discovery": refreshCanvas("discovery"),
+  };
 }
 
 const JOB_LABELS: Record<OutboxJob, string> = {

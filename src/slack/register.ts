@@ -1,12 +1,23 @@
 import type { App } from "@slack/bolt";
 import type { AppDeps } from "../app.js";
+import { registerHistoryPaging } from "./actions/history-page.js";
 import { registerInterviewActions } from "./actions/interview.js";
+import { registerPhaseSignOffActions } from "./actions/phase-signoff.js";
+import { registerStatusBoardActions } from "./actions/status-board.js";
+import { blockerCommand, blockerResolveCommand } from "./commands/blocker.js";
+import { blockersCommand } from "./commands/blockers.js";
+import { discoveryCommand, planCommand } from "./commands/documents.js";
+import { exportCommand } from "./commands/export.js";
+import { historyCommand } from "./commands/history.js";
 import { interviewCommand } from "./commands/interview.js";
 import { newCommand } from "./commands/new.js";
+import { phaseCommand } from "./commands/phase.js";
 import { registerIntplanCommand } from "./commands/router.js";
 import { statusCommand } from "./commands/status.js";
 import type { Subcommand } from "./context.js";
 import { registerHome } from "./events/home.js";
+import { registerLogBlockerShortcut } from "./shortcuts/log-blocker.js";
+import { registerChecklistSubmission } from "./submissions/checklist.js";
 import { registerInterviewSubmissions } from "./submissions/interview.js";
 import { registerNewProjectSubmission } from "./submissions/new-project.js";
 
@@ -14,7 +25,15 @@ import { registerNewProjectSubmission } from "./submissions/new-project.js";
 export const SUBCOMMANDS: readonly Subcommand[] = [
   newCommand as Subcommand,
   interviewCommand as Subcommand,
+  planCommand as Subcommand,
+  discoveryCommand as Subcommand,
+  exportCommand as Subcommand,
   statusCommand as Subcommand,
+  phaseCommand as Subcommand,
+  blockerCommand as Subcommand,
+  blockerResolveCommand as Subcommand,
+  blockersCommand as Subcommand,
+  historyCommand as Subcommand,
 ];
 
 /** The one place every listener is registered. */
@@ -24,4 +43,9 @@ export function registerListeners(app: App, deps: AppDeps): void {
   registerHome(app, deps);
   registerInterviewSubmissions(app, deps);
   registerInterviewActions(app, deps);
+  registerPhaseSignOffActions(app, deps);
+  registerStatusBoardActions(app, deps);
+  registerChecklistSubmission(app, deps);
+  registerLogBlockerShortcut(app, deps);
+  registerHistoryPaging(app, deps);
 }

@@ -38,13 +38,9 @@ describe("the discovery interview, walked through Slack modals", () => {
     text = "interview",
     userId = "U0PM",
   ): Promise<{ viewId: string; view: ModalView }> {
-    const before = t.emulator.callsTo("views.open").length;
     const res = await t.slack.command({ text, userId, channelId: "C0PROJECT" });
     expect(res.status).toBe(200);
-    const call = await t.emulator.waitForCall(
-      "views.open",
-      (c) => t.emulator.callsTo("views.open").indexOf(c) >= before,
-    );
+    const call = await t.emulator.waitForCall("views.open", (c) => c.args.trigger_id === res.triggerId);
     expect(call.answer?.ok).toBe(true);
     const view = call.args.view as ModalView;
     const opened = call.answer?.view as { id: string } | undefined;

@@ -4,7 +4,7 @@ import { auditLog, projects } from "../../src/db/schema.js";
 import { validateMessage } from "../support/block-kit-limits.js";
 import { form, newProjectForm } from "../support/forms.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
-import { createProjectThroughSlack } from "../support/projects.js";
+import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
 
 const text = (body: unknown) => JSON.stringify(body);
 
@@ -56,7 +56,7 @@ describe("a PM creates an integration project from the channel", () => {
     const open = await t.emulator.waitForCall("views.open");
     expect(open.answer?.ok).toBe(true);
     expect(open.args.trigger_id).toBe(res.triggerId);
-    const viewId = (open.answer as { view: { id: string } }).view.id;
+    const viewId = openedViewId(open);
 
     const submitted = await t.slack.viewSubmission({ userId: "U0PM", viewId, values: newProjectForm() });
     expect(submitted.status).toBe(200);
@@ -142,7 +142,7 @@ describe("a PM creates an integration project from the channel", () => {
     async (_what, change, block, message) => {
       await t.slack.command({ text: "new" });
       const open = await t.emulator.waitForCall("views.open");
-      const viewId = (open.answer as { view: { id: string } }).view.id;
+      const viewId = openedViewId(open);
       const res = await t.slack.viewSubmission({ userId: "U0PM", viewId, values: newProjectForm(change) });
       const body = res.body as { response_action: string; errors: Record<string, string> };
       expect(body.response_action).toBe("errors");
@@ -156,7 +156,7 @@ describe("a PM creates an integration project from the channel", () => {
   it("refuses a form whose channel metadata was tampered with", async () => {
     await t.slack.command({ text: "new" });
     const open = await t.emulator.waitForCall("views.open");
-    const viewId = (open.answer as { view: { id: string } }).view.id;
+    const viewId = openedViewId(open);
     const res = await t.slack.viewSubmission({
       userId: "U0PM",
       viewId,
@@ -178,7 +178,7 @@ describe("a PM creates an integration project from the channel", () => {
     t.emulator.failNext("chat.postMessage", { kind: "error", error: "not_in_channel" });
     await t.slack.command({ text: "new", channelId: "C0PRIVATE" });
     const open = await t.emulator.waitForCall("views.open");
-    const viewId = (open.answer as { view: { id: string } }).view.id;
+    const viewId = openedViewId(open);
     await t.slack.viewSubmission({ userId: "U0PM", viewId, values: newProjectForm() });
     const dm = await t.emulator.waitForCall("chat.postMessage", (c) => c.args.channel === "U0PM");
     expect(String(dm.args.text)).toContain("/invite @intplan");

@@ -1,10 +1,13 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createApp, type IntplanApp } from "../../src/app.js";
+import { createApp, type IntplanApp, type Timing } from "../../src/app.js";
 import { type Config, secretsOf } from "../../src/config.js";
 import { type Db, openDatabase } from "../../src/db/client.js";
+import { createDocumentRenderer } from "../../src/documents/renderer.js";
+import { createKeyedLock } from "../../src/keyed-lock.js";
 import { createLogger } from "../../src/logger.js";
+import { TEMPLATES_DIR } from "../../src/paths.js";
 import { createSignedClient, type SignedClient } from "./signed-client.js";
 import { type SlackEmulator, startSlackEmulator } from "./slack-emulator.js";
 
@@ -20,7 +23,7 @@ export interface TestApp {
   logs: string[];
   baseUrl: string;
   databasePath: string;
-  /** Moves the app's clock. */
+  /** Moves the app's clock (it keeps ticking from there). */
   setNow(date: Date): void;
   close(): Promise<void>;
 }
@@ -30,6 +33,8 @@ export interface TestAppOptions {
   /** Reuse a database file (to test restarts); a fresh one in a temp folder otherwise. */
   databasePath?: string;
   emulator?: SlackEmulator;
+  /** Background timing; by default refreshes run 30 ms after a change. */
+  timing?: Partial<Timing>;
 }
 
 /**
@@ -52,13 +57,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     mode: "http",
   };
   const logs: string[] = [];
-  let now = options.now ?? new Date("2026-11-22T10:00:00Z");
+  // The app's clock starts at a fixed date and ticks with real time, so background work comes due.
+  let base = (options.now ?? new Date("2026-11-22T10:00:00Z")).getTime();
+  let started = Date.now();
+  const now = () => new Date(base + (Date.now() - started));
   const app = createApp({
     config,
     db: database.db,
     dbHealthy: database.ping,
-    clock: () => now,
-    timing: { refreshDelayMs: 30, outboxPollMs: 20 },
+    clock: now,
+    timing: { refreshDelayMs: 30, outboxPollMs: 20, ...options.timing },
+    locks: createKeyedLock(),
+    documents: createDocumentRenderer({ templatesDir: TEMPLATES_DIR, now }),
     logger: createLogger({ level: "debug", secrets: secretsOf(config), write: (line) => logs.push(line) }),
   });
   const { port } = await app.start();
@@ -77,7 +87,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     baseUrl,
     databasePath,
     setNow: (date) => {
-      now = date;
+      base = date.getTime();
+      started = Date.now();
     },
     async close() {
       await app.stop(2000);

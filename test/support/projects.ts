@@ -1,5 +1,6 @@
 import { newProjectForm } from "./forms.js";
 import type { TestApp } from "./harness.js";
+import type { RecordedCall } from "./slack-emulator-state.js";
 
 /** Runs `/intplan new` and submits the form, as a PM would; resolves when the project card is posted. */
 export async function createProjectThroughSlack(
@@ -8,15 +9,17 @@ export async function createProjectThroughSlack(
 ) {
   const channelId = options.channelId ?? "C0PROJECT";
   const userId = options.userId ?? "U0PM";
-  const before = t.emulator.callsTo("views.open").length;
-  await t.slack.command({ text: "new", channelId, userId });
-  const open = await t.emulator.waitForCall(
-    "views.open",
-    (c) => t.emulator.callsTo("views.open").indexOf(c) >= before,
-  );
-  const viewId = (open.answer as { view?: { id?: string } } | undefined)?.view?.id;
-  if (!viewId) throw new Error(`views.open failed: ${JSON.stringify(open.answer)}`);
+  const res = await t.slack.command({ text: "new", channelId, userId });
+  const open = await t.emulator.waitForCall("views.open", (c) => c.args.trigger_id === res.triggerId);
+  const viewId = openedViewId(open);
   const submitted = await t.slack.viewSubmission({ userId, viewId, values: newProjectForm(options.form) });
   await t.emulator.waitForCall("chat.postMessage", (c) => c.args.channel === channelId);
   return { viewId, submitted };
+}
+
+/** The id of the view a views.open call opened (throws when Slack refused it). */
+export function openedViewId(call: RecordedCall): string {
+  const view = call.answer?.view as { id?: string } | undefined;
+  if (!call.answer?.ok || !view?.id) throw new Error(`views.open failed: ${JSON.stringify(call.answer)}`);
+  return view.id;
 }

@@ -22,6 +22,8 @@ export interface RenderedDocument {
   title: string;
   filename: string;
   markdown: string;
+  /** Identifies what the document says (its inputs), so an unchanged document is not published again. */
+  fingerprint: string;
 }
 
 export type PublishOutcome =
@@ -29,7 +31,9 @@ export type PublishOutcome =
   | { status: "canvas-created" | "canvas-updated"; version: number; canvasId: string }
   | { status: "file"; version: number; fileId: string; reason: string };
 
-export const contentHash = (markdown: string) => createHash("sha256").update(markdown).digest("hex");
+/** A stable hash of a document's inputs (the revision number and render date left out). */
+export const fingerprintOf = (value: unknown) =>
+  createHash("sha256").update(JSON.stringify(value)).digest("hex");
 
 export interface PublishArgs {
   client: WebClient;
@@ -50,7 +54,7 @@ export interface PublishArgs {
  */
 export async function publishDocument(args: PublishArgs): Promise<PublishOutcome | undefined> {
   const { client, db, document } = args;
-  const hash = contentHash(document.markdown);
+  const hash = document.fingerprint;
   const existing = findDocument(db, args.projectId, document.kind);
   const content = { type: "markdown" as const, markdown: document.markdown };
   const record = (target: "canvas" | "file", targetId: string) =>
@@ -91,10 +95,10 @@ export async function publishDocument(args: PublishArgs): Promise<PublishOutcome
   } catch (error) {
     const code = slackErrorCode(error) ?? "";
     if (!CANVAS_UNAVAILABLE.has(code)) throw error;
-    const fileId = await uploadMarkdown(
+    const fileId = await uploadFile(
       client,
       args.channelId,
-      document,
+      { filename: document.filename, title: document.title, content: document.markdown },
       canvasFallbackComment(document, code),
     );
     return { status: "file", version: record("file", fileId), fileId, reason: code };
@@ -133,18 +137,18 @@ function canvasFallbackComment(document: RenderedDocument, code: string): string
   return `Canvases are not available here (Slack said \`${code}\`), so here is the ${document.title} as a Markdown file.`;
 }
 
-/** Uploads a document as a Markdown file to the channel; returns the file id. */
-export async function uploadMarkdown(
+/** Uploads a text file (a document's Markdown, the answers' JSON) to the channel; returns the file id. */
+export async function uploadFile(
   client: WebClient,
   channelId: string,
-  document: Pick<RenderedDocument, "filename" | "title" | "markdown">,
+  file: { filename: string; title: string; content: string },
   comment: string,
 ): Promise<string> {
   const res = (await client.filesUploadV2({
     channel_id: channelId,
-    content: document.markdown,
-    filename: document.filename,
-    title: document.title,
+    content: file.content,
+    filename: file.filename,
+    title: file.title,
     initial_comment: comment,
   })) as { files?: { files?: { id?: string }[] }[] };
   const fileId = res.files?.[0]?.files?.[0]?.id;

@@ -1,0 +1,51 @@
+import type { DocumentInput, DocumentProject, PhaseStatus } from "../documents/document-input.js";
+import { isIntegrationType } from "../domain/integration-type.js";
+import type { Answers } from "../domain/questionnaire/answers.js";
+import { loadAnswers } from "./answers.js";
+import type { DbOrTx } from "./client.js";
+import { type DocumentKind, findDocument } from "./documents.js";
+import { loadProjectLiveState } from "./live-state.js";
+import type { ProjectRow } from "./schema.js";
+
+export function toDocumentProject(project: ProjectRow): DocumentProject {
+  return {
+    code: project.code,
+    name: project.name,
+    clientName: project.clientName,
+    systemA: project.systemA,
+    systemB: project.systemB,
+    integrationType: isIntegrationType(project.integrationType) ? project.integrationType : null,
+    leadEngineerId: project.leadEngineerId,
+    projectManagerId: project.projectManagerId,
+    targetGoLive: project.targetGoLive,
+    volumeEstimate: project.volumeEstimate,
+    summary: project.summary,
+    status: project.status,
+    createdAt: project.createdAt,
+    questionnaireVersion: project.questionnaireVersion,
+  };
+}
+
+/** Everything a document is rendered from: the project, its answers, and its live phases and blockers. */
+export function loadDocumentInput(db: DbOrTx, project: ProjectRow, kind: DocumentKind): DocumentInput {
+  const live = loadProjectLiveState(db, project.id);
+  return {
+    project: toDocumentProject(project),
+    answers: loadAnswers(db, project.id) as Answers,
+    phases: live.phases.map((p) => ({
+      number: p.number,
+      name: p.name,
+      status: p.status as PhaseStatus,
+      ownerId: p.ownerId,
+      note: p.note,
+    })),
+    blockers: live.openBlockers.map((b) => ({
+      id: b.number,
+      text: b.text,
+      ownerId: b.ownerId,
+      waitingOnClient: b.waitingOnClient,
+      createdAt: b.createdAt,
+    })),
+    revision: (findDocument(db, project.id, kind)?.version ?? 0) + 1,
+  };
+}

@@ -1,0 +1,33 @@
+import type { AppDeps } from "../../app.js";
+import { loadDocumentInput } from "../../db/document-input.js";
+import type { DocumentKind } from "../../db/documents.js";
+import type { ProjectRow } from "../../db/schema.js";
+import { fingerprintOf, type RenderedDocument } from "./publish.js";
+
+export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
+  plan: "Implementation Plan",
+  discovery: "Discovery Document",
+};
+
+const FILE_SUFFIX: Record<DocumentKind, string> = {
+  plan: "implementation-plan",
+  discovery: "discovery-document",
+};
+
+/** Renders a project's document from the database, ready to publish. */
+export function renderProjectDocument(
+  deps: AppDeps,
+  project: ProjectRow,
+  kind: DocumentKind,
+): RenderedDocument {
+  const input = loadDocumentInput(deps.db, project, kind);
+  const markdown = kind === "plan" ? deps.documents.renderPlan(input) : deps.documents.renderDiscovery(input);
+  const { revision: _revision, ...content } = input;
+  return {
+    kind,
+    title: `${project.code} ${project.name}: ${DOCUMENT_TITLES[kind]}`.slice(0, 250),
+    filename: `${project.code}-${FILE_SUFFIX[kind]}.md`,
+    markdown,
+    fingerprint: fingerprintOf({ kind, content }),
+  };
+}

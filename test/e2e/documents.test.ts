@@ -1,0 +1,150 @@
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { answers, documents, projects, publications } from "../../src/db/schema.js";
+import { parseAnswersFile } from "../../src/documents/answers-file.js";
+import { QUESTIONNAIRE_V1 } from "../../src/domain/questionnaire/definition.js";
+import { startTestApp, type TestApp } from "../support/harness.js";
+import { sectionState } from "../support/interview.js";
+import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
+
+const CHANNEL = "C0PROJECT";
+const text = (v: unknown) => JSON.stringify(v);
+
+describe("publishing the Implementation Plan and the Discovery Document", () => {
+  let t: TestApp;
+  let projectId: number;
+
+  beforeEach(async () => {
+    t = await startTestApp();
+    await createProjectThroughSlack(t, { channelId: CHANNEL });
+    projectId = t.db.select().from(projects).get()?.id ?? 0;
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  const command = (commandText: string) =>
+    t.slack.command({ text: commandText, channelId: CHANNEL, userId: "U0PM" });
+  const canvasMarkdown = (id: string) => t.emulator.canvases.get(id)?.markdown ?? "";
+
+  async function answerSection(index: number, userId = "U0PM") {
+    const res = await t.slack.command({ text: `interview ${index + 1}`, channelId: CHANNEL, userId });
+    const open = await t.emulator.waitForCall("views.open", (c) => c.args.trigger_id === res.triggerId);
+    const view = open.args.view as { callback_id: string; private_metadata: string };
+    return t.slack.viewSubmission({
+      userId,
+      viewId: openedViewId(open),
+      callbackId: view.callback_id,
+      privateMetadata: view.private_metadata,
+      values: sectionState(QUESTIONNAIRE_V1.sections[index] as (typeof QUESTIONNAIRE_V1.sections)[number]),
+    });
+  }
+
+  it("posts the plan as the channel canvas, shows progress, and announces it", async () => {
+    const res = await command("plan");
+    expect(text(res.body)).toContain("Generating the Implementation Plan");
+    const created = await t.emulator.waitForCall("conversations.canvases.create");
+    expect(created.answer?.ok).toBe(true);
+    expect(created.args.channel_id).toBe(CHANNEL);
+    const canvasId = String(created.answer?.canvas_id);
+    const markdown = canvasMarkdown(canvasId);
+    expect(markdown).toContain("# IMPLEMENTATION PLAN");
+    expect(markdown).toContain("Acme order sync");
+    expect(markdown).not.toMatch(/\[[A-Z_0-9]{3,}\]|\{\{|<!--/);
+
+    const reply = await t.emulator.waitForResponse((r) => text(r.body).includes("published as a canvas"));
+    expect(text(reply.body)).toContain("version 1");
+    const announcement = await t.emulator.waitForCall(
+      "chat.postMessage",
+      (c) => c.args.channel === CHANNEL && String(c.args.text).includes("published the Implementation Plan"),
+    );
+    expect(String(announcement.args.text)).toContain("<@U0PM>");
+
+    const doc = t.db.select().from(documents).where(eq(documents.projectId, projectId)).get();
+    expect(doc).toMatchObject({ kind: "plan", canvasId, version: 1 });
+    expect(t.db.select().from(publications).all()).toMatchObject([
+      { kind: "plan", version: 1, target: "canvas", targetId: canvasId, publishedBy: "U0PM" },
+    ]);
+  });
+
+  it("says so when nothing changed, and edits the same canvas after a change", async () => {
+    await command("plan");
+    const created = await t.emulator.waitForCall("conversations.canvases.create");
+    const canvasId = String(created.answer?.canvas_id);
+    await t.emulator.waitForResponse((r) => text(r.body).includes("version 1"));
+
+    await command("plan");
+    await t.emulator.waitForResponse((r) => text(r.body).includes("already up to date"));
+    expect(t.emulator.callsTo("canvases.edit")).toEqual([]);
+
+    await answerSection(0);
+    const edit = await t.emulator.waitForCall("canvases.edit");
+    expect(edit.args.canvas_id).toBe(canvasId);
+    expect(t.emulator.callsTo("conversations.canvases.create")).toHaveLength(1);
+    expect(t.db.select().from(documents).get()?.version).toBe(2);
+    const painPoint = QUESTIONNAIRE_V1.sections[0]?.questions.find((q) => q.id === "pain_points");
+    if (painPoint) expect(canvasMarkdown(canvasId)).toContain("First item");
+  });
+
+  it("a burst of changes makes one canvas edit", async () => {
+    await t.close();
+    t = await startTestApp({ timing: { refreshDelayMs: 400 } });
+    await createProjectThroughSlack(t, { channelId: CHANNEL });
+    await command("plan");
+    await t.emulator.waitForResponse((r) => text(r.body).includes("version 1"));
+    await Promise.all(["U0PM", "U0LEAD", "U0QA", "U0DEV"].map((user, i) => answerSection(i, user)));
+    const answered = t.db.select().from(answers).all();
+    expect(new Set(answered.map((a) => a.answeredBy))).toEqual(new Set(["U0PM", "U0LEAD", "U0QA", "U0DEV"]));
+    await t.emulator.waitForCall("canvases.edit", undefined, 3000);
+    await new Promise((r) => setTimeout(r, 600));
+    expect(t.emulator.callsTo("canvases.edit")).toHaveLength(1);
+  });
+
+  it("posts the Discovery Document as a canvas of its own", async () => {
+    await command("plan");
+    await t.emulator.waitForCall("conversations.canvases.create");
+    await command("discovery");
+    const created = await t.emulator.waitForCall("canvases.create");
+    expect(created.args.channel_id).toBe(CHANNEL);
+    const markdown = canvasMarkdown(String(created.answer?.canvas_id));
+    expect(markdown).toContain("Deep Discovery Document");
+  });
+
+  it("falls back to a Markdown file and says why when the workspace has no canvases", async () => {
+    t.emulator.setCanvasesAvailable("team_tier_cannot_create_channel_canvases");
+    await command("plan");
+    const reply = await t.emulator.waitForResponse((r) => text(r.body).includes("Markdown file"));
+    expect(text(reply.body)).toContain("team_tier_cannot_create_channel_canvases");
+    const file = [...t.emulator.files.values()].find((f) => f.filename === "INT-0001-implementation-plan.md");
+    expect(file?.content).toContain("# IMPLEMENTATION PLAN");
+    expect(file?.channelId).toBe(CHANNEL);
+    expect(t.db.select().from(publications).get()).toMatchObject({ target: "file", version: 1 });
+  });
+
+  it("exports the answers as a JSON file the offline renderer reads back", async () => {
+    await answerSection(0);
+    await command("export answers");
+    await t.emulator.waitForResponse((r) => text(r.body).includes("answers file is in this channel"));
+    const file = [...t.emulator.files.values()].find((f) => f.filename === "INT-0001-answers.json");
+    const input = parseAnswersFile(JSON.parse(file?.content ?? "{}"));
+    expect(input.project.code).toBe("INT-0001");
+    expect(Object.keys(input.answers).length).toBeGreaterThan(0);
+  });
+
+  it("exports the plan as a file even where canvases work", async () => {
+    await command("export plan");
+    await t.emulator.waitForResponse((r) => text(r.body).includes("file is in this channel"));
+    expect([...t.emulator.files.values()].map((f) => f.filename)).toContain(
+      "INT-0001-implementation-plan.md",
+    );
+    expect(t.emulator.callsTo("conversations.canvases.create")).toEqual([]);
+  });
+
+  it("tells the user plainly when Slack refuses, and keeps nothing half-done", async () => {
+    t.emulator.failNext("conversations.canvases.create", { kind: "error", error: "not_in_channel" });
+    await command("plan");
+    const reply = await t.emulator.waitForResponse((r) => text(r.body).includes("could not publish"));
+    expect(text(reply.body)).toContain("/invite @intplan");
+    expect(t.db.select().from(publications).all()).toEqual([]);
+  });
+});
