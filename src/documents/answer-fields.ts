@@ -92,8 +92,8 @@ function setPath(tree: FieldTree, path: readonly string[], value: FieldValue, fe
     tree[head] = merge(existing, value);
     return;
   }
-  const child = tree[head] ?? {};
-  if (isField(child)) throw new Error(`Feed "${feed}" goes below a value.`);
+  const child = head in tree ? tree[head] : {};
+  if (child === undefined || isField(child)) throw new Error(`Feed "${feed}" goes below a value.`);
   tree[head] = child;
   setPath(child, rest, value, feed);
 }

@@ -10,8 +10,8 @@ interface Rule {
 }
 
 const RULES: readonly Rule[] = [
-  { problem: "template placeholder", pattern: /(?<!\\)\[[A-Z][A-Z0-9_]+(?:[ /-][^\]\n]*)?\]/ },
-  { problem: "unfilled bracketed text", pattern: /(?<!\\)\[(?! \]|x\])[^\]\n]+(?<!\\)\](?!\()/ },
+  /** `[CLIENT_NAME]`, `[YES/NO]`, `[Brief description]`: brackets that are neither a checkbox nor a link. */
+  { problem: "placeholder", pattern: /(?<!\\)\[(?! \]|x\])[^\]\n]+(?<!\\)\](?!\()/ },
   { problem: "Handlebars expression", pattern: /\{\{|\}\}/ },
   { problem: "HTML comment", pattern: /<!--/ },
   { problem: "HTML tag", pattern: /(?<!\\)<\/?[A-Za-z][^>\n]*>/ },

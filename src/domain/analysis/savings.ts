@@ -50,7 +50,7 @@ function estimateTimeSavings(facts: DiscoveryFacts): TimeSavings {
   return {
     hoursPerWeek,
     hoursPerMonth,
-    label: `about ${hoursPerWeek} hours a week (${hoursPerMonth} a month), assuming ${share}% of today's ${facts.manualHoursPerWeek} manual hours a week are automated`,
+    label: `about ${hoursPerWeek} hours a week (${hoursPerMonth} a month), assuming ${share}% of today's ${count(facts.manualHoursPerWeek)} manual hours a week are automated`,
   };
 }
 

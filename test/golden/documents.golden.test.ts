@@ -1,0 +1,108 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { parseAnswersFile } from "../../src/documents/answers-file.js";
+import { assertCleanDocument } from "../../src/documents/document-checks.js";
+import { createDocumentRenderer } from "../../src/documents/renderer.js";
+
+/**
+ * Each example answer set rendered as both documents, with a fixed clock, compared with the stored
+ * golden Markdown. `UPDATE_GOLDEN=1 npx vitest run test/golden` rewrites the golden files; review the diff.
+ */
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const GOLDEN_DIR = here("./__golden__");
+const EXAMPLES_DIR = here("../../examples");
+const UPDATE = process.env.UPDATE_GOLDEN === "1";
+
+const renderer = createDocumentRenderer({
+  templatesDir: here("../../templates"),
+  now: () => new Date("2025-10-01T12:00:00.000Z"),
+});
+
+const DOCUMENTS = {
+  plan: { render: renderer.renderPlan, seed: "implementation-plan.seed.txt" },
+  discovery: { render: renderer.renderDiscovery, seed: "discovery-document.seed.txt" },
+} as const;
+
+const examples = readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith(".json"));
+const cases = examples.flatMap((file) =>
+  (Object.keys(DOCUMENTS) as Array<keyof typeof DOCUMENTS>).map((doc) => ({
+    name: `${file.replace(/\.json$/, "")}.${doc}`,
+    doc,
+    markdown: DOCUMENTS[doc].render(
+      parseAnswersFile(JSON.parse(readFileSync(join(EXAMPLES_DIR, file), "utf8"))),
+    ),
+  })),
+);
+
+describe("golden documents", () => {
+  it("there are three example answer sets", () => {
+    expect(examples).toHaveLength(3);
+  });
+
+  it.each(cases)("$name matches its golden file", ({ name, markdown }) => {
+    const path = join(GOLDEN_DIR, `${name}.md`);
+    if (UPDATE) writeFileSync(path, markdown);
+    expect(existsSync(path), `${path} is missing: run with UPDATE_GOLDEN=1`).toBe(true);
+    expect(markdown).toBe(readFileSync(path, "utf8"));
+  });
+
+  it.each(cases)("$name is clean canvas markdown", ({ markdown }) => {
+    assertCleanDocument(markdown);
+  });
+});
+
+interface SeedHeading {
+  level: number;
+  text: string;
+}
+
+/** The seed's headings outside `{{#if}}` blocks (those appear only for their type: see the render tests). */
+function seedHeadings(seed: string): SeedHeading[] {
+  let depth = 0;
+  return seed.split("\n").flatMap((line) => {
+    if (line.startsWith("{{#if")) depth++;
+    if (line.startsWith("{{/if")) depth--;
+    const heading = /^(#{1,4}) (.+)$/.exec(line);
+    if (!heading || depth > 0) return [];
+    return [{ level: heading[1]?.length ?? 0, text: (heading[2] ?? "").replace(/<!--.*?-->/g, "").trim() }];
+  });
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** `[PROJECT_NAME]` and the "X" of "(Week X+1)" stand for whatever the project fills in. */
+function headingPattern({ level, text }: SeedHeading): RegExp {
+  const body = text
+    .split(/(\[[^\]]+\]|\bX(?:\+\d+)?\b)/)
+    .map((part, i) => (i % 2 === 1 ? ".+" : escapeRegExp(part)))
+    .join("");
+  const asRendered = level <= 3 ? `${"#".repeat(level)} ${body}` : `(?:\\*\\*${body}\\*\\*|### ${body})`;
+  return new RegExp(`^${asRendered}$`, "m");
+}
+
+describe("every heading of the seed templates is in the documents", () => {
+  const byDoc = (doc: keyof typeof DOCUMENTS) =>
+    seedHeadings(readFileSync(here(`./seeds/${DOCUMENTS[doc].seed}`), "utf8"));
+
+  it("the seeds have the headings we expect to check", () => {
+    expect(byDoc("plan").filter((h) => h.level === 2 || h.level === 3)).toHaveLength(39);
+    expect(byDoc("discovery").filter((h) => h.level === 2 || h.level === 3)).toHaveLength(64);
+  });
+
+  it.each(cases)("$name has every seed heading, h4 adapted to a bold line", ({ doc, markdown }) => {
+    const missing = byDoc(doc)
+      .filter((h) => !headingPattern(h).test(markdown))
+      .map((h) => `${"#".repeat(h.level)} ${h.text}`);
+    expect(missing).toEqual([]);
+  });
+
+  it.each(cases)("$name keeps the seed's heading order", ({ doc, markdown }) => {
+    const positions = byDoc(doc)
+      .filter((h) => h.level <= 3)
+      .map((h) => headingPattern(h).exec(markdown)?.index ?? -1);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+});
