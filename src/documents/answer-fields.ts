@@ -118,3 +118,28 @@ export function buildFieldTree(
   }
   return { plan: root.plan as FieldTree, discovery: root.discovery as FieldTree };
 }
+
+function fieldAt(tree: FieldTree, path: string): FieldValue | FieldTree | undefined {
+  return path
+    .split(".")
+    .reduce<FieldValue | FieldTree | undefined>(
+      (node, name) => (node && typeof node === "object" && !isField(node) ? node[name] : undefined),
+      tree,
+    );
+}
+
+/** The rows of a table field, e.g. `rowsAt(discovery, "phases.later")`; throws when the feed is not a table. */
+export function rowsAt(tree: FieldTree, path: string): TableRow[] {
+  const node = fieldAt(tree, path);
+  if (!Array.isArray(node)) throw new Error(`No table field at "${path}".`);
+  return node.filter((row): row is TableRow => typeof row === "object");
+}
+
+/** The options of a checkboxes field; throws when the feed is not one. */
+export function choiceAt(tree: FieldTree, path: string): ChoiceView {
+  const node = fieldAt(tree, path);
+  if (node === null || typeof node !== "object" || !("answered" in node)) {
+    throw new Error(`No checkboxes field at "${path}".`);
+  }
+  return node as ChoiceView;
+}

@@ -2,10 +2,10 @@ import type { Analysis } from "../domain/analysis/analyse.js";
 import type { OpenQuestionCategory } from "../domain/analysis/open-questions.js";
 import type { Questionnaire } from "../domain/questionnaire/definition.js";
 import type { TableRow } from "../domain/questionnaire/line-formats.js";
-import { buildFieldTree, type ChoiceView } from "./answer-fields.js";
+import { buildFieldTree, choiceAt, rowsAt } from "./answer-fields.js";
 import type { DocumentInput } from "./document-input.js";
 import { planningAnswers } from "./planning-answers.js";
-import { openQuestionView, projectView } from "./project-view.js";
+import { openQuestionView, projectView } from "./shared-views.js";
 
 /** The seed names the two phases after the MVP; any further phase is titled by its own name. */
 const LATER_PHASE_TITLES = ["Enhanced", "Advanced"] as const;
@@ -60,15 +60,14 @@ export function buildDiscoveryContext(
   const { project, answers } = input;
   const { discovery } = buildFieldTree(questionnaire, answers);
   const mvpWeek = Math.ceil(analysis.timeline.weeksToGoLive);
-  const later = (discovery.phases as { later: TableRow[] }).later;
-  const risks = discovery.risks as TableRow[];
+  const risks = rowsAt(discovery, "risks");
   return {
     project: projectView(project, analysis),
     analysis,
     discovery,
-    hybridSync: (discovery.sync_strategy as ChoiceView).selected.length > 1,
+    hybridSync: choiceAt(discovery, "sync_strategy").selected.length > 1,
     mvpWeek,
-    laterPhases: laterPhases(later, mvpWeek),
+    laterPhases: laterPhases(rowsAt(discovery, "phases.later"), mvpWeek),
     risksCaptured: risks.length > 0,
     risksByImpact: risksByImpact(risks),
     openQuestions: openQuestionsByCategory(analysis),

@@ -3,7 +3,7 @@ import { readList, readText } from "../domain/analysis/read-answers.js";
 import type { Questionnaire } from "../domain/questionnaire/definition.js";
 import { buildFieldTree } from "./answer-fields.js";
 import type { DocumentBlocker, DocumentInput, PhaseStatus } from "./document-input.js";
-import { openQuestionView, projectView, typeFlags } from "./project-view.js";
+import { openQuestionView, projectView, typeFlags } from "./shared-views.js";
 
 const STATUS_LABELS: Readonly<Record<PhaseStatus, string>> = {
   "not-started": "Not started",

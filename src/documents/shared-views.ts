@@ -3,6 +3,8 @@ import type { OpenQuestion } from "../domain/analysis/open-questions.js";
 import { INTEGRATION_TYPE_LABELS } from "../domain/integration-type.js";
 import type { DocumentProject } from "./document-input.js";
 
+// Views both documents share: the project header, open questions and the integration-type flags.
+
 /** The project as both documents show it. */
 export interface ProjectView {
   code: string;
