@@ -12,6 +12,7 @@ import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import type { DocumentRenderer } from "./documents/renderer.js";
 import type { KeyedLock } from "./keyed-lock.js";
+import { registerDeduplication } from "./slack/dedupe.js";
 import { registerErrorHandler } from "./slack/errors.js";
 import { createInFlightTracker } from "./slack/in-flight.js";
 import { createJobHandlers, reportGiveUp } from "./slack/jobs.js";
@@ -86,6 +87,10 @@ function createReceiver(deps: AppDeps): Receiver {
     signingSecret: config.slackSigningSecret,
     // Signature checking is always on in HTTP mode: no setting turns it off.
     signatureVerification: true,
+    // Lets the deduplication middleware recognise a replayed request by its signature.
+    customPropertiesExtractor: (req) => ({
+      requestSignature: String(req.headers["x-slack-signature"] ?? ""),
+    }),
     customRoutes,
     logger,
   });
@@ -106,12 +111,15 @@ export function createApp(deps: AppDeps): IntplanApp {
       ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
       // Retries must never hold a user's 3-second window: a few quick ones, then report.
       retryConfig: { retries: 2, factor: 1.5, minTimeout: 100, maxTimeout: 1000 },
+      // A Slack call that hangs is given up on (and retried above), never left waiting forever.
+      timeout: 10_000,
     },
   });
   const inFlight = createInFlightTracker();
   bolt.use(async ({ next }) => {
     await inFlight.track(next());
   });
+  registerDeduplication(bolt, deps);
   registerListeners(bolt, deps);
   registerErrorHandler(bolt, logger);
   const outbox = createOutboxWorker({

@@ -12,11 +12,15 @@ export const CALLBACK = {
 export const ACTION = {
   startInterview: "project_start_interview",
   homePage: "home_page",
+  homePreviousPage: "home_page_previous",
   openChecklist: "status_board_checklist",
   signOffPhase: "phase_sign_off",
   askSignOff: "phase_ask_sign_off",
   cancelSignOff: "phase_sign_off_cancel",
-  historyPage: "history_page",
+  historyNewer: "history_newer",
+  historyOlder: "history_older",
+  deleteProject: "project_delete_confirm",
+  cancelDelete: "project_delete_cancel",
 } as const;
 
 export const NEW_PROJECT_FIELD = {

@@ -1,11 +1,13 @@
 import type { App } from "@slack/bolt";
 import type { AppDeps } from "../app.js";
+import { registerDeleteProjectActions } from "./actions/delete-project.js";
 import { registerHistoryPaging } from "./actions/history-page.js";
 import { registerInterviewActions } from "./actions/interview.js";
 import { registerPhaseSignOffActions } from "./actions/phase-signoff.js";
 import { registerStatusBoardActions } from "./actions/status-board.js";
 import { blockerCommand, blockerResolveCommand } from "./commands/blocker.js";
 import { blockersCommand } from "./commands/blockers.js";
+import { deleteCommand } from "./commands/delete.js";
 import { discoveryCommand, planCommand } from "./commands/documents.js";
 import { exportCommand } from "./commands/export.js";
 import { historyCommand } from "./commands/history.js";
@@ -34,6 +36,7 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   blockerResolveCommand as Subcommand,
   blockersCommand as Subcommand,
   historyCommand as Subcommand,
+  deleteCommand as Subcommand,
 ];
 
 /** The one place every listener is registered. */
@@ -48,4 +51,5 @@ export function registerListeners(app: App, deps: AppDeps): void {
   registerChecklistSubmission(app, deps);
   registerLogBlockerShortcut(app, deps);
   registerHistoryPaging(app, deps);
+  registerDeleteProjectActions(app, deps);
 }

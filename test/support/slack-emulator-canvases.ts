@@ -1,5 +1,5 @@
 /**
- * Canvases for the Slack emulator: conversations.canvases.create, canvases.create, canvases.edit and
+ * Canvases for the Slack emulator: conversations.canvases.create, canvases.create, canvases.edit, canvases.delete and
  * canvases.sections.lookup, over markdown kept as text. A section is a heading (h1–h3) and the lines up to
  * the next heading; its id is derived from the heading line, so it survives edits elsewhere in the canvas.
  */
@@ -185,6 +185,12 @@ const lookupSections: MethodHandler = (args, state) => {
   return { ok: true, sections: sections.map(({ id }) => ({ id })) };
 };
 
+const remove: MethodHandler = (args, state) => {
+  const id = stringArg(args, "canvas_id") ?? "";
+  if (!state.canvases.delete(id)) return fail("canvas_not_found");
+  return { ok: true };
+};
+
 /** Every canvas method answers `state.canvasError` while canvases are switched off. */
 const whileCanvasesWork =
   (handler: MethodHandler): MethodHandler =>
@@ -196,4 +202,5 @@ export const canvasMethods: Record<string, MethodHandler> = {
   "canvases.create": whileCanvasesWork(createStandaloneCanvas),
   "canvases.edit": whileCanvasesWork(edit),
   "canvases.sections.lookup": whileCanvasesWork(lookupSections),
+  "canvases.delete": whileCanvasesWork(remove),
 };

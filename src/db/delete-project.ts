@@ -1,0 +1,46 @@
+import { count, eq } from "drizzle-orm";
+import type { Db, DbOrTx } from "./client.js";
+import { answers, auditLog, blockers, checklistItems, documents, projects, publications } from "./schema.js";
+
+export interface DeletionSummary {
+  answers: number;
+  blockers: number;
+  checklistItems: number;
+  historyEntries: number;
+  publications: number;
+  /** Canvases intplan made for the project, to delete in Slack too. */
+  canvasIds: string[];
+}
+
+const countOf = (
+  db: DbOrTx,
+  table: typeof answers | typeof blockers | typeof checklistItems | typeof auditLog | typeof publications,
+  projectId: number,
+) => db.select({ n: count() }).from(table).where(eq(table.projectId, projectId)).get()?.n ?? 0;
+
+/**
+ * Removes a project and everything stored about it (answers, drafts, phases, checklists, blockers, status
+ * board, documents, publications, history, pending jobs) in one transaction; says what was removed.
+ */
+export function deleteProject(db: Db, projectId: number): DeletionSummary | undefined {
+  return db.transaction((tx) => {
+    const exists = tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).get();
+    if (!exists) return undefined;
+    const summary: DeletionSummary = {
+      answers: countOf(tx, answers, projectId),
+      blockers: countOf(tx, blockers, projectId),
+      checklistItems: countOf(tx, checklistItems, projectId),
+      historyEntries: countOf(tx, auditLog, projectId),
+      publications: countOf(tx, publications, projectId),
+      canvasIds: tx
+        .select({ canvasId: documents.canvasId })
+        .from(documents)
+        .where(eq(documents.projectId, projectId))
+        .all()
+        .flatMap((d) => (d.canvasId ? [d.canvasId] : [])),
+    };
+    // Every other table references projects with ON DELETE CASCADE.
+    tx.delete(projects).where(eq(projects.id, projectId)).run();
+    return summary;
+  });
+}
