@@ -1,3 +1,4 @@
+import { type AnswerValue, formatAnswerForInput } from "../../src/domain/questionnaire/answers.js";
 import type {
   Question,
   QuestionKind,
@@ -69,4 +70,44 @@ export function partialSectionState(
   return Object.fromEntries(
     section.questions.map((q) => [q.id, { [q.id]: overrides[q.id] ?? EMPTY[q.kind]() }]),
   );
+}
+
+/** A stored answer as Slack's view state would carry it when someone had typed or picked it. */
+export function stateForAnswer(question: Question, value: AnswerValue): Record<string, unknown> {
+  const raw = formatAnswerForInput(question, value);
+  const one = typeof raw === "string" ? raw : null;
+  const many = Array.isArray(raw) ? [...raw] : [];
+  switch (question.kind) {
+    case "number":
+      return form.number(one);
+    case "single_select":
+      return form.select(one);
+    case "multi_select":
+      return form.multi(many);
+    case "checkboxes":
+      return form.checkboxes(many);
+    case "date":
+      return form.date(one);
+    case "user":
+      return form.user(one);
+    case "url":
+      return form.url(one);
+    case "email":
+      return form.email(one);
+    default:
+      return form.text(one);
+  }
+}
+
+/** A section's modal state holding exactly the given answers (the rest left empty). */
+export function sectionStateFromAnswers(
+  section: QuestionnaireSection,
+  answers: Readonly<Record<string, AnswerValue>>,
+): StateValues {
+  const typed = Object.fromEntries(
+    section.questions.flatMap((q) =>
+      answers[q.id] === undefined ? [] : [[q.id, stateForAnswer(q, answers[q.id] as AnswerValue)]],
+    ),
+  );
+  return partialSectionState(section, typed);
 }
