@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parseAnswersFile } from "./documents/answers-file.js";
 import { createDocumentRenderer } from "./documents/renderer.js";
+import { TEMPLATES_DIR } from "./paths.js";
 
 /**
  * Offline commands, no Slack needed.
@@ -10,7 +11,6 @@ import { createDocumentRenderer } from "./documents/renderer.js";
  */
 
 const USAGE = "Usage: npm run render -- --answers <file.json> --doc plan|discovery";
-const TEMPLATES_DIR = fileURLToPath(new URL("../templates", import.meta.url));
 
 export function runCli(argv: readonly string[]): string {
   const [command, ...rest] = argv;
