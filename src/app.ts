@@ -5,6 +5,7 @@ import {
   type CustomRoute,
   HTTPReceiver,
   type Logger,
+  type LogLevel,
   type Receiver,
   SocketModeReceiver,
 } from "@slack/bolt";
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps): IntplanApp {
     token: config.slackBotToken,
     receiver,
     logger,
+    logLevel: config.logLevel as LogLevel,
     // auth.test runs in start(), where a bad token or an unreachable Slack becomes a clear message.
     deferInitialization: true,
     extendedErrorHandler: true,
