@@ -1,18 +1,40 @@
 import type { Subcommand, WithProject } from "../context.js";
 import { projectInterviewProgress } from "../interview/session.js";
+import { showStatusBoard } from "../status-board.js";
+import { section } from "../views/block-kit.js";
 import { buildProjectCard } from "../views/project-card.js";
 
-/** `/intplan status`: the channel's project card with the interview's progress, as an ephemeral reply. */
+/**
+ * `/intplan status`: posts and pins the channel's status board the first time and brings that same message
+ * up to date after; when Slack will not take it, the project card answers privately instead.
+ */
 export const statusCommand: Subcommand<"status"> = {
   name: "status",
   needsProject: true,
   async handle(ctx) {
-    const { project, ack, deps } = ctx as WithProject<typeof ctx.command>;
-    const progress = projectInterviewProgress(deps, project);
-    await ack(
-      buildProjectCard(project, {
+    const { project, ack, respond, client, deps } = ctx as WithProject<typeof ctx.command>;
+    await ack();
+    const outcome = await showStatusBoard(client, deps, project);
+    if (outcome.kind === "posted") return;
+    if (outcome.kind === "failed") {
+      const progress = projectInterviewProgress(deps, project);
+      const card = buildProjectCard(project, {
         progress: { ...progress, requiredMissing: progress.requiredMissing.length },
-      }),
-    );
+      });
+      const why = `I could not post the status board here (Slack said \`${outcome.error}\`). If I am not in this channel, \`/invite @intplan\` and run \`/intplan status\` again.`;
+      await respond({
+        response_type: "ephemeral",
+        text: `${why}\n${card.text}`,
+        blocks: [section(why), ...card.blocks],
+      });
+      return;
+    }
+    await respond({
+      response_type: "ephemeral",
+      text:
+        outcome.kind === "being-posted"
+          ? "The status board is being posted right now; it will appear in a moment."
+          : "The status board is up to date: it is the pinned message in this channel, and it updates itself.",
+    });
   },
 };

@@ -1,21 +1,20 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { AppDeps } from "../../app.js";
+import { homeFactsFor } from "../../db/live-state.js";
 import { listProjectsForHome } from "../../db/projects.js";
 import { ACTION } from "../ids.js";
 import { buildHomeView, HOME_PAGE_SIZE, type HomeProject } from "../views/home.js";
 
-/** Looks up live figures per project (current phase, open blockers); plugged in by later features. */
+/** Looks up live figures per project (current phase, open blockers). */
 export type HomeFacts = (projectId: number) => { currentPhase: string | null; openBlockers: number };
-
-const NO_FACTS: HomeFacts = () => ({ currentPhase: null, openBlockers: 0 });
 
 export async function publishHome(
   client: WebClient,
   deps: AppDeps,
   args: { teamId: string; userId: string; page: number; facts?: HomeFacts },
 ): Promise<void> {
-  const facts = args.facts ?? NO_FACTS;
+  const facts = args.facts ?? ((projectId: number) => homeFactsFor(deps.db, projectId));
   const { rows, total } = listProjectsForHome(deps.db, {
     teamId: args.teamId,
     userId: args.userId,
@@ -45,10 +44,13 @@ export function registerHome(app: App, deps: AppDeps): void {
     if (event.tab !== "home") return;
     await publishHome(client, deps, { teamId: body.team_id, userId: event.user, page: 0 });
   });
-  app.action(ACTION.homePage, async ({ ack, body, action, client }) => {
-    await ack();
-    const page = Math.max(0, Number.parseInt((action as { value?: string }).value ?? "0", 10) || 0);
-    const teamId = body.team?.id ?? body.user.team_id ?? "";
-    await publishHome(client, deps, { teamId, userId: body.user.id, page });
-  });
+  // Previous and Next need their own action ids (unique within their block); both carry the page to show.
+  for (const actionId of [ACTION.homePage, ACTION.homePreviousPage]) {
+    app.action(actionId, async ({ ack, body, action, client }) => {
+      await ack();
+      const page = Math.max(0, Number.parseInt((action as { value?: string }).value ?? "0", 10) || 0);
+      const teamId = body.team?.id ?? body.user.team_id ?? "";
+      await publishHome(client, deps, { teamId, userId: body.user.id, page });
+    });
+  }
 }

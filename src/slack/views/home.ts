@@ -67,7 +67,9 @@ export function buildHomeView(input: HomeInput): HomeView {
     ...input.projects.slice(0, input.pageSize).flatMap(projectBlocks),
   ];
   const paging = [
-    ...(input.page > 0 ? [button("Previous page", ACTION.homePage, { value: String(input.page - 1) })] : []),
+    ...(input.page > 0
+      ? [button("Previous page", ACTION.homePreviousPage, { value: String(input.page - 1) })]
+      : []),
     ...(input.page + 1 < pages
       ? [button("Next page", ACTION.homePage, { value: String(input.page + 1) })]
       : []),

@@ -1,0 +1,34 @@
+import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { AppDeps } from "../../app.js";
+import { loadChecklist } from "../../db/checklist.js";
+import { findProjectByChannel } from "../../db/projects.js";
+import { ACTION } from "../ids.js";
+import { buildChecklistModal } from "../views/checklist-modal.js";
+
+/** The status board's "Tasks & exit criteria" button: opens the checklist of this channel's project. */
+export function registerStatusBoardActions(app: App, deps: AppDeps): void {
+  app.action<BlockAction<ButtonAction>>(
+    ACTION.openChecklist,
+    async ({ ack, body, action, client, respond }) => {
+      await ack();
+      const project = findProjectByChannel(deps.db, {
+        teamId: body.team?.id ?? body.user.team_id ?? "",
+        channelId: body.channel?.id ?? "",
+      });
+      if (!project || String(project.id) !== action.value) {
+        await respond({
+          response_type: "ephemeral",
+          replace_original: false,
+          text: "This status board belongs to a project that is not in this channel any more.",
+        });
+        return;
+      }
+      const view = buildChecklistModal({
+        projectId: project.id,
+        channelId: project.channelId,
+        items: loadChecklist(deps.db, project.id),
+      });
+      await client.views.open({ trigger_id: body.trigger_id, view });
+    },
+  );
+}

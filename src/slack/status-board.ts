@@ -1,0 +1,163 @@
+import type { WebClient } from "@slack/web-api";
+import type { AppDeps } from "../app.js";
+import { checklistProgress } from "../db/checklist.js";
+import { findDocument } from "../db/documents.js";
+import { loadProjectLiveState } from "../db/live-state.js";
+import { findProjectByIdAnyTeam } from "../db/projects.js";
+import type { ProjectRow } from "../db/schema.js";
+import {
+  claimStatusBoard,
+  findStatusBoard,
+  forgetStatusBoard,
+  isPosted,
+  markBoardPinned,
+  markBoardUpdated,
+  type StatusBoardRow,
+  savePostedBoard,
+} from "../db/status-board.js";
+import { projectInterviewProgress } from "./interview/session.js";
+import type { JobHandler } from "./outbox-worker.js";
+import { slackErrorCode } from "./post.js";
+import { buildStatusBoard, type StatusBoardInput } from "./views/status-board.js";
+
+/**
+ * The status board's life in Slack: posted and pinned once per project channel by `/intplan status`, then
+ * edited in place (chat.update) by the `refresh-status-board` job after every change.
+ */
+
+export function loadStatusBoardInput(deps: AppDeps, project: ProjectRow): StatusBoardInput {
+  const interview = projectInterviewProgress(deps, project);
+  return {
+    project,
+    live: loadProjectLiveState(deps.db, project.id),
+    progress: checklistProgress(deps.db, project.id),
+    interview: {
+      sectionsComplete: interview.sectionsComplete,
+      sectionsTotal: interview.sectionsTotal,
+      requiredMissing: interview.requiredMissing.length,
+    },
+    documents: {
+      plan: findDocument(deps.db, project.id, "plan"),
+      discovery: findDocument(deps.db, project.id, "discovery"),
+    },
+    now: deps.clock(),
+  };
+}
+
+export type ShowBoardOutcome =
+  | { kind: "posted"; ts: string }
+  | { kind: "updated"; ts: string }
+  | { kind: "being-posted" }
+  | { kind: "failed"; error: string };
+
+/** Slack answers meaning the board message is gone: post a new one. */
+const MESSAGE_GONE = new Set(["message_not_found", "cant_update_message"]);
+/** Slack answers meaning the bot cannot reach the channel: nothing to retry until someone acts. */
+const CHANNEL_UNREACHABLE = new Set(["channel_not_found", "not_in_channel", "is_archived"]);
+
+const boardContent = (deps: AppDeps, project: ProjectRow) =>
+  buildStatusBoard(loadStatusBoardInput(deps, project));
+
+async function pinBoard(
+  client: WebClient,
+  deps: AppDeps,
+  board: { projectId: number; channelId: string; ts: string },
+) {
+  try {
+    await client.pins.add({ channel: board.channelId, timestamp: board.ts });
+    markBoardPinned(deps.db, board.projectId);
+  } catch (error) {
+    if (slackErrorCode(error) === "already_pinned") markBoardPinned(deps.db, board.projectId);
+    else
+      deps.logger.warn(
+        `Could not pin the status board of project ${board.projectId} (${slackErrorCode(error) ?? "network"})`,
+      );
+  }
+}
+
+/** Posts and pins the board of a project whose board this caller has claimed. */
+async function postBoard(client: WebClient, deps: AppDeps, project: ProjectRow): Promise<ShowBoardOutcome> {
+  let ts: string | undefined;
+  try {
+    ts = (await client.chat.postMessage({ channel: project.channelId, ...boardContent(deps, project) })).ts;
+  } catch (error) {
+    forgetStatusBoard(deps.db, project.id);
+    return { kind: "failed", error: slackErrorCode(error) ?? "network" };
+  }
+  if (!ts) {
+    forgetStatusBoard(deps.db, project.id);
+    return { kind: "failed", error: "no_ts" };
+  }
+  savePostedBoard(deps.db, { projectId: project.id, ts, at: deps.clock() });
+  await pinBoard(client, deps, { projectId: project.id, channelId: project.channelId, ts });
+  return { kind: "posted", ts };
+}
+
+/** Edits the board in place; "gone" when Slack no longer has it, "unreachable" when the bot cannot post there. */
+async function updateBoard(
+  client: WebClient,
+  deps: AppDeps,
+  project: ProjectRow,
+  board: StatusBoardRow,
+): Promise<"updated" | "gone" | "unreachable"> {
+  try {
+    await client.chat.update({ channel: board.channelId, ts: board.ts, ...boardContent(deps, project) });
+    markBoardUpdated(deps.db, project.id, deps.clock());
+    return "updated";
+  } catch (error) {
+    const code = slackErrorCode(error) ?? "";
+    if (MESSAGE_GONE.has(code)) return "gone";
+    if (CHANNEL_UNREACHABLE.has(code)) return "unreachable";
+    throw error;
+  }
+}
+
+/** Forgets a board Slack lost and posts a fresh one, unless someone else is already posting it. */
+async function repostBoard(client: WebClient, deps: AppDeps, project: ProjectRow): Promise<ShowBoardOutcome> {
+  forgetStatusBoard(deps.db, project.id);
+  const claim = claimStatusBoard(deps.db, {
+    projectId: project.id,
+    channelId: project.channelId,
+    at: deps.clock(),
+  });
+  return claim.claimed ? postBoard(client, deps, project) : { kind: "being-posted" };
+}
+
+/** `/intplan status`: posts and pins the board the first time, brings the same message up to date after. */
+export async function showStatusBoard(
+  client: WebClient,
+  deps: AppDeps,
+  project: ProjectRow,
+): Promise<ShowBoardOutcome> {
+  const claim = claimStatusBoard(deps.db, {
+    projectId: project.id,
+    channelId: project.channelId,
+    at: deps.clock(),
+  });
+  if (claim.claimed) return postBoard(client, deps, project);
+  const { board } = claim;
+  if (!isPosted(board)) return { kind: "being-posted" };
+  let outcome: "updated" | "gone" | "unreachable";
+  try {
+    outcome = await updateBoard(client, deps, project, board);
+  } catch (error) {
+    return { kind: "failed", error: slackErrorCode(error) ?? "network" };
+  }
+  if (outcome === "gone") return repostBoard(client, deps, project);
+  if (outcome === "unreachable") return { kind: "failed", error: "not_in_channel" };
+  if (!board.pinned) await pinBoard(client, deps, board);
+  return { kind: "updated", ts: board.ts };
+}
+
+/** The `refresh-status-board` outbox job: edits the board in place; a project without a board has nothing to do. */
+export function refreshStatusBoardJob(client: WebClient, deps: AppDeps): JobHandler {
+  return async (row) => {
+    const project = findProjectByIdAnyTeam(deps.db, row.projectId);
+    const board = project ? findStatusBoard(deps.db, project.id) : undefined;
+    if (!project || !isPosted(board)) return;
+    const outcome = await updateBoard(client, deps, project, board);
+    if (outcome === "gone") await repostBoard(client, deps, project);
+    if (outcome === "unreachable")
+      deps.logger.warn(`The status board of project ${project.id} cannot be reached; skipping.`);
+  };
+}

@@ -1,0 +1,102 @@
+import type { AuditRow } from "../../db/schema.js";
+import { phaseName, statusLabel } from "../../domain/phase-rules.js";
+import { ACTION } from "../ids.js";
+import { actions, button, context, type KnownBlock, type MessageContent, section } from "./block-kit.js";
+import { linesToSections } from "./line-sections.js";
+import { escapeMrkdwn, mention } from "./mrkdwn.js";
+
+/** `/intplan history`: the audit trail, newest first, a page at a time. */
+
+export const HISTORY_PAGE_SIZE = 20;
+
+type Details = Record<string, unknown>;
+
+const text = (details: Details, key: string): string => {
+  const value = details[key];
+  return typeof value === "string" || typeof value === "number" ? escapeMrkdwn(String(value)) : "";
+};
+
+const list = (details: Details, key: string): string[] => {
+  const value = details[key];
+  return Array.isArray(value) ? value.map((v) => escapeMrkdwn(String(v))) : [];
+};
+
+const DOCUMENT_TITLES: Record<string, string> = {
+  plan: "Implementation Plan",
+  discovery: "Discovery Document",
+};
+
+function checklistChange(details: Details): string {
+  const ticked = list(details, "ticked");
+  const unticked = list(details, "unticked");
+  return [
+    ...(ticked.length > 0 ? [`ticked ${ticked.join("; ")}`] : []),
+    ...(unticked.length > 0 ? [`unticked ${unticked.join("; ")}`] : []),
+  ].join(" and ");
+}
+
+function phaseChange(details: Details): string {
+  const number = Number(details.phase);
+  const title = escapeMrkdwn(`${number}. ${phaseName(number)}`);
+  const from = statusLabel(String(details.from ?? ""));
+  const to = statusLabel(String(details.to ?? ""));
+  const moved = from === to ? `updated the note on *${title}*` : `moved *${title}* from ${from} to ${to}`;
+  return `${moved}${details.signedOff ? " (signed off)" : ""}${details.note ? `: _${text(details, "note")}_` : ""}`;
+}
+
+/** One audit row as a sentence about what the person did. */
+export function describeAuditEntry(entry: Pick<AuditRow, "action" | "details">): string {
+  const d = entry.details;
+  switch (entry.action) {
+    case "project.created":
+      return `created the project ${text(d, "code")} _${text(d, "name")}_`;
+    case "phase.changed":
+      return phaseChange(d);
+    case "blocker.added":
+      return `logged blocker #${text(d, "number")}: ${text(d, "text")}`;
+    case "blocker.resolved":
+      return `resolved blocker #${text(d, "number")}: ${text(d, "text")}${d.note ? ` (_${text(d, "note")}_)` : ""}`;
+    case "checklist.updated":
+      return checklistChange(d);
+    case "answer.saved":
+      return `answered \`${text(d, "question")}\``;
+    case "answer.cleared":
+      return `cleared the answer to \`${text(d, "question")}\``;
+    case "document.published":
+      return `published the ${DOCUMENT_TITLES[String(d.document)] ?? text(d, "document")} v${text(d, "version")} (${text(d, "target")})`;
+    default:
+      return `\`${escapeMrkdwn(entry.action)}\``;
+  }
+}
+
+const when = (at: Date) =>
+  `<!date^${Math.floor(at.getTime() / 1000)}^{date_short} {time}|${at.toISOString()}>`;
+
+export interface HistoryPage {
+  projectName: string;
+  entries: readonly AuditRow[];
+  /** 1-based. */
+  page: number;
+  hasNext: boolean;
+}
+
+export function buildHistoryPage(input: HistoryPage): MessageContent {
+  const title = `*History of ${escapeMrkdwn(input.projectName)}* · page ${input.page} · newest first`;
+  if (input.entries.length === 0) {
+    const empty = input.page === 1 ? "Nothing has happened yet." : "No entries on this page.";
+    return { text: `${title}\n${empty}`, blocks: [section(`${title}\n${empty}`)] };
+  }
+  const lines = input.entries.map(
+    (e) => `${when(e.at)} · ${mention(e.actorId, "someone")} ${describeAuditEntry(e)}`,
+  );
+  const paging = [
+    ...(input.page > 1 ? [button("Newer", ACTION.historyNewer, { value: String(input.page - 1) })] : []),
+    ...(input.hasNext ? [button("Older", ACTION.historyOlder, { value: String(input.page + 1) })] : []),
+  ];
+  const blocks: KnownBlock[] = [
+    section(title),
+    ...linesToSections(lines, 40).blocks,
+    ...(paging.length > 0 ? [actions("history_paging", paging)] : [context("That is everything.")]),
+  ];
+  return { text: `History of ${escapeMrkdwn(input.projectName)}, page ${input.page}`, blocks };
+}

@@ -1,0 +1,139 @@
+import type { PhaseProgress } from "../../db/checklist.js";
+import type { LivePhase, ProjectLiveState } from "../../db/live-state.js";
+import type { ProjectRow } from "../../db/schema.js";
+import { currentPhase } from "../../domain/phase-rules.js";
+import { ACTION } from "../ids.js";
+import {
+  actions,
+  button,
+  context,
+  divider,
+  header,
+  type KnownBlock,
+  type MessageContent,
+  section,
+} from "./block-kit.js";
+import { blockerLine } from "./blocker-format.js";
+import { linesToSections } from "./line-sections.js";
+import { escapeMrkdwn, mention } from "./mrkdwn.js";
+import { phaseTitle, statusEmoji } from "./phase-messages.js";
+import { type InterviewProgressSummary, progressLine } from "./project-card.js";
+
+/** The status board: one message per project channel, pinned, rebuilt from live data on every change. */
+
+export interface PublishedDocument {
+  canvasId: string | null;
+  version: number;
+}
+
+export interface StatusBoardInput {
+  project: Pick<
+    ProjectRow,
+    | "id"
+    | "teamId"
+    | "code"
+    | "name"
+    | "clientName"
+    | "systemA"
+    | "systemB"
+    | "leadEngineerId"
+    | "projectManagerId"
+    | "targetGoLive"
+  >;
+  live: ProjectLiveState;
+  progress: readonly PhaseProgress[];
+  interview: InterviewProgressSummary;
+  documents: { plan: PublishedDocument | undefined; discovery: PublishedDocument | undefined };
+  now: Date;
+}
+
+/** Open blockers shown on the board; the rest are counted and `/intplan blockers` lists them all. */
+export const BOARD_BLOCKER_LINES = 10;
+
+const slackDate = (date: Date, format: string) =>
+  `<!date^${Math.floor(date.getTime() / 1000)}^${format}|${date.toISOString()}>`;
+
+function phaseLine(phase: LivePhase, progress: PhaseProgress | undefined): string {
+  const facts = [
+    `${statusEmoji(phase.status)} *${phaseTitle(phase.number)}*`,
+    ...(progress ? [`tasks ${progress.tasksDone}/${progress.tasksTotal}`] : []),
+    ...(progress ? [`exit criteria ${progress.exitDone}/${progress.exitTotal}`] : []),
+    ...(phase.ownerId ? [mention(phase.ownerId)] : []),
+    ...(phase.status === "done" && phase.endedOn ? [`done ${phase.endedOn}`] : []),
+    ...(phase.status !== "done" && phase.startedOn ? [`since ${phase.startedOn}`] : []),
+    ...(phase.signedOffBy ? [`signed off by ${mention(phase.signedOffBy)}`] : []),
+  ];
+  return `${facts.join(" · ")}${phase.note ? `\n>${escapeMrkdwn(phase.note)}` : ""}`;
+}
+
+function milestoneLine(input: StatusBoardInput): string {
+  const current = currentPhase(input.live.phases);
+  const goLive = input.project.targetGoLive ? ` · Target go-live: ${input.project.targetGoLive}` : "";
+  if (current.kind === "finished") return `:tada: All five phases are done.${goLive}`;
+  if (current.kind === "not-started") return `*Next milestone:* start *${phaseTitle(1)}*${goLive}`;
+  const progress = input.progress.find((p) => p.phaseNumber === current.phase.number);
+  const exit = progress ? ` (exit criteria ${progress.exitDone}/${progress.exitTotal})` : "";
+  return `*Next milestone:* finish *${phaseTitle(current.phase.number)}*${exit}${goLive}`;
+}
+
+function blockerBlocks(input: StatusBoardInput): KnownBlock[] {
+  const open = input.live.openBlockers;
+  if (open.length === 0) return [section("*Open blockers:* none")];
+  const lines = open.slice(0, BOARD_BLOCKER_LINES).map((b) => `• ${blockerLine(b, input.now)}`);
+  const { blocks, left } = linesToSections([`*Open blockers (${open.length})*`, ...lines], 4);
+  const hidden = open.length - lines.length + left;
+  return [...blocks, ...(hidden > 0 ? [context(`…and ${hidden} more: \`/intplan blockers\``)] : [])];
+}
+
+function documentLink(
+  teamId: string,
+  title: string,
+  doc: PublishedDocument | undefined,
+  command: string,
+): string {
+  if (!doc || doc.version === 0) return `${title}: not published yet (\`${command}\`)`;
+  if (!doc.canvasId) return `${title} v${doc.version} (posted as a file)`;
+  return `<https://app.slack.com/docs/${teamId}/${doc.canvasId}|${title}> v${doc.version}`;
+}
+
+export function buildStatusBoard(input: StatusBoardInput): MessageContent {
+  const { project, live } = input;
+  const progressOf = (n: number) => input.progress.find((p) => p.phaseNumber === n);
+  const blocks: KnownBlock[] = [
+    header(`${project.name} (${project.code})`),
+    context(
+      `Client *${escapeMrkdwn(project.clientName)}* · ${escapeMrkdwn(project.systemA)} → ${escapeMrkdwn(project.systemB)}` +
+        ` · Lead ${mention(project.leadEngineerId)} · PM ${mention(project.projectManagerId)}`,
+    ),
+    divider(),
+    ...live.phases.map((phase) => section(phaseLine(phase, progressOf(phase.number)))),
+    section(milestoneLine(input)),
+    divider(),
+    ...blockerBlocks(input),
+    divider(),
+    context(
+      progressLine(input.interview),
+      [
+        documentLink(project.teamId, "Implementation Plan", input.documents.plan, "/intplan plan"),
+        documentLink(project.teamId, "Discovery Document", input.documents.discovery, "/intplan discovery"),
+      ].join(" · "),
+    ),
+    actions(`status_board_${project.id}`, [
+      button("Tasks & exit criteria", ACTION.openChecklist, { value: String(project.id), style: "primary" }),
+    ]),
+    context(
+      `Updated ${slackDate(input.now, "{date_short_pretty} at {time}")} · this message updates itself as the project changes`,
+    ),
+  ];
+  const current = currentPhase(live.phases);
+  const where =
+    current.kind === "running"
+      ? phaseTitle(current.phase.number)
+      : current.kind === "finished"
+        ? "all phases done"
+        : "not started";
+  return {
+    text: `Status of ${escapeMrkdwn(project.name)} (${project.code}): ${where}, ${live.openBlockers.length} open blockers`,
+    blocks,
+  };
+}

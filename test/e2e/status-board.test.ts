@@ -1,0 +1,209 @@
+import { eq } from "drizzle-orm";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { loadChecklist } from "../../src/db/checklist.js";
+import { pendingJobs } from "../../src/db/outbox.js";
+import { projects, statusBoards } from "../../src/db/schema.js";
+import { validateMessage, validateView } from "../support/block-kit-limits.js";
+import { form } from "../support/forms.js";
+import { startTestApp, type TestApp, type TestAppOptions } from "../support/harness.js";
+import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
+import type { RecordedCall } from "../support/slack-emulator.js";
+
+const CHANNEL = "C0PROJECT";
+
+const isBoard = (call: RecordedCall) =>
+  JSON.stringify(call.args.blocks ?? []).includes("status_board_checklist");
+const boardText = (call: RecordedCall | undefined) => JSON.stringify(call?.args.blocks ?? []);
+
+describe("the status board: one pinned message per project channel, updated in place", () => {
+  let t: TestApp;
+  let projectId: number;
+  async function start(options: TestAppOptions = {}) {
+    t = await startTestApp(options);
+    await createProjectThroughSlack(t);
+    projectId = t.db.select().from(projects).get()?.id ?? 0;
+  }
+  afterEach(async () => {
+    await t.close();
+  });
+
+  const boardPosts = () => t.emulator.callsTo("chat.postMessage").filter(isBoard);
+  const boardEdits = () => t.emulator.callsTo("chat.update").filter(isBoard);
+  /** Resolves when the outbox has nothing left to do for the project. */
+  async function settled() {
+    for (
+      let i = 0;
+      i < 200 && pendingJobs(t.db, projectId).some((j) => j.job === "refresh-status-board");
+      i++
+    ) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+  async function postBoard() {
+    await t.slack.command({ text: "status", userId: "U0PM" });
+    const post = await t.emulator.waitForCall("chat.postMessage", (c) => isBoard(c) && c.answer?.ok === true);
+    return String(post.answer?.ts);
+  }
+
+  describe("with the usual timing", () => {
+    beforeEach(() => start());
+
+    it("/intplan status posts the board and pins it once; running it again updates that same message", async () => {
+      const res = await t.slack.command({ text: "status", userId: "U0PM" });
+      expect(res.body).toBe("");
+      const post = await t.emulator.waitForCall("chat.postMessage", isBoard);
+      expect(validateMessage(post.args)).toEqual([]);
+      const ts = String(post.answer?.ts);
+      for (const expected of [
+        "Acme order sync (INT-0001)",
+        "*1. Discovery &amp; Design*",
+        "*Open blockers:* none",
+        "Next milestone:",
+      ]) {
+        expect(boardText(post)).toContain(expected);
+      }
+      await vi.waitFor(() =>
+        expect(t.db.select().from(statusBoards).get()).toMatchObject({
+          ts,
+          pinned: true,
+          channelId: CHANNEL,
+        }),
+      );
+      expect(t.emulator.pins.get(CHANNEL)).toEqual(new Set([ts]));
+
+      await t.slack.command({ text: "status", userId: "U0DEV" });
+      const reply = await t.emulator.waitForResponse((r) =>
+        String(r.body.text).includes("status board is up to date"),
+      );
+      expect(reply.body.response_type).toBe("ephemeral");
+      expect(boardPosts()).toHaveLength(1);
+      expect(boardEdits().map((c) => c.args.ts)).toEqual([ts]);
+      expect(t.emulator.callsTo("pins.add")).toHaveLength(1);
+    });
+
+    it("a PM marks Development in progress and the status board updates in place", async () => {
+      const ts = await postBoard();
+      await t.slack.command({ text: "phase dev in-progress", userId: "U0PM" });
+      const edit = await t.emulator.waitForCall(
+        "chat.update",
+        (c) => isBoard(c) && boardText(c).includes(":large_blue_circle: *2. Development*"),
+      );
+      expect(edit.args).toMatchObject({ channel: CHANNEL, ts });
+      expect(boardText(edit)).toContain("*Next milestone:* finish *2. Development* (exit criteria 0/5)");
+      expect(
+        t.emulator.messages
+          .get(CHANNEL)
+          ?.filter((m) => JSON.stringify(m.blocks).includes("status_board_checklist")),
+      ).toHaveLength(1);
+    });
+
+    it("shows a new blocker with its owner and age, and drops it once resolved", async () => {
+      await postBoard();
+      await t.slack.command({ text: "blocker Sandbox credentials <@U0MARIA|maria> --client" });
+      await t.emulator.waitForCall("chat.update", (c) =>
+        boardText(c).includes("*#1* Sandbox credentials · just now · <@U0MARIA> · waiting on client"),
+      );
+      await t.slack.command({ text: "blocker resolve 1" });
+      await t.emulator.waitForCall(
+        "chat.update",
+        (c) => isBoard(c) && boardText(c).includes("*Open blockers:* none"),
+      );
+    });
+
+    it("ticks tasks and exit criteria from the board's button; progress shows per phase", async () => {
+      const ts = await postBoard();
+      await t.slack.blockAction({
+        actionId: "status_board_checklist",
+        value: String(projectId),
+        userId: "U0DEV",
+        channelId: CHANNEL,
+        messageTs: ts,
+      });
+      const open = await t.emulator.waitForCall(
+        "views.open",
+        (c) => (c.args.view as { callback_id?: string }).callback_id === "checklist",
+      );
+      expect(open.answer?.ok).toBe(true);
+      expect(validateView(open.args.view)).toEqual([]);
+      const viewId = openedViewId(open);
+
+      const exit = loadChecklist(t.db, projectId).filter((i) => i.phaseNumber === 1 && i.kind === "exit");
+      const ticked = [String(exit[0]?.id), String(exit[1]?.id)];
+      const submitted = await t.slack.viewSubmission({
+        userId: "U0DEV",
+        viewId,
+        values: { p1_exit_0: { p1_exit_0: form.checkboxes(ticked) } },
+      });
+      expect(submitted.body).toBe("");
+      expect(
+        loadChecklist(t.db, projectId)
+          .filter((i) => i.done)
+          .map((i) => [String(i.id), i.doneBy]),
+      ).toEqual(ticked.map((id) => [id, "U0DEV"]));
+      await t.emulator.waitForCall("chat.update", (c) =>
+        boardText(c).includes("*1. Discovery &amp; Design* · tasks 0/7 · exit criteria 2/4"),
+      );
+    });
+
+    it("posts a fresh board when someone deleted the old one", async () => {
+      const ts = await postBoard();
+      const messages = t.emulator.messages.get(CHANNEL) ?? [];
+      messages.splice(
+        messages.findIndex((m) => m.ts === ts),
+        1,
+      );
+      t.emulator.pins.get(CHANNEL)?.delete(ts);
+      await t.slack.command({ text: "blocker Tax codes" });
+      const repost = await t.emulator.waitForCall(
+        "chat.postMessage",
+        (c) => isBoard(c) && boardText(c).includes("Tax codes"),
+      );
+      const newTs = String(repost.answer?.ts);
+      await vi.waitFor(() =>
+        expect(t.db.select().from(statusBoards).get()).toMatchObject({ ts: newTs, pinned: true }),
+      );
+      expect(t.emulator.pins.get(CHANNEL)).toEqual(new Set([newTs]));
+    });
+
+    it("two /intplan status at the same moment post one board", async () => {
+      await Promise.all([t.slack.command({ text: "status" }), t.slack.command({ text: "status" })]);
+      await t.emulator.waitForCall("pins.add");
+      expect(boardPosts()).toHaveLength(1);
+    });
+
+    it("shows the project card privately when Slack will not take the board", async () => {
+      t.emulator.failNext("chat.postMessage", { kind: "error", error: "not_in_channel" });
+      await t.slack.command({ text: "status", userId: "U0PM" });
+      const reply = await t.emulator.waitForResponse();
+      expect(reply.body.response_type).toBe("ephemeral");
+      expect(String(reply.body.text)).toContain(
+        "I could not post the status board here (Slack said `not_in_channel`)",
+      );
+      expect(JSON.stringify(reply.body.blocks)).toContain("Acme order sync (INT-0001)");
+      expect(t.db.select().from(statusBoards).all()).toEqual([]);
+
+      await postBoard();
+      expect(
+        t.db.select().from(statusBoards).where(eq(statusBoards.projectId, projectId)).get()?.pinned,
+      ).toBe(true);
+    });
+  });
+
+  describe("with a slower refresh", () => {
+    beforeEach(() => start({ timing: { refreshDelayMs: 400 } }));
+
+    it("a burst of changes makes one board edit", async () => {
+      await postBoard();
+      await Promise.all(
+        ["blocker One", "blocker Two", "blocker Three", "phase 1 in-progress", "phase 2 blocked"].map(
+          (text) => t.slack.command({ text }),
+        ),
+      );
+      const edit = await t.emulator.waitForCall("chat.update", isBoard, 3000);
+      await settled();
+      expect(boardEdits()).toEqual([edit]);
+      for (const expected of ["*#1*", "*#2*", "*#3*", ":red_circle: *2. Development*"])
+        expect(boardText(edit)).toContain(expected);
+    });
+  });
+});

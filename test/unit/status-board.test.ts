@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import type { PhaseProgress } from "../../src/db/checklist.js";
+import type { LiveBlocker, LivePhase } from "../../src/db/live-state.js";
+import { formatAge } from "../../src/slack/views/blocker-format.js";
+import { buildStatusBoard, type StatusBoardInput } from "../../src/slack/views/status-board.js";
+import { validateMessage } from "../support/block-kit-limits.js";
+
+const now = new Date("2026-11-22T10:00:00Z");
+const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
+
+const phase = (number: number, status: string, extra: Partial<LivePhase> = {}): LivePhase => ({
+  number,
+  name: `Phase ${number}`,
+  status,
+  ownerId: null,
+  note: null,
+  startedOn: null,
+  endedOn: null,
+  signedOffBy: null,
+  signedOffAt: null,
+  ...extra,
+});
+
+const blocker = (number: number, extra: Partial<LiveBlocker> = {}): LiveBlocker => ({
+  number,
+  text: `Blocker ${number}`,
+  ownerId: null,
+  waitingOnClient: false,
+  createdAt: hoursAgo(50),
+  sourcePermalink: null,
+  ...extra,
+});
+
+const progress: PhaseProgress[] = [1, 2, 3, 4, 5].map((n) => ({
+  phaseNumber: n,
+  tasksDone: 1,
+  tasksTotal: 7,
+  exitDone: 0,
+  exitTotal: 4,
+}));
+
+function board(change: Partial<StatusBoardInput> = {}): StatusBoardInput {
+  return {
+    project: {
+      id: 1,
+      teamId: "T0TEAM",
+      code: "INT-0001",
+      name: "Acme order sync",
+      clientName: "Acme <Outdoor> & Co.",
+      systemA: "Shopify",
+      systemB: "QuickBooks Online",
+      leadEngineerId: "U0LEAD",
+      projectManagerId: "U0PM",
+      targetGoLive: "2027-02-01",
+    },
+    live: {
+      phases: [
+        phase(1, "done", { endedOn: "2026-11-20", signedOffBy: "U0LEAD" }),
+        phase(2, "in-progress", {
+          ownerId: "U0DEV",
+          startedOn: "2026-11-21",
+          note: "API client <b>half</b> done",
+        }),
+        phase(3, "not-started"),
+        phase(4, "not-started"),
+        phase(5, "not-started"),
+      ],
+      openBlockers: [
+        blocker(1, { text: "Sandbox <!channel> creds", ownerId: "U0MARIA", waitingOnClient: true }),
+      ],
+    },
+    progress,
+    interview: { sectionsComplete: 3, sectionsTotal: 9, requiredMissing: 4 },
+    documents: { plan: { canvasId: "F0PLAN", version: 2 }, discovery: undefined },
+    now,
+    ...change,
+  };
+}
+
+const textOf = (input: StatusBoardInput) => JSON.stringify(buildStatusBoard(input).blocks);
+
+describe("the status board", () => {
+  it("shows each phase with status, progress, owner and dates, and the next milestone", () => {
+    const text = textOf(board());
+    expect(text).toContain(
+      ":white_check_mark: *1. Discovery &amp; Design* · tasks 1/7 · exit criteria 0/4 · done 2026-11-20 · signed off by <@U0LEAD>",
+    );
+    expect(text).toContain(
+      ":large_blue_circle: *2. Development* · tasks 1/7 · exit criteria 0/4 · <@U0DEV> · since 2026-11-21",
+    );
+    expect(text).toContain(
+      "*Next milestone:* finish *2. Development* (exit criteria 0/4) · Target go-live: 2027-02-01",
+    );
+  });
+
+  it("lists open blockers with age, owner and the client flag", () => {
+    expect(textOf(board())).toContain(
+      "*#1* Sandbox &lt;!channel&gt; creds · 2d · <@U0MARIA> · waiting on client",
+    );
+  });
+
+  it("shows interview progress and links the plan canvas", () => {
+    const text = textOf(board());
+    expect(text).toContain("Discovery interview: 3 of 9 sections complete, 4 required answers missing");
+    expect(text).toContain("<https://app.slack.com/docs/T0TEAM/F0PLAN|Implementation Plan> v2");
+    expect(text).toContain("Discovery Document: not published yet (`/intplan discovery`)");
+  });
+
+  it("escapes everything people typed", () => {
+    const text = textOf(board());
+    expect(text).toContain("Acme &lt;Outdoor&gt; &amp; Co.");
+    expect(text).toContain("API client &lt;b&gt;half&lt;/b&gt; done");
+    expect(text).not.toContain("<!channel>");
+  });
+
+  it("shows the first ten blockers and counts the rest, within Slack's message limits", () => {
+    const many = board({
+      live: {
+        ...board().live,
+        openBlockers: Array.from({ length: 60 }, (_, i) => blocker(i + 1, { text: "x".repeat(400) })),
+      },
+    });
+    const message = buildStatusBoard(many);
+    expect(validateMessage(message)).toEqual([]);
+    expect(JSON.stringify(message.blocks)).toContain("…and 50 more: `/intplan blockers`");
+  });
+
+  it("has a button that opens the checklist for this project", () => {
+    const actions = buildStatusBoard(board()).blocks.find((b) => b.type === "actions");
+    expect(actions).toMatchObject({ elements: [{ action_id: "status_board_checklist", value: "1" }] });
+  });
+
+  it("says what to do before any phase started, and celebrates when all are done", () => {
+    const fresh = board({
+      live: { phases: [1, 2, 3, 4, 5].map((n) => phase(n, "not-started")), openBlockers: [] },
+    });
+    expect(textOf(fresh)).toContain("*Next milestone:* start *1. Discovery &amp; Design*");
+    expect(textOf(fresh)).toContain("*Open blockers:* none");
+    const finished = board({
+      live: { phases: [1, 2, 3, 4, 5].map((n) => phase(n, "done")), openBlockers: [] },
+    });
+    expect(textOf(finished)).toContain("All five phases are done.");
+  });
+});
+
+describe("the age of a blocker", () => {
+  it.each([
+    [0, "just now"],
+    [0.5, "30m"],
+    [5, "5h"],
+    [50, "2d"],
+    [24 * 20, "2w"],
+  ])("%d hours reads as %j", (hours, age) => {
+    expect(formatAge(hoursAgo(hours), now)).toBe(age);
+  });
+});
