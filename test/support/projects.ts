@@ -4,7 +4,7 @@ import type { RecordedCall } from "./slack-emulator-state.js";
 
 /** Runs `/intplan new` and submits the form, as a PM would; resolves when the project card is posted. */
 export async function createProjectThroughSlack(
-  t: TestApp,
+  t: Pick<TestApp, "slack" | "emulator">,
   options: { channelId?: string; userId?: string; form?: Parameters<typeof newProjectForm>[0] } = {},
 ) {
   const channelId = options.channelId ?? "C0PROJECT";
