@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { auditLog, blockers, projects } from "../../src/db/schema.js";
 import { validateMessage, validateView } from "../support/block-kit-limits.js";
 import { form } from "../support/forms.js";
@@ -68,6 +68,29 @@ describe("the team logs and resolves blockers", () => {
       },
     ]);
     expect(t.db.select().from(auditLog).where(eq(auditLog.action, "blocker.added")).all()).toHaveLength(1);
+  });
+
+  it("the plan canvas shows the new blocker, and drops it once resolved", async () => {
+    await t.slack.command({ text: "plan" });
+    const created = await t.emulator.waitForCall(
+      "conversations.canvases.create",
+      (c) => c.answer?.ok === true,
+    );
+    const canvasId = String(created.answer?.canvas_id);
+    const markdown = () => t.emulator.canvases.get(canvasId)?.markdown ?? "";
+    await vi.waitFor(() => expect(markdown()).toContain("No current blockers."));
+
+    await t.slack.command({ text: "blocker Sandbox credentials <@U0MARIA|maria> --client" });
+    const edit = await t.emulator.waitForCall("canvases.edit", (c) =>
+      JSON.stringify(c.args.changes).includes("Sandbox credentials"),
+    );
+    expect(edit.args.canvas_id).toBe(canvasId);
+    expect(markdown()).toMatch(
+      /### 9\.2 Current Blockers\n- Sandbox credentials \(owner: <@U0MARIA>.*_waiting on client_/,
+    );
+
+    await t.slack.command({ text: "blocker resolve 1" });
+    await vi.waitFor(() => expect(markdown()).toContain("No current blockers."));
   });
 
   it("lists open blockers with id, age and owner", async () => {

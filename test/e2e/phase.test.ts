@@ -58,6 +58,20 @@ describe("the team moves phases along from the channel", () => {
     expect(t.emulator.rejections).toEqual([]);
   });
 
+  it("the plan canvas shows the phase's new status and note", async () => {
+    await t.slack.command({ text: "plan" });
+    const created = await t.emulator.waitForCall(
+      "conversations.canvases.create",
+      (c) => c.answer?.ok === true,
+    );
+    const canvasId = String(created.answer?.canvas_id);
+    await t.slack.command({ text: "phase dev blocked waiting on QBO sandbox" });
+    await t.emulator.waitForCall("canvases.edit", (c) => c.args.canvas_id === canvasId);
+    expect(t.emulator.canvases.get(canvasId)?.markdown).toContain(
+      "**Owner**: <@U0PM>  \n**Status**: Blocked (waiting on QBO sandbox)",
+    );
+  });
+
   it.each([
     ["uat wip", 3, "in-progress"],
     ["launch blocked waiting on the deploy window", 4, "blocked"],
