@@ -47,11 +47,14 @@ describe("the discovery interview, walked through Slack modals", () => {
     return { viewId: String(opened?.id), view };
   }
 
+  let submissions = 0;
   /** Presses Next on the modal on screen; returns Slack's answer (the next view, or errors). */
   async function submit(viewId: string, view: ModalView, values: StateValues, userId = "U0PM") {
     const res = await t.slack.viewSubmission({
       userId,
       viewId,
+      // Slack gives a view a new hash each time it is updated (here by response_action: update).
+      hash: `hash-${++submissions}`,
       callbackId: view.callback_id,
       privateMetadata: view.private_metadata,
       values,
@@ -88,8 +91,11 @@ describe("the discovery interview, walked through Slack modals", () => {
     expect(validateView(view)).toEqual([]);
     expect(JSON.stringify(view.blocks)).not.toContain("Still needed");
 
-    const status = await t.slack.command({ text: "status", channelId: "C0PROJECT" });
-    expect(JSON.stringify(status.body)).toContain(
+    await t.slack.command({ text: "status", channelId: "C0PROJECT" });
+    const board = await t.emulator.waitForCall("chat.postMessage", (c) =>
+      String(c.args.text).startsWith("Status of"),
+    );
+    expect(JSON.stringify(board.args.blocks)).toContain(
       `Discovery interview: ${sections.length} of ${sections.length} sections complete, no required answers missing`,
     );
     expect(t.emulator.rejections).toEqual([]);

@@ -102,13 +102,17 @@ describe("a PM creates an integration project from the channel", () => {
     expect(t.emulator.rejections).toEqual([]);
   });
 
-  it("shows the project card on /intplan status", async () => {
+  it("posts the project's status board in the channel on /intplan status", async () => {
     await createProjectThroughSlack(t);
     const res = await t.slack.command({ text: "status", channelId: "C0PROJECT" });
-    const body = res.body as { response_type: string; text: string; blocks: unknown[] };
-    expect(body.response_type).toBe("ephemeral");
-    expect(body.text).toContain("Acme order sync (INT-0001)");
-    expect(validateMessage(body)).toEqual([]);
+    expect(res.status).toBe(200);
+    const board = await t.emulator.waitForCall(
+      "chat.postMessage",
+      (c) => c.args.channel === "C0PROJECT" && String(c.args.text).startsWith("Status of"),
+    );
+    expect(board.answer?.ok).toBe(true);
+    expect(String(board.args.text)).toContain("Acme order sync (INT-0001)");
+    expect(text(board.args.blocks)).toContain("Discovery interview: 0 of");
   });
 
   it("refuses a second project in the same channel politely and changes nothing", async () => {
