@@ -78,7 +78,7 @@ describe("the team logs and resolves blockers", () => {
     );
     const canvasId = String(created.answer?.canvas_id);
     const markdown = () => t.emulator.canvases.get(canvasId)?.markdown ?? "";
-    await vi.waitFor(() => expect(markdown()).toContain("No current blockers."));
+    await vi.waitFor(() => expect(markdown()).toContain("No current blockers."), { timeout: 3000 });
 
     await t.slack.command({ text: "blocker Sandbox credentials <@U0MARIA|maria> --client" });
     const edit = await t.emulator.waitForCall("canvases.edit", (c) =>
@@ -90,7 +90,7 @@ describe("the team logs and resolves blockers", () => {
     );
 
     await t.slack.command({ text: "blocker resolve 1" });
-    await vi.waitFor(() => expect(markdown()).toContain("No current blockers."));
+    await vi.waitFor(() => expect(markdown()).toContain("No current blockers."), { timeout: 3000 });
   });
 
   it("lists open blockers with id, age and owner", async () => {
