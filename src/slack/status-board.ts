@@ -25,7 +25,7 @@ import { buildStatusBoard, type StatusBoardInput } from "./views/status-board.js
  * edited in place (chat.update) by the `refresh-status-board` job after every change.
  */
 
-export function loadStatusBoardInput(deps: AppDeps, project: ProjectRow): StatusBoardInput {
+function loadStatusBoardInput(deps: AppDeps, project: ProjectRow): StatusBoardInput {
   const interview = projectInterviewProgress(deps, project);
   return {
     project,
@@ -93,21 +93,23 @@ async function postBoard(client: WebClient, deps: AppDeps, project: ProjectRow):
   return { kind: "posted", ts };
 }
 
+type UpdateOutcome = { kind: "updated" } | { kind: "gone" } | { kind: "unreachable"; error: string };
+
 /** Edits the board in place; "gone" when Slack no longer has it, "unreachable" when the bot cannot post there. */
 async function updateBoard(
   client: WebClient,
   deps: AppDeps,
   project: ProjectRow,
   board: StatusBoardRow,
-): Promise<"updated" | "gone" | "unreachable"> {
+): Promise<UpdateOutcome> {
   try {
     await client.chat.update({ channel: board.channelId, ts: board.ts, ...boardContent(deps, project) });
     markBoardUpdated(deps.db, project.id, deps.clock());
-    return "updated";
+    return { kind: "updated" };
   } catch (error) {
     const code = slackErrorCode(error) ?? "";
-    if (MESSAGE_GONE.has(code)) return "gone";
-    if (CHANNEL_UNREACHABLE.has(code)) return "unreachable";
+    if (MESSAGE_GONE.has(code)) return { kind: "gone" };
+    if (CHANNEL_UNREACHABLE.has(code)) return { kind: "unreachable", error: code };
     throw error;
   }
 }
@@ -137,14 +139,14 @@ export async function showStatusBoard(
   if (claim.claimed) return postBoard(client, deps, project);
   const { board } = claim;
   if (!isPosted(board)) return { kind: "being-posted" };
-  let outcome: "updated" | "gone" | "unreachable";
+  let outcome: UpdateOutcome;
   try {
     outcome = await updateBoard(client, deps, project, board);
   } catch (error) {
     return { kind: "failed", error: slackErrorCode(error) ?? "network" };
   }
-  if (outcome === "gone") return repostBoard(client, deps, project);
-  if (outcome === "unreachable") return { kind: "failed", error: "not_in_channel" };
+  if (outcome.kind === "gone") return repostBoard(client, deps, project);
+  if (outcome.kind === "unreachable") return { kind: "failed", error: outcome.error };
   if (!board.pinned) await pinBoard(client, deps, board);
   return { kind: "updated", ts: board.ts };
 }
@@ -155,9 +157,12 @@ export function refreshStatusBoardJob(client: WebClient, deps: AppDeps): JobHand
     const project = findProjectByIdAnyTeam(deps.db, row.projectId);
     const board = project ? findStatusBoard(deps.db, project.id) : undefined;
     if (!project || !isPosted(board)) return;
-    const outcome = await updateBoard(client, deps, project, board);
-    if (outcome === "gone") await repostBoard(client, deps, project);
-    if (outcome === "unreachable")
-      deps.logger.warn(`The status board of project ${project.id} cannot be reached; skipping.`);
+    const updated = await updateBoard(client, deps, project, board);
+    const outcome = updated.kind === "gone" ? await repostBoard(client, deps, project) : updated;
+    if (outcome.kind === "unreachable" || outcome.kind === "failed") {
+      deps.logger.warn(
+        `The status board of project ${project.id} was not updated (${outcome.error}); skipping.`,
+      );
+    }
   };
 }

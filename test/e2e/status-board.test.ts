@@ -191,6 +191,15 @@ describe("the status board: one pinned message per project channel, updated in p
         ).toBe(true),
       );
     });
+
+    it("says why when the board can no longer be edited (the bot left the channel)", async () => {
+      await postBoard();
+      t.emulator.failNext("chat.update", { kind: "error", error: "channel_not_found" });
+      await t.slack.command({ text: "status", userId: "U0PM" });
+      const reply = await t.emulator.waitForResponse((r) => String(r.body.text).includes("could not post"));
+      expect(String(reply.body.text)).toContain("(Slack said `channel_not_found`)");
+      expect(boardPosts()).toHaveLength(1);
+    });
   });
 
   describe("with a slower refresh", () => {
