@@ -1,0 +1,109 @@
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+
+/** How big a run is: every loop in the bench is bounded by one of these counts and by a time budget. */
+export interface BenchOptions {
+  /** Measured requests per scenario per app. */
+  requests: number;
+  /** Requests in flight at once. */
+  concurrency: number;
+  /** Unmeasured requests per scenario per app before the measured rounds. */
+  warmupRequests: number;
+  /** Requests per scenario per app sent one at a time, for the latency without queueing. */
+  aloneRequests: number;
+  /** After each scenario, wait at least this long for the work it left behind (0: do not wait). */
+  settleMs: number;
+  /** Measured requests are sent in rounds of this size, alternating between the apps. */
+  roundSize: number;
+  /** Start-ups per app (the median is reported; the last one serves the load). */
+  startups: number;
+  /** Renders per document and size (the median is reported). */
+  renderIterations: number;
+  /** Blockers and risks added to the fully answered project, one render case each. */
+  renderSizes: number[];
+  /** Home view builds per database size (the median is reported). */
+  homeIterations: number;
+  /** Projects in the database, one Home case each. */
+  homeSizes: number[];
+  /** Time budget of the whole load phase; rounds stop early (and say so) past it. */
+  loadBudgetMs: number;
+  /** A tiny run: proves the bench works; its figures are not meant to be quoted. */
+  quick: boolean;
+  /** Where the report is written. */
+  out: string;
+  /** When set, intplan runs with `--cpu-prof` and writes its CPU profile into this folder. */
+  profileDir?: string;
+}
+
+export const FULL_RUN: Omit<BenchOptions, "out"> = {
+  quick: false,
+  requests: 2000,
+  concurrency: 20,
+  warmupRequests: 200,
+  aloneRequests: 100,
+  settleMs: 2500,
+  roundSize: 250,
+  startups: 3,
+  renderIterations: 50,
+  renderSizes: [0, 10, 100, 1000],
+  homeIterations: 30,
+  homeSizes: [10, 1000, 10_000],
+  loadBudgetMs: 180_000,
+};
+
+/** A tiny run that proves the bench works in a few seconds. */
+export const QUICK_RUN: Omit<BenchOptions, "out"> = {
+  quick: true,
+  requests: 30,
+  concurrency: 5,
+  warmupRequests: 10,
+  aloneRequests: 5,
+  settleMs: 0,
+  roundSize: 15,
+  startups: 1,
+  renderIterations: 3,
+  renderSizes: [0, 10],
+  homeIterations: 3,
+  homeSizes: [10, 100],
+  loadBudgetMs: 20_000,
+};
+
+export const DEFAULT_OUT = "BENCHMARKS.md";
+
+function positiveInt(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`--${flag} must be a whole number of at least 1, not "${value}".`);
+  return n;
+}
+
+/** Reads `--requests N --concurrency N --quick --out FILE --profile DIR`; anything else is refused with the usage. */
+export function parseBenchArgs(argv: readonly string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      requests: { type: "string" },
+      concurrency: { type: "string" },
+      quick: { type: "boolean", default: false },
+      out: { type: "string", default: DEFAULT_OUT },
+      profile: { type: "string" },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const base = values.quick ? QUICK_RUN : FULL_RUN;
+  const requests = positiveInt("requests", values.requests) ?? base.requests;
+  const concurrency = positiveInt("concurrency", values.concurrency) ?? base.concurrency;
+  return {
+    ...base,
+    requests,
+    concurrency,
+    roundSize: Math.min(base.roundSize, requests),
+    out: values.out,
+    ...(values.profile ? { profileDir: resolve(values.profile) } : {}),
+  };
+}
+
+export const USAGE =
+  "Usage: npm run bench -- [--requests N] [--concurrency N] [--quick] [--out FILE] [--profile DIR]";
