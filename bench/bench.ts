@@ -1,0 +1,56 @@
+import type { AppName, ScenarioResult } from "./ack-latency.js";
+import { type AppFigures, measureAppsUnderLoad } from "./apps-under-load.js";
+import type { ChildProcesses } from "./child-app.js";
+import { type HomeCase, measureHome } from "./home.js";
+import { describeMachine, type Machine } from "./machine.js";
+import type { BenchOptions } from "./options.js";
+import { measureRendering, type RenderCase } from "./rendering.js";
+
+export interface BenchResults {
+  machine: Machine;
+  options: BenchOptions;
+  apps: Record<AppName, AppFigures>;
+  ack: ScenarioResult[];
+  rendering: RenderCase[];
+  home: HomeCase[];
+  totalMs: number;
+}
+
+/** Per case of the in-process measurements (one render size, one Home size). */
+const CASE_BUDGET_MS = 8000;
+
+/**
+ * The whole benchmark: the apps under load (in child processes, stopped before this returns or throws), then
+ * rendering and App Home in this process with nothing else running. `children.killAll()` is the caller's
+ * last resort.
+ */
+export async function runBench(
+  options: BenchOptions,
+  children: ChildProcesses,
+  progress: (line: string) => void,
+): Promise<BenchResults> {
+  const started = performance.now();
+  const machine = describeMachine();
+  const { apps, ack } = await measureAppsUnderLoad(options, children, progress);
+  progress("Rendering the Implementation Plan and the Discovery Document…");
+  const rendering = await measureRendering({
+    sizes: options.renderSizes,
+    iterations: options.renderIterations,
+    budgetMsPerCase: CASE_BUDGET_MS,
+  });
+  progress("Building App Home…");
+  const home = await measureHome({
+    sizes: options.homeSizes,
+    iterations: options.homeIterations,
+    budgetMsPerCase: CASE_BUDGET_MS,
+  });
+  return {
+    machine,
+    options,
+    apps,
+    ack,
+    rendering,
+    home,
+    totalMs: performance.now() - started,
+  };
+}
