@@ -1,0 +1,63 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { runBench } from "../../bench/bench.js";
+import { createChildProcesses } from "../../bench/child-app.js";
+import { QUICK_RUN } from "../../bench/options.js";
+import { renderReport } from "../../bench/report.js";
+
+/** A few requests through the whole bench: it must keep running, and its figures must make sense. */
+describe("npm run bench, in miniature", () => {
+  const children = createChildProcesses();
+  afterAll(() => children.killAll());
+
+  it("measures both apps, the documents and App Home, and reports them against the targets", async () => {
+    const options = {
+      ...QUICK_RUN,
+      requests: 12,
+      warmupRequests: 4,
+      aloneRequests: 3,
+      roundSize: 6,
+      renderSizes: [0, 10],
+      renderIterations: 2,
+      homeSizes: [10],
+      homeIterations: 2,
+      out: "unused.md",
+    };
+    const results = await runBench(options, children, () => {});
+
+    expect(results.ack.map((r) => r.scenario)).toEqual(["status", "blocker", "interview"]);
+    for (const { figures } of results.ack) {
+      for (const f of [figures.intplan, figures.floor]) {
+        expect(f).toMatchObject({ requests: 12, failures: 0, cutShort: false });
+        expect(f.p50Ms).toBeGreaterThan(0);
+        expect(f.p95Ms).toBeGreaterThanOrEqual(f.p50Ms);
+        expect(f.p99Ms).toBeGreaterThanOrEqual(f.p95Ms);
+        expect(f.p99Ms).toBeLessThan(3000);
+        expect(f.aloneP50Ms).toBeGreaterThan(0);
+        expect(f.perSecond).toBeGreaterThan(0);
+        expect(f.rssMb).toBeGreaterThan(10);
+      }
+    }
+    for (const app of [results.apps.intplan, results.apps.floor]) {
+      expect(app.startupsMs).toHaveLength(1);
+      expect(app.startupsMs[0]).toBeGreaterThan(0);
+      expect(app.memoryAfterLoad.peakRssMb).toBeGreaterThanOrEqual(app.memoryAfterLoad.rssMb);
+    }
+    const [asAnswered, grown] = results.rendering;
+    expect(asAnswered?.planMs).toBeGreaterThan(0);
+    expect(grown?.planChars).toBeGreaterThan(asAnswered?.planChars ?? Number.POSITIVE_INFINITY);
+    expect(results.home).toMatchObject([{ projects: 10, blocks: expect.any(Number) }]);
+    expect(results.home[0]?.blocks).toBeGreaterThan(10);
+
+    const report = renderReport(results, {
+      command: "npm run bench -- --quick",
+      generatedAt: new Date(),
+      findings: "None.",
+    });
+    expect(report).toContain("This was a `--quick` run");
+    expect(report).toMatch(
+      /\| Ack `\/intplan status` \| p99 ≤ 1\.5× floor and < 100 ms \| p99 [\d.]+ ms = [\d.]+× floor \| (met|\*\*missed\*\*) \|/,
+    );
+    expect(report).toContain("| Render each document (fully answered) | < 10 ms |");
+    expect(report).toContain("| intplan resident memory after the load | < 150 MB |");
+  });
+});
