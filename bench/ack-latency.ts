@@ -52,8 +52,14 @@ export interface AckLoadPlan {
 }
 
 const REQUEST_TIMEOUT_MS = 10_000;
+interface Pace {
+  concurrency: number;
+  /** Pause after each answer, per worker. */
+  pauseMs?: number;
+}
+
 /** One request at a time, each after the app has finished the work the last one left (posting to Slack). */
-const ALONE = { concurrency: 1, pauseMs: 30 };
+const ALONE: Pace = { concurrency: 1, pauseMs: 30 };
 const SETTLE = { quietMs: 500, atMostMs: 10_000 };
 
 /**
@@ -98,11 +104,55 @@ function summarise(
 }
 
 /**
- * For each scenario: a warm-up on every app, requests one at a time, then measured rounds that alternate
- * between the apps (swapping which goes first each round), so both meet the same machine, the same background
- * work and the same emulator. The emulator's call log is cleared after each round to keep the bench's own
- * memory flat.
+ * One scenario: a warm-up on every app, requests one at a time, then measured rounds that alternate between the
+ * apps (swapping which goes first each round), so both meet the same machine, the same background work and
+ * the same emulator. The emulator's call log is cleared after each round to keep the bench's own memory flat.
  */
+async function measureScenario(
+  apps: readonly AppUnderLoad[],
+  scenario: Scenario,
+  plan: AckLoadPlan,
+  emulator: SlackEmulator,
+): Promise<ScenarioResult> {
+  const sentBy = new Map<AppName, number>(apps.map((a) => [a.name, 0]));
+  const cpuBefore = new Map(apps.map((a) => [a.name, a.process.cpuMs()]));
+  const round = async (
+    app: AppUnderLoad,
+    requests: number,
+    pace: Pace = { concurrency: plan.concurrency },
+  ) => {
+    const load = { requests, ...pace, deadline: plan.deadline, requestTimeoutMs: REQUEST_TIMEOUT_MS };
+    const firstN = sentBy.get(app.name) ?? 0;
+    const result = await runLoad((n) => scenario.send(app.slack, n), load, firstN);
+    sentBy.set(app.name, firstN + result.sent);
+    emulator.reset();
+    return result;
+  };
+
+  for (const app of apps) await round(app, plan.warmupRequests);
+  const alone = new Map<AppName, LoadResult>();
+  for (const app of apps) alone.set(app.name, await round(app, plan.aloneRequests, ALONE));
+  const rounds = new Map<AppName, LoadResult[]>(apps.map((a) => [a.name, []]));
+  for (let i = 0; i * plan.roundSize < plan.requests; i++) {
+    const size = Math.min(plan.roundSize, plan.requests - i * plan.roundSize);
+    const order = i % 2 === 0 ? apps : [...apps].reverse();
+    for (const app of order) rounds.get(app.name)?.push(await round(app, size));
+  }
+  await settle(apps, plan.settleMs);
+
+  const figuresOf = (app: AppUnderLoad): [AppName, LoadFigures] => {
+    const cpuMs = app.process.cpuMs() - (cpuBefore.get(app.name) ?? 0);
+    const perRequest = cpuMs / Math.max(1, sentBy.get(app.name) ?? 0);
+    const aloneResult = alone.get(app.name) as LoadResult;
+    return [
+      app.name,
+      summarise(rounds.get(app.name) ?? [], aloneResult, perRequest, app.process.memory().rssMb),
+    ];
+  };
+  const figures = Object.fromEntries(apps.map(figuresOf)) as Record<AppName, LoadFigures>;
+  return { scenario: scenario.id, label: scenario.label, figures };
+}
+
 export async function measureAckLatency(
   apps: readonly AppUnderLoad[],
   scenarios: readonly Scenario[],
@@ -110,47 +160,6 @@ export async function measureAckLatency(
   emulator: SlackEmulator,
 ): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = [];
-  const loaded = { concurrency: plan.concurrency };
-  for (const scenario of scenarios) {
-    const sentBy = new Map<AppName, number>(apps.map((a) => [a.name, 0]));
-    const cpuBefore = new Map(apps.map((a) => [a.name, a.process.cpuMs()]));
-    const round = async (
-      app: AppUnderLoad,
-      requests: number,
-      pace: { concurrency: number; pauseMs?: number } = loaded,
-    ) => {
-      const firstN = sentBy.get(app.name) ?? 0;
-      sentBy.set(app.name, firstN + requests);
-      const load = { requests, ...pace, deadline: plan.deadline, requestTimeoutMs: REQUEST_TIMEOUT_MS };
-      const result = await runLoad((n) => scenario.send(app.slack, n), load, firstN);
-      emulator.reset();
-      return result;
-    };
-
-    for (const app of apps) await round(app, plan.warmupRequests);
-    const alone = new Map<AppName, LoadResult>();
-    for (const app of apps) alone.set(app.name, await round(app, plan.aloneRequests, ALONE));
-    const rounds = new Map<AppName, LoadResult[]>(apps.map((a) => [a.name, []]));
-    const roundCount = Math.ceil(plan.requests / plan.roundSize);
-    for (let i = 0; i < roundCount; i++) {
-      const size = Math.min(plan.roundSize, plan.requests - i * plan.roundSize);
-      const order = i % 2 === 0 ? apps : [...apps].reverse();
-      for (const app of order) rounds.get(app.name)?.push(await round(app, size));
-    }
-    await settle(apps, plan.settleMs);
-
-    const figuresOf = (app: AppUnderLoad) =>
-      summarise(
-        rounds.get(app.name) ?? [],
-        alone.get(app.name) as LoadResult,
-        (app.process.cpuMs() - (cpuBefore.get(app.name) ?? 0)) / Math.max(1, sentBy.get(app.name) ?? 0),
-        app.process.memory().rssMb,
-      );
-    const figures = Object.fromEntries(apps.map((a) => [a.name, figuresOf(a)])) as Record<
-      AppName,
-      LoadFigures
-    >;
-    results.push({ scenario: scenario.id, label: scenario.label, figures });
-  }
+  for (const scenario of scenarios) results.push(await measureScenario(apps, scenario, plan, emulator));
   return results;
 }

@@ -7,8 +7,6 @@ import { pathToFileURL } from "node:url";
 
 /** An app running in a child process of its own, so its start-up and memory are measured honestly. */
 export interface ChildApp {
-  name: string;
-  pid: number;
   baseUrl: string;
   /** From spawn to the first 200 from /healthz. */
   startupMs: number;
@@ -39,9 +37,11 @@ export interface ChildAppSpec {
   nodeOptions?: string[];
 }
 
-/** Kills every child still running, by its own process id; for `finally` and process exit. */
+/** Starts apps as child processes and remembers the ones still running. */
 export interface ChildProcesses {
+  /** Resolves once the app answers /healthz; the child is killed when it does not. */
   start(spec: ChildAppSpec): Promise<ChildApp>;
+  /** SIGKILLs every child still running, each by its own process id: the last resort on exit. */
   killAll(): void;
 }
 
@@ -125,8 +125,6 @@ export function createChildProcesses(): ChildProcesses {
       const startupMs = performance.now() - started;
       const pid = child.pid as number;
       return {
-        name: spec.name,
-        pid,
         baseUrl,
         startupMs,
         memory: () => readMemory(pid),

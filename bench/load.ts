@@ -13,6 +13,8 @@ export interface LoadPlan {
 }
 
 export interface LoadResult {
+  /** Requests sent (fewer than planned when the deadline cut the round short). */
+  sent: number;
   /** Ack latency of every answered request, in ms, from the client's first byte out to the last byte in. */
   latenciesMs: number[];
   /** Requests answered with something other than 200, refused, or timed out. */
@@ -60,6 +62,7 @@ export async function runLoad(
   };
   await Promise.all(Array.from({ length: Math.min(plan.concurrency, plan.requests) }, worker));
   return {
+    sent,
     latenciesMs,
     failures,
     elapsedMs: performance.now() - started,

@@ -1,7 +1,7 @@
 import type { AppName, LoadFigures } from "./ack-latency.js";
 import type { BenchResults } from "./bench.js";
 import { median } from "./stats.js";
-import { ackVerdict, homeVerdict, memoryVerdict, renderVerdict, TARGETS, type Verdict } from "./targets.js";
+import { verdicts } from "./targets.js";
 
 export interface ReportContext {
   /** The command that produced the figures, as typed. */
@@ -15,7 +15,6 @@ const ms = (n: number) => (Number.isFinite(n) ? `${n < 10 ? n.toFixed(2) : n.toF
 const mb = (n: number) => (Number.isFinite(n) ? `${n.toFixed(0)} MB` : "—");
 const kb = (chars: number) => `${(chars / 1024).toFixed(0)} KB`;
 const count = (n: number) => n.toLocaleString("en-US");
-const mark = (v: Verdict) => (v.met ? "met" : "**missed**");
 
 function table(head: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
@@ -23,33 +22,7 @@ function table(head: string[], rows: string[][]): string {
 }
 
 function summary(results: BenchResults): string {
-  const rows: string[][] = [
-    ...results.ack.map((r) => {
-      const v = ackVerdict(r);
-      return [
-        `Ack ${r.label}`,
-        `p99 ≤ ${TARGETS.ackP99RatioToFloor}× floor and < ${TARGETS.ackP99Ms} ms`,
-        v.detail,
-        mark(v),
-      ];
-    }),
-    ...results.rendering.flatMap((c) => {
-      const v = renderVerdict(c);
-      return v
-        ? [["Render each document (fully answered)", `< ${TARGETS.documentMs} ms`, v.detail, mark(v)]]
-        : [];
-    }),
-    ...results.home.flatMap((c) => {
-      const v = homeVerdict(c);
-      return v
-        ? [[`App Home, ${count(c.projects)} projects`, `< ${TARGETS.homeMs} ms`, v.detail, mark(v)]]
-        : [];
-    }),
-    (() => {
-      const v = memoryVerdict(results);
-      return ["intplan resident memory after the load", `< ${TARGETS.memoryMb} MB`, v.detail, mark(v)];
-    })(),
-  ];
+  const rows = verdicts(results).map((v) => [v.what, v.target, v.measured, v.met ? "met" : "**missed**"]);
   return table(["What", "Target", "Measured", "Result"], rows);
 }
 

@@ -25,13 +25,13 @@ const sections = QUESTIONNAIRE_V1.sections;
 /** A fully answered modal per section, built once so the load generator does not pay for it. */
 const SECTION_STATES: StateValues[] = sections.map((section) => sectionState(section));
 
+const describeAnswer = (result: SlackRequestResult) =>
+  `${result.status} ${JSON.stringify(result.body).slice(0, 200)}`;
+
 const plainAck = (result: SlackRequestResult) =>
   result.status === 200 && result.body === ""
     ? undefined
-    : `expected an empty 200 ack, got ${describe(result)}`;
-
-const describe = (result: SlackRequestResult) =>
-  `${result.status} ${JSON.stringify(result.body).slice(0, 200)}`;
+    : `expected an empty 200 ack, got ${describeAnswer(result)}`;
 
 export function createScenarios(project: BenchProject): Scenario[] {
   const { channelId, userId } = project;
@@ -68,7 +68,7 @@ export function createScenarios(project: BenchProject): Scenario[] {
       problemWith: (result) =>
         result.status === 200 && (result.body as { response_action?: string }).response_action === "update"
           ? undefined
-          : `expected the next section (response_action "update"), got ${describe(result)}`,
+          : `expected the next section (response_action "update"), got ${describeAnswer(result)}`,
     },
   ];
 }
