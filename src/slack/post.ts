@@ -1,4 +1,4 @@
-import type { Logger } from "@slack/bolt";
+import type { Logger, RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { type MessageContent, section } from "./views/block-kit.js";
 
@@ -12,38 +12,59 @@ const NOT_REACHABLE = new Set(["not_in_channel", "channel_not_found", "is_archiv
 
 export interface PostOutcome {
   ts: string | undefined;
-  /** Where the message went: the channel, or the user's DM when the bot cannot post in the channel. */
-  postedTo: "channel" | "user" | "nowhere";
+  /**
+   * Where the message went: the channel; the person who asked, as an ephemeral reply (slash commands and
+   * buttons) or a DM (modals, which have no reply URL); or nowhere.
+   */
+  postedTo: "channel" | "ephemeral" | "user" | "nowhere";
+}
+
+/** Why the channel did not get the message, in plain words for the person who asked. */
+export function whyNotPosted(code: string | undefined): string {
+  if (code === "is_archived")
+    return "This channel is archived, so I could not post in it. The change is saved.";
+  if (NOT_REACHABLE.has(code ?? "")) {
+    return "I could not post in this channel. Invite me with `/invite @intplan`; the change is saved.";
+  }
+  return "Slack did not accept my message to the channel just now. The change is saved; `/intplan status` shows it.";
 }
 
 /**
- * Posts in a channel; when the bot is not in it, tells the person who asked in a DM instead, with what
- * to do. Database changes have been committed before this is called, so a failure here loses nothing.
+ * Posts in a channel. When Slack refuses, the person who asked is told instead, with the message and what
+ * to do: as an ephemeral reply through `respond` when the request has a response URL, else in a DM.
+ * Database changes have been committed before this is called, so a failure here loses nothing.
  */
 export async function postToChannel(
   client: WebClient,
   logger: Logger,
-  args: { channelId: string; userId: string; content: MessageContent },
+  args: { channelId: string; userId: string; content: MessageContent; respond?: RespondFn },
 ): Promise<PostOutcome> {
+  let why: string;
   try {
     const res = await client.chat.postMessage({ channel: args.channelId, ...args.content });
     return { ts: res.ts, postedTo: "channel" };
   } catch (error) {
     const code = slackErrorCode(error);
     logger.warn(`chat.postMessage to ${args.channelId} failed (${code ?? "network"})`);
+    why = whyNotPosted(code);
+  }
+  const fallback = {
+    text: `${why}\n${args.content.text}`,
+    blocks: [section(`:warning: ${why}`), ...args.content.blocks].slice(0, 50),
+  };
+  if (args.respond) {
     try {
-      const why = NOT_REACHABLE.has(code ?? "")
-        ? "I could not post in that channel. Invite me with `/invite @intplan` and run the command again."
-        : "Slack did not accept my message to the channel; it is saved and `/intplan status` shows it.";
-      const res = await client.chat.postMessage({
-        channel: args.userId,
-        text: `${why}\n${args.content.text}`,
-        blocks: [section(why), ...args.content.blocks].slice(0, 50),
-      });
-      return { ts: res.ts, postedTo: "user" };
-    } catch (dmError) {
-      logger.warn(`Could not reach ${args.userId} either (${slackErrorCode(dmError) ?? "network"})`);
-      return { ts: undefined, postedTo: "nowhere" };
+      await args.respond({ response_type: "ephemeral", replace_original: false, ...fallback });
+      return { ts: undefined, postedTo: "ephemeral" };
+    } catch (error) {
+      logger.warn(`The ephemeral reply failed too (${slackErrorCode(error) ?? "network"})`);
     }
+  }
+  try {
+    const res = await client.chat.postMessage({ channel: args.userId, ...fallback });
+    return { ts: res.ts, postedTo: "user" };
+  } catch (dmError) {
+    logger.warn(`Could not reach ${args.userId} either (${slackErrorCode(dmError) ?? "network"})`);
+    return { ts: undefined, postedTo: "nowhere" };
   }
 }

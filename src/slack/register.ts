@@ -22,6 +22,7 @@ import { registerLogBlockerShortcut } from "./shortcuts/log-blocker.js";
 import { registerChecklistSubmission } from "./submissions/checklist.js";
 import { registerInterviewSubmissions } from "./submissions/interview.js";
 import { registerNewProjectSubmission } from "./submissions/new-project.js";
+import { registerUnknownInteractions } from "./unknown-interactions.js";
 
 /** Every subcommand intplan has. The help text lists exactly these. */
 export const SUBCOMMANDS: readonly Subcommand[] = [
@@ -52,4 +53,5 @@ export function registerListeners(app: App, deps: AppDeps): void {
   registerLogBlockerShortcut(app, deps);
   registerHistoryPaging(app, deps);
   registerDeleteProjectActions(app, deps);
+  registerUnknownInteractions(app);
 }

@@ -51,6 +51,7 @@ export function registerDeleteProjectActions(app: App, deps: AppDeps): void {
       await postToChannel(client, deps.logger, {
         channelId: project.channelId,
         userId: body.user.id,
+        respond,
         content: plainMessage(
           `<@${body.user.id}> deleted the integration project *${escapeMrkdwn(project.name)}* (${project.code}) and its data from intplan.`,
         ),

@@ -12,7 +12,12 @@ import {
   SUMMARY,
 } from "../interview/session.js";
 import { resolveStartSection } from "../interview/start.js";
-import { INTERVIEW_ACTION, OPEN_SECTION_ACTION, readSectionState } from "../views/interview-view.js";
+import {
+  buildInterviewGoneView,
+  INTERVIEW_ACTION,
+  OPEN_SECTION_ACTION,
+  readSectionState,
+} from "../views/interview-view.js";
 
 const teamOf = (body: BlockAction) => body.team?.id ?? body.user.team_id ?? "";
 
@@ -24,10 +29,13 @@ async function moveTo(
   target: (ctx: InterviewContext, current: number) => number,
 ): Promise<void> {
   const view = body.view;
-  const meta = decodeMetadata(view?.private_metadata);
-  if (!view || !meta) return;
-  const ctx = loadInterview(deps, teamOf(body), meta);
-  if (!ctx) return;
+  if (!view) return;
+  const meta = decodeMetadata(view.private_metadata);
+  const ctx = meta && loadInterview(deps, teamOf(body), meta);
+  if (!meta || !ctx) {
+    await client.views.update({ view_id: view.id, view: buildInterviewGoneView() });
+    return;
+  }
   const current = ctx.questionnaire.sections[meta.s];
   if (current) {
     keepSectionInput(deps, ctx, {

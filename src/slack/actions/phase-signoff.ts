@@ -76,7 +76,7 @@ export function registerPhaseSignOffActions(app: App, deps: AppDeps): void {
       respond,
       `:white_check_mark: ${mention(body.user.id)} signed off *${phaseTitle(request.phaseNumber)}*.`,
     );
-    await announcePhaseChange(client, deps, { project, change, actorId: body.user.id });
+    await announcePhaseChange(client, deps, { project, change, actorId: body.user.id, respond });
   });
 
   app.action<Action>(ACTION.askSignOff, async ({ ack, body, client, respond }) => {
@@ -98,13 +98,14 @@ export function registerPhaseSignOffActions(app: App, deps: AppDeps): void {
         respond,
         `*${phaseTitle(request.phaseNumber)}* had no open exit criteria left, so it is done.`,
       );
-      await announcePhaseChange(client, deps, { project, change, actorId: body.user.id });
+      await announcePhaseChange(client, deps, { project, change, actorId: body.user.id, respond });
       return;
     }
     const signers = signOffPeople(project);
     await postToChannel(client, deps.logger, {
       channelId: project.channelId,
       userId: body.user.id,
+      respond,
       content: buildSignOffRequest({
         phaseNumber: request.phaseNumber,
         openCriteria: change.openExitCriteria.map((c) => c.label),

@@ -14,7 +14,7 @@ export const blockerCommand: Subcommand<"blocker"> = {
   name: "blocker",
   needsProject: true,
   async handle(ctx) {
-    const { project, command, ack, body, client, deps } = ctx as WithProject<typeof ctx.command>;
+    const { project, command, ack, body, client, deps, respond } = ctx as WithProject<typeof ctx.command>;
     const parsed = parseBlockerText(command.text);
     if (!parsed.ok) {
       await ack(buildUsageError(parsed.error, usageOf("blocker")));
@@ -31,6 +31,7 @@ export const blockerCommand: Subcommand<"blocker"> = {
     await postToChannel(client, deps.logger, {
       channelId: project.channelId,
       userId: body.user_id,
+      respond,
       content: buildBlockerAdded(result.blocker, body.user_id),
     });
   },
@@ -41,7 +42,7 @@ export const blockerResolveCommand: Subcommand<"blocker-resolve"> = {
   name: "blocker-resolve",
   needsProject: true,
   async handle(ctx) {
-    const { project, command, ack, body, client, deps } = ctx as WithProject<typeof ctx.command>;
+    const { project, command, ack, body, client, deps, respond } = ctx as WithProject<typeof ctx.command>;
     const note = readOptionalNote(command.note, BLOCKER_LIMITS.note);
     if (!note.ok) {
       await ack(buildUsageError(note.error, usageOf("blocker-resolve")));
@@ -73,6 +74,7 @@ export const blockerResolveCommand: Subcommand<"blocker-resolve"> = {
     await postToChannel(client, deps.logger, {
       channelId: project.channelId,
       userId: body.user_id,
+      respond,
       content: buildBlockerResolved(result.blocker, body.user_id),
     });
   },

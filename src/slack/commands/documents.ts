@@ -29,6 +29,7 @@ async function publishCommand(ctx: SubcommandContext, kind: DocumentKind): Promi
       await postToChannel(client, deps.logger, {
         channelId: project.channelId,
         userId: body.user_id,
+        respond,
         content: buildPublicationAnnouncement(body.user_id, title, outcome),
       });
     }

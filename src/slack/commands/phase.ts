@@ -1,3 +1,4 @@
+import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { type AppDeps, refreshAt } from "../../app.js";
 import { changePhaseStatus, type PhaseChangeResult } from "../../db/phases.js";
@@ -18,11 +19,17 @@ const PHASE_LIST = PHASES.map((p) => `${p.number} ${p.name}`).join(", ");
 export async function announcePhaseChange(
   client: WebClient,
   deps: AppDeps,
-  args: { project: ProjectRow; change: Extract<PhaseChangeResult, { kind: "changed" }>; actorId: string },
+  args: {
+    project: ProjectRow;
+    change: Extract<PhaseChangeResult, { kind: "changed" }>;
+    actorId: string;
+    respond?: RespondFn;
+  },
 ): Promise<void> {
   await postToChannel(client, deps.logger, {
     channelId: args.project.channelId,
     userId: args.actorId,
+    respond: args.respond,
     content: buildPhaseAnnouncement({
       actorId: args.actorId,
       phase: args.change.phase,
@@ -36,7 +43,7 @@ export const phaseCommand: Subcommand<"phase"> = {
   name: "phase",
   needsProject: true,
   async handle(ctx) {
-    const { project, command, ack, body, client, deps } = ctx as WithProject<typeof ctx.command>;
+    const { project, command, ack, body, client, deps, respond } = ctx as WithProject<typeof ctx.command>;
     const typedPhase = plainFromTyped(command.phase);
     const phase = findPhase(typedPhase);
     if (!phase) {
@@ -84,6 +91,6 @@ export const phaseCommand: Subcommand<"phase"> = {
       return;
     }
     await ack();
-    await announcePhaseChange(client, deps, { project, change, actorId: body.user_id });
+    await announcePhaseChange(client, deps, { project, change, actorId: body.user_id, respond });
   },
 };

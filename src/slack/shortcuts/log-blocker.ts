@@ -21,6 +21,8 @@ const metadataSchema = z.object({
   messageTs: z.string().min(1),
 });
 
+const PERMALINK_WAIT_MS = 1_000;
+
 /** The message's link; a blocker without one still links by timestamp, so a failure here is not fatal. */
 async function permalinkOf(
   client: WebClient,
@@ -28,11 +30,22 @@ async function permalinkOf(
   channel: string,
   messageTs: string,
 ): Promise<string | null> {
+  // The modal waits on this before its ack, so a slow Slack costs the link, never the 3-second window.
+  let timer: NodeJS.Timeout | undefined;
+  const giveUp = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), PERMALINK_WAIT_MS);
+  });
+  const lookUp = client.chat
+    .getPermalink({ channel, message_ts: messageTs })
+    .then((res) => res.permalink ?? null)
+    .catch((error: unknown) => {
+      deps.logger.warn("chat.getPermalink failed for a logged blocker:", error);
+      return null;
+    });
   try {
-    return (await client.chat.getPermalink({ channel, message_ts: messageTs })).permalink ?? null;
-  } catch (error) {
-    deps.logger.warn("chat.getPermalink failed for a logged blocker:", error);
-    return null;
+    return await Promise.race([lookUp, giveUp]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -9,15 +9,7 @@ import {
   loadInterview,
   SUMMARY,
 } from "../interview/session.js";
-import { plainText, section } from "../views/block-kit.js";
-import { INTERVIEW_CALLBACK_ID, readSectionState } from "../views/interview-view.js";
-
-const GONE_VIEW = {
-  type: "modal" as const,
-  title: plainText("Discovery", 24),
-  close: plainText("Close", 24),
-  blocks: [section("This project no longer exists in this channel, so the answer could not be saved.")],
-};
+import { buildInterviewGoneView, INTERVIEW_CALLBACK_ID, readSectionState } from "../views/interview-view.js";
 
 function teamOf(body: { team?: { id?: string } | null; user: { team_id?: string } }): string {
   return body.team?.id ?? body.user.team_id ?? "";
@@ -39,12 +31,11 @@ function sectionOf(
 export function registerInterviewSubmissions(app: App, deps: AppDeps): void {
   app.view(INTERVIEW_CALLBACK_ID, async ({ ack, body, view }) => {
     const ctx = sectionOf(deps, teamOf(body), view);
-    if (!ctx) {
-      await ack({ response_action: "update", view: GONE_VIEW });
+    const current = ctx?.questionnaire.sections[ctx.index];
+    if (!ctx || !current) {
+      await ack({ response_action: "update", view: buildInterviewGoneView() });
       return;
     }
-    const current = ctx.questionnaire.sections[ctx.index];
-    if (!current) return;
     const raw = readSectionState(current, view.state.values);
     const checked = validateSection(current, raw);
     keepSectionInput(deps, ctx, {

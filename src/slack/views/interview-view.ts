@@ -6,7 +6,16 @@ import {
   withSystemNames,
 } from "../../domain/questionnaire/definition.js";
 import { sectionProgress } from "../../domain/questionnaire/progress.js";
-import { actions, button, context, header, type KnownBlock, type ModalView, plainText } from "./block-kit.js";
+import {
+  actions,
+  button,
+  context,
+  header,
+  type KnownBlock,
+  type ModalView,
+  plainText,
+  section,
+} from "./block-kit.js";
 import { buildQuestionInput } from "./interview-question-input.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
 import { readStateValue } from "./view-state.js";
@@ -122,4 +131,18 @@ export function readSectionState(
   values: ViewOutput["state"]["values"],
 ): Record<string, RawInput> {
   return Object.fromEntries(section.questions.map((q) => [q.id, readStateValue(values[q.id]?.[q.id])]));
+}
+
+/** Shown instead of a section when the modal's project is gone or the modal is not one intplan made. */
+export function buildInterviewGoneView(): ModalView {
+  return {
+    type: "modal",
+    title: plainText("Discovery", 24),
+    close: plainText("Close", 24),
+    blocks: [
+      section(
+        "This project no longer exists in this channel, so nothing was saved. `/intplan new` starts a project.",
+      ),
+    ],
+  };
 }
