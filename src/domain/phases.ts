@@ -186,8 +186,11 @@ const normalise = (s: string) =>
 export function findPhase(query: string): PhaseDefinition | undefined {
   const q = normalise(query);
   if (!q) return undefined;
-  const byNumber = /^(?:phase )?([1-5])$/.exec(q);
-  if (byNumber) return PHASES[Number(byNumber[1]) - 1];
+  // A number is taken only as written: "2", "phase 2", "#2"; never "-2", "2.5" or "12".
+  if (/\d/.test(query)) {
+    const byNumber = /^(?:phase\s*)?#?([1-5])$/.exec(query.trim().toLowerCase());
+    return byNumber ? PHASES[Number(byNumber[1]) - 1] : undefined;
+  }
   const exact = PHASES.find((p) => normalise(p.name) === q || p.aliases.some((a) => normalise(a) === q));
   if (exact) return exact;
   const matches = PHASES.filter(

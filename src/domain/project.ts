@@ -14,16 +14,28 @@ export function formatProjectCode(sequence: number): string {
   return `INT-${String(sequence).padStart(4, "0")}`;
 }
 
+/** Control characters other than line breaks and tabs: invisible, and never meant. */
+const CONTROL = /[^\P{Cc}\n\r\t]/gu;
+const withoutControl = (v: unknown) => (typeof v === "string" ? v.replace(CONTROL, "") : v);
+const READABLE = /[\p{L}\p{N}]/u;
+
 const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} is required.` })
-    .trim()
-    .min(1, { error: `${label} is required.` })
-    .max(max, { error: `${label} must be at most ${max} characters.` });
+  z.preprocess(
+    withoutControl,
+    z
+      .string({ error: `${label} is required.` })
+      .trim()
+      .min(1, { error: `${label} is required.` })
+      .max(max, { error: `${label} must be at most ${max} characters.` })
+      .refine((v) => READABLE.test(v), { error: `${label} needs at least one letter or number.` }),
+  );
 
 const optionalText = (label: string, max: number) =>
   z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+    (v) => {
+      const cleaned = withoutControl(v);
+      return typeof cleaned === "string" && cleaned.trim() === "" ? null : cleaned;
+    },
     z
       .string()
       .trim()
@@ -54,6 +66,7 @@ export function newProjectSchema(today: string) {
       targetGoLive: z
         .string()
         .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Pick a date." })
+        .refine(isCalendarDate, { error: "That date does not exist. Pick one from the calendar." })
         .refine((d) => d >= today, { error: "The go-live date is in the past. Pick today or a later date." })
         .nullable()
         .default(null),
@@ -95,6 +108,12 @@ export function resolveIntegrationType(
   classify: () => IntegrationType,
 ): { type: IntegrationType; source: "auto" | "chosen" } {
   return chosen === "auto" ? { type: classify(), source: "auto" } : { type: chosen, source: "chosen" };
+}
+
+/** True for a YYYY-MM-DD that is a real day (not 2027-02-31). */
+export function isCalendarDate(date: string): boolean {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
 }
 
 /** Today's date in UTC as YYYY-MM-DD. */

@@ -59,4 +59,9 @@ describe("the /intplan grammar", () => {
   it("treats control characters as spaces", () => {
     expect(parseCommand("status\u0000")).toEqual({ ok: true, command: { name: "status" } });
   });
+
+  it("drops a byte-order mark or zero-width space pasted around the text, and only there", () => {
+    expect(parseCommand("\uFEFFstatus\u200B")).toEqual({ ok: true, command: { name: "status" } });
+    expect(parseCommand("sta\u200Btus")).toMatchObject({ ok: false, unknown: "sta\u200Btus" });
+  });
 });

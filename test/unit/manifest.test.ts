@@ -34,7 +34,8 @@ describe("manifest.yml", () => {
     expect(declared).toEqual({
       commands: [...new Set(registered.commands)].sort(),
       events: [...new Set(registered.events)].sort(),
-      shortcuts: [...new Set(registered.shortcuts)].sort(),
+      // ".*" is the catch-all that answers shortcuts intplan no longer has; it declares nothing.
+      shortcuts: [...new Set(registered.shortcuts.filter((id) => id !== ".*"))].sort(),
     });
   });
 

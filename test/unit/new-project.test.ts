@@ -38,10 +38,18 @@ describe("validating a new project", () => {
     ],
     [{ integrationType: "crm" }, "integrationType", "Pick an integration type."],
     [{ leadEngineerId: "<!channel>" }, "leadEngineerId", "Pick a person from the list."],
+    [{ name: "\u0000\u0007\u001b" }, "name", "Project name is required."],
+    [{ clientName: "--- !!! ---" }, "clientName", "Client name needs at least one letter or number."],
+    [{ targetGoLive: "2027-02-31" }, "targetGoLive", "That date does not exist. Pick one from the calendar."],
   ])("refuses %j on the right field", (change, field, message) => {
     const result = validateNewProject({ ...valid, ...change }, today);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors).toEqual({ [field]: message });
+  });
+
+  it("keeps the words of a name and drops the invisible control characters around them", () => {
+    const result = validateNewProject({ ...valid, name: "\u0007Acme\u0000 order sync" }, today);
+    expect(result.ok && result.value.name).toBe("Acme order sync");
   });
 
   it("allows a go-live of today", () => {

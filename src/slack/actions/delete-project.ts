@@ -2,6 +2,7 @@ import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppDeps } from "../../app.js";
 import { deleteProject } from "../../db/delete-project.js";
 import { findProjectById } from "../../db/projects.js";
+import { readWholeNumber } from "../action-value.js";
 import { mayDelete } from "../commands/delete.js";
 import { ACTION } from "../ids.js";
 import { postToChannel, slackErrorCode } from "../post.js";
@@ -21,7 +22,7 @@ export function registerDeleteProjectActions(app: App, deps: AppDeps): void {
     async ({ ack, body, action, respond, client }) => {
       await ack();
       const teamId = body.team?.id ?? body.user.team_id ?? "";
-      const project = findProjectById(deps.db, teamId, Number.parseInt(action.value ?? "", 10));
+      const project = findProjectById(deps.db, teamId, readWholeNumber(action.value) ?? 0);
       if (!project || (body.channel?.id && body.channel.id !== project.channelId)) {
         await respond({
           replace_original: true,

@@ -1,6 +1,7 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppDeps } from "../../app.js";
 import { findProjectByChannel } from "../../db/projects.js";
+import { readWholeNumber } from "../action-value.js";
 import { loadHistoryPage } from "../commands/history.js";
 import { ACTION } from "../ids.js";
 
@@ -21,7 +22,7 @@ export function registerHistoryPaging(app: App, deps: AppDeps): void {
         });
         return;
       }
-      const page = Math.max(1, Number.parseInt(action.value ?? "1", 10) || 1);
+      const page = Math.max(1, readWholeNumber(action.value) ?? 1);
       await respond({
         response_type: "ephemeral",
         replace_original: true,

@@ -2,6 +2,7 @@ import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppDeps } from "../../app.js";
 import { findProjectById } from "../../db/projects.js";
 import { getQuestionnaire } from "../../domain/questionnaire/definition.js";
+import { readWholeNumber } from "../action-value.js";
 import { ACTION } from "../ids.js";
 import {
   buildInterviewView,
@@ -67,15 +68,15 @@ export function registerInterviewActions(app: App, deps: AppDeps): void {
   });
   app.action<BlockAction<ButtonAction>>(OPEN_SECTION_ACTION, async ({ ack, body, action, client }) => {
     await ack();
-    const index = Number.parseInt(action.value ?? "", 10);
-    await moveTo(deps, body, client, (ctx) => clampSection(ctx, Number.isNaN(index) ? SUMMARY : index));
+    const index = readWholeNumber(action.value);
+    await moveTo(deps, body, client, (ctx) => clampSection(ctx, index ?? SUMMARY));
   });
 
   app.action<BlockAction<ButtonAction>>(
     ACTION.startInterview,
     async ({ ack, body, action, client, respond }) => {
       await ack();
-      const project = findProjectById(deps.db, teamOf(body), Number.parseInt(action.value ?? "", 10));
+      const project = findProjectById(deps.db, teamOf(body), readWholeNumber(action.value) ?? 0);
       // The button only works in its own project's channel.
       if (!project || (body.channel?.id && body.channel.id !== project.channelId)) {
         await respond({

@@ -164,7 +164,11 @@ const NO_ARGUMENTS: ReadonlySet<CommandName> = new Set([
 /** Parses the text after `/intplan`. An empty text is help. */
 export function parseCommand(raw: string): ParseResult {
   // Control characters (including newlines) become spaces: a slash command is one line of intent.
-  const text = raw.replace(/\p{Cc}/gu, " ").trim();
+  // Invisible format characters pasted around the text (a byte-order mark, a zero-width space) are dropped.
+  const text = raw
+    .replace(/\p{Cc}/gu, " ")
+    .replace(/^[\p{Cf}\s]+|[\p{Cf}\s]+$/gu, "")
+    .trim();
   if (!text) return { ok: true, command: { name: "help" } };
   const [word, rest] = firstWord(text);
   const name = word.toLowerCase();

@@ -3,6 +3,7 @@ import type { WebClient } from "@slack/web-api";
 import type { AppDeps } from "../../app.js";
 import { homeFactsFor } from "../../db/live-state.js";
 import { listProjectsForHome } from "../../db/projects.js";
+import { readWholeNumber } from "../action-value.js";
 import { ACTION } from "../ids.js";
 import { buildHomeView, HOME_PAGE_SIZE, type HomeProject } from "../views/home.js";
 
@@ -48,7 +49,7 @@ export function registerHome(app: App, deps: AppDeps): void {
   for (const actionId of [ACTION.homePage, ACTION.homePreviousPage]) {
     app.action(actionId, async ({ ack, body, action, client }) => {
       await ack();
-      const page = Math.max(0, Number.parseInt((action as { value?: string }).value ?? "0", 10) || 0);
+      const page = readWholeNumber((action as { value?: string }).value) ?? 0;
       const teamId = body.team?.id ?? body.user.team_id ?? "";
       await publishHome(client, deps, { teamId, userId: body.user.id, page });
     });
