@@ -41,9 +41,21 @@ export interface Timing {
   refreshDelayMs: number;
   /** How often the outbox is checked for due work. */
   outboxPollMs: number;
+  /** The first retry of failed background work waits this long; each later one twice as long (max 5 min). */
+  outboxRetryBaseMs: number;
+  /** Failed background work is given up on, with a note in the channel, after this many attempts. */
+  outboxMaxAttempts: number;
+  /** A Slack call that has not answered in this long is abandoned and retried. */
+  slackTimeoutMs: number;
 }
 
-export const DEFAULT_TIMING: Timing = { refreshDelayMs: 2000, outboxPollMs: 500 };
+export const DEFAULT_TIMING: Timing = {
+  refreshDelayMs: 2000,
+  outboxPollMs: 500,
+  outboxRetryBaseMs: 1000,
+  outboxMaxAttempts: 8,
+  slackTimeoutMs: 10_000,
+};
 
 /** When work enqueued now should run. */
 export function refreshAt(deps: AppDeps): Date {
@@ -100,6 +112,7 @@ function createReceiver(deps: AppDeps): Receiver {
 /** Builds the Bolt app from its dependencies; nothing is global, so every test gets its own app. */
 export function createApp(deps: AppDeps): IntplanApp {
   const { config, logger } = deps;
+  const timing: Timing = { ...DEFAULT_TIMING, ...deps.timing };
   const receiver = createReceiver(deps);
   const bolt = new App({
     token: config.slackBotToken,
@@ -114,7 +127,7 @@ export function createApp(deps: AppDeps): IntplanApp {
       // Retries must never hold a user's 3-second window: a few quick ones, then report.
       retryConfig: { retries: 2, factor: 1.5, minTimeout: 100, maxTimeout: 1000 },
       // A Slack call that hangs is given up on (and retried above), never left waiting forever.
-      timeout: 10_000,
+      timeout: timing.slackTimeoutMs,
     },
   });
   const inFlight = createInFlightTracker();
@@ -130,7 +143,9 @@ export function createApp(deps: AppDeps): IntplanApp {
     logger,
     handlers: createJobHandlers(bolt.client, deps),
     onGiveUp: reportGiveUp(bolt.client, deps),
-    pollMs: deps.timing?.outboxPollMs ?? DEFAULT_TIMING.outboxPollMs,
+    pollMs: timing.outboxPollMs,
+    retryBaseMs: timing.outboxRetryBaseMs,
+    maxAttempts: timing.outboxMaxAttempts,
   });
 
   let server: Server | undefined;

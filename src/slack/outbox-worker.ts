@@ -19,6 +19,8 @@ export interface OutboxWorkerOptions {
   /** Called once when a job has failed `maxAttempts` times, to tell the channel. */
   onGiveUp: (row: OutboxRow, error: unknown) => Promise<void>;
   pollMs?: number;
+  /** The first retry waits this long, each later one twice as long, up to five minutes. Default 1 s. */
+  retryBaseMs?: number;
   maxAttempts?: number;
 }
 
@@ -29,7 +31,7 @@ export interface OutboxWorker {
   runDue(): Promise<number>;
 }
 
-const backoffMs = (attempts: number) => Math.min(5 * 60_000, 1000 * 2 ** attempts);
+const backoffMs = (baseMs: number, attempts: number) => Math.min(5 * 60_000, baseMs * 2 ** attempts);
 
 /**
  * Drains the outbox in the background (and once at start, for work left by a restart). Slack calls
@@ -38,6 +40,7 @@ const backoffMs = (attempts: number) => Math.min(5 * 60_000, 1000 * 2 ** attempt
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { db, clock, logger, handlers, onGiveUp } = options;
   const maxAttempts = options.maxAttempts ?? 8;
+  const retryBaseMs = options.retryBaseMs ?? 1000;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
 
@@ -61,7 +64,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         await onGiveUp(row, error).catch((e) => logger.warn("Could not report a failed job:", e));
         return;
       }
-      const runAfter = new Date(clock().getTime() + backoffMs(row.attempts));
+      const runAfter = new Date(clock().getTime() + backoffMs(retryBaseMs, row.attempts));
       logger.warn(
         `${row.job} for project ${row.projectId} failed; retrying at ${runAfter.toISOString()}:`,
         error,
