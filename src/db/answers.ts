@@ -1,14 +1,23 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { recordAudit } from "./audit.js";
 import type { Db, DbOrTx } from "./client.js";
 import { enqueueJob } from "./outbox.js";
+import { perDatabase } from "./prepared.js";
 import { touchProject } from "./projects.js";
 import { answers, interviewDrafts } from "./schema.js";
 
 export type StoredAnswers = Record<string, unknown>;
 
+const answerRows = perDatabase((db) =>
+  db
+    .select()
+    .from(answers)
+    .where(eq(answers.projectId, sql.placeholder("projectId")))
+    .prepare(),
+);
+
 export function loadAnswers(db: DbOrTx, projectId: number): StoredAnswers {
-  const rows = db.select().from(answers).where(eq(answers.projectId, projectId)).all();
+  const rows = answerRows(db).all({ projectId });
   return Object.fromEntries(rows.map((r) => [r.questionId, r.value]));
 }
 

@@ -1,24 +1,36 @@
-import { inArray, lt } from "drizzle-orm";
+import { lt, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
+import { perDatabase } from "./prepared.js";
 import { processedRequests } from "./schema.js";
+
+const statements = perDatabase((db) => ({
+  claim: db
+    .insert(processedRequests)
+    .values({ key: sql.placeholder("key"), at: sql.placeholder("at") })
+    .onConflictDoNothing()
+    .prepare(),
+}));
+
+class SeenBefore extends Error {}
 
 /**
  * Claims a request by its keys: true the first time, false when any key was seen before (a replay, an
- * event Slack retried, a view submitted twice). Keys are remembered for a day.
+ * event Slack retried, a view submitted twice). One prepared insert per key, all or none: a key already
+ * there inserts nothing, and the claim is rolled back. Keys are remembered for a day.
  */
 export function claimRequest(db: Db, keys: readonly string[], at: Date): boolean {
-  return db.transaction((tx) => {
-    const seen = tx
-      .select()
-      .from(processedRequests)
-      .where(inArray(processedRequests.key, [...keys]))
-      .all();
-    if (seen.length > 0) return false;
-    tx.insert(processedRequests)
-      .values(keys.map((key) => ({ key, at })))
-      .run();
+  const { claim } = statements(db);
+  try {
+    db.transaction(() => {
+      for (const key of keys) {
+        if (claim.run({ key, at }).changes === 0) throw new SeenBefore();
+      }
+    });
     return true;
-  });
+  } catch (error) {
+    if (error instanceof SeenBefore) return false;
+    throw error;
+  }
 }
 
 export function forgetProcessedBefore(db: Db, before: Date): void {

@@ -4,6 +4,7 @@ import { checklistFor, PHASES } from "../domain/phases.js";
 import { formatProjectCode, type NewProjectInput } from "../domain/project.js";
 import { recordAudit } from "./audit.js";
 import type { Db, DbOrTx } from "./client.js";
+import { perDatabase } from "./prepared.js";
 import { checklistItems, type ProjectRow, phases, projects } from "./schema.js";
 
 export interface ChannelRef {
@@ -11,20 +12,30 @@ export interface ChannelRef {
   channelId: string;
 }
 
-export function findProjectByChannel(db: DbOrTx, ref: ChannelRef): ProjectRow | undefined {
-  return db
+const lookups = perDatabase((db) => ({
+  byChannel: db
     .select()
     .from(projects)
-    .where(and(eq(projects.teamId, ref.teamId), eq(projects.channelId, ref.channelId)))
-    .get();
+    .where(
+      and(
+        eq(projects.teamId, sql.placeholder("teamId")),
+        eq(projects.channelId, sql.placeholder("channelId")),
+      ),
+    )
+    .prepare(),
+  byId: db
+    .select()
+    .from(projects)
+    .where(and(eq(projects.teamId, sql.placeholder("teamId")), eq(projects.id, sql.placeholder("id"))))
+    .prepare(),
+}));
+
+export function findProjectByChannel(db: DbOrTx, ref: ChannelRef): ProjectRow | undefined {
+  return lookups(db).byChannel.get({ teamId: ref.teamId, channelId: ref.channelId });
 }
 
 export function findProjectById(db: DbOrTx, teamId: string, id: number): ProjectRow | undefined {
-  return db
-    .select()
-    .from(projects)
-    .where(and(eq(projects.teamId, teamId), eq(projects.id, id)))
-    .get();
+  return lookups(db).byId.get({ teamId, id });
 }
 
 export type CreateProjectResult =

@@ -178,9 +178,17 @@ function valueSchemaFor(q: Question): z.ZodType<AnswerValue | null> {
   }
 }
 
+/** Built once per question: questions are immutable data, and building zod schemas is not free. */
+const schemaCache = new WeakMap<Question, z.ZodType<AnswerValue | null>>();
+
 /** The schema for one question: raw modal input in, stored value out; blank input is `null` (unanswered). */
 export function answerSchemaFor(question: Question): z.ZodType<AnswerValue | null> {
-  return z.preprocess((raw) => (isBlank(raw) ? null : raw), valueSchemaFor(question).nullable());
+  let schema = schemaCache.get(question);
+  if (!schema) {
+    schema = z.preprocess((raw) => (isBlank(raw) ? null : raw), valueSchemaFor(question).nullable());
+    schemaCache.set(question, schema);
+  }
+  return schema;
 }
 
 export interface SectionValues {
