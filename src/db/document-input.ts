@@ -2,6 +2,7 @@ import type { DocumentInput, DocumentProject, PhaseStatus } from "../documents/d
 import { isIntegrationType } from "../domain/integration-type.js";
 import type { Answers } from "../domain/questionnaire/answers.js";
 import { loadAnswers } from "./answers.js";
+import { loadChecklist } from "./checklist.js";
 import type { DbOrTx } from "./client.js";
 import { type DocumentKind, findDocument } from "./documents.js";
 import { loadProjectLiveState } from "./live-state.js";
@@ -46,6 +47,9 @@ export function loadDocumentInput(db: DbOrTx, project: ProjectRow, kind: Documen
       waitingOnClient: b.waitingOnClient,
       createdAt: b.createdAt,
     })),
+    ticked: loadChecklist(db, project.id)
+      .filter((item) => item.done)
+      .map((item) => item.key),
     revision: (findDocument(db, project.id, kind)?.version ?? 0) + 1,
   };
 }

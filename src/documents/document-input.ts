@@ -48,6 +48,8 @@ export interface DocumentInput {
   phases?: readonly DocumentPhase[];
   /** When absent, the plan says there are no current blockers. */
   blockers?: readonly DocumentBlocker[];
+  /** The keys of the phases' tasks and exit criteria ticked so far; none when absent. */
+  ticked?: readonly string[];
   /** The plan's version in Document Control; 1 when absent. */
   revision?: number;
 }

@@ -58,6 +58,8 @@ export function buildPlanContext(
     keyScenarios: [...readList(answers, "uat_scenarios"), ...readList(answers, "error_scenarios")],
     phases: phaseViews(input, analysis),
     blockers: blockerViews(input.blockers),
+    /** Checklist key → ticked, for the phases' tasks and exit criteria: `{{check done.[p1.test-data]}}`. */
+    done: Object.fromEntries((input.ticked ?? []).map((key) => [key, true])),
     documentControl: {
       version: input.revision ?? 1,
       lastUpdated: now,

@@ -147,6 +147,46 @@ describe("the status board: one pinned message per project channel, updated in p
       );
     });
 
+    it("what is ticked on the board's checklist shows ticked in the plan canvas", async () => {
+      await t.slack.command({ text: "plan", userId: "U0PM" });
+      const created = await t.emulator.waitForCall(
+        "conversations.canvases.create",
+        (c) => c.answer?.ok === true,
+      );
+      const canvasId = String(created.answer?.canvas_id);
+      expect(t.emulator.canvases.get(canvasId)?.markdown).toContain(
+        "- [ ] All API credentials obtained and tested",
+      );
+      const ts = await postBoard();
+      await t.slack.blockAction({
+        actionId: "status_board_checklist",
+        value: String(projectId),
+        userId: "U0DEV",
+        channelId: CHANNEL,
+        messageTs: ts,
+      });
+      const open = await t.emulator.waitForCall(
+        "views.open",
+        (c) => (c.args.view as { callback_id?: string }).callback_id === "checklist",
+      );
+      const items = loadChecklist(t.db, projectId).filter((i) => i.phaseNumber === 1);
+      const id = (label: string) => String(items.find((i) => i.label === label)?.id);
+      await t.slack.viewSubmission({
+        userId: "U0DEV",
+        viewId: openedViewId(open),
+        values: {
+          p1_task_0: { p1_task_0: form.checkboxes([id("Create test data scenarios")]) },
+          p1_exit_0: { p1_exit_0: form.checkboxes([id("All API credentials obtained and tested")]) },
+        },
+      });
+      await t.emulator.waitForCall("canvases.edit", (c) => c.answer?.ok === true);
+      const markdown = t.emulator.canvases.get(canvasId)?.markdown ?? "";
+      expect(markdown).toContain("- [x] Create test data scenarios");
+      expect(markdown).toContain("- [x] All API credentials obtained and tested");
+      expect(markdown).toContain("- [ ] Data mapping approved by client");
+      expect(markdown).toContain("- [ ] Document business rules and edge cases");
+    });
+
     it("posts a fresh board when someone deleted the old one", async () => {
       const ts = await postBoard();
       const messages = t.emulator.messages.get(CHANNEL) ?? [];
