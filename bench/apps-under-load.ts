@@ -44,6 +44,7 @@ export async function measureAppsUnderLoad(
         workDir,
         slackApiUrl: emulator.apiUrl,
         nodeOptions: profile ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [],
+        fromSource: options.fromSource,
       });
       running.push(started);
       return started;

@@ -1,16 +1,36 @@
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AppName } from "./ack-latency.js";
 import type { ChildApp, ChildProcesses, MemorySample } from "./child-app.js";
-import { freePort } from "./child-app.js";
+import { freePort, TSX_LOADER } from "./child-app.js";
 
 export const BENCH_SIGNING_SECRET = "bench-signing-secret-0123456789";
 export const BENCH_BOT_TOKEN = "xoxb-bench-bot-token-0123456789";
 
-const SCRIPTS: Record<AppName, string> = {
-  intplan: fileURLToPath(new URL("../src/main.ts", import.meta.url)),
-  floor: fileURLToPath(new URL("./floor-app.ts", import.meta.url)),
-};
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/**
+ * How `npm start` runs intplan (`node <options> dist/main.js`), read from package.json so the bench measures
+ * exactly that; `fromSource` runs src/main.ts through tsx with the same options instead (no build needed).
+ */
+export function intplanArgs(fromSource: boolean): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
+  const [command, ...args] = pkg.scripts.start.trim().split(/\s+/);
+  const entry = args.at(-1);
+  if (command !== "node" || !entry?.endsWith(".js")) {
+    throw new Error(
+      `The bench expects "start" to be "node [options] <file>.js", not "${pkg.scripts.start}".`,
+    );
+  }
+  const options = args.slice(0, -1);
+  return fromSource
+    ? [...options, "--import", TSX_LOADER, join(ROOT, "src/main.ts")]
+    : [...options, resolve(ROOT, entry)];
+}
+
+const appArgs = (name: AppName, fromSource: boolean): string[] =>
+  name === "intplan" ? intplanArgs(fromSource) : [join(ROOT, "bench/floor-app.mjs")];
 
 export interface StartedApp {
   app: ChildApp;
@@ -27,14 +47,20 @@ export interface StartedApp {
 export async function startApp(
   children: ChildProcesses,
   name: AppName,
-  options: { times: number; workDir: string; slackApiUrl: string; nodeOptions?: string[] },
+  options: {
+    times: number;
+    workDir: string;
+    slackApiUrl: string;
+    nodeOptions?: string[];
+    fromSource: boolean;
+  },
 ): Promise<StartedApp> {
   const startupsMs: number[] = [];
   for (let i = 1; ; i++) {
     const port = await freePort();
     const app = await children.start({
       name,
-      script: SCRIPTS[name],
+      args: appArgs(name, options.fromSource),
       port,
       cwd: options.workDir,
       nodeOptions: options.nodeOptions,

@@ -25,8 +25,8 @@ export interface MemorySample {
 
 export interface ChildAppSpec {
   name: string;
-  /** Absolute path of the TypeScript entry point, run with `node --import tsx`. */
-  script: string;
+  /** What follows `node` on the command line: Node's options and the entry point (absolute). */
+  args: string[];
   /** The whole environment of the child (nothing is inherited but PATH). */
   env: Record<string, string>;
   port: number;
@@ -45,8 +45,8 @@ export interface ChildProcesses {
   killAll(): void;
 }
 
-/** tsx's loader by absolute URL, so the child can run from a folder of its own. */
-const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+/** tsx's loader by absolute URL, so a child running TypeScript can run from a folder of its own. */
+export const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 const STDERR_TAIL = 4000;
 
 /** A TCP port free on 127.0.0.1 right now. */
@@ -100,15 +100,11 @@ export function createChildProcesses(): ChildProcesses {
   return {
     async start(spec) {
       const started = performance.now();
-      const child = spawn(
-        process.execPath,
-        [...(spec.nodeOptions ?? []), "--import", TSX_LOADER, spec.script],
-        {
-          cwd: spec.cwd,
-          env: { PATH: process.env.PATH ?? "", ...spec.env },
-          stdio: ["ignore", "ignore", "pipe"],
-        },
-      );
+      const child = spawn(process.execPath, [...(spec.nodeOptions ?? []), ...spec.args], {
+        cwd: spec.cwd,
+        env: { PATH: process.env.PATH ?? "", ...spec.env },
+        stdio: ["ignore", "ignore", "pipe"],
+      });
       running.add(child);
       child.once("exit", () => running.delete(child));
       let stderr = "";

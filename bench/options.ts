@@ -33,10 +33,13 @@ export interface BenchOptions {
   out: string;
   /** When set, intplan runs with `--cpu-prof` and writes its CPU profile into this folder. */
   profileDir?: string;
+  /** Run intplan's TypeScript through tsx instead of the compiled build `npm start` runs (for the smoke test). */
+  fromSource: boolean;
 }
 
 export const FULL_RUN: Omit<BenchOptions, "out"> = {
   quick: false,
+  fromSource: false,
   requests: 2000,
   concurrency: 20,
   warmupRequests: 200,
@@ -54,6 +57,7 @@ export const FULL_RUN: Omit<BenchOptions, "out"> = {
 /** A tiny run that proves the bench works in a few seconds. */
 export const QUICK_RUN: Omit<BenchOptions, "out"> = {
   quick: true,
+  fromSource: false,
   requests: 30,
   concurrency: 5,
   warmupRequests: 10,
@@ -88,6 +92,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       quick: { type: "boolean", default: false },
       out: { type: "string", default: DEFAULT_OUT },
       profile: { type: "string" },
+      "from-source": { type: "boolean", default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -102,8 +107,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     roundSize: Math.min(base.roundSize, requests),
     out: values.out,
     ...(values.profile ? { profileDir: resolve(values.profile) } : {}),
+    ...(values["from-source"] ? { fromSource: true } : {}),
   };
 }
 
 export const USAGE =
-  "Usage: npm run bench -- [--requests N] [--concurrency N] [--quick] [--out FILE] [--profile DIR]";
+  "Usage: npm run bench -- [--requests N] [--concurrency N] [--quick] [--out FILE] [--profile DIR] [--from-source]";

@@ -140,10 +140,12 @@ const MEANING = `## What the numbers mean
 - **App Home** is the median time to build the first page of the Home tab (the projects query ordered by "mine
   first, most recent first", each listed project's phase and open blockers, and the Block Kit view), as
   \`publishHome\` does, with only the call to Slack left out.
-- **Start-up** is from spawning the process (\`node --import tsx\`, as \`npm start\` runs it: TypeScript compiled on
-  the fly, a fresh SQLite file migrated, \`auth.test\` against the emulator) to the first 200 from \`/healthz\`.
+- **Start-up** is from spawning the process (intplan exactly as \`npm start\` runs it once built: \`node
+  --max-old-space-size=96 dist/main.js\`, a fresh SQLite file migrated, \`auth.test\` against the emulator; the
+  floor as plain JavaScript on bare Node) to the first 200 from \`/healthz\`. The build itself is not timed.
 - **Memory** is the process's resident set size (VmRSS; peak: VmHWM) from \`/proc/<pid>/status\`, idle after
-  start, after each scenario, and after the load. Both apps include the tsx loader.`;
+  start, after each scenario, and after the load. intplan runs with the heap cap of its start script; the floor
+  with Node's default.`;
 
 export function renderReport(results: BenchResults, context: ReportContext): string {
   const m = results.machine;

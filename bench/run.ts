@@ -2,6 +2,7 @@
  * `npm run bench [-- --requests N --concurrency N --quick --out FILE]`: measures intplan against a bare Bolt
  * app and rewrites BENCHMARKS.md (or FILE) with the figures. See BENCHMARKS.md for what each number means.
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { runBench } from "./bench.js";
 import { createChildProcesses } from "./child-app.js";
@@ -26,6 +27,14 @@ async function main(argv: string[]): Promise<void> {
     process.on(signal, () => {
       children.killAll();
       process.exit(130);
+    });
+  }
+  if (!options.fromSource) {
+    // intplan is measured as `npm start` runs it: the compiled build, made fresh from this checkout.
+    process.stderr.write("Building intplan (npm run build)…\n");
+    execFileSync("npm", ["run", "build", "--silent"], {
+      cwd: new URL("..", import.meta.url),
+      stdio: ["ignore", "ignore", "inherit"],
     });
   }
   const results = await runBench(options, children, (line) => process.stderr.write(`${line}\n`));

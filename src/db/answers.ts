@@ -38,6 +38,36 @@ export interface SaveAnswersCommand {
   refresh?: { runAfter: Date };
 }
 
+const answerWrites = perDatabase((db) => ({
+  upsert: db
+    .insert(answers)
+    .values({
+      projectId: sql.placeholder("projectId"),
+      questionId: sql.placeholder("questionId"),
+      value: sql.placeholder("value"),
+      answeredBy: sql.placeholder("answeredBy"),
+      answeredAt: sql.placeholder("answeredAt"),
+    })
+    .onConflictDoUpdate({
+      target: [answers.projectId, answers.questionId],
+      set: {
+        value: sql`excluded.value`,
+        answeredBy: sql`excluded.answered_by`,
+        answeredAt: sql`excluded.answered_at`,
+      },
+    })
+    .prepare(),
+  clear: db
+    .delete(answers)
+    .where(
+      and(
+        eq(answers.projectId, sql.placeholder("projectId")),
+        eq(answers.questionId, sql.placeholder("questionId")),
+      ),
+    )
+    .prepare(),
+}));
+
 /**
  * Saves a section's answers: one row per question, the last edit wins, and every change is audited with
  * its previous value, all in one transaction. Returns the ids of the questions that changed.
@@ -51,23 +81,15 @@ export function saveAnswers(db: Db, cmd: SaveAnswersCommand): string[] {
       const cleared = value === null || value === undefined;
       if (cleared ? previous === undefined : same(previous, value)) continue;
       if (cleared) {
-        tx.delete(answers)
-          .where(and(eq(answers.projectId, cmd.projectId), eq(answers.questionId, questionId)))
-          .run();
+        answerWrites(tx).clear.run({ projectId: cmd.projectId, questionId });
       } else {
-        tx.insert(answers)
-          .values({
-            projectId: cmd.projectId,
-            questionId,
-            value,
-            answeredBy: cmd.actorId,
-            answeredAt: cmd.at,
-          })
-          .onConflictDoUpdate({
-            target: [answers.projectId, answers.questionId],
-            set: { value, answeredBy: cmd.actorId, answeredAt: cmd.at },
-          })
-          .run();
+        answerWrites(tx).upsert.run({
+          projectId: cmd.projectId,
+          questionId,
+          value,
+          answeredBy: cmd.actorId,
+          answeredAt: cmd.at,
+        });
       }
       recordAudit(tx, {
         projectId: cmd.projectId,
@@ -121,16 +143,25 @@ export function saveDraft(
     .run();
 }
 
+const draftQuery = perDatabase((db) =>
+  db
+    .select()
+    .from(interviewDrafts)
+    .where(
+      and(
+        eq(interviewDrafts.projectId, sql.placeholder("projectId")),
+        eq(interviewDrafts.sectionId, sql.placeholder("sectionId")),
+      ),
+    )
+    .prepare(),
+);
+
 export function loadDraft(
   db: DbOrTx,
   projectId: number,
   sectionId: string,
 ): Record<string, unknown> | undefined {
-  return db
-    .select()
-    .from(interviewDrafts)
-    .where(and(eq(interviewDrafts.projectId, projectId), eq(interviewDrafts.sectionId, sectionId)))
-    .get()?.raw;
+  return draftQuery(db).get({ projectId, sectionId })?.raw;
 }
 
 export function clearDraft(db: DbOrTx, projectId: number, sectionId: string): void {

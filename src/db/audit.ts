@@ -1,5 +1,6 @@
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "./client.js";
+import { perDatabase } from "./prepared.js";
 import { auditLog } from "./schema.js";
 
 export interface AuditEntry {
@@ -10,11 +11,22 @@ export interface AuditEntry {
   at: Date;
 }
 
+const insertAudit = perDatabase((db) =>
+  db
+    .insert(auditLog)
+    .values({
+      projectId: sql.placeholder("projectId"),
+      actorId: sql.placeholder("actorId"),
+      action: sql.placeholder("action"),
+      details: sql.placeholder("details"),
+      at: sql.placeholder("at"),
+    })
+    .prepare(),
+);
+
 /** Call inside the transaction that makes the change it records. */
 export function recordAudit(tx: DbOrTx, entry: AuditEntry): void {
-  tx.insert(auditLog)
-    .values({ ...entry, details: entry.details ?? {} })
-    .run();
+  insertAudit(tx).run({ ...entry, details: entry.details ?? {} });
 }
 
 export function listAudit(db: DbOrTx, projectId: number, options: { limit: number; offset: number }) {

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { BlockerInput } from "../domain/blockers.js";
 import { recordAudit } from "./audit.js";
 import type { Db, DbOrTx } from "./client.js";
+import { perDatabase } from "./prepared.js";
 import { type ChangeStamp, recordProjectChange } from "./refresh.js";
 import { type BlockerRow, blockers } from "./schema.js";
 
@@ -116,21 +117,18 @@ export function resolveBlocker(db: Db, cmd: ResolveBlockerCommand): ResolveBlock
 }
 
 /** Open blockers, oldest first. */
+const openBlockerQueries = perDatabase((db) => {
+  const open = and(eq(blockers.projectId, sql.placeholder("projectId")), eq(blockers.status, "open"));
+  return {
+    list: db.select().from(blockers).where(open).orderBy(asc(blockers.number)).prepare(),
+    count: db.select({ count: sql<number>`count(*)` }).from(blockers).where(open).prepare(),
+  };
+});
+
 export function listOpenBlockers(db: DbOrTx, projectId: number): BlockerRow[] {
-  return db
-    .select()
-    .from(blockers)
-    .where(and(eq(blockers.projectId, projectId), eq(blockers.status, "open")))
-    .orderBy(asc(blockers.number))
-    .all();
+  return openBlockerQueries(db).list.all({ projectId });
 }
 
 export function countOpenBlockers(db: DbOrTx, projectId: number): number {
-  return (
-    db
-      .select({ count: sql<number>`count(*)` })
-      .from(blockers)
-      .where(and(eq(blockers.projectId, projectId), eq(blockers.status, "open")))
-      .get()?.count ?? 0
-  );
+  return openBlockerQueries(db).count.get({ projectId })?.count ?? 0;
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { recordAudit } from "./audit.js";
 import type { Db, DbOrTx } from "./client.js";
+import { perDatabase } from "./prepared.js";
 import { type ChangeStamp, recordProjectChange } from "./refresh.js";
 import { type ChecklistItemRow, checklistItems } from "./schema.js";
 
@@ -39,7 +40,7 @@ export interface PhaseProgress {
 }
 
 /** Ticked and total tasks and exit criteria per phase. */
-export function checklistProgress(db: DbOrTx, projectId: number): PhaseProgress[] {
+const progressQuery = perDatabase((db) => {
   const count = (kind: "task" | "exit", doneOnly: boolean) =>
     sql<number>`sum(case when ${checklistItems.kind} = ${kind}${doneOnly ? sql` and ${checklistItems.done} = 1` : sql``} then 1 else 0 end)`;
   return db
@@ -51,10 +52,14 @@ export function checklistProgress(db: DbOrTx, projectId: number): PhaseProgress[
       exitTotal: count("exit", false),
     })
     .from(checklistItems)
-    .where(eq(checklistItems.projectId, projectId))
+    .where(eq(checklistItems.projectId, sql.placeholder("projectId")))
     .groupBy(checklistItems.phaseNumber)
     .orderBy(asc(checklistItems.phaseNumber))
-    .all();
+    .prepare();
+});
+
+export function checklistProgress(db: DbOrTx, projectId: number): PhaseProgress[] {
+  return progressQuery(db).all({ projectId });
 }
 
 export interface ChecklistTicks extends ChangeStamp {

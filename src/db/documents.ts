@@ -1,17 +1,24 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { recordAudit } from "./audit.js";
 import type { Db, DbOrTx } from "./client.js";
+import { perDatabase } from "./prepared.js";
 import { type DocumentRow, documents, publications } from "./schema.js";
 
 export const DOCUMENT_KINDS = ["plan", "discovery"] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
-export function findDocument(db: DbOrTx, projectId: number, kind: DocumentKind): DocumentRow | undefined {
-  return db
+const documentQuery = perDatabase((db) =>
+  db
     .select()
     .from(documents)
-    .where(and(eq(documents.projectId, projectId), eq(documents.kind, kind)))
-    .get();
+    .where(
+      and(eq(documents.projectId, sql.placeholder("projectId")), eq(documents.kind, sql.placeholder("kind"))),
+    )
+    .prepare(),
+);
+
+export function findDocument(db: DbOrTx, projectId: number, kind: DocumentKind): DocumentRow | undefined {
+  return documentQuery(db).get({ projectId, kind });
 }
 
 export interface PublicationRecord {

@@ -1,5 +1,6 @@
 import { and, asc, eq, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "./client.js";
+import { perDatabase } from "./prepared.js";
 import { outbox } from "./schema.js";
 
 /** Slack work owed after a committed change. */
@@ -7,6 +8,28 @@ export const OUTBOX_JOBS = ["refresh-plan", "refresh-discovery", "refresh-status
 export type OutboxJob = (typeof OUTBOX_JOBS)[number];
 
 export type OutboxRow = typeof outbox.$inferSelect;
+
+const upsertJob = perDatabase((db) =>
+  db
+    .insert(outbox)
+    .values({
+      projectId: sql.placeholder("projectId"),
+      job: sql.placeholder("job"),
+      actorId: sql.placeholder("actorId"),
+      runAfter: sql.placeholder("runAfter"),
+      createdAt: sql.placeholder("createdAt"),
+    })
+    .onConflictDoUpdate({
+      target: [outbox.projectId, outbox.job],
+      set: {
+        generation: sql`${outbox.generation} + 1`,
+        actorId: sql`excluded.actor_id`,
+        attempts: 0,
+        lastError: null,
+      },
+    })
+    .prepare(),
+);
 
 /**
  * Asks for a job to run at `runAfter`, inside the caller's transaction. A job already waiting for the
@@ -17,19 +40,13 @@ export function enqueueJob(
   tx: DbOrTx,
   args: { projectId: number; job: OutboxJob; actorId: string; runAfter: Date; now: Date },
 ): void {
-  tx.insert(outbox)
-    .values({
-      projectId: args.projectId,
-      job: args.job,
-      actorId: args.actorId,
-      runAfter: args.runAfter,
-      createdAt: args.now,
-    })
-    .onConflictDoUpdate({
-      target: [outbox.projectId, outbox.job],
-      set: { generation: sql`${outbox.generation} + 1`, actorId: args.actorId, attempts: 0, lastError: null },
-    })
-    .run();
+  upsertJob(tx).run({
+    projectId: args.projectId,
+    job: args.job,
+    actorId: args.actorId,
+    runAfter: args.runAfter,
+    createdAt: args.now,
+  });
 }
 
 export function dueJobs(db: DbOrTx, now: Date, limit = 20): OutboxRow[] {

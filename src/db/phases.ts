@@ -1,15 +1,25 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { decidePhaseChange, phaseDatesAfter, phaseName } from "../domain/phase-rules.js";
 import type { PhaseStatus } from "../domain/phases.js";
 import { isoDate } from "../domain/project.js";
 import { recordAudit } from "./audit.js";
 import { openExitCriteria } from "./checklist.js";
 import type { Db, DbOrTx } from "./client.js";
+import { perDatabase } from "./prepared.js";
 import { type ChangeStamp, recordProjectChange } from "./refresh.js";
 import { type ChecklistItemRow, type PhaseRow, phases } from "./schema.js";
 
+const phasesOf = perDatabase((db) =>
+  db
+    .select()
+    .from(phases)
+    .where(eq(phases.projectId, sql.placeholder("projectId")))
+    .orderBy(asc(phases.number))
+    .prepare(),
+);
+
 export function loadPhases(db: DbOrTx, projectId: number): PhaseRow[] {
-  return db.select().from(phases).where(eq(phases.projectId, projectId)).orderBy(asc(phases.number)).all();
+  return phasesOf(db).all({ projectId });
 }
 
 function loadPhase(db: DbOrTx, projectId: number, number: number): PhaseRow {

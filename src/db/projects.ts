@@ -115,8 +115,16 @@ function nextFreeCode(tx: DbOrTx, teamId: string, start: number): string {
 }
 
 /** Marks a project as active now (for "most recently active" ordering). */
+const touch = perDatabase((db) =>
+  db
+    .update(projects)
+    .set({ updatedAt: sql`${sql.placeholder("at")}` })
+    .where(eq(projects.id, sql.placeholder("projectId")))
+    .prepare(),
+);
+
 export function touchProject(tx: DbOrTx, projectId: number, at: Date): void {
-  tx.update(projects).set({ updatedAt: at }).where(eq(projects.id, projectId)).run();
+  touch(tx).run({ projectId, at: at.getTime() });
 }
 
 export interface HomeProjectRow {

@@ -12,6 +12,8 @@ describe("npm run bench, in miniature", () => {
   it("measures both apps, the documents and App Home, and reports them against the targets", async () => {
     const options = {
       ...QUICK_RUN,
+      // From source, so the test needs no build; `npm run bench` runs the compiled build as `npm start` does.
+      fromSource: true,
       requests: 12,
       warmupRequests: 4,
       aloneRequests: 3,

@@ -23,7 +23,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Runs `src/main.ts` exactly as `npm start` does, with the given environment; resolves when /healthz answers. */
+/**
+ * Runs the app's entry point in a process of its own, from source through tsx (what `npm start` runs once
+ * compiled, so the tests need no build), with the given environment; resolves when /healthz answers.
+ */
 export async function startAppProcess(env: Record<string, string>, port?: number): Promise<AppProcess> {
   const listenPort = port ?? (await freePort());
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {

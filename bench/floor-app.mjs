@@ -2,11 +2,11 @@
  * The floor: the fastest a Bolt app can answer intplan's requests. One listener acks `/intplan` at once and
  * one acks any view submission at once; nothing else. Run as a child process by the bench, configured by
  * SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL and PORT, with the same /healthz route as intplan.
+ * Plain JavaScript, so it runs on bare Node as intplan's compiled build does: no loader in either process.
  */
 import { App, LogLevel } from "@slack/bolt";
-import { COMMAND } from "../src/slack/ids.js";
 
-const env = (name: string): string => {
+const env = (name) => {
   const value = process.env[name];
   if (!value) throw new Error(`The floor app needs ${name}.`);
   return value;
@@ -29,7 +29,7 @@ const app = new App({
   ],
 });
 
-app.command(COMMAND, async ({ ack }) => ack());
+app.command("/intplan", async ({ ack }) => ack());
 app.view(/.*/, async ({ ack }) => ack());
 
 const shutdown = () => void app.stop().finally(() => process.exit(0));
