@@ -57,6 +57,16 @@ const answerWrites = perDatabase((db) => ({
       },
     })
     .prepare(),
+  current: db
+    .select({ value: answers.value })
+    .from(answers)
+    .where(
+      and(
+        eq(answers.projectId, sql.placeholder("projectId")),
+        eq(answers.questionId, sql.placeholder("questionId")),
+      ),
+    )
+    .prepare(),
   clear: db
     .delete(answers)
     .where(
@@ -74,10 +84,11 @@ const answerWrites = perDatabase((db) => ({
  */
 export function saveAnswers(db: Db, cmd: SaveAnswersCommand): string[] {
   return db.transaction((tx) => {
-    const current = loadAnswers(tx, cmd.projectId);
     const changed: string[] = [];
+    const { current } = answerWrites(tx);
     for (const [questionId, value] of Object.entries(cmd.values)) {
-      const previous = current[questionId];
+      // Only the section's own answers are read (a project has over a hundred; a section a handful).
+      const previous = current.get({ projectId: cmd.projectId, questionId })?.value;
       const cleared = value === null || value === undefined;
       if (cleared ? previous === undefined : same(previous, value)) continue;
       if (cleared) {

@@ -16,6 +16,14 @@ export type AddBlockerResult =
   | { kind: "added"; blocker: BlockerRow }
   | { kind: "already-logged"; blocker: BlockerRow };
 
+const lastNumber = perDatabase((db) =>
+  db
+    .select({ last: sql<number>`coalesce(max(${blockers.number}), 0)` })
+    .from(blockers)
+    .where(eq(blockers.projectId, sql.placeholder("projectId")))
+    .prepare(),
+);
+
 /**
  * Logs a blocker with the project's next number (#1, #2, ...) and its audit row, in one transaction. A
  * message already logged as an open blocker is not logged twice.
@@ -36,11 +44,7 @@ export function addBlocker(db: Db, cmd: AddBlockerCommand): AddBlockerResult {
         .get();
       if (existing) return { kind: "already-logged" as const, blocker: existing };
     }
-    const { last } = tx
-      .select({ last: sql<number>`coalesce(max(${blockers.number}), 0)` })
-      .from(blockers)
-      .where(eq(blockers.projectId, cmd.projectId))
-      .get() ?? { last: 0 };
+    const { last } = lastNumber(tx).get({ projectId: cmd.projectId }) ?? { last: 0 };
     const blocker = tx
       .insert(blockers)
       .values({

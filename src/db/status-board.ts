@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "./client.js";
+import { perDatabase } from "./prepared.js";
 import { statusBoards } from "./schema.js";
 
 export type StatusBoardRow = typeof statusBoards.$inferSelect;
@@ -11,8 +12,16 @@ const CLAIM_LIFETIME_MS = 60_000;
 export const isPosted = (board: StatusBoardRow | undefined): board is StatusBoardRow =>
   board !== undefined && board.ts !== POSTING;
 
+const boardOf = perDatabase((db) =>
+  db
+    .select()
+    .from(statusBoards)
+    .where(eq(statusBoards.projectId, sql.placeholder("projectId")))
+    .prepare(),
+);
+
 export function findStatusBoard(db: DbOrTx, projectId: number): StatusBoardRow | undefined {
-  return db.select().from(statusBoards).where(eq(statusBoards.projectId, projectId)).get();
+  return boardOf(db).get({ projectId });
 }
 
 export type BoardClaim = { claimed: true } | { claimed: false; board: StatusBoardRow };
