@@ -171,6 +171,9 @@ export const statusBoards = sqliteTable("status_boards", {
   channelId: text("channel_id").notNull(),
   ts: text("ts").notNull(),
   pinned: integer("pinned", { mode: "boolean" }).notNull().default(false),
+  /** A hash of the board as last sent to Slack, so an edit that would change nothing is not sent. */
+  contentHash: text("content_hash"),
+  /** When Slack last took the board (posted or edited). */
   updatedAt: updatedAt(),
 });
 

@@ -48,7 +48,7 @@ export function claimStatusBoard(
       })
       .onConflictDoUpdate({
         target: statusBoards.projectId,
-        set: { channelId: args.channelId, ts: POSTING, pinned: false, updatedAt: args.at },
+        set: { channelId: args.channelId, ts: POSTING, pinned: false, updatedAt: args.at, contentHash: null },
       })
       .run();
     return { claimed: true as const };
@@ -56,9 +56,12 @@ export function claimStatusBoard(
 }
 
 /** Records the posted message of a claimed board. */
-export function savePostedBoard(db: DbOrTx, args: { projectId: number; ts: string; at: Date }): void {
+export function savePostedBoard(
+  db: DbOrTx,
+  args: { projectId: number; ts: string; at: Date; contentHash: string },
+): void {
   db.update(statusBoards)
-    .set({ ts: args.ts, pinned: false, updatedAt: args.at })
+    .set({ ts: args.ts, pinned: false, updatedAt: args.at, contentHash: args.contentHash })
     .where(eq(statusBoards.projectId, args.projectId))
     .run();
 }
@@ -67,8 +70,16 @@ export function markBoardPinned(db: DbOrTx, projectId: number): void {
   db.update(statusBoards).set({ pinned: true }).where(eq(statusBoards.projectId, projectId)).run();
 }
 
-export function markBoardUpdated(db: DbOrTx, projectId: number, at: Date): void {
-  db.update(statusBoards).set({ updatedAt: at }).where(eq(statusBoards.projectId, projectId)).run();
+/** Slack took an edit of the board: what it now shows (its hash) and when. */
+export function markBoardUpdated(
+  db: DbOrTx,
+  projectId: number,
+  args: { at: Date; contentHash: string },
+): void {
+  db.update(statusBoards)
+    .set({ updatedAt: args.at, contentHash: args.contentHash })
+    .where(eq(statusBoards.projectId, projectId))
+    .run();
 }
 
 /** Forgets the board (its post failed, or Slack no longer has the message): the next post makes a new one. */

@@ -18,7 +18,7 @@ import {
 import { projectInterviewProgress } from "./interview/session.js";
 import type { JobHandler } from "./outbox-worker.js";
 import { slackErrorCode } from "./post.js";
-import { buildStatusBoard, type StatusBoardInput } from "./views/status-board.js";
+import { boardFingerprint, buildStatusBoard, type StatusBoardInput } from "./views/status-board.js";
 
 /**
  * The status board's life in Slack: posted and pinned once per project channel by `/intplan status`, then
@@ -58,6 +58,13 @@ const CHANNEL_UNREACHABLE = new Set(["channel_not_found", "not_in_channel", "is_
 const boardContent = (deps: AppDeps, project: ProjectRow) =>
   buildStatusBoard(loadStatusBoardInput(deps, project));
 
+/**
+ * How long a board Slack took is trusted by `/intplan status` when nothing on it changed: within this, a
+ * burst of status commands makes no edit at all; after it, the next one edits again, which also finds out
+ * whether the message still exists (and posts a new one if not).
+ */
+const STATUS_TRUSTS_BOARD_FOR_MS = 30_000;
+
 async function pinBoard(
   client: WebClient,
   deps: AppDeps,
@@ -78,8 +85,9 @@ async function pinBoard(
 /** Posts and pins the board of a project whose board this caller has claimed. */
 async function postBoard(client: WebClient, deps: AppDeps, project: ProjectRow): Promise<ShowBoardOutcome> {
   let ts: string | undefined;
+  const content = boardContent(deps, project);
   try {
-    ts = (await client.chat.postMessage({ channel: project.channelId, ...boardContent(deps, project) })).ts;
+    ts = (await client.chat.postMessage({ channel: project.channelId, ...content })).ts;
   } catch (error) {
     forgetStatusBoard(deps.db, project.id);
     return { kind: "failed", error: slackErrorCode(error) ?? "network" };
@@ -88,23 +96,42 @@ async function postBoard(client: WebClient, deps: AppDeps, project: ProjectRow):
     forgetStatusBoard(deps.db, project.id);
     return { kind: "failed", error: "no_ts" };
   }
-  savePostedBoard(deps.db, { projectId: project.id, ts, at: deps.clock() });
+  savePostedBoard(deps.db, {
+    projectId: project.id,
+    ts,
+    at: deps.clock(),
+    contentHash: boardFingerprint(content),
+  });
   await pinBoard(client, deps, { projectId: project.id, channelId: project.channelId, ts });
   return { kind: "posted", ts };
 }
 
-type UpdateOutcome = { kind: "updated" } | { kind: "gone" } | { kind: "unreachable"; error: string };
+type UpdateOutcome =
+  | { kind: "updated" }
+  | { kind: "unchanged" }
+  | { kind: "gone" }
+  | { kind: "unreachable"; error: string };
 
-/** Edits the board in place; "gone" when Slack no longer has it, "unreachable" when the bot cannot post there. */
+/**
+ * Edits the board in place, unless it would show exactly what Slack took less than `trustForMs` ago;
+ * "gone" when Slack no longer has it, "unreachable" when the bot cannot post there.
+ */
 async function updateBoard(
   client: WebClient,
   deps: AppDeps,
   project: ProjectRow,
   board: StatusBoardRow,
+  trustForMs: number,
 ): Promise<UpdateOutcome> {
+  const content = boardContent(deps, project);
+  const contentHash = boardFingerprint(content);
+  const at = deps.clock();
+  if (board.contentHash === contentHash && at.getTime() - board.updatedAt.getTime() < trustForMs) {
+    return { kind: "unchanged" };
+  }
   try {
-    await client.chat.update({ channel: board.channelId, ts: board.ts, ...boardContent(deps, project) });
-    markBoardUpdated(deps.db, project.id, deps.clock());
+    await client.chat.update({ channel: board.channelId, ts: board.ts, ...content });
+    markBoardUpdated(deps.db, project.id, { at, contentHash });
     return { kind: "updated" };
   } catch (error) {
     const code = slackErrorCode(error) ?? "";
@@ -141,7 +168,7 @@ export async function showStatusBoard(
   if (!isPosted(board)) return { kind: "being-posted" };
   let outcome: UpdateOutcome;
   try {
-    outcome = await updateBoard(client, deps, project, board);
+    outcome = await updateBoard(client, deps, project, board, STATUS_TRUSTS_BOARD_FOR_MS);
   } catch (error) {
     return { kind: "failed", error: slackErrorCode(error) ?? "network" };
   }
@@ -157,7 +184,8 @@ export function refreshStatusBoardJob(client: WebClient, deps: AppDeps): JobHand
     const project = findProjectByIdAnyTeam(deps.db, row.projectId);
     const board = project ? findStatusBoard(deps.db, project.id) : undefined;
     if (!project || !isPosted(board)) return;
-    const updated = await updateBoard(client, deps, project, board);
+    // A refresh follows a change: when the board would not change, there is nothing to send.
+    const updated = await updateBoard(client, deps, project, board, Number.POSITIVE_INFINITY);
     const outcome = updated.kind === "gone" ? await repostBoard(client, deps, project) : updated;
     if (outcome.kind === "unreachable" || outcome.kind === "failed") {
       deps.logger.warn(

@@ -79,8 +79,28 @@ describe("the status board: one pinned message per project channel, updated in p
       );
       expect(reply.body.response_type).toBe("ephemeral");
       expect(boardPosts()).toHaveLength(1);
-      expect(boardEdits().map((c) => c.args.ts)).toEqual([ts]);
+      // Nothing on it changed since it was posted moments ago, so there was nothing to edit.
+      expect(boardEdits()).toEqual([]);
+
+      // A minute later the same command edits that same message (which also checks it still exists).
+      t.setNow(new Date("2026-11-22T10:01:00Z"));
+      await t.slack.command({ text: "status", userId: "U0DEV" });
+      const edit = await t.emulator.waitForCall("chat.update", isBoard);
+      expect(edit.args.ts).toBe(ts);
+      expect(boardPosts()).toHaveLength(1);
       expect(t.emulator.callsTo("pins.add")).toHaveLength(1);
+    });
+
+    it("a burst of /intplan status makes no edit when nothing on the board changed", async () => {
+      await postBoard();
+      await settled();
+      const replies = await Promise.all(
+        Array.from({ length: 10 }, () => t.slack.command({ text: "status", userId: "U0DEV" })),
+      );
+      expect(replies.every((r) => r.status === 200)).toBe(true);
+      await t.emulator.waitForResponse((r) => String(r.body.text).includes("status board is up to date"));
+      expect(boardEdits()).toEqual([]);
+      expect(boardPosts()).toHaveLength(1);
     });
 
     it("a PM marks Development in progress and the status board updates in place", async () => {
@@ -234,6 +254,7 @@ describe("the status board: one pinned message per project channel, updated in p
 
     it("says why when the board can no longer be edited (the bot left the channel)", async () => {
       await postBoard();
+      t.setNow(new Date("2026-11-22T10:05:00Z"));
       t.emulator.failNext("chat.update", { kind: "error", error: "channel_not_found" });
       await t.slack.command({ text: "status", userId: "U0PM" });
       const reply = await t.emulator.waitForResponse((r) => String(r.body.text).includes("could not post"));

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { PhaseProgress } from "../../src/db/checklist.js";
 import type { LiveBlocker, LivePhase } from "../../src/db/live-state.js";
 import { formatAge } from "../../src/slack/views/blocker-format.js";
-import { buildStatusBoard, type StatusBoardInput } from "../../src/slack/views/status-board.js";
+import {
+  boardFingerprint,
+  buildStatusBoard,
+  type StatusBoardInput,
+} from "../../src/slack/views/status-board.js";
 import { validateMessage } from "../support/block-kit-limits.js";
 
 const now = new Date("2026-11-22T10:00:00Z");
@@ -152,5 +156,26 @@ describe("the age of a blocker", () => {
     [24 * 20, "2w"],
   ])("%d hours reads as %j", (hours, age) => {
     expect(formatAge(hoursAgo(hours), now)).toBe(age);
+  });
+});
+
+describe("the board's fingerprint, which decides whether an edit is worth sending", () => {
+  const later = new Date(now.getTime() + 5 * 60_000);
+  it("is the same for the same board built minutes apart (only its Updated line differs)", () => {
+    const first = buildStatusBoard(board());
+    const second = buildStatusBoard(board({ now: later }));
+    expect(JSON.stringify(first)).not.toBe(JSON.stringify(second));
+    expect(boardFingerprint(first)).toBe(boardFingerprint(second));
+  });
+
+  it("changes when anything on the board changes", () => {
+    const base = board();
+    const withMore = board({ live: { ...base.live, openBlockers: [...base.live.openBlockers, blocker(9)] } });
+    const phaseMoved = board({
+      live: { ...base.live, phases: base.live.phases.map((p) => ({ ...p, status: "done" })) },
+    });
+    const fingerprint = boardFingerprint(buildStatusBoard(base));
+    expect(boardFingerprint(buildStatusBoard(withMore))).not.toBe(fingerprint);
+    expect(boardFingerprint(buildStatusBoard(phaseMoved))).not.toBe(fingerprint);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { PhaseProgress } from "../../db/checklist.js";
 import type { LivePhase, ProjectLiveState } from "../../db/live-state.js";
 import type { ProjectRow } from "../../db/schema.js";
@@ -96,6 +97,19 @@ function documentLink(
   return `<https://app.slack.com/docs/${teamId}/${doc.canvasId}|${title}> v${doc.version}`;
 }
 
+const UPDATED_AT_BLOCK = "status_board_updated_at";
+
+/**
+ * What the board says, as a hash, leaving out when it was built: two boards with the same fingerprint
+ * differ only in their "Updated …" line, so editing one into the other would change nothing that matters.
+ */
+export function boardFingerprint(board: MessageContent): string {
+  const blocks = board.blocks.filter((b) => (b as { block_id?: string }).block_id !== UPDATED_AT_BLOCK);
+  return createHash("sha256")
+    .update(JSON.stringify({ text: board.text, blocks }))
+    .digest("hex");
+}
+
 export function buildStatusBoard(input: StatusBoardInput): MessageContent {
   const { project, live } = input;
   const progressOf = (n: number) => input.progress.find((p) => p.phaseNumber === n);
@@ -121,9 +135,12 @@ export function buildStatusBoard(input: StatusBoardInput): MessageContent {
     actions(`status_board_${project.id}`, [
       button("Tasks & exit criteria", ACTION.openChecklist, { value: String(project.id), style: "primary" }),
     ]),
-    context(
-      `Updated ${slackDate(input.now, "{date_short_pretty} at {time}")} · this message updates itself as the project changes`,
-    ),
+    {
+      ...context(
+        `Updated ${slackDate(input.now, "{date_short_pretty} at {time}")} · this message updates itself as the project changes`,
+      ),
+      block_id: UPDATED_AT_BLOCK,
+    },
   ];
   const current = currentPhase(live.phases);
   const where =

@@ -1,0 +1,1 @@
+ALTER TABLE `status_boards` ADD `content_hash` text;
