@@ -106,6 +106,21 @@ async function postBoard(client: WebClient, deps: AppDeps, project: ProjectRow):
   return { kind: "posted", ts };
 }
 
+/** The board Slack took less than `trustForMs` ago shows exactly this content. */
+const stillShows = (board: StatusBoardRow, contentHash: string, at: Date, trustForMs: number) =>
+  board.contentHash === contentHash && at.getTime() - board.updatedAt.getTime() < trustForMs;
+
+/**
+ * True when `/intplan status` has nothing to do: the board is posted and pinned, and shows what it would
+ * show now, as Slack took it moments ago. Database reads only, so the command can answer in its ack.
+ */
+export function boardIsCurrent(deps: AppDeps, project: ProjectRow): boolean {
+  const board = findStatusBoard(deps.db, project.id);
+  if (!isPosted(board) || !board.pinned) return false;
+  const contentHash = boardFingerprint(boardContent(deps, project));
+  return stillShows(board, contentHash, deps.clock(), STATUS_TRUSTS_BOARD_FOR_MS);
+}
+
 type UpdateOutcome =
   | { kind: "updated" }
   | { kind: "unchanged" }
@@ -126,9 +141,7 @@ async function updateBoard(
   const content = boardContent(deps, project);
   const contentHash = boardFingerprint(content);
   const at = deps.clock();
-  if (board.contentHash === contentHash && at.getTime() - board.updatedAt.getTime() < trustForMs) {
-    return { kind: "unchanged" };
-  }
+  if (stillShows(board, contentHash, at, trustForMs)) return { kind: "unchanged" };
   try {
     await client.chat.update({ channel: board.channelId, ts: board.ts, ...content });
     markBoardUpdated(deps.db, project.id, { at, contentHash });

@@ -1,8 +1,11 @@
 import type { Subcommand, WithProject } from "../context.js";
 import { projectInterviewProgress } from "../interview/session.js";
-import { showStatusBoard } from "../status-board.js";
+import { boardIsCurrent, showStatusBoard } from "../status-board.js";
 import { section } from "../views/block-kit.js";
 import { buildProjectCard } from "../views/project-card.js";
+
+const UP_TO_DATE =
+  "The status board is up to date: it is the pinned message in this channel, and it updates itself.";
 
 /**
  * `/intplan status`: posts and pins the channel's status board the first time and brings that same message
@@ -13,6 +16,10 @@ export const statusCommand: Subcommand<"status"> = {
   needsProject: true,
   async handle(ctx) {
     const { project, ack, respond, client, deps } = ctx as WithProject<typeof ctx.command>;
+    if (boardIsCurrent(deps, project)) {
+      await ack(UP_TO_DATE);
+      return;
+    }
     await ack();
     const outcome = await showStatusBoard(client, deps, project);
     if (outcome.kind === "posted") return;
@@ -34,7 +41,7 @@ export const statusCommand: Subcommand<"status"> = {
       text:
         outcome.kind === "being-posted"
           ? "The status board is being posted right now; it will appear in a moment."
-          : "The status board is up to date: it is the pinned message in this channel, and it updates itself.",
+          : UP_TO_DATE,
     });
   },
 };

@@ -1,6 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import type { AppDeps } from "../../app.js";
-import type { DocumentKind } from "../../db/documents.js";
+import { type DocumentKind, findDocument } from "../../db/documents.js";
 import { findProjectByIdAnyTeam } from "../../db/projects.js";
 import type { ProjectRow } from "../../db/schema.js";
 import { type PublishOutcome, publishDocument } from "./publish.js";
@@ -19,6 +19,10 @@ export function publishProjectDocument(
   return deps.locks.run(`document:${args.projectId}:${args.kind}`, async () => {
     const project = findProjectByIdAnyTeam(deps.db, args.projectId);
     if (!project) return undefined;
+    // A refresh of a document that has no canvas has nothing to edit: skip the rendering too.
+    if (args.onlyIfCanvasExists && !findDocument(deps.db, project.id, args.kind)?.canvasId) {
+      return { project, outcome: undefined };
+    }
     const outcome = await publishDocument({
       client,
       db: deps.db,
