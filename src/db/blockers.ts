@@ -24,6 +24,24 @@ const lastNumber = perDatabase((db) =>
     .prepare(),
 );
 
+const insertBlocker = perDatabase((db) =>
+  db
+    .insert(blockers)
+    .values({
+      projectId: sql.placeholder("projectId"),
+      number: sql.placeholder("number"),
+      text: sql.placeholder("text"),
+      ownerId: sql.placeholder("ownerId"),
+      waitingOnClient: sql.placeholder("waitingOnClient"),
+      createdBy: sql.placeholder("createdBy"),
+      createdAt: sql.placeholder("createdAt"),
+      sourceTs: sql.placeholder("sourceTs"),
+      sourcePermalink: sql.placeholder("sourcePermalink"),
+    })
+    .returning()
+    .prepare(),
+);
+
 /**
  * Logs a blocker with the project's next number (#1, #2, ...) and its audit row, in one transaction. A
  * message already logged as an open blocker is not logged twice.
@@ -45,21 +63,18 @@ export function addBlocker(db: Db, cmd: AddBlockerCommand): AddBlockerResult {
       if (existing) return { kind: "already-logged" as const, blocker: existing };
     }
     const { last } = lastNumber(tx).get({ projectId: cmd.projectId }) ?? { last: 0 };
-    const blocker = tx
-      .insert(blockers)
-      .values({
-        projectId: cmd.projectId,
-        number: last + 1,
-        text: cmd.input.text,
-        ownerId: cmd.input.ownerId,
-        waitingOnClient: cmd.input.waitingOnClient,
-        createdBy: cmd.actorId,
-        createdAt: cmd.at,
-        sourceTs: cmd.source?.ts ?? null,
-        sourcePermalink: cmd.source?.permalink ?? null,
-      })
-      .returning()
-      .get();
+    const blocker = insertBlocker(tx).get({
+      projectId: cmd.projectId,
+      number: last + 1,
+      text: cmd.input.text,
+      ownerId: cmd.input.ownerId,
+      waitingOnClient: cmd.input.waitingOnClient,
+      createdBy: cmd.actorId,
+      createdAt: cmd.at,
+      sourceTs: cmd.source?.ts ?? null,
+      sourcePermalink: cmd.source?.permalink ?? null,
+    });
+    if (!blocker) throw new Error("The new blocker was not stored.");
     recordAudit(tx, {
       projectId: cmd.projectId,
       actorId: cmd.actorId,

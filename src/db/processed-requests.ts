@@ -20,6 +20,8 @@ class SeenBefore extends Error {}
  */
 export function claimRequest(db: Db, keys: readonly string[], at: Date): boolean {
   const { claim } = statements(db);
+  // One key is one statement, atomic on its own; several must be claimed all or none.
+  if (keys.length === 1) return claim.run({ key: keys[0], at }).changes === 1;
   try {
     db.transaction(() => {
       for (const key of keys) {
