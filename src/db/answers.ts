@@ -1,9 +1,9 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { recordAudit } from "./audit.js";
 import type { Db, DbOrTx } from "./client.js";
-import { enqueueJob } from "./outbox.js";
 import { perDatabase } from "./prepared.js";
 import { touchProject } from "./projects.js";
+import { recordProjectChange } from "./refresh.js";
 import { answers, interviewDrafts } from "./schema.js";
 
 export type StoredAnswers = Record<string, unknown>;
@@ -117,17 +117,14 @@ export function saveAnswers(db: Db, cmd: SaveAnswersCommand): string[] {
       changed.push(questionId);
     }
     if (changed.length > 0) {
-      touchProject(tx, cmd.projectId, cmd.at);
       if (cmd.refresh) {
-        for (const job of ["refresh-plan", "refresh-discovery", "refresh-status-board"] as const) {
-          enqueueJob(tx, {
-            projectId: cmd.projectId,
-            job,
-            actorId: cmd.actorId,
-            runAfter: cmd.refresh.runAfter,
-            now: cmd.at,
-          });
-        }
+        recordProjectChange(
+          tx,
+          { projectId: cmd.projectId, actorId: cmd.actorId, at: cmd.at, runAfter: cmd.refresh.runAfter },
+          ["refresh-plan", "refresh-discovery", "refresh-status-board"],
+        );
+      } else {
+        touchProject(tx, cmd.projectId, cmd.at);
       }
     }
     return changed;

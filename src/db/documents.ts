@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { recordAudit } from "./audit.js";
 import type { Db, DbOrTx } from "./client.js";
+import { enqueueJob } from "./outbox.js";
 import { perDatabase } from "./prepared.js";
 import { type DocumentRow, documents, publications } from "./schema.js";
 
@@ -71,6 +72,14 @@ export function recordPublication(db: Db, rec: PublicationRecord): number {
       action: "document.published",
       details: { document: rec.kind, version, target: rec.target, id: rec.targetId, hash: rec.contentHash },
       at: rec.at,
+    });
+    // The status board links the document and shows its version.
+    enqueueJob(tx, {
+      projectId: rec.projectId,
+      job: "refresh-status-board",
+      actorId: rec.actorId,
+      runAfter: rec.at,
+      now: rec.at,
     });
     return version;
   });

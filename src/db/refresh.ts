@@ -1,5 +1,5 @@
 import type { DbOrTx } from "./client.js";
-import { enqueueJob } from "./outbox.js";
+import { enqueueJob, type OutboxJob } from "./outbox.js";
 import { touchProject } from "./projects.js";
 
 export interface ChangeStamp {
@@ -10,13 +10,20 @@ export interface ChangeStamp {
   runAfter: Date;
 }
 
+/** What a change to phases, tasks or blockers shows in: the plan canvas and the status board. */
+const PROJECT_VIEWS: readonly OutboxJob[] = ["refresh-plan", "refresh-status-board"];
+
 /**
- * Inside the transaction of a change to phases, tasks or blockers: marks the project active and asks for
- * the plan canvas and the status board to be refreshed.
+ * Inside the transaction of a change: marks the project active and asks for what shows it to be refreshed
+ * (by default the plan canvas and the status board; answers feed the discovery document too).
  */
-export function recordProjectChange(tx: DbOrTx, stamp: ChangeStamp): void {
+export function recordProjectChange(
+  tx: DbOrTx,
+  stamp: ChangeStamp,
+  jobs: readonly OutboxJob[] = PROJECT_VIEWS,
+): void {
   touchProject(tx, stamp.projectId, stamp.at);
-  for (const job of ["refresh-plan", "refresh-status-board"] as const) {
+  for (const job of jobs) {
     enqueueJob(tx, {
       projectId: stamp.projectId,
       job,

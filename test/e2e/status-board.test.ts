@@ -168,6 +168,22 @@ describe("the status board: one pinned message per project channel, updated in p
       );
     });
 
+    it("publishing the plan puts its canvas link on the board", async () => {
+      const ts = await postBoard();
+      await settled();
+      await t.slack.command({ text: "plan", userId: "U0PM" });
+      const created = await t.emulator.waitForCall(
+        "conversations.canvases.create",
+        (c) => c.answer?.ok === true,
+      );
+      const edit = await t.emulator.waitForCall(
+        "chat.update",
+        (c) => isBoard(c) && boardText(c).includes(String(created.answer?.canvas_id)),
+      );
+      expect(edit.args.ts).toBe(ts);
+      expect(boardText(edit)).toContain("|Implementation Plan> v1");
+    });
+
     it("what is ticked on the board's checklist shows ticked in the plan canvas", async () => {
       await t.slack.command({ text: "plan", userId: "U0PM" });
       const created = await t.emulator.waitForCall(
