@@ -99,6 +99,8 @@ function documentLink(
 
 const UPDATED_AT_BLOCK = "status_board_updated_at";
 
+const openCount = (n: number) => (n === 1 ? "1 open blocker" : `${n} open blockers`);
+
 /**
  * What the board says, as a hash, leaving out when it was built: two boards with the same fingerprint
  * differ only in their "Updated …" line, so editing one into the other would change nothing that matters.
@@ -150,7 +152,7 @@ export function buildStatusBoard(input: StatusBoardInput): MessageContent {
         ? "all phases done"
         : "not started";
   return {
-    text: `Status of ${escapeMrkdwn(project.name)} (${project.code}): ${where}, ${live.openBlockers.length} open blockers`,
+    text: `Status of ${escapeMrkdwn(project.name)} (${project.code}): ${where}, ${openCount(live.openBlockers.length)}`,
     blocks,
   };
 }
