@@ -41,6 +41,20 @@ describe("the status board: one pinned message per project channel, updated in p
       await new Promise((r) => setTimeout(r, 10));
     }
   }
+  /** Presses the board's "Tasks & exit criteria" button; resolves with the views.open call it made. */
+  async function openChecklistFrom(boardTs: string) {
+    await t.slack.blockAction({
+      actionId: "status_board_checklist",
+      value: String(projectId),
+      userId: "U0DEV",
+      channelId: CHANNEL,
+      messageTs: boardTs,
+    });
+    return t.emulator.waitForCall(
+      "views.open",
+      (c) => (c.args.view as { callback_id?: string }).callback_id === "checklist",
+    );
+  }
   async function postBoard() {
     await t.slack.command({ text: "status", userId: "U0PM" });
     const post = await t.emulator.waitForCall("chat.postMessage", (c) => isBoard(c) && c.answer?.ok === true);
@@ -135,17 +149,7 @@ describe("the status board: one pinned message per project channel, updated in p
 
     it("ticks tasks and exit criteria from the board's button; progress shows per phase", async () => {
       const ts = await postBoard();
-      await t.slack.blockAction({
-        actionId: "status_board_checklist",
-        value: String(projectId),
-        userId: "U0DEV",
-        channelId: CHANNEL,
-        messageTs: ts,
-      });
-      const open = await t.emulator.waitForCall(
-        "views.open",
-        (c) => (c.args.view as { callback_id?: string }).callback_id === "checklist",
-      );
+      const open = await openChecklistFrom(ts);
       expect(open.answer?.ok).toBe(true);
       expect(validateView(open.args.view)).toEqual([]);
       const viewId = openedViewId(open);
@@ -195,17 +199,7 @@ describe("the status board: one pinned message per project channel, updated in p
         "- [ ] All API credentials obtained and tested",
       );
       const ts = await postBoard();
-      await t.slack.blockAction({
-        actionId: "status_board_checklist",
-        value: String(projectId),
-        userId: "U0DEV",
-        channelId: CHANNEL,
-        messageTs: ts,
-      });
-      const open = await t.emulator.waitForCall(
-        "views.open",
-        (c) => (c.args.view as { callback_id?: string }).callback_id === "checklist",
-      );
+      const open = await openChecklistFrom(ts);
       const items = loadChecklist(t.db, projectId).filter((i) => i.phaseNumber === 1);
       const id = (label: string) => String(items.find((i) => i.label === label)?.id);
       await t.slack.viewSubmission({
