@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import type { WebClient } from "@slack/web-api";
 import type { Db } from "../../db/client.js";
 import { type DocumentKind, findDocument, forgetCanvas, recordPublication } from "../../db/documents.js";
@@ -30,10 +29,6 @@ export type PublishOutcome =
   | { status: "unchanged"; version: number; canvasId: string | null }
   | { status: "canvas-created" | "canvas-updated"; version: number; canvasId: string }
   | { status: "file"; version: number; fileId: string; reason: string };
-
-/** A stable hash of a document's inputs (the revision number and render date left out). */
-export const fingerprintOf = (value: unknown) =>
-  createHash("sha256").update(JSON.stringify(value)).digest("hex");
 
 export interface PublishArgs {
   client: WebClient;

@@ -2,7 +2,8 @@ import type { AppDeps } from "../../app.js";
 import { loadDocumentInput } from "../../db/document-input.js";
 import type { DocumentKind } from "../../db/documents.js";
 import type { ProjectRow } from "../../db/schema.js";
-import { fingerprintOf, type RenderedDocument } from "./publish.js";
+import { fingerprintOf } from "../../fingerprint.js";
+import type { RenderedDocument } from "./publish.js";
 
 export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   plan: "Implementation Plan",
@@ -28,6 +29,7 @@ export function renderProjectDocument(
     title: `${project.code} ${project.name}: ${DOCUMENT_TITLES[kind]}`.slice(0, 250),
     filename: `${project.code}-${FILE_SUFFIX[kind]}.md`,
     markdown,
+    // What the document is made from, the revision number left out: unchanged inputs are not republished.
     fingerprint: fingerprintOf({ kind, content }),
   };
 }

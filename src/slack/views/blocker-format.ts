@@ -36,3 +36,6 @@ export const blockerSummary = (blocker: LiveBlocker): string =>
 /** An open blocker on one line, with how long it has been open. */
 export const blockerLine = (blocker: LiveBlocker, now: Date): string =>
   [blockerTitle(blocker), formatAge(blocker.createdAt, now), ...blockerFacts(blocker)].join(" · ");
+
+/** "1 open blocker", "3 open blockers". */
+export const openBlockerCount = (n: number): string => (n === 1 ? "1 open blocker" : `${n} open blockers`);

@@ -11,6 +11,7 @@ import {
   LIMITS,
   section,
 } from "./block-kit.js";
+import { openBlockerCount } from "./blocker-format.js";
 import { channelLink, escapeMrkdwn } from "./mrkdwn.js";
 
 export interface HomeProject {
@@ -41,11 +42,10 @@ function projectBlocks(p: HomeProject): KnownBlock[] {
   const type = isIntegrationType(p.integrationType)
     ? INTEGRATION_TYPE_LABELS[p.integrationType]
     : p.integrationType;
-  const blockers = p.openBlockers === 1 ? "1 open blocker" : `${p.openBlockers} open blockers`;
   return [
     section(
       `*${escapeMrkdwn(p.name)}* (${p.code}) · ${escapeMrkdwn(p.clientName)} · ${channelLink(p.channelId)}\n` +
-        `${escapeMrkdwn(type)} · Phase: ${escapeMrkdwn(p.currentPhase ?? "Not started")} · ${blockers}`,
+        `${escapeMrkdwn(type)} · Phase: ${escapeMrkdwn(p.currentPhase ?? "Not started")} · ${openBlockerCount(p.openBlockers)}`,
     ),
     context(
       `${p.mine ? "You lead or manage this project · " : ""}Last activity <!date^${Math.floor(p.lastActivity.getTime() / 1000)}^{date_short_pretty} {time}|${p.lastActivity.toISOString()}>`,

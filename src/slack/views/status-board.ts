@@ -1,8 +1,8 @@
-import { createHash } from "node:crypto";
 import type { PhaseProgress } from "../../db/checklist.js";
 import type { LivePhase, ProjectLiveState } from "../../db/live-state.js";
 import type { ProjectRow } from "../../db/schema.js";
 import { currentPhase } from "../../domain/phase-rules.js";
+import { fingerprintOf } from "../../fingerprint.js";
 import { ACTION } from "../ids.js";
 import {
   actions,
@@ -14,7 +14,7 @@ import {
   type MessageContent,
   section,
 } from "./block-kit.js";
-import { blockerLine } from "./blocker-format.js";
+import { blockerLine, openBlockerCount } from "./blocker-format.js";
 import { linesToSections } from "./line-sections.js";
 import { escapeMrkdwn, mention } from "./mrkdwn.js";
 import { phaseTitle, statusEmoji } from "./phase-messages.js";
@@ -99,17 +99,13 @@ function documentLink(
 
 const UPDATED_AT_BLOCK = "status_board_updated_at";
 
-const openCount = (n: number) => (n === 1 ? "1 open blocker" : `${n} open blockers`);
-
 /**
  * What the board says, as a hash, leaving out when it was built: two boards with the same fingerprint
  * differ only in their "Updated …" line, so editing one into the other would change nothing that matters.
  */
 export function boardFingerprint(board: MessageContent): string {
   const blocks = board.blocks.filter((b) => (b as { block_id?: string }).block_id !== UPDATED_AT_BLOCK);
-  return createHash("sha256")
-    .update(JSON.stringify({ text: board.text, blocks }))
-    .digest("hex");
+  return fingerprintOf({ text: board.text, blocks });
 }
 
 export function buildStatusBoard(input: StatusBoardInput): MessageContent {
@@ -152,7 +148,7 @@ export function buildStatusBoard(input: StatusBoardInput): MessageContent {
         ? "all phases done"
         : "not started";
   return {
-    text: `Status of ${escapeMrkdwn(project.name)} (${project.code}): ${where}, ${openCount(live.openBlockers.length)}`,
+    text: `Status of ${escapeMrkdwn(project.name)} (${project.code}): ${where}, ${openBlockerCount(live.openBlockers.length)}`,
     blocks,
   };
 }
