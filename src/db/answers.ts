@@ -38,45 +38,34 @@ export interface SaveAnswersCommand {
   refresh?: { runAfter: Date };
 }
 
-const answerWrites = perDatabase((db) => ({
-  upsert: db
-    .insert(answers)
-    .values({
-      projectId: sql.placeholder("projectId"),
-      questionId: sql.placeholder("questionId"),
-      value: sql.placeholder("value"),
-      answeredBy: sql.placeholder("answeredBy"),
-      answeredAt: sql.placeholder("answeredAt"),
-    })
-    .onConflictDoUpdate({
-      target: [answers.projectId, answers.questionId],
-      set: {
-        value: sql`excluded.value`,
-        answeredBy: sql`excluded.answered_by`,
-        answeredAt: sql`excluded.answered_at`,
-      },
-    })
-    .prepare(),
-  current: db
-    .select({ value: answers.value })
-    .from(answers)
-    .where(
-      and(
-        eq(answers.projectId, sql.placeholder("projectId")),
-        eq(answers.questionId, sql.placeholder("questionId")),
-      ),
-    )
-    .prepare(),
-  clear: db
-    .delete(answers)
-    .where(
-      and(
-        eq(answers.projectId, sql.placeholder("projectId")),
-        eq(answers.questionId, sql.placeholder("questionId")),
-      ),
-    )
-    .prepare(),
-}));
+const answerWrites = perDatabase((db) => {
+  const oneAnswer = and(
+    eq(answers.projectId, sql.placeholder("projectId")),
+    eq(answers.questionId, sql.placeholder("questionId")),
+  );
+  return {
+    upsert: db
+      .insert(answers)
+      .values({
+        projectId: sql.placeholder("projectId"),
+        questionId: sql.placeholder("questionId"),
+        value: sql.placeholder("value"),
+        answeredBy: sql.placeholder("answeredBy"),
+        answeredAt: sql.placeholder("answeredAt"),
+      })
+      .onConflictDoUpdate({
+        target: [answers.projectId, answers.questionId],
+        set: {
+          value: sql`excluded.value`,
+          answeredBy: sql`excluded.answered_by`,
+          answeredAt: sql`excluded.answered_at`,
+        },
+      })
+      .prepare(),
+    current: db.select({ value: answers.value }).from(answers).where(oneAnswer).prepare(),
+    clear: db.delete(answers).where(oneAnswer).prepare(),
+  };
+});
 
 /**
  * Saves a section's answers: one row per question, the last edit wins, and every change is audited with
@@ -85,16 +74,16 @@ const answerWrites = perDatabase((db) => ({
 export function saveAnswers(db: Db, cmd: SaveAnswersCommand): string[] {
   return db.transaction((tx) => {
     const changed: string[] = [];
-    const { current } = answerWrites(tx);
+    const { current, upsert, clear } = answerWrites(tx);
     for (const [questionId, value] of Object.entries(cmd.values)) {
       // Only the section's own answers are read (a project has over a hundred; a section a handful).
       const previous = current.get({ projectId: cmd.projectId, questionId })?.value;
       const cleared = value === null || value === undefined;
       if (cleared ? previous === undefined : same(previous, value)) continue;
       if (cleared) {
-        answerWrites(tx).clear.run({ projectId: cmd.projectId, questionId });
+        clear.run({ projectId: cmd.projectId, questionId });
       } else {
-        answerWrites(tx).upsert.run({
+        upsert.run({
           projectId: cmd.projectId,
           questionId,
           value,

@@ -135,7 +135,6 @@ export function resolveBlocker(db: Db, cmd: ResolveBlockerCommand): ResolveBlock
   });
 }
 
-/** Open blockers, oldest first. */
 const openBlockerQueries = perDatabase((db) => {
   const open = and(eq(blockers.projectId, sql.placeholder("projectId")), eq(blockers.status, "open"));
   return {
@@ -144,6 +143,7 @@ const openBlockerQueries = perDatabase((db) => {
   };
 });
 
+/** Open blockers, oldest first. */
 export function listOpenBlockers(db: DbOrTx, projectId: number): BlockerRow[] {
   return openBlockerQueries(db).list.all({ projectId });
 }

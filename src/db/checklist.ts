@@ -39,7 +39,6 @@ export interface PhaseProgress {
   exitTotal: number;
 }
 
-/** Ticked and total tasks and exit criteria per phase. */
 const progressQuery = perDatabase((db) => {
   const count = (kind: "task" | "exit", doneOnly: boolean) =>
     sql<number>`sum(case when ${checklistItems.kind} = ${kind}${doneOnly ? sql` and ${checklistItems.done} = 1` : sql``} then 1 else 0 end)`;
@@ -58,6 +57,7 @@ const progressQuery = perDatabase((db) => {
     .prepare();
 });
 
+/** Ticked and total tasks and exit criteria per phase. */
 export function checklistProgress(db: DbOrTx, projectId: number): PhaseProgress[] {
   return progressQuery(db).all({ projectId });
 }

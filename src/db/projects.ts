@@ -114,7 +114,6 @@ function nextFreeCode(tx: DbOrTx, teamId: string, start: number): string {
   }
 }
 
-/** Marks a project as active now (for "most recently active" ordering). */
 const touch = perDatabase((db) =>
   db
     .update(projects)
@@ -123,6 +122,7 @@ const touch = perDatabase((db) =>
     .prepare(),
 );
 
+/** Marks a project as active now (for "most recently active" ordering). */
 export function touchProject(tx: DbOrTx, projectId: number, at: Date): void {
   touch(tx).run({ projectId, at: at.getTime() });
 }
