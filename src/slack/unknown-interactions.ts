@@ -20,8 +20,9 @@ export function isKnownAction(actionId: string): boolean {
 
 export const isKnownView = (callbackId: string): boolean => KNOWN_VIEWS.has(callbackId);
 
-export const UNKNOWN_BUTTON =
-  "That button is from an older version of intplan and does nothing now. `/intplan help` lists what you can do.";
+/** What someone is told when they use a button or shortcut no listener knows. */
+export const unknownInteraction = (what: "button" | "shortcut"): string =>
+  `That ${what} is from an older version of intplan and does nothing now. \`/intplan help\` lists what you can do.`;
 
 /**
  * Buttons and modals no listener knows (an old message, a removed feature, a forged request) are still
@@ -34,7 +35,11 @@ export function registerUnknownInteractions(app: App): void {
     if (isKnownAction(actionId)) return;
     await ack();
     if (body.response_url) {
-      await respond({ response_type: "ephemeral", replace_original: false, text: UNKNOWN_BUTTON });
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        text: unknownInteraction("button"),
+      });
     }
   });
   app.view(/.*/, async ({ ack, view }) => {
@@ -50,10 +55,7 @@ export function registerUnknownInteractions(app: App): void {
     if (shortcut.callback_id === CALLBACK.logBlockerShortcut) return;
     await ack();
     if ("response_url" in shortcut && shortcut.response_url) {
-      await respond({
-        response_type: "ephemeral",
-        text: UNKNOWN_BUTTON.replace("That button", "That shortcut"),
-      });
+      await respond({ response_type: "ephemeral", text: unknownInteraction("shortcut") });
     }
   });
 }
