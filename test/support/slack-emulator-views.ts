@@ -138,3 +138,50 @@ export const viewMethods: Record<string, MethodHandler> = {
   "views.update": update,
   "views.publish": publish,
 };
+
+/**
+ * What Slack does with a modal once the app has answered its view_submission
+ * (https://docs.slack.dev/surfaces/modals#handling_race_conditions and #updating_response): `errors` keeps
+ * the view and its hash (the person corrects the form and submits the same view again); `update` replaces
+ * the view, with a new hash; `push` stacks a new view on top; `clear` closes the whole stack; a plain ack
+ * closes the view.
+ */
+export function applySubmissionAnswer(views: Map<string, StoredView>, viewId: string, answer: unknown): void {
+  const stored = views.get(viewId);
+  if (!stored || stored.userId !== undefined) return;
+  const reply = (typeof answer === "object" && answer !== null ? answer : {}) as {
+    response_action?: string;
+    view?: SlackArgs;
+  };
+  const hash = `${Math.floor(Date.now() / 1000)}.${randomBytes(6).toString("hex")}`;
+  switch (reply.response_action) {
+    case "errors":
+      return;
+    case "update":
+      if (reply.view) {
+        stored.view = reply.view;
+        stored.hash = hash;
+      }
+      return;
+    case "push":
+      if (reply.view) {
+        const id = `V${randomBytes(5).toString("hex").toUpperCase()}`;
+        views.set(id, { id, hash, view: reply.view, previousViewId: stored.id });
+      }
+      return;
+    case "clear":
+      for (let view: StoredView | undefined = stored; view; ) {
+        view.closed = true;
+        view = view.previousViewId ? views.get(view.previousViewId) : undefined;
+      }
+      return;
+    default:
+      stored.closed = true;
+  }
+}
+
+/** The person closed the modal (or Slack closed it): nothing more is sent for it. */
+export function closeView(views: Map<string, StoredView>, viewId: string): void {
+  const stored = views.get(viewId);
+  if (stored && stored.userId === undefined) stored.closed = true;
+}

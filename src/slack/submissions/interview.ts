@@ -1,6 +1,7 @@
 import type { App, ViewOutput } from "@slack/bolt";
 import type { AppDeps } from "../../app.js";
 import { validateSection } from "../../domain/questionnaire/answers.js";
+import { givesBackClaimOnErrors } from "../dedupe.js";
 import {
   buildInterviewView,
   decodeMetadata,
@@ -29,28 +30,31 @@ function sectionOf(
 
 /** Next/Finish on a section, and closing a section midway: nothing typed is ever lost. */
 export function registerInterviewSubmissions(app: App, deps: AppDeps): void {
-  app.view(INTERVIEW_CALLBACK_ID, async ({ ack, body, view }) => {
-    const ctx = sectionOf(deps, teamOf(body), view);
-    const current = ctx?.questionnaire.sections[ctx.index];
-    if (!ctx || !current) {
-      await ack({ response_action: "update", view: buildInterviewGoneView() });
-      return;
-    }
-    const raw = readSectionState(current, view.state.values);
-    const checked = validateSection(current, raw);
-    keepSectionInput(deps, ctx, {
-      sectionIndex: ctx.index,
-      raw,
-      actorId: body.user.id,
-      finished: checked.ok,
-    });
-    if (!checked.ok) {
-      await ack({ response_action: "errors", errors: checked.errors });
-      return;
-    }
-    const next = ctx.index + 1 < ctx.questionnaire.sections.length ? ctx.index + 1 : SUMMARY;
-    await ack({ response_action: "update", view: buildInterviewView(deps, ctx, next) });
-  });
+  app.view(
+    INTERVIEW_CALLBACK_ID,
+    givesBackClaimOnErrors(deps, async ({ ack, body, view }) => {
+      const ctx = sectionOf(deps, teamOf(body), view);
+      const current = ctx?.questionnaire.sections[ctx.index];
+      if (!ctx || !current) {
+        await ack({ response_action: "update", view: buildInterviewGoneView() });
+        return;
+      }
+      const raw = readSectionState(current, view.state.values);
+      const checked = validateSection(current, raw);
+      keepSectionInput(deps, ctx, {
+        sectionIndex: ctx.index,
+        raw,
+        actorId: body.user.id,
+        finished: checked.ok,
+      });
+      if (!checked.ok) {
+        await ack({ response_action: "errors", errors: checked.errors });
+        return;
+      }
+      const next = ctx.index + 1 < ctx.questionnaire.sections.length ? ctx.index + 1 : SUMMARY;
+      await ack({ response_action: "update", view: buildInterviewView(deps, ctx, next) });
+    }),
+  );
 
   app.view({ callback_id: INTERVIEW_CALLBACK_ID, type: "view_closed" }, async ({ ack, body, view }) => {
     await ack();
