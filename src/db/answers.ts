@@ -161,6 +161,11 @@ export function loadDraft(
   return draftQuery(db).get({ projectId, sectionId })?.raw;
 }
 
+/** The section's draft with who saved it last and when. */
+export function loadDraftRow(db: DbOrTx, projectId: number, sectionId: string) {
+  return draftQuery(db).get({ projectId, sectionId });
+}
+
 export function clearDraft(db: DbOrTx, projectId: number, sectionId: string): void {
   db.delete(interviewDrafts)
     .where(and(eq(interviewDrafts.projectId, projectId), eq(interviewDrafts.sectionId, sectionId)))

@@ -6,6 +6,7 @@ import {
   buildInterviewView,
   decodeMetadata,
   type InterviewContext,
+  type InterviewMetadata,
   keepSectionInput,
   loadInterview,
   SUMMARY,
@@ -21,14 +22,17 @@ function sectionOf(
   deps: AppDeps,
   teamId: string,
   view: ViewOutput,
-): (InterviewContext & { index: number }) | undefined {
+): (InterviewContext & { index: number; meta: InterviewMetadata }) | undefined {
   const meta = decodeMetadata(view.private_metadata);
   if (!meta || meta.s === SUMMARY) return undefined;
   const ctx = loadInterview(deps, teamId, meta);
-  return ctx ? { ...ctx, index: meta.s } : undefined;
+  return ctx ? { ...ctx, index: meta.s, meta } : undefined;
 }
 
-/** Next/Finish on a section, and closing a section midway: nothing typed is ever lost. */
+/**
+ * Next/Finish on a section, and closing a section midway: nothing typed is ever lost, and only what this
+ * person changed in the modal is written (someone else may have answered meanwhile).
+ */
 export function registerInterviewSubmissions(app: App, deps: AppDeps): void {
   app.view(
     INTERVIEW_CALLBACK_ID,
@@ -41,8 +45,8 @@ export function registerInterviewSubmissions(app: App, deps: AppDeps): void {
       }
       const raw = readSectionState(current, view.state.values);
       const checked = validateSection(current, raw);
-      keepSectionInput(deps, ctx, {
-        sectionIndex: ctx.index,
+      const { notices } = keepSectionInput(deps, ctx, {
+        meta: ctx.meta,
         raw,
         actorId: body.user.id,
         finished: checked.ok,
@@ -52,20 +56,21 @@ export function registerInterviewSubmissions(app: App, deps: AppDeps): void {
         return;
       }
       const next = ctx.index + 1 < ctx.questionnaire.sections.length ? ctx.index + 1 : SUMMARY;
-      await ack({ response_action: "update", view: buildInterviewView(deps, ctx, next) });
+      await ack({ response_action: "update", view: buildInterviewView(deps, ctx, next, notices) });
     }),
   );
 
+  // Saved before the ack (a few milliseconds of SQLite): when Slack hears back, what was typed is kept.
   app.view({ callback_id: INTERVIEW_CALLBACK_ID, type: "view_closed" }, async ({ ack, body, view }) => {
-    await ack();
     const ctx = sectionOf(deps, teamOf(body), view);
     const current = ctx?.questionnaire.sections[ctx.index];
-    if (!ctx || !current) return;
-    keepSectionInput(deps, ctx, {
-      sectionIndex: ctx.index,
-      raw: readSectionState(current, view.state.values),
-      actorId: body.user.id,
-      finished: false,
-    });
+    if (ctx && current)
+      keepSectionInput(deps, ctx, {
+        meta: ctx.meta,
+        raw: readSectionState(current, view.state.values),
+        actorId: body.user.id,
+        finished: false,
+      });
+    await ack();
   });
 }
