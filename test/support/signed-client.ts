@@ -174,7 +174,7 @@ export function createSignedClient(options: SignedClientOptions): SignedClient {
   /** Slack sends nothing for a modal that is no longer on screen. */
   function refuseClosed(viewId: string | undefined) {
     if (viewId && emulator?.views.get(viewId)?.closed)
-      throw new Error(`View ${viewId} is closed: Slack would not send a submission or close for it.`);
+      throw new Error(`View ${viewId} is closed: Slack sends nothing more for it.`);
   }
 
   function messageOf(channelId: string | undefined, ts: string) {
@@ -239,6 +239,7 @@ export function createSignedClient(options: SignedClientOptions): SignedClient {
       values,
       action,
     }) {
+      if (typeof view === "string") refuseClosed(view);
       const inMessage = messageTs !== undefined;
       const viewOutput = view === undefined ? undefined : viewOf(view, values);
       return interaction({
