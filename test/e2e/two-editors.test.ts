@@ -178,4 +178,24 @@ describe("two people editing one interview section", () => {
     const reopened = await open(DANA);
     expect(JSON.stringify(reopened.view.blocks)).toContain("twelve-ish");
   });
+
+  it("a stale modal is not refused for text someone else has since fixed", async () => {
+    const pat = await open(PAT);
+    await t.slack.viewClosed({
+      userId: PAT,
+      viewId: pat.viewId,
+      values: stateShownIn(section, pat.view, { hours_per_week: form.number("twelve-ish") }),
+    });
+    const dana = await open(DANA);
+    expect(JSON.stringify(dana.view.blocks)).toContain("twelve-ish");
+    const patAgain = await open(PAT);
+    await next(patAgain, { hours_per_week: form.number("12") });
+
+    // Dana's modal still shows "twelve-ish"; she changes another question and presses Next.
+    await next(dana, { current_state: form.text("Orders are typed in twice") });
+    expect(stored()).toEqual({ hours_per_week: 12, current_state: "Orders are typed in twice" });
+    expect(t.db.select().from(interviewDrafts).where(eq(interviewDrafts.projectId, projectId)).all()).toEqual(
+      [],
+    );
+  });
 });

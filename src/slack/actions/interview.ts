@@ -43,7 +43,7 @@ async function moveTo(
         meta,
         raw: readSectionState(current, view.state.values),
         actorId: body.user.id,
-        finished: false,
+        submit: false,
       })
     : { notices: [] };
   await client.views.update({

@@ -16,6 +16,7 @@ import {
   formatAnswerForInput,
   type RawInput,
   salvageSection,
+  validateSection,
 } from "../../domain/questionnaire/answers.js";
 import {
   getQuestionnaire,
@@ -131,9 +132,11 @@ function shownDigests(
 /**
  * Keeps what someone changed in a section, merged per question with what others changed since their modal
  * was shown (see `mergeSection`): valid answers are saved (audited with the value they replace), malformed
- * ones are kept in the section's draft exactly as typed, and nothing they left alone is written. `finished`
- * (Next) clears the draft when nothing in it is left. Returns the notices for this person's next view: who
- * changed a question they also changed.
+ * ones are kept in the section's draft exactly as typed, and nothing they left alone is written.
+ * `submit` (Next) also checks the section: the errors to answer with, leaving out questions someone else
+ * changed since the modal was shown (their stale text is not this person's to fix); with none, the draft
+ * is cleared once nothing is left in it. Returns those errors and the notices for this person's next view:
+ * who changed a question they also changed.
  */
 export function keepSectionInput(
   deps: AppDeps,
@@ -142,11 +145,11 @@ export function keepSectionInput(
     meta: InterviewMetadata;
     raw: Record<string, RawInput>;
     actorId: string;
-    finished: boolean;
+    submit: boolean;
   },
-): { notices: string[] } {
+): { notices: string[]; errors: Record<string, string> } {
   const section = ctx.questionnaire.sections[args.meta.s];
-  if (!section) return { notices: [] };
+  if (!section) return { notices: [], errors: {} };
   const projectId = ctx.project.id;
   const answerRows = loadAnswerRows(deps.db, projectId);
   const draftRow = loadDraftRow(deps.db, projectId, section.id);
@@ -158,12 +161,18 @@ export function keepSectionInput(
     submitted: args.raw,
     current,
   });
+  const checked = args.submit ? validateSection(section, args.raw) : undefined;
+  const errors = Object.fromEntries(
+    Object.entries(checked?.ok === false ? checked.errors : {}).filter(
+      ([id]) => !merge.keptNewer.includes(id),
+    ),
+  );
+  const finished = args.submit && Object.keys(errors).length === 0;
   const touchedIds = Object.keys(merge.touched);
   if (touchedIds.length === 0) {
     // Nothing changed here: nothing is written (a finished section loses an empty "you were here" draft).
-    if (args.finished && draftRow && Object.keys(draft).length === 0)
-      clearDraft(deps.db, projectId, section.id);
-    return { notices: [] };
+    if (finished && draftRow && Object.keys(draft).length === 0) clearDraft(deps.db, projectId, section.id);
+    return { notices: [], errors };
   }
 
   const at = deps.clock();
@@ -180,7 +189,7 @@ export function keepSectionInput(
   });
   for (const id of touchedIds) delete draft[id];
   Object.assign(draft, pick(invalid));
-  if (args.finished && Object.keys(draft).length === 0) clearDraft(deps.db, projectId, section.id);
+  if (finished && Object.keys(draft).length === 0) clearDraft(deps.db, projectId, section.id);
   else saveDraft(deps.db, { projectId, sectionId: section.id, raw: draft, actorId: args.actorId, at });
 
   // Who had changed what this person replaced: the draft's author for text kept as typed, else the answer's.
@@ -191,7 +200,7 @@ export function keepSectionInput(
     const by = authorOf(id);
     return question && by && by !== args.actorId ? [replacedNotice(question, by, ctx.project)] : [];
   });
-  return { notices };
+  return { notices, errors };
 }
 
 export function projectInterviewProgress(deps: AppDeps, project: ProjectRow): InterviewProgress {

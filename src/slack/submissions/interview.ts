@@ -1,6 +1,5 @@
 import type { App, ViewOutput } from "@slack/bolt";
 import type { AppDeps } from "../../app.js";
-import { validateSection } from "../../domain/questionnaire/answers.js";
 import { givesBackClaimOnErrors } from "../dedupe.js";
 import {
   buildInterviewView,
@@ -43,16 +42,14 @@ export function registerInterviewSubmissions(app: App, deps: AppDeps): void {
         await ack({ response_action: "update", view: buildInterviewGoneView() });
         return;
       }
-      const raw = readSectionState(current, view.state.values);
-      const checked = validateSection(current, raw);
-      const { notices } = keepSectionInput(deps, ctx, {
+      const { notices, errors } = keepSectionInput(deps, ctx, {
         meta: ctx.meta,
-        raw,
+        raw: readSectionState(current, view.state.values),
         actorId: body.user.id,
-        finished: checked.ok,
+        submit: true,
       });
-      if (!checked.ok) {
-        await ack({ response_action: "errors", errors: checked.errors });
+      if (Object.keys(errors).length > 0) {
+        await ack({ response_action: "errors", errors });
         return;
       }
       const next = ctx.index + 1 < ctx.questionnaire.sections.length ? ctx.index + 1 : SUMMARY;
@@ -69,7 +66,7 @@ export function registerInterviewSubmissions(app: App, deps: AppDeps): void {
         meta: ctx.meta,
         raw: readSectionState(current, view.state.values),
         actorId: body.user.id,
-        finished: false,
+        submit: false,
       });
     await ack();
   });
