@@ -198,4 +198,22 @@ describe("two people editing one interview section", () => {
       [],
     );
   });
+
+  it("the notice also comes with the section Skip moves to", async () => {
+    const dana = await open(DANA);
+    const pat = await open(PAT);
+    await next(dana, { hours_per_week: form.number("12") });
+    await t.slack.blockAction({
+      actionId: "interview_skip",
+      value: String(sectionIndex),
+      userId: PAT,
+      view: pat.viewId,
+      values: stateShownIn(section, pat.view, { hours_per_week: form.number("20") }),
+    });
+    const moved = await t.emulator.waitForCall("views.update", (c) => c.args.view_id === pat.viewId);
+    expect(stored()).toEqual({ hours_per_week: 20 });
+    expect(notesIn(moved.args.view as ModalView).join("\n")).toContain(
+      `<@${DANA}> changed *Hours per week spent on it by hand* while you were editing`,
+    );
+  });
 });
