@@ -275,7 +275,7 @@ export function createSignedClient(options: SignedClientOptions): SignedClient {
       });
       // Slack applies the app's answer to the modal (and gives up on it when the app does not answer 200).
       if (emulator && options.viewId && res.status === 200)
-        applySubmissionAnswer(emulator.views, options.viewId, res.body);
+        applySubmissionAnswer(emulator, options.viewId, res.body);
       return res;
     },
 
