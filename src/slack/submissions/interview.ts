@@ -57,17 +57,21 @@ export function registerInterviewSubmissions(app: App, deps: AppDeps): void {
     }),
   );
 
-  // Saved before the ack (a few milliseconds of SQLite): when Slack hears back, what was typed is kept.
+  // Saved before the ack (a few milliseconds of SQLite), so when Slack hears back the work is done; acked
+  // even when the write fails (the modal is already gone, so there is no one to tell but the log).
   app.view({ callback_id: INTERVIEW_CALLBACK_ID, type: "view_closed" }, async ({ ack, body, view }) => {
-    const ctx = sectionOf(deps, teamOf(body), view);
-    const current = ctx?.questionnaire.sections[ctx.index];
-    if (ctx && current)
-      keepSectionInput(deps, ctx, {
-        meta: ctx.meta,
-        raw: readSectionState(current, view.state.values),
-        actorId: body.user.id,
-        submit: false,
-      });
-    await ack();
+    try {
+      const ctx = sectionOf(deps, teamOf(body), view);
+      const current = ctx?.questionnaire.sections[ctx.index];
+      if (ctx && current)
+        keepSectionInput(deps, ctx, {
+          meta: ctx.meta,
+          raw: readSectionState(current, view.state.values),
+          actorId: body.user.id,
+          submit: false,
+        });
+    } finally {
+      await ack();
+    }
   });
 }
