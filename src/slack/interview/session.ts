@@ -75,13 +75,16 @@ export function loadInterview(
 }
 
 /** Stored answers with whatever was typed but not yet valid laid over them, so the modal shows it again. */
-function answersWithDraft(deps: AppDeps, project: ProjectRow, section: QuestionnaireSection): Answers {
-  const answers = loadAnswers(deps.db, project.id) as Record<string, Answers[string]>;
-  const draft = loadDraftRow(deps.db, project.id, section.id)?.raw ?? {};
-  for (const [questionId, raw] of Object.entries(draft)) {
+function withDraft(stored: Record<string, unknown>, draft: Record<string, unknown> | undefined): Answers {
+  const answers = { ...stored } as Record<string, Answers[string]>;
+  for (const [questionId, raw] of Object.entries(draft ?? {})) {
     if (typeof raw === "string" || Array.isArray(raw)) answers[questionId] = raw as Answers[string];
   }
   return answers;
+}
+
+function answersWithDraft(deps: AppDeps, project: ProjectRow, section: QuestionnaireSection): Answers {
+  return withDraft(loadAnswers(deps.db, project.id), loadDraftRow(deps.db, project.id, section.id)?.raw);
 }
 
 /** What a section's modal shows for each question (the input Slack hands back when nobody touches it). */
@@ -154,7 +157,8 @@ export function keepSectionInput(
   const answerRows = loadAnswerRows(deps.db, projectId);
   const draftRow = loadDraftRow(deps.db, projectId, section.id);
   const draft: Record<string, unknown> = { ...(draftRow?.raw ?? {}) };
-  const current = shownInputs(section, answersWithDraft(deps, ctx.project, section));
+  const stored = Object.fromEntries(answerRows.map((r) => [r.questionId, r.value]));
+  const current = shownInputs(section, withDraft(stored, draftRow?.raw));
   const merge = mergeSection({
     questionIds: section.questions.map((q) => q.id),
     shown: shownDigests(section, args.meta),
