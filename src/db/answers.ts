@@ -21,8 +21,9 @@ export function loadAnswers(db: DbOrTx, projectId: number): StoredAnswers {
   return Object.fromEntries(rows.map((r) => [r.questionId, r.value]));
 }
 
+/** A project's answers with who gave each and when. */
 export function loadAnswerRows(db: DbOrTx, projectId: number) {
-  return db.select().from(answers).where(eq(answers.projectId, projectId)).all();
+  return answerRows(db).all({ projectId });
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -159,6 +160,11 @@ export function loadDraft(
   sectionId: string,
 ): Record<string, unknown> | undefined {
   return draftQuery(db).get({ projectId, sectionId })?.raw;
+}
+
+/** The section's draft with who saved it last and when. */
+export function loadDraftRow(db: DbOrTx, projectId: number, sectionId: string) {
+  return draftQuery(db).get({ projectId, sectionId });
 }
 
 export function clearDraft(db: DbOrTx, projectId: number, sectionId: string): void {

@@ -1,4 +1,4 @@
-import { lt, sql } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { perDatabase } from "./prepared.js";
 import { processedRequests } from "./schema.js";
@@ -37,4 +37,9 @@ export function claimRequest(db: Db, keys: readonly string[], at: Date): boolean
 
 export function forgetProcessedBefore(db: Db, before: Date): void {
   db.delete(processedRequests).where(lt(processedRequests.at, before)).run();
+}
+
+/** Forgets one claimed key, so a request with it is handled again (a form answered with errors). */
+export function forgetRequest(db: Db, key: string): void {
+  db.delete(processedRequests).where(eq(processedRequests.key, key)).run();
 }

@@ -1,6 +1,14 @@
-import type { AnyMiddlewareArgs, App, Context } from "@slack/bolt";
+import type {
+  AllMiddlewareArgs,
+  AnyMiddlewareArgs,
+  App,
+  Context,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from "@slack/bolt";
 import type { AppDeps } from "../app.js";
-import { claimRequest, forgetProcessedBefore } from "../db/processed-requests.js";
+import { claimRequest, forgetProcessedBefore, forgetRequest } from "../db/processed-requests.js";
+import { fingerprintOf } from "../fingerprint.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How many claims between clean-ups of old keys. */
@@ -11,12 +19,27 @@ interface KeyedBody {
   event_id?: string;
   user?: { id?: string };
   actions?: { action_id?: string; action_ts?: string }[];
-  view?: { id?: string; hash?: string };
+  view?: { id?: string; hash?: string; state?: { values?: unknown } };
+}
+
+/** Where the middleware leaves a view submission's claim for `givesBackClaimOnErrors`. */
+const VIEW_CLAIM = "intplanViewClaim";
+
+/**
+ * A view submission's key: the view, its hash and what it holds. Slack keeps a view's hash when the app
+ * answers `response_action: "errors"` (it changes only when the view is updated:
+ * https://docs.slack.dev/surfaces/modals#handling_race_conditions), so the hash alone would make a
+ * corrected form look like a double submission. The same state submitted twice is still one.
+ */
+function viewKey(view: NonNullable<KeyedBody["view"]>): string {
+  const state = fingerprintOf(view.state?.values ?? {}).slice(0, 24);
+  return `view:${view.id}:${view.hash}:${state}`;
 }
 
 /**
  * What identifies a request as already handled: its signature (the same signed bytes sent again is a replay),
- * an event's id (Slack retries events), a view's id and hash (a double submission), an action's timestamp.
+ * an event's id (Slack retries events), a view's id, hash and state (a double submission), an action's
+ * timestamp.
  */
 export function requestKeys(body: unknown, context: Context): string[] {
   const b = (body ?? {}) as KeyedBody;
@@ -24,8 +47,7 @@ export function requestKeys(body: unknown, context: Context): string[] {
   if (typeof context.requestSignature === "string" && context.requestSignature)
     keys.push(`sig:${context.requestSignature}`);
   if (b.event_id) keys.push(`event:${b.event_id}`);
-  if (b.type === "view_submission" && b.view?.id && b.view.hash)
-    keys.push(`view:${b.view.id}:${b.view.hash}`);
+  if (b.type === "view_submission" && b.view?.id && b.view.hash) keys.push(viewKey(b.view));
   const action = b.type === "block_actions" ? b.actions?.[0] : undefined;
   if (action?.action_ts) keys.push(`action:${b.user?.id}:${action.action_id}:${action.action_ts}`);
   return keys;
@@ -46,7 +68,41 @@ export function registerDeduplication(app: App, deps: AppDeps): void {
         if (ack) await ack();
         return;
       }
+      const view = keys.find((key) => key.startsWith("view:"));
+      if (view) context[VIEW_CLAIM] = view;
     }
     await next();
   });
+}
+
+type ViewSubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/**
+ * Wraps a view_submission listener so that a submission answered with `response_action: "errors"` (or one
+ * whose listener failed before answering) is not remembered as handled: the person fixes the form (or
+ * presses the button again) and that submission is processed. Its signature stays claimed, so the same
+ * signed request sent again is still a replay.
+ */
+export function givesBackClaimOnErrors(
+  deps: Pick<AppDeps, "db">,
+  listener: (args: ViewSubmissionArgs) => Promise<void>,
+): (args: ViewSubmissionArgs) => Promise<void> {
+  return async (args) => {
+    const key = args.context[VIEW_CLAIM] as string | undefined;
+    let answered = false;
+    const giveBack = () => {
+      if (key) forgetRequest(deps.db, key);
+    };
+    const ack: ViewSubmissionArgs["ack"] = async (response) => {
+      answered = true;
+      if (response?.response_action === "errors") giveBack();
+      await args.ack(response);
+    };
+    try {
+      await listener({ ...args, ack });
+    } catch (error) {
+      if (!answered) giveBack();
+      throw error;
+    }
+  };
 }

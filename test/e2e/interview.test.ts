@@ -47,14 +47,11 @@ describe("the discovery interview, walked through Slack modals", () => {
     return { viewId: String(opened?.id), view };
   }
 
-  let submissions = 0;
   /** Presses Next on the modal on screen; returns Slack's answer (the next view, or errors). */
   async function submit(viewId: string, view: ModalView, values: StateValues, userId = "U0PM") {
     const res = await t.slack.viewSubmission({
       userId,
       viewId,
-      // Slack gives a view a new hash each time it is updated (here by response_action: update).
-      hash: `hash-${++submissions}`,
       callbackId: view.callback_id,
       privateMetadata: view.private_metadata,
       values,

@@ -111,3 +111,51 @@ export function sectionStateFromAnswers(
   );
   return partialSectionState(section, typed);
 }
+
+interface ShownBlock {
+  block_id?: string;
+  element?: {
+    type?: string;
+    initial_value?: string;
+    initial_option?: { value?: string };
+    initial_options?: { value?: string }[];
+    initial_date?: string;
+    initial_user?: string;
+  };
+}
+
+/**
+ * What Slack sends back for a section's modal nobody touched: each input's initial value, per question.
+ * Overrides stand for the questions the person changed.
+ */
+export function stateShownIn(
+  section: QuestionnaireSection,
+  view: { blocks: readonly ShownBlock[] },
+  overrides: Record<string, Record<string, unknown>> = {},
+): StateValues {
+  const shown = (q: Question): Record<string, unknown> => {
+    const element = view.blocks.find((b) => b.block_id === q.id)?.element ?? {};
+    const picked = (element.initial_options ?? []).map((o) => o.value ?? "");
+    switch (element.type) {
+      case "number_input":
+        return form.number(element.initial_value ?? null);
+      case "static_select":
+        return form.select(element.initial_option?.value ?? null);
+      case "multi_static_select":
+        return form.multi(picked);
+      case "checkboxes":
+        return form.checkboxes(picked);
+      case "datepicker":
+        return form.date(element.initial_date ?? null);
+      case "users_select":
+        return form.user(element.initial_user ?? null);
+      case "url_text_input":
+        return form.url(element.initial_value ?? null);
+      case "email_text_input":
+        return form.email(element.initial_value ?? null);
+      default:
+        return form.text(element.initial_value ?? null);
+    }
+  };
+  return Object.fromEntries(section.questions.map((q) => [q.id, { [q.id]: overrides[q.id] ?? shown(q) }]));
+}

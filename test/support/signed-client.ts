@@ -6,7 +6,7 @@
  */
 import { createHmac, randomBytes } from "node:crypto";
 import type { SlackEmulator } from "./slack-emulator.js";
-import { slackViewOf } from "./slack-emulator-views.js";
+import { applySubmissionAnswer, closeView, slackViewOf } from "./slack-emulator-views.js";
 
 export interface SignedClientOptions {
   /** The app's Slack endpoint, e.g. http://127.0.0.1:PORT/slack/events */
@@ -171,6 +171,12 @@ export function createSignedClient(options: SignedClientOptions): SignedClient {
     };
   }
 
+  /** Slack sends nothing for a modal that is no longer on screen. */
+  function refuseClosed(viewId: string | undefined) {
+    if (viewId && emulator?.views.get(viewId)?.closed)
+      throw new Error(`View ${viewId} is closed: Slack sends nothing more for it.`);
+  }
+
   function messageOf(channelId: string | undefined, ts: string) {
     const stored = emulator?.messages.get(channelId ?? "")?.find((message) => message.ts === ts);
     return { type: "message", user: emulator?.botUserId, text: "", ...stored, ts };
@@ -233,6 +239,7 @@ export function createSignedClient(options: SignedClientOptions): SignedClient {
       values,
       action,
     }) {
+      if (typeof view === "string") refuseClosed(view);
       const inMessage = messageTs !== undefined;
       const viewOutput = view === undefined ? undefined : viewOf(view, values);
       return interaction({
@@ -258,17 +265,25 @@ export function createSignedClient(options: SignedClientOptions): SignedClient {
       });
     },
 
-    viewSubmission(options) {
-      return interaction({
+    async viewSubmission(options) {
+      refuseClosed(options.viewId);
+      const res = await interaction({
         type: "view_submission",
         trigger_id: newTriggerId(),
         response_urls: [],
         ...viewPayload(options),
       });
+      // Slack applies the app's answer to the modal (and gives up on it when the app does not answer 200).
+      if (emulator && options.viewId && res.status === 200)
+        applySubmissionAnswer(emulator, options.viewId, res.body);
+      return res;
     },
 
-    viewClosed({ isCleared = false, ...options }) {
-      return interaction({ type: "view_closed", is_cleared: isCleared, ...viewPayload(options) });
+    async viewClosed({ isCleared = false, ...options }) {
+      refuseClosed(options.viewId);
+      const res = await interaction({ type: "view_closed", is_cleared: isCleared, ...viewPayload(options) });
+      if (emulator && options.viewId) closeView(emulator.views, options.viewId);
+      return res;
     },
 
     messageShortcut({ callbackId, message, channelId, userId }) {

@@ -70,6 +70,8 @@ export interface StoredView {
   /** The user whose Home tab this is (views.publish only). */
   userId?: string;
   previousViewId: string | null;
+  /** Closed by the person or by the app's answer to a submission: Slack sends nothing more for it. */
+  closed?: boolean;
 }
 
 export interface CanvasChange {

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { validateView } from "./block-kit-limits.js";
 import {
   type EmulatorIdentity,
+  type EmulatorRecords,
   type EmulatorState,
   fail,
   type MethodHandler,
@@ -138,3 +139,83 @@ export const viewMethods: Record<string, MethodHandler> = {
   "views.update": update,
   "views.publish": publish,
 };
+
+/** The input blocks of a view, by block id: what a submission's `errors` may name. */
+const inputBlockIds = (view: SlackArgs) =>
+  new Set(
+    (Array.isArray(view.blocks) ? (view.blocks as SlackArgs[]) : [])
+      .filter((b) => b.type === "input")
+      .map((b) => String(b.block_id)),
+  );
+
+/**
+ * What Slack does with a modal once the app has answered its view_submission
+ * (https://docs.slack.dev/surfaces/modals#handling_race_conditions and #updating_response): `errors` keeps
+ * the view and its hash (the person corrects the form and submits the same view again); `update` replaces
+ * the view, with a new hash; `push` stacks a new view on top; `clear` closes the whole stack; a plain ack
+ * closes the view. An answer Slack cannot use (a view breaking Block Kit limits, errors naming no input
+ * block of the view) leaves the modal as it was and is recorded in `rejections`.
+ */
+export function applySubmissionAnswer(
+  emulator: Pick<EmulatorRecords, "views" | "rejections">,
+  viewId: string,
+  answer: unknown,
+): void {
+  const { views } = emulator;
+  const stored = views.get(viewId);
+  if (!stored || stored.userId !== undefined) return;
+  const reply = (typeof answer === "object" && answer !== null ? answer : {}) as SlackArgs & {
+    response_action?: string;
+    view?: SlackArgs;
+    errors?: Record<string, string>;
+  };
+  const refused = (errors: string[]) => {
+    emulator.rejections.push({
+      method: `view_submission response (${reply.response_action})`,
+      error: "invalid_arguments",
+      errors,
+      args: reply,
+      at: Date.now(),
+    });
+  };
+  const hash = `${Math.floor(Date.now() / 1000)}.${randomBytes(6).toString("hex")}`;
+  switch (reply.response_action) {
+    case "errors": {
+      const known = inputBlockIds(stored.view);
+      const unknown = Object.keys(reply.errors ?? {}).filter((id) => !known.has(id));
+      if (unknown.length > 0) refused(unknown.map((id) => `errors.${id}: no input block with this block_id`));
+      return;
+    }
+    case "update":
+    case "push": {
+      const errors = validateView(reply.view);
+      if (errors.length > 0) {
+        refused(errors);
+        return;
+      }
+      const view = reply.view as SlackArgs;
+      if (reply.response_action === "update") {
+        stored.view = view;
+        stored.hash = hash;
+      } else {
+        const id = `V${randomBytes(5).toString("hex").toUpperCase()}`;
+        views.set(id, { id, hash, view, previousViewId: stored.id });
+      }
+      return;
+    }
+    case "clear":
+      for (let view: StoredView | undefined = stored; view; ) {
+        view.closed = true;
+        view = view.previousViewId ? views.get(view.previousViewId) : undefined;
+      }
+      return;
+    default:
+      stored.closed = true;
+  }
+}
+
+/** The person closed the modal (or Slack closed it): nothing more is sent for it. */
+export function closeView(views: Map<string, StoredView>, viewId: string): void {
+  const stored = views.get(viewId);
+  if (stored && stored.userId === undefined) stored.closed = true;
+}

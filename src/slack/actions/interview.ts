@@ -22,7 +22,7 @@ import {
 
 const teamOf = (body: BlockAction) => body.team?.id ?? body.user.team_id ?? "";
 
-/** Moves an open interview modal to another section, keeping what was typed in the current one. */
+/** Moves an open interview modal to another section, keeping what was changed in the current one. */
 async function moveTo(
   deps: AppDeps,
   body: BlockAction,
@@ -38,18 +38,18 @@ async function moveTo(
     return;
   }
   const current = ctx.questionnaire.sections[meta.s];
-  if (current) {
-    keepSectionInput(deps, ctx, {
-      sectionIndex: meta.s,
-      raw: readSectionState(current, view.state.values),
-      actorId: body.user.id,
-      finished: false,
-    });
-  }
+  const { notices } = current
+    ? keepSectionInput(deps, ctx, {
+        meta,
+        raw: readSectionState(current, view.state.values),
+        actorId: body.user.id,
+        submit: false,
+      })
+    : { notices: [] };
   await client.views.update({
     view_id: view.id,
     hash: view.hash,
-    view: buildInterviewView(deps, ctx, target(ctx, meta.s)),
+    view: buildInterviewView(deps, ctx, target(ctx, meta.s), notices),
   });
 }
 

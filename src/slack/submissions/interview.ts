@@ -1,10 +1,11 @@
 import type { App, ViewOutput } from "@slack/bolt";
 import type { AppDeps } from "../../app.js";
-import { validateSection } from "../../domain/questionnaire/answers.js";
+import { givesBackClaimOnErrors } from "../dedupe.js";
 import {
   buildInterviewView,
   decodeMetadata,
   type InterviewContext,
+  type InterviewMetadata,
   keepSectionInput,
   loadInterview,
   SUMMARY,
@@ -20,48 +21,57 @@ function sectionOf(
   deps: AppDeps,
   teamId: string,
   view: ViewOutput,
-): (InterviewContext & { index: number }) | undefined {
+): (InterviewContext & { index: number; meta: InterviewMetadata }) | undefined {
   const meta = decodeMetadata(view.private_metadata);
   if (!meta || meta.s === SUMMARY) return undefined;
   const ctx = loadInterview(deps, teamId, meta);
-  return ctx ? { ...ctx, index: meta.s } : undefined;
+  return ctx ? { ...ctx, index: meta.s, meta } : undefined;
 }
 
-/** Next/Finish on a section, and closing a section midway: nothing typed is ever lost. */
+/**
+ * Next/Finish on a section, and closing a section midway: nothing typed is ever lost, and only what this
+ * person changed in the modal is written (someone else may have answered meanwhile).
+ */
 export function registerInterviewSubmissions(app: App, deps: AppDeps): void {
-  app.view(INTERVIEW_CALLBACK_ID, async ({ ack, body, view }) => {
-    const ctx = sectionOf(deps, teamOf(body), view);
-    const current = ctx?.questionnaire.sections[ctx.index];
-    if (!ctx || !current) {
-      await ack({ response_action: "update", view: buildInterviewGoneView() });
-      return;
-    }
-    const raw = readSectionState(current, view.state.values);
-    const checked = validateSection(current, raw);
-    keepSectionInput(deps, ctx, {
-      sectionIndex: ctx.index,
-      raw,
-      actorId: body.user.id,
-      finished: checked.ok,
-    });
-    if (!checked.ok) {
-      await ack({ response_action: "errors", errors: checked.errors });
-      return;
-    }
-    const next = ctx.index + 1 < ctx.questionnaire.sections.length ? ctx.index + 1 : SUMMARY;
-    await ack({ response_action: "update", view: buildInterviewView(deps, ctx, next) });
-  });
+  app.view(
+    INTERVIEW_CALLBACK_ID,
+    givesBackClaimOnErrors(deps, async ({ ack, body, view }) => {
+      const ctx = sectionOf(deps, teamOf(body), view);
+      const current = ctx?.questionnaire.sections[ctx.index];
+      if (!ctx || !current) {
+        await ack({ response_action: "update", view: buildInterviewGoneView() });
+        return;
+      }
+      const { notices, errors } = keepSectionInput(deps, ctx, {
+        meta: ctx.meta,
+        raw: readSectionState(current, view.state.values),
+        actorId: body.user.id,
+        submit: true,
+      });
+      if (Object.keys(errors).length > 0) {
+        await ack({ response_action: "errors", errors });
+        return;
+      }
+      const next = ctx.index + 1 < ctx.questionnaire.sections.length ? ctx.index + 1 : SUMMARY;
+      await ack({ response_action: "update", view: buildInterviewView(deps, ctx, next, notices) });
+    }),
+  );
 
+  // Saved before the ack (a few milliseconds of SQLite), so when Slack hears back the work is done; acked
+  // even when the write fails (the modal is already gone, so there is no one to tell but the log).
   app.view({ callback_id: INTERVIEW_CALLBACK_ID, type: "view_closed" }, async ({ ack, body, view }) => {
-    await ack();
-    const ctx = sectionOf(deps, teamOf(body), view);
-    const current = ctx?.questionnaire.sections[ctx.index];
-    if (!ctx || !current) return;
-    keepSectionInput(deps, ctx, {
-      sectionIndex: ctx.index,
-      raw: readSectionState(current, view.state.values),
-      actorId: body.user.id,
-      finished: false,
-    });
+    try {
+      const ctx = sectionOf(deps, teamOf(body), view);
+      const current = ctx?.questionnaire.sections[ctx.index];
+      if (ctx && current)
+        keepSectionInput(deps, ctx, {
+          meta: ctx.meta,
+          raw: readSectionState(current, view.state.values),
+          actorId: body.user.id,
+          submit: false,
+        });
+    } finally {
+      await ack();
+    }
   });
 }

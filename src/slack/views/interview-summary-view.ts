@@ -5,6 +5,7 @@ import { button, context, header, type ModalView, plainText, section } from "./b
 import {
   INTERVIEW_SUMMARY_CALLBACK_ID,
   type InterviewProject,
+  noticeBlocks,
   openSectionActionId,
   projectLine,
 } from "./interview-view.js";
@@ -17,6 +18,8 @@ export interface InterviewSummaryViewInput {
   answers: Answers;
   project: InterviewProject;
   privateMetadata: string;
+  /** Lines (mrkdwn) to show at the top: what happened to this person's last edit. */
+  notices?: readonly string[];
 }
 
 const STATUS_ICON: Record<SectionProgress["status"], string> = {
@@ -51,6 +54,7 @@ export function buildInterviewSummaryView(input: InterviewSummaryViewInput): Mod
           ? "Every required answer is in."
           : `${missing} required ${missing === 1 ? "answer is" : "answers are"} still missing.`,
       ),
+      ...noticeBlocks(input.notices),
       ...progress.perSection.map((s) =>
         section(sectionLine(s, project), {
           accessory: button(s.status === "complete" ? "Review" : "Open", openSectionActionId(s.index), {

@@ -59,6 +59,8 @@ export interface InterviewSectionViewInput {
   privateMetadata: string;
   /** Messages to show under questions, keyed by question id, when the view is rebuilt after a problem. */
   errors?: Readonly<Record<string, string>>;
+  /** Lines (mrkdwn) to show at the top: what happened to this person's last edit. */
+  notices?: readonly string[];
 }
 
 export function sectionHeading(
@@ -86,8 +88,22 @@ function sectionAt(questionnaire: Questionnaire, index: number): QuestionnaireSe
 
 const errorNote = (message: string) => context(`:warning: ${escapeMrkdwn(message)}`);
 
+/** Told to the person whose modal was stale: someone else changed a question they then changed too. */
+export function replacedNotice(
+  question: { label: string },
+  userId: string,
+  project: InterviewProject,
+): string {
+  const label = escapeMrkdwn(withSystemNames(question.label, project));
+  return `:information_source: <@${userId}> changed *${label}* while you were editing; your answer replaced theirs.`;
+}
+
+/** The notices as context blocks (a context block holds at most 10 elements). */
+export const noticeBlocks = (notices: readonly string[] = []): KnownBlock[] =>
+  notices.length === 0 ? [] : [context(...notices.slice(0, 10))];
+
 export function buildInterviewSectionView(input: InterviewSectionViewInput): ModalView {
-  const { questionnaire, sectionIndex, answers, project, errors = {} } = input;
+  const { questionnaire, sectionIndex, answers, project, errors = {}, notices } = input;
   const section = sectionAt(questionnaire, sectionIndex);
   const total = questionnaire.sections.length;
   const isLast = sectionIndex === total - 1;
@@ -119,6 +135,7 @@ export function buildInterviewSectionView(input: InterviewSectionViewInput): Mod
         ...(intro ? [intro] : []),
         `${progress.answered} of ${progress.total} answered`,
       ),
+      ...noticeBlocks(notices),
       ...questionBlocks,
       actions(INTERVIEW_NAV_BLOCK_ID, nav),
     ],
