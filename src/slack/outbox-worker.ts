@@ -269,8 +269,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     let count = 0;
     for (;;) {
       count += pump().length;
-      if (running.size === 0 || storageFailures > 0) break;
+      if (running.size === 0) break;
       await Promise.race(running.values());
+      // The database failed: the timer's backed-off poll tries again, not this loop.
+      if (storageFailures > 0) break;
     }
     await Promise.all(running.values());
     return count;
