@@ -3,9 +3,10 @@
  * canvases) has its own Slack client and runs per project in parallel, so a 429 or a hung call in one channel
  * never delays a modal or another project's board; a permanent refusal is told to the channel once.
  */
+import type BetterSqlite3 from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { pendingJobs } from "../../src/db/outbox.js";
-import { outboxNotices, projects } from "../../src/db/schema.js";
+import { outboxNotices, projects, statusBoards } from "../../src/db/schema.js";
 import { startTestApp, type TestApp, type TestAppOptions } from "../support/harness.js";
 import { createProjectThroughSlack } from "../support/projects.js";
 import { type RecordedCall, type SlackEmulator, startSlackEmulator } from "../support/slack-emulator.js";
@@ -169,5 +170,30 @@ describe("Slack's rate limits and slow channels stall nobody", () => {
     await t.app.outbox.idle();
     expect(t.db.select().from(outboxNotices).all()).toEqual([]);
     expect(notes()).toHaveLength(1);
+  });
+  it("the database turns read-only while a board is being updated: logged, the process stays up, and the board is recorded once it can write again", async () => {
+    await start();
+    const busy = await projectWithBoard(BUSY);
+    const sqlite = (t.db as unknown as { $client: BetterSqlite3.Database }).$client;
+    // Slack takes a moment to answer the board edit; the database stops taking writes meanwhile.
+    t.emulator.failNext("chat.update", { kind: "delay", ms: 200 });
+    await t.slack.command({ text: "blocker Waiting on the client's API keys", channelId: BUSY });
+    await t.emulator.waitForCall("chat.update", (c) => c.fault?.kind === "delay");
+    sqlite.pragma("query_only = ON");
+    await vi.waitFor(
+      () => expect(t.logs.filter((l) => l.includes("the database failed")).length).toBeGreaterThan(1),
+      {
+        timeout: 5_000,
+      },
+    );
+    // Nothing was lost: the job is still there, and no failed attempt was counted against it.
+    expect(boardJob(busy)).toMatchObject({ attempts: 0 });
+    sqlite.pragma("query_only = OFF");
+    await vi.waitFor(() => expect(boardJob(busy)).toBeUndefined(), { timeout: 5_000 });
+    const [board] = t.db.select().from(statusBoards).all();
+    const last = t.emulator.callsTo("chat.update").findLast((c) => c.answer?.ok === true);
+    expect(last && shows(last, "Waiting on the client")).toBe(true);
+    expect(board?.contentHash).toBeTruthy();
+    expect(await fetch(`${t.baseUrl}/healthz`).then((r) => r.status)).toBe(200);
   });
 });
