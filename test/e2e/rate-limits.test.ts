@@ -129,26 +129,31 @@ describe("Slack's rate limits and slow channels stall nobody", () => {
   });
 
   it("a canvas Slack will not let the app edit: one note in the channel across two bursts, and a retry after the next change", async () => {
-    await start();
+    // Refreshes wait a minute after a change; the test moves the clock, so a burst is a burst however slow
+    // the machine is.
+    let now = new Date("2026-11-22T10:00:00Z").getTime();
+    await start({ now: new Date(now), timing: { refreshDelayMs: 60_000 } });
+    const nextMinute = () => {
+      now += 61_000;
+      t.setNow(new Date(now));
+    };
     await createProjectThroughSlack(t, { channelId: BUSY });
     await t.slack.command({ text: "plan", channelId: BUSY });
     await t.emulator.waitForCall("conversations.canvases.create", (c) => c.answer?.ok === true);
-    await t.app.outbox.idle();
     const refusal = "free_teams_cannot_edit_standalone_canvases";
     t.emulator.failNext("canvases.edit", { kind: "error", error: refusal }, 2);
     const notes = () =>
       t.emulator
         .callsTo("chat.postMessage")
         .filter((c) => String(c.args.text).includes("cannot update the Implementation Plan canvas"));
+    const edited = (text: string) =>
+      t.emulator.waitForCall("canvases.edit", (c) => JSON.stringify(c.args.changes).includes(text), 5_000);
 
     for (const [burst, blocker] of ["Waiting on the client's API keys", "Sandbox is down"].entries()) {
       await t.slack.command({ text: `blocker ${blocker}`, channelId: BUSY });
       await t.slack.command({ text: `blocker ${blocker}, again`, channelId: BUSY });
-      await t.emulator.waitForCall(
-        "canvases.edit",
-        (c) => JSON.stringify(c.args.changes).includes(`${blocker}, again`),
-        5_000,
-      );
+      nextMinute();
+      await edited(`${blocker}, again`);
       await t.app.outbox.idle();
       // Not retried: one edit per burst, and the job is gone.
       expect(t.emulator.callsTo("canvases.edit")).toHaveLength(burst + 1);
@@ -162,21 +167,20 @@ describe("Slack's rate limits and slow channels stall nobody", () => {
 
     // Once Slack takes an edit again, the canvas catches up and the notice is forgotten.
     await t.slack.command({ text: "blocker Webhooks are flaky", channelId: BUSY });
-    await t.emulator.waitForCall(
-      "canvases.edit",
-      (c) => c.answer?.ok === true && JSON.stringify(c.args.changes).includes("Webhooks are flaky"),
-      5_000,
-    );
+    nextMinute();
+    const caughtUp = await edited("Webhooks are flaky");
     await t.app.outbox.idle();
+    expect(caughtUp.answer?.ok).toBe(true);
     expect(t.db.select().from(outboxNotices).all()).toEqual([]);
     expect(notes()).toHaveLength(1);
   });
+
   it("the database turns read-only while a board is being updated: logged, the process stays up, and the board is recorded once it can write again", async () => {
     await start();
     const busy = await projectWithBoard(BUSY);
     const sqlite = (t.db as unknown as { $client: BetterSqlite3.Database }).$client;
     // Slack takes a moment to answer the board edit; the database stops taking writes meanwhile.
-    t.emulator.failNext("chat.update", { kind: "delay", ms: 200 });
+    t.emulator.failNext("chat.update", { kind: "delay", ms: 500 });
     await t.slack.command({ text: "blocker Waiting on the client's API keys", channelId: BUSY });
     await t.emulator.waitForCall("chat.update", (c) => c.fault?.kind === "delay");
     sqlite.pragma("query_only = ON");
