@@ -200,4 +200,41 @@ describe("Slack's rate limits and slow channels stall nobody", () => {
     expect(board?.contentHash).toBeTruthy();
     expect(await fetch(`${t.baseUrl}/healthz`).then((r) => r.status)).toBe(200);
   });
+  it("the board was deleted and Slack rate-limits its new post: the board is posted after the wait, not lost", async () => {
+    let now = new Date("2026-11-22T10:00:00Z").getTime();
+    await start({ now: new Date(now), timing: { refreshDelayMs: 60_000 } });
+    const later = (ms: number) => {
+      now += ms;
+      t.setNow(new Date(now));
+    };
+    const busy = await projectWithBoard(BUSY);
+    const old = t.db.select().from(statusBoards).get();
+    const messages = t.emulator.messages.get(BUSY) ?? [];
+    messages.splice(
+      messages.findIndex((m) => m.ts === old?.ts),
+      1,
+    );
+    await t.slack.command({ text: "blocker Waiting on the client's API keys", channelId: BUSY });
+    await t.emulator.waitForCall("chat.postMessage", (c) =>
+      String(c.args.text).includes("Waiting on the client"),
+    );
+    t.emulator.failNext("chat.postMessage", { kind: "http", status: 429, retryAfter: 6 });
+
+    later(61_000);
+    await t.emulator.waitForCall("chat.postMessage", (c) => c.fault?.kind === "http");
+    const putOff = await deferred(busy, (runAfter) => runAfter >= now + 5_000);
+    expect(putOff.attempts).toBe(0);
+    expect(t.db.select().from(statusBoards).get()?.ts).toBe(old?.ts);
+
+    later(7_000);
+    const repost = await t.emulator.waitForCall(
+      "chat.postMessage",
+      (c) => isBoard(c) && shows(c, "Waiting on the client") && c.answer?.ok === true,
+    );
+    await vi.waitFor(() =>
+      expect(t.db.select().from(statusBoards).get()).toMatchObject({ ts: repost.answer?.ts, pinned: true }),
+    );
+    await t.app.outbox.idle();
+    expect(boardJob(busy)).toBeUndefined();
+  });
 });
