@@ -13,7 +13,7 @@ import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import type { DocumentRenderer } from "./documents/renderer.js";
 import type { KeyedLock } from "./keyed-lock.js";
-import { createBackgroundClient, QUICK_RETRIES } from "./slack/clients.js";
+import { createBackgroundClient } from "./slack/clients.js";
 import { registerDeduplication } from "./slack/dedupe.js";
 import { registerErrorHandler } from "./slack/errors.js";
 import { createInFlightTracker } from "./slack/in-flight.js";
@@ -129,7 +129,7 @@ export function createApp(deps: AppDeps): IntplanApp {
     clientOptions: {
       ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
       // Retries must never hold a user's 3-second window: a few quick ones, then report.
-      retryConfig: { ...QUICK_RETRIES },
+      retryConfig: { retries: 2, factor: 1.5, minTimeout: 100, maxTimeout: 1000 },
       // A Slack call that hangs is given up on (and retried above), never left waiting forever.
       timeout: timing.slackTimeoutMs,
     },
