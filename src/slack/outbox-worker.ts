@@ -84,10 +84,17 @@ export const PERMANENT_SLACK_ERRORS = new Set([
 
 const backoffMs = (baseMs: number, attempts: number) => Math.min(5 * 60_000, baseMs * 2 ** attempts);
 
-/** better-sqlite3 errors (disk full, read-only, locked, I/O): the database, not Slack, failed. */
+/**
+ * SQLite failures of the storage itself (https://www.sqlite.org/rescode.html): disk full, I/O error, read-only,
+ * busy or locked, the file gone or unreadable. Not SQL or constraint errors: those are bugs, retried and given
+ * up on like any failure.
+ */
+const STORAGE_CODES = /^SQLITE_(FULL|IOERR|READONLY|BUSY|LOCKED|CANTOPEN|PERM|PROTOCOL|NOTADB|CORRUPT|NOLFS)/;
+
+/** better-sqlite3 failed because the database could not be read or written: wait it out, do not count it. */
 export function isStorageError(error: unknown): boolean {
-  const e = error as { name?: unknown; code?: unknown } | undefined;
-  return e?.name === "SqliteError" || (typeof e?.code === "string" && e.code.startsWith("SQLITE_"));
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === "string" && STORAGE_CODES.test(code);
 }
 
 const describe = (error: unknown) =>

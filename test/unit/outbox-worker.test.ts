@@ -12,6 +12,7 @@ import { SlackDeferredError } from "../../src/slack/clients.js";
 import {
   createOutboxWorker,
   type GiveUp,
+  isStorageError,
   type JobHandler,
   type OutboxWorkerOptions,
 } from "../../src/slack/outbox-worker.js";
@@ -300,5 +301,22 @@ describe("the outbox worker", () => {
     });
     await w.idle();
     expect(order).toEqual([`board ${p.project.id}`, `board ${other}`]);
+  });
+});
+
+describe("what counts as the database failing", () => {
+  it("is disk full, read-only, locked or I/O; not a constraint or a bug in a query", () => {
+    const e = (code: string) => new Database.SqliteError("x", code);
+    for (const code of [
+      "SQLITE_FULL",
+      "SQLITE_IOERR_WRITE",
+      "SQLITE_READONLY",
+      "SQLITE_BUSY",
+      "SQLITE_CANTOPEN",
+    ])
+      expect(isStorageError(e(code))).toBe(true);
+    for (const code of ["SQLITE_CONSTRAINT_UNIQUE", "SQLITE_ERROR", "SQLITE_MISMATCH"])
+      expect(isStorageError(e(code))).toBe(false);
+    expect(isStorageError(new Error("socket hang up"))).toBe(false);
   });
 });
