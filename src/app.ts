@@ -13,6 +13,7 @@ import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import type { DocumentRenderer } from "./documents/renderer.js";
 import type { KeyedLock } from "./keyed-lock.js";
+import { createBackgroundClient } from "./slack/clients.js";
 import { registerDeduplication } from "./slack/dedupe.js";
 import { registerErrorHandler } from "./slack/errors.js";
 import { createInFlightTracker } from "./slack/in-flight.js";
@@ -47,6 +48,8 @@ export interface Timing {
   outboxMaxAttempts: number;
   /** A Slack call that has not answered in this long is abandoned and retried. */
   slackTimeoutMs: number;
+  /** Background jobs of this many projects run at once (never two of one project). */
+  outboxConcurrency: number;
 }
 
 export const DEFAULT_TIMING: Timing = {
@@ -55,6 +58,7 @@ export const DEFAULT_TIMING: Timing = {
   outboxRetryBaseMs: 1000,
   outboxMaxAttempts: 8,
   slackTimeoutMs: 10_000,
+  outboxConcurrency: 4,
 };
 
 /** When work enqueued now should run. */
@@ -137,12 +141,21 @@ export function createApp(deps: AppDeps): IntplanApp {
   registerDeduplication(bolt, deps);
   registerListeners(bolt, deps);
   registerErrorHandler(bolt, logger);
+  // Listeners keep Bolt's client; background jobs get their own, which a 429 never pauses.
+  const background = createBackgroundClient({
+    token: config.slackBotToken,
+    slackApiUrl: config.slackApiUrl,
+    logger,
+    timeoutMs: timing.slackTimeoutMs,
+    clock: deps.clock,
+  });
   const outbox = createOutboxWorker({
     db: deps.db,
     clock: deps.clock,
     logger,
-    handlers: createJobHandlers(bolt.client, deps),
-    onGiveUp: reportGiveUp(bolt.client, deps),
+    handlers: createJobHandlers(background.client, deps),
+    onGiveUp: reportGiveUp(background.client, deps),
+    concurrency: timing.outboxConcurrency,
     pollMs: timing.outboxPollMs,
     retryBaseMs: timing.outboxRetryBaseMs,
     maxAttempts: timing.outboxMaxAttempts,

@@ -1,7 +1,7 @@
 import { and, asc, eq, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "./client.js";
 import { perDatabase } from "./prepared.js";
-import { outbox } from "./schema.js";
+import { outbox, outboxNotices } from "./schema.js";
 
 /** Slack work owed after a committed change. */
 export const OUTBOX_JOBS = ["refresh-plan", "refresh-discovery", "refresh-status-board"] as const;
@@ -49,7 +49,8 @@ export function enqueueJob(
   });
 }
 
-export function dueJobs(db: DbOrTx, now: Date, limit = 20): OutboxRow[] {
+/** Jobs due at `now`, oldest first. */
+export function dueJobs(db: DbOrTx, now: Date, limit = 50): OutboxRow[] {
   return db
     .select()
     .from(outbox)
@@ -73,10 +74,44 @@ export function rescheduleJob(db: DbOrTx, row: OutboxRow, args: { runAfter: Date
     .run();
 }
 
+/** Puts a job off until `runAfter` without counting a failed attempt (Slack asked us to slow down). */
+export function deferJob(db: DbOrTx, row: OutboxRow, runAfter: Date): void {
+  db.update(outbox).set({ runAfter }).where(eq(outbox.id, row.id)).run();
+}
+
 export function dropJob(db: DbOrTx, row: OutboxRow): void {
   db.delete(outbox).where(eq(outbox.id, row.id)).run();
 }
 
 export function pendingJobs(db: DbOrTx, projectId: number): OutboxRow[] {
   return db.select().from(outbox).where(eq(outbox.projectId, projectId)).all();
+}
+
+/** The failure of this project's job the channel was last told about, if any. */
+export function lastNotice(db: DbOrTx, projectId: number, job: string): string | undefined {
+  return db
+    .select({ cause: outboxNotices.cause })
+    .from(outboxNotices)
+    .where(and(eq(outboxNotices.projectId, projectId), eq(outboxNotices.job, job)))
+    .get()?.cause;
+}
+
+export function recordNotice(
+  db: DbOrTx,
+  args: { projectId: number; job: string; cause: string; at: Date },
+): void {
+  db.insert(outboxNotices)
+    .values(args)
+    .onConflictDoUpdate({
+      target: [outboxNotices.projectId, outboxNotices.job],
+      set: { cause: args.cause, at: args.at },
+    })
+    .run();
+}
+
+/** The job worked: a later failure, even for the same reason, is news again. */
+export function clearNotice(db: DbOrTx, projectId: number, job: string): void {
+  db.delete(outboxNotices)
+    .where(and(eq(outboxNotices.projectId, projectId), eq(outboxNotices.job, job)))
+    .run();
 }

@@ -240,6 +240,24 @@ export const outbox = sqliteTable(
   ],
 );
 
+/**
+ * The last failure the channel was told about, per project and job: a job that keeps failing for the same
+ * reason is announced once, not after every burst of changes (and not again after a restart). Cleared when
+ * the job next succeeds.
+ */
+export const outboxNotices = sqliteTable(
+  "outbox_notices",
+  {
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    job: text("job").notNull(),
+    cause: text("cause").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.job] })],
+);
+
 /** Requests already handled (Slack retries events; people double-click), kept for a day. */
 export const processedRequests = sqliteTable("processed_requests", {
   key: text("key").primaryKey(),

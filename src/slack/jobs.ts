@@ -1,12 +1,14 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { WebClient } from "@slack/web-api";
 import type { AppDeps } from "../app.js";
 import type { OutboxJob, OutboxRow } from "../db/outbox.js";
 import { findProjectByIdAnyTeam } from "../db/projects.js";
+import { SlackDeferredError } from "./clients.js";
 import { publishProjectDocument } from "./documents/publish-project.js";
-import type { JobHandler } from "./outbox-worker.js";
+import type { GiveUp, JobHandler } from "./outbox-worker.js";
 import { refreshStatusBoardJob } from "./status-board.js";
 
-/** The one place background Slack jobs are wired to their handlers. */
+/** The one place background Slack jobs are wired to their handlers; `client` is the background client. */
 export function createJobHandlers(client: WebClient, deps: AppDeps): Partial<Record<OutboxJob, JobHandler>> {
   const refreshCanvas =
     (kind: "plan" | "discovery"): JobHandler =>
@@ -32,17 +34,44 @@ const JOB_LABELS: Record<OutboxJob, string> = {
   "refresh-status-board": "the status board",
 };
 
-/** When a job gives up, the channel hears about it: the data is safe, only Slack is behind. */
+/** What a permanent refusal means, in plain words, where Slack's code alone says little. */
+const PERMANENT_CAUSES: Record<string, string> = {
+  free_teams_cannot_edit_standalone_canvases: "this workspace's plan does not allow editing this canvas",
+  canvas_disabled_user_team: "canvases are turned off in this workspace",
+  restricted_action: "the workspace does not allow the app to do this",
+  missing_scope: "the app is missing a permission: reinstall it",
+  not_allowed_token_type: "the app's token cannot do this: reinstall it",
+  invalid_arguments: "Slack refused the content (a canvas can hold at most 1 MiB)",
+  invalid_auth: "Slack no longer accepts the app's token: reinstall it",
+  token_revoked: "Slack no longer accepts the app's token: reinstall it",
+  account_inactive: "Slack no longer accepts the app's token: reinstall it",
+};
+
+/** Waits out a short deferral (chat.postMessage allows about one message a second per channel) once. */
+async function postSoon(client: WebClient, args: { channel: string; text: string }): Promise<void> {
+  try {
+    await client.chat.postMessage(args);
+  } catch (error) {
+    const wait = error instanceof SlackDeferredError ? error.retryAfterMs : undefined;
+    if (wait === undefined || wait > 2000) throw error;
+    await sleep(wait);
+    await client.chat.postMessage(args);
+  }
+}
+
+/**
+ * When a job is given up on, the channel hears about it: the data is safe, only Slack is behind. The worker
+ * asks once per document and cause, so a burst of changes that fail the same way makes one note.
+ */
 export function reportGiveUp(client: WebClient, deps: AppDeps) {
-  return async (row: OutboxRow, error: unknown) => {
+  return async (row: OutboxRow, reason: GiveUp) => {
     const project = findProjectByIdAnyTeam(deps.db, row.projectId);
     if (!project) return;
-    const reason =
-      (error as { data?: { error?: string } }).data?.error ??
-      (error instanceof Error ? error.message : "unknown error");
-    await client.chat.postMessage({
-      channel: project.channelId,
-      text: `:warning: I could not update ${JOB_LABELS[row.job as OutboxJob] ?? row.job} after several tries (${reason}). Every change is saved; the next change or \`/intplan status\` will try again.`,
-    });
+    const what = JOB_LABELS[row.job as OutboxJob] ?? row.job;
+    const explained = PERMANENT_CAUSES[reason.cause];
+    const text = reason.permanent
+      ? `:warning: I cannot update ${what}: Slack refuses (\`${reason.cause}\`${explained ? `: ${explained}` : ""}). Every change is saved; I will try again after the next change and only tell you again if the reason changes.`
+      : `:warning: I could not update ${what} after several tries (${reason.cause}). Every change is saved; the next change or \`/intplan status\` will try again.`;
+    await postSoon(client, { channel: project.channelId, text });
   };
 }

@@ -15,8 +15,9 @@ import {
   type StatusBoardRow,
   savePostedBoard,
 } from "../db/status-board.js";
+import { rateLimitDelayMs } from "./clients.js";
 import { projectInterviewProgress } from "./interview/session.js";
-import type { JobHandler } from "./outbox-worker.js";
+import { type JobHandler, PERMANENT_SLACK_ERRORS } from "./outbox-worker.js";
 import { slackErrorCode } from "./post.js";
 import { boardFingerprint, buildStatusBoard, type StatusBoardInput } from "./views/status-board.js";
 
@@ -48,7 +49,7 @@ export type ShowBoardOutcome =
   | { kind: "posted"; ts: string }
   | { kind: "updated"; ts: string }
   | { kind: "being-posted" }
-  | { kind: "failed"; error: string };
+  | { kind: "failed"; error: string; cause?: unknown };
 
 /** Slack answers meaning the board message is gone: post a new one. */
 const MESSAGE_GONE = new Set(["message_not_found", "cant_update_message"]);
@@ -90,7 +91,7 @@ async function postBoard(client: WebClient, deps: AppDeps, project: ProjectRow):
     ts = (await client.chat.postMessage({ channel: project.channelId, ...content })).ts;
   } catch (error) {
     forgetStatusBoard(deps.db, project.id);
-    return { kind: "failed", error: slackErrorCode(error) ?? "network" };
+    return { kind: "failed", error: slackErrorCode(error) ?? "network", cause: error };
   }
   if (!ts) {
     forgetStatusBoard(deps.db, project.id);
@@ -191,6 +192,27 @@ export async function showStatusBoard(
   return { kind: "updated", ts: board.ts };
 }
 
+/** A failure the outbox retries (or puts off): a rate limit, a network error, Slack's 5xx. */
+const isRetryable = (error: unknown) =>
+  rateLimitDelayMs(error) !== undefined || !PERMANENT_SLACK_ERRORS.has(slackErrorCode(error) ?? "");
+
+/** Puts back a board row that a failed repost forgot (unless someone has posted a new board meanwhile). */
+function restoreBoard(deps: AppDeps, board: StatusBoardRow & { ts: string }) {
+  const claim = claimStatusBoard(deps.db, {
+    projectId: board.projectId,
+    channelId: board.channelId,
+    at: deps.clock(),
+  });
+  if (!claim.claimed) return;
+  savePostedBoard(deps.db, {
+    projectId: board.projectId,
+    ts: board.ts,
+    at: board.updatedAt,
+    contentHash: board.contentHash ?? "",
+  });
+  if (board.pinned) markBoardPinned(deps.db, board.projectId);
+}
+
 /** The `refresh-status-board` outbox job: edits the board in place; a project without a board has nothing to do. */
 export function refreshStatusBoardJob(client: WebClient, deps: AppDeps): JobHandler {
   return async (row) => {
@@ -200,6 +222,12 @@ export function refreshStatusBoardJob(client: WebClient, deps: AppDeps): JobHand
     // A refresh follows a change: when the board would not change, there is nothing to send.
     const updated = await updateBoard(client, deps, project, board, Number.POSITIVE_INFINITY);
     const outcome = updated.kind === "gone" ? await repostBoard(client, deps, project) : updated;
+    if (outcome.kind === "failed" && outcome.cause !== undefined && isRetryable(outcome.cause)) {
+      // Slack lost the board and would not take a new one just now (rate limit, outage): remember the old one
+      // again, so the job's retry finds it gone and posts anew, instead of the project losing its board.
+      restoreBoard(deps, board);
+      throw outcome.cause;
+    }
     if (outcome.kind === "unreachable" || outcome.kind === "failed") {
       deps.logger.warn(
         `The status board of project ${project.id} was not updated (${outcome.error}); skipping.`,
