@@ -1,7 +1,8 @@
 /**
  * A loopback Slack Web API for end-to-end tests and the demo: a real node:http server on 127.0.0.1 that answers
  * the methods intplan uses with Slack-shaped JSON, keeps the workspace state (messages, views, canvases, files),
- * refuses what Slack refuses (Block Kit limits, expired trigger ids, canvas markdown) and can inject faults.
+ * refuses what Slack refuses (Block Kit limits, expired trigger ids, canvas markdown), can inject faults, and
+ * with `rateLimits: "slack"` answers 429 past Slack's per-method rate-limit tiers.
  *
  * Point a WebClient (or Bolt's `clientOptions.slackApiUrl`) at `emulator.apiUrl`; any token starting with `xoxb-`
  * is accepted.
