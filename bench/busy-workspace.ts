@@ -202,14 +202,16 @@ interface ChecklistMeta {
   channelId: string;
   ticked: number[];
 }
-const consumedOpens = new WeakSet<RecordedCall>();
-
-/** Presses the board's "Tasks & exit criteria"; resolves with the modal once views.open accepted it. */
+/**
+ * Presses the board's "Tasks & exit criteria"; resolves with the modal once views.open accepted it. `consumed`
+ * holds the views.open calls already matched to an earlier press.
+ */
 async function openChecklist(
   slack: SignedClient,
   emulator: SlackEmulator,
   channel: ProjectChannel,
   sentAt: number,
+  consumed: WeakSet<RecordedCall>,
 ) {
   await slack.blockAction({
     actionId: "status_board_checklist",
@@ -220,10 +222,10 @@ async function openChecklist(
   });
   const call = await waitForCall(emulator, "views.open", (c) => {
     const view = c.args.view as { callback_id?: string; private_metadata?: string } | undefined;
-    if (view?.callback_id !== "checklist" || consumedOpens.has(c) || c.at < sentAt) return false;
+    if (view?.callback_id !== "checklist" || consumed.has(c) || c.at < sentAt) return false;
     return (JSON.parse(view.private_metadata ?? "{}") as ChecklistMeta).channelId === channel.id;
   });
-  consumedOpens.add(call);
+  consumed.add(call);
   const view = call.args.view as { private_metadata: string; blocks: unknown[] };
   return { call, meta: JSON.parse(view.private_metadata) as ChecklistMeta, openMs: call.at - sentAt, view };
 }
@@ -292,7 +294,7 @@ export async function measureBusyWorkspace(
       answer: 0,
     };
     const inFlight: Promise<unknown>[] = [];
-    const freshChannels = new Set<string>();
+    const consumedOpens = new WeakSet<RecordedCall>();
 
     const expect = (e: Omit<Expectation, "ackedAt">) => {
       changesByKind[e.kind]++;
@@ -337,7 +339,9 @@ export async function measureBusyWorkspace(
         case "tick": {
           modalAttempts++;
           const sentAt = Date.now();
-          const open = await openChecklist(slack, emulator, channel, sentAt).catch(() => undefined);
+          const open = await openChecklist(slack, emulator, channel, sentAt, consumedOpens).catch(
+            () => undefined,
+          );
           if (!open) {
             failedChanges++;
             return;
@@ -443,7 +447,6 @@ export async function measureBusyWorkspace(
           nextFresh += options.newChannelEveryMs;
           fresh += 1;
           const id = `C0FRESH${String(fresh).padStart(3, "0")}`;
-          freshChannels.add(id);
           modalAttempts++;
           inFlight.push(
             newProject(slack, emulator, id).then(

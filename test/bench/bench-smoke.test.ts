@@ -59,8 +59,9 @@ describe("npm run bench, in miniature", () => {
 
     const { busy } = results;
     expect(busy.channels).toBe(2);
+    // A change the app failed to ack is counted in the report ("not acked"), not thrown: a loaded machine can
+    // make a checklist's trigger expire, and the bench reports that rather than stopping.
     expect(busy.changes).toBeGreaterThan(0);
-    expect(busy.failedChanges).toBe(0);
     for (const document of [busy.board, busy.canvas]) {
       expect(document.expected).toBeGreaterThan(0);
       // Every change is measured; whether it showed in time is the report's verdict, not this test's.
@@ -83,6 +84,7 @@ describe("npm run bench, in miniature", () => {
     expect(report).toContain("| intplan resident memory after the load | < 150 MB |");
     expect(report).toContain("## A busy workspace");
     expect(report).toMatch(/\| Status board \| \d+ of \d+ \|/);
+    expect(report).toMatch(/\d+ changes: \d+ blocker, .*; \d+ not acked\)/);
     expect(report).toContain("| Busy workspace: board shows a change | p95 < 10 s |");
     expect(report).toContain("| Busy workspace: every modal opens | ≤ 1 s from its command |");
   }, 120_000);

@@ -71,7 +71,10 @@ export interface SlackEmulator extends EmulatorIdentity, EmulatorRecords {
     predicate?: (call: RecordedCall) => boolean,
     timeoutMs?: number,
   ): Promise<RecordedCall>;
-  /** Forgets recorded calls, rejections, responses and pending faults; keeps the workspace state. */
+  /**
+   * Forgets recorded calls (429s included), rejections, responses and pending faults; keeps the workspace
+   * state and the rate-limit budgets already used.
+   */
   reset(): void;
   /** The next `times` calls to `method` get `fault` instead of (for `delay`: before) their normal answer. */
   failNext(method: string, fault: Fault, times?: number): void;
