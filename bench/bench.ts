@@ -1,5 +1,6 @@
 import type { AppName, ScenarioResult } from "./ack-latency.js";
 import { type AppFigures, measureAppsUnderLoad } from "./apps-under-load.js";
+import { type BusyResult, measureBusyWorkspace } from "./busy-workspace.js";
 import type { ChildProcesses } from "./child-app.js";
 import { type HomeCase, measureHome } from "./home.js";
 import { describeMachine, type Machine } from "./machine.js";
@@ -11,6 +12,7 @@ export interface BenchResults {
   options: BenchOptions;
   apps: Record<AppName, AppFigures>;
   ack: ScenarioResult[];
+  busy: BusyResult;
   rendering: RenderCase[];
   home: HomeCase[];
   totalMs: number;
@@ -20,9 +22,9 @@ export interface BenchResults {
 const CASE_BUDGET_MS = 8000;
 
 /**
- * The whole benchmark: the apps under load (in child processes, stopped before this returns or throws), then
- * rendering and App Home in this process with nothing else running. `children.killAll()` is the caller's
- * last resort.
+ * The whole benchmark: the apps under load, then the busy workspace (each in child processes, stopped before
+ * this returns or throws), then rendering and App Home in this process with nothing else running.
+ * `children.killAll()` is the caller's last resort.
  */
 export async function runBench(
   options: BenchOptions,
@@ -32,6 +34,9 @@ export async function runBench(
   const started = performance.now();
   const machine = describeMachine();
   const { apps, ack } = await measureAppsUnderLoad(options, children, progress);
+  const busy = await measureBusyWorkspace(options.busy, children, progress, {
+    fromSource: options.fromSource,
+  });
   progress("Rendering the Implementation Plan and the Discovery Document…");
   const rendering = await measureRendering({
     sizes: options.renderSizes,
@@ -49,6 +54,7 @@ export async function runBench(
     options,
     apps,
     ack,
+    busy,
     rendering,
     home,
     totalMs: performance.now() - started,

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import type { BusyOptions } from "./busy-workspace.js";
 
 /** How big a run is: every loop in the bench is bounded by one of these counts and by a time budget. */
 export interface BenchOptions {
@@ -27,6 +28,8 @@ export interface BenchOptions {
   homeSizes: number[];
   /** Time budget of the whole load phase; rounds stop early (and say so) past it. */
   loadBudgetMs: number;
+  /** The busy-workspace scenario: many channels, Slack's rate limits enforced, a sustained mix of changes. */
+  busy: BusyOptions;
   /** A tiny run: proves the bench works; its figures are not meant to be quoted. */
   quick: boolean;
   /** Where the report is written. */
@@ -52,6 +55,13 @@ export const FULL_RUN: Omit<BenchOptions, "out"> = {
   homeIterations: 30,
   homeSizes: [10, 1000, 10_000],
   loadBudgetMs: 180_000,
+  busy: {
+    channels: 30,
+    durationMs: 60_000,
+    changeEveryMs: 400,
+    newChannelEveryMs: 3000,
+    drainBudgetMs: 120_000,
+  },
 };
 
 /** A tiny run that proves the bench works in a few seconds. */
@@ -70,6 +80,13 @@ export const QUICK_RUN: Omit<BenchOptions, "out"> = {
   homeIterations: 3,
   homeSizes: [10, 100],
   loadBudgetMs: 20_000,
+  busy: {
+    channels: 3,
+    durationMs: 4000,
+    changeEveryMs: 400,
+    newChannelEveryMs: 1500,
+    drainBudgetMs: 30_000,
+  },
 };
 
 export const DEFAULT_OUT = "BENCHMARKS.md";

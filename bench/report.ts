@@ -1,5 +1,6 @@
 import type { AppName, LoadFigures } from "./ack-latency.js";
 import type { BenchResults } from "./bench.js";
+import type { BusyResult } from "./busy-workspace.js";
 import { median } from "./stats.js";
 import { verdicts } from "./targets.js";
 
@@ -62,6 +63,55 @@ function ackTable(results: BenchResults): string {
     ],
     rows,
   );
+}
+
+const sec = (n: number) => (Number.isFinite(n) ? `${(n / 1000).toFixed(1)} s` : "—");
+const byCount = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .sort(([, a], [, b]) => b - a)
+    .map(([method, n]) => `${method} ${count(n)}`)
+    .join(", ") || "none";
+
+function busySection(results: BenchResults): string {
+  const b = results.busy;
+  const o = b.options;
+  const fresh = (f: BusyResult["board"]) => [
+    `${count(f.shown)} of ${count(f.expected)}`,
+    sec(f.p50Ms),
+    sec(f.p95Ms),
+    sec(f.maxMs),
+  ];
+  const freshness = table(
+    ["Shows the change", "Changes shown", "p50", "p95", "max"],
+    [
+      ["Status board", ...fresh(b.board)],
+      ["Implementation Plan canvas", ...fresh(b.canvas)],
+    ],
+  );
+  const m = b.modalOpens;
+  const kinds = Object.entries(b.changesByKind)
+    .map(([kind, n]) => `${count(n)} ${kind}`)
+    .join(", ");
+  const rateLimited = Object.values(b.rateLimited).reduce((a, n) => a + n, 0);
+  const lines = [
+    `${count(b.channels)} project channels, each with a project, a published plan canvas and a pinned status board (set up with the rate limits off), then for ${sec(o.durationMs)} with Slack's rate limits enforced by the emulator: a change every ${count(o.changeEveryMs)} ms in a random channel (${count(b.changes)} changes: ${kinds}; ${count(b.failedChanges)} not acked) and a \`/intplan new\` in a fresh channel every ${sec(o.newChannelEveryMs)}. Load ${sec(b.loadMs)}, then ${sec(b.drainMs)} waiting for the documents to catch up (budget ${sec(o.drainBudgetMs)}).`,
+    "",
+    freshness,
+    "",
+    `- **Slack calls per change**: ${(b.slackCalls / Math.max(1, b.changes)).toFixed(2)} (${count(b.slackCalls)} calls for the project channels: ${byCount(b.callsByMethod)})`,
+    `- **429s received**: ${count(rateLimited)} (${byCount(b.rateLimited)})`,
+    `- **Warnings posted in channels**: ${count(b.warnings.length)}${
+      b.warnings.length > 0
+        ? ` (first: ${b.warnings
+            .slice(0, 3)
+            .map((w) => `"${w.replaceAll("|", "\\|")}"`)
+            .join("; ")})`
+        : ""
+    }`,
+    `- **Modal open** (command or button sent → views.open accepted), ${count(m.opened)} of ${count(m.attempts)} opened: p50 ${ms(m.p50Ms)}, p95 ${ms(m.p95Ms)}, max ${ms(m.maxMs)}`,
+    `- **At the end**, boards and canvases holding every change: ${count(b.converged)} of ${count(b.channels)} channels${b.mismatches.length > 0 ? ` (${b.mismatches.slice(0, 5).join("; ")}${b.mismatches.length > 5 ? "; …" : ""})` : ""}`,
+  ];
+  return lines.join("\n");
 }
 
 function appsTable(results: BenchResults): string {
@@ -134,6 +184,19 @@ const MEANING = `## What the numbers mean
   machine state. The scenarios run in the order shown, on one project that starts with three open blockers,
   so the blocker scenario leaves thousands of open blockers behind it. The load generator and the Slack
   emulator share one process, which also answers intplan's own Slack calls.
+- **A busy workspace** runs intplan (a fresh process and database) against an emulator that enforces
+  Slack's rate limits as Slack documents them (per workspace and method by tier, \`chat.postMessage\` about one
+  per second per channel; \`test/support/slack-emulator-rate-limits.ts\`): past a budget it answers HTTP 429 with
+  \`Retry-After\`. Changes go in through signed requests as people would make them: a blocker logged
+  (\`/intplan blocker\`), one resolved, phase 1's status changed with a note (\`/intplan phase\`), a phase 1 task
+  ticked (the board's "Tasks & exit criteria" button, then the modal saved), an interview answer saved (section
+  1). Each carries a marker; a change **shows** once the emulator's stored board message (or plan canvas
+  markdown) holds its marker, or no longer holds it for a resolved blocker (checked every 50 ms, from the ack of
+  the change; a newer phase note or answer counts for an older one). Interview answers are not on the board.
+  Slack calls per change counts every call the app made for the project channels (announcements, board and
+  canvas updates, checklist modals) over the load and the drain. The end check compares each channel's final
+  board and canvas with what the bench changed: every open blocker shown, every resolved one gone, the last
+  phase note and answer, the ticks.
 - **Rendering** is the median time to render each document from a project's answers with the renderer the app
   uses (templates compiled once at start; warm-up renders not counted). The larger projects add open
   blockers to the plan and rows to the risks table, to show how rendering grows.
@@ -164,6 +227,10 @@ ${summary(results)}
 ## Ack latency under load
 
 ${ackTable(results)}
+
+## A busy workspace
+
+${busySection(results)}
 
 ## Start-up and memory
 

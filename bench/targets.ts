@@ -1,4 +1,5 @@
 import type { BenchResults } from "./bench.js";
+import type { BusyResult } from "./busy-workspace.js";
 
 /** The targets of issue 7, for a 2-core machine. */
 export const TARGETS = {
@@ -11,6 +12,12 @@ export const TARGETS = {
   homeMs: 50,
   homeAtProjects: 10_000,
   memoryMb: 150,
+  /** The busy workspace (issue 10): every modal opens within this of its command… */
+  busyModalOpenMs: 1000,
+  /** …a change shows on its status board within this for 95 in 100 changes… */
+  busyBoardP95Ms: 10_000,
+  /** …and on its plan canvas within this. */
+  busyCanvasP95Ms: 60_000,
 } as const;
 
 /** One target checked against the figures. */
@@ -72,6 +79,52 @@ function memoryVerdict(results: BenchResults): Verdict {
   };
 }
 
+const seconds = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)} s` : "—");
+
+/** Shown-or-not and the p95 of one document's freshness, as a measured figure. */
+function freshness(f: BusyResult["board"]): string {
+  const missing = f.expected - f.shown;
+  return `p95 ${seconds(f.p95Ms)}${missing > 0 ? ` (${missing} of ${f.expected} never shown)` : ""}`;
+}
+
+function busyVerdicts(results: BenchResults): Verdict[] {
+  const b = results.busy;
+  const m = b.modalOpens;
+  const neverOpened = m.attempts - m.opened;
+  return [
+    {
+      what: "Busy workspace: every modal opens",
+      target: `≤ ${TARGETS.busyModalOpenMs / 1000} s from its command`,
+      measured: `max ${fmt(m.maxMs)} of ${m.attempts}${neverOpened > 0 ? `, ${neverOpened} never opened` : ""}`,
+      met: neverOpened === 0 && m.maxMs <= TARGETS.busyModalOpenMs,
+    },
+    {
+      what: "Busy workspace: board shows a change",
+      target: `p95 < ${TARGETS.busyBoardP95Ms / 1000} s`,
+      measured: freshness(b.board),
+      met: b.board.shown === b.board.expected && b.board.p95Ms < TARGETS.busyBoardP95Ms,
+    },
+    {
+      what: "Busy workspace: canvas shows a change",
+      target: `p95 < ${TARGETS.busyCanvasP95Ms / 1000} s`,
+      measured: freshness(b.canvas),
+      met: b.canvas.shown === b.canvas.expected && b.canvas.p95Ms < TARGETS.busyCanvasP95Ms,
+    },
+    {
+      what: "Busy workspace: warnings posted in channels",
+      target: "none",
+      measured: String(b.warnings.length),
+      met: b.warnings.length === 0,
+    },
+    {
+      what: "Busy workspace: boards and canvases equal the database at the end",
+      target: "every channel",
+      measured: `${b.converged} of ${b.channels}`,
+      met: b.converged === b.channels,
+    },
+  ];
+}
+
 /** Every target the run has figures for (a quick run has no 10,000-project Home, for one). */
 export function verdicts(results: BenchResults): Verdict[] {
   return [
@@ -79,5 +132,6 @@ export function verdicts(results: BenchResults): Verdict[] {
     ...renderVerdicts(results),
     ...homeVerdicts(results),
     memoryVerdict(results),
+    ...busyVerdicts(results),
   ];
 }

@@ -19,6 +19,8 @@ export interface RecordedCall {
   fault?: Fault;
   /** The JSON answer, once sent (absent for http and reset faults). */
   answer?: SlackAnswer;
+  /** Set when the emulator's rate limits refused the call with HTTP 429 (the answer is `ratelimited`). */
+  rateLimited?: { scope: string; retryAfterSeconds: number };
 }
 
 /** A call Slack would refuse because it breaks Block Kit or canvas rules. */
@@ -129,6 +131,8 @@ export interface EmulatorIdentity {
 /** Everything the emulator remembers; tests read these fields directly. */
 export interface EmulatorRecords {
   calls: RecordedCall[];
+  /** Calls the emulator's rate limits answered with HTTP 429 (also in `calls`, with `rateLimited` set). */
+  rateLimited: RecordedCall[];
   rejections: Rejection[];
   responses: RecordedResponse[];
   /** Messages posted and updated, per channel, oldest first. */
@@ -169,6 +173,7 @@ export interface EmulatorState extends EmulatorIdentity, EmulatorRecords {
 export function newRecords(): EmulatorRecords {
   return {
     calls: [],
+    rateLimited: [],
     rejections: [],
     responses: [],
     messages: new Map(),

@@ -1,7 +1,8 @@
 /**
  * A loopback Slack Web API for end-to-end tests and the demo: a real node:http server on 127.0.0.1 that answers
  * the methods intplan uses with Slack-shaped JSON, keeps the workspace state (messages, views, canvases, files),
- * refuses what Slack refuses (Block Kit limits, expired trigger ids, canvas markdown) and can inject faults.
+ * refuses what Slack refuses (Block Kit limits, expired trigger ids, canvas markdown), can inject faults, and
+ * with `rateLimits: "slack"` answers 429 past Slack's per-method rate-limit tiers.
  *
  * Point a WebClient (or Bolt's `clientOptions.slackApiUrl`) at `emulator.apiUrl`; any token starting with `xoxb-`
  * is accepted.
@@ -13,6 +14,7 @@ import { canvasMethods } from "./slack-emulator-canvases.js";
 import { chatMethods } from "./slack-emulator-chat.js";
 import { fileMethods, receiveUpload, UPLOAD_PATH } from "./slack-emulator-files.js";
 import { bearerToken, parseArgs, readBody, sendJson, uploadedText } from "./slack-emulator-http.js";
+import { createRateLimiter, type RateLimitMode } from "./slack-emulator-rate-limits.js";
 import { createResponseUrl, RESPONSE_PATH, receiveResponse } from "./slack-emulator-responses.js";
 import {
   createEmulatorState,
@@ -27,9 +29,11 @@ import {
   type RecordedResponse,
   type SlackAnswer,
   type SlackArgs,
+  stringArg,
 } from "./slack-emulator-state.js";
 import { issueTriggerId, viewMethods } from "./slack-emulator-views.js";
 
+export type { MethodLimits, RateLimitMode, RateWindow } from "./slack-emulator-rate-limits.js";
 export type {
   Fault,
   RecordedCall,
@@ -46,8 +50,13 @@ export interface SlackEmulatorOptions {
   botUserId?: string;
   /** Default true; false makes every canvas method answer `team_tier_cannot_create_channel_canvases`. */
   canvasesAvailable?: boolean;
-  /** Clock in ms, for trigger id and response_url expiry. Default Date.now. */
+  /** Clock in ms, for trigger id and response_url expiry and rate limits. Default Date.now. */
   now?: () => number;
+  /**
+   * `"slack"`: every method answers HTTP 429 with `Retry-After` past its budget per workspace (and, for
+   * chat.postMessage, per channel), as Slack does (slack-emulator-rate-limits.ts). Default `"off"`.
+   */
+  rateLimits?: RateLimitMode;
 }
 
 export interface SlackEmulator extends EmulatorIdentity, EmulatorRecords {
@@ -62,10 +71,15 @@ export interface SlackEmulator extends EmulatorIdentity, EmulatorRecords {
     predicate?: (call: RecordedCall) => boolean,
     timeoutMs?: number,
   ): Promise<RecordedCall>;
-  /** Forgets recorded calls, rejections, responses and pending faults; keeps the workspace state. */
+  /**
+   * Forgets recorded calls (429s included), rejections, responses and pending faults; keeps the workspace
+   * state and the rate-limit budgets already used.
+   */
   reset(): void;
   /** The next `times` calls to `method` get `fault` instead of (for `delay`: before) their normal answer. */
   failNext(method: string, fault: Fault, times?: number): void;
+  /** Switches Slack's rate limits on (`"slack"`), off, or to a table of one's own; counting starts afresh. */
+  setRateLimits(mode: RateLimitMode): void;
   /** true: canvases work; false or an error string: every canvas method answers that error. */
   setCanvasesAvailable(available: boolean | string): void;
   /** A fresh trigger id, valid for one views.open/views.push within 3 seconds. */
@@ -155,6 +169,22 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     canvasError: options.canvasesAvailable === false ? DEFAULT_CANVAS_ERROR : undefined,
   });
   const faults = createFaultQueue();
+  const limiter = createRateLimiter(options.rateLimits ?? "off");
+
+  /** Refuses the call with 429 when it is past its budget (Slack's web API rate limits); true when refused. */
+  function refuseOverBudget(res: ServerResponse, call: RecordedCall): boolean {
+    const channel = stringArg(call.args, "channel") ?? stringArg(call.args, "channel_id");
+    const verdict = limiter.take(
+      { method: call.method, workspace: `${identity.teamId}:${call.token ?? ""}`, channel },
+      call.at,
+    );
+    if (!verdict) return false;
+    call.rateLimited = verdict;
+    call.answer = fail("ratelimited");
+    state.rateLimited.push(call);
+    sendJson(res, 429, call.answer, { "retry-after": String(verdict.retryAfterSeconds) });
+    return true;
+  }
 
   async function serveMethod(req: IncomingMessage, res: ServerResponse, method: string, raw: Buffer) {
     const { token: bodyToken, ...args } = parseArgs(raw, req.headers["content-type"] ?? "");
@@ -166,6 +196,8 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     if (fault) call.fault = fault;
     if (fault?.kind === "delay") await sleep(fault.ms);
     else if (fault) return sendFault(req, res, fault);
+    // Unknown methods and bad tokens get their own error, not a 429.
+    if (METHODS[method] && token?.startsWith("xoxb-") && refuseOverBudget(res, call)) return;
     call.answer = answerMethod(state, method, args, token);
     sendJson(res, 200, call.answer);
   }
@@ -218,11 +250,16 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     },
     reset() {
       records.calls.length = 0;
+      records.rateLimited.length = 0;
       records.rejections.length = 0;
       records.responses.length = 0;
       faults.clear();
     },
     failNext: (method, fault, times = 1) => faults.add(method, fault, times),
+    setRateLimits(mode) {
+      limiter.setMode(mode);
+      limiter.clear();
+    },
     setCanvasesAvailable(available) {
       state.canvasError =
         available === true ? undefined : available === false ? DEFAULT_CANVAS_ERROR : available;
