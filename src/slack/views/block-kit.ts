@@ -1,4 +1,5 @@
 import type { types } from "@slack/bolt";
+import { cutText, truncateText } from "../../domain/text.js";
 
 /** Small typed builders for the Block Kit pieces intplan uses, and the limits they must respect. */
 
@@ -28,9 +29,9 @@ export const LIMITS = {
   placeholder: 150,
 } as const;
 
-/** Cuts text to a limit, marking the cut with an ellipsis. */
+/** Cuts text to a limit, marking the cut with an ellipsis; never splits an emoji or leaves a lone surrogate. */
 export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+  return truncateText(text, max);
 }
 
 export const plainText = (text: string, max: number = LIMITS.sectionText): types.PlainTextElement => ({
@@ -88,7 +89,7 @@ export const actions = (blockId: string, elements: types.ActionsBlockElement[]):
 
 export const option = (label: string, value: string): types.PlainTextOption => ({
   text: plainText(label, LIMITS.optionText),
-  value: value.slice(0, LIMITS.optionValue),
+  value: cutText(value, LIMITS.optionValue),
 });
 
 export function input(
