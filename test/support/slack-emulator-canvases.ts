@@ -4,6 +4,7 @@
  * the next heading; its id is derived from the heading line, so it survives edits elsewhere in the canvas.
  */
 import { createHash } from "node:crypto";
+import { loneSurrogateErrors } from "./block-kit-limits.js";
 import {
   type CanvasChange,
   type EmulatorState,
@@ -82,6 +83,7 @@ export function canvasContentErrors(content: unknown, path: string): string[] {
   }
   if (document.markdown.includes("<!--"))
     errors.push(`${path}.markdown: HTML comments are not supported in canvases`);
+  errors.push(...loneSurrogateErrors(document.markdown, `${path}.markdown`));
   const bigTable = tableCellCounts(lines, prose).find((cells) => cells > MAX_CANVAS_TABLE_CELLS);
   if (bigTable !== undefined)
     errors.push(`${path}.markdown: a table has ${bigTable} cells (max ${MAX_CANVAS_TABLE_CELLS})`);

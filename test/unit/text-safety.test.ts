@@ -10,6 +10,8 @@ import {
   withSystemNames,
 } from "../../src/domain/text.js";
 import { truncate } from "../../src/slack/views/block-kit.js";
+import { validateMessage, validateView } from "../support/block-kit-limits.js";
+import { canvasContentErrors } from "../support/slack-emulator-canvases.js";
 
 const graphemes = (text: string) => [
   ...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text),
@@ -103,5 +105,36 @@ describe("cutting text never splits what a person sees as one character", () => 
   it("Block Kit's truncate is the same helper", () => {
     expect(truncate(`${"a".repeat(9)}😀😀`, 10)).toBe(`${"a".repeat(9)}…`);
     expect(hasLoneSurrogate(truncate("😀".repeat(100), 75))).toBe(false);
+  });
+});
+
+describe("the emulator refuses text Slack cannot take", () => {
+  const modal = (title: string) => ({
+    type: "modal",
+    title: { type: "plain_text", text: "Interview" },
+    blocks: [{ type: "section", text: { type: "plain_text", text: title } }],
+  });
+
+  it("a view or a message holding half an emoji is refused; the whole emoji is fine", () => {
+    expect(validateView(modal("Shopify 😀"))).toEqual([]);
+    expect(validateView(modal("Shopify \uD83D"))).toEqual([
+      "blocks[0].text.text: holds a lone surrogate (half of an emoji or other character)",
+    ]);
+    expect(validateMessage({ text: "x\uDE00" })).toEqual([
+      "text: holds a lone surrogate (half of an emoji or other character)",
+    ]);
+  });
+
+  it("a canvas holding half an emoji is refused", () => {
+    expect(canvasContentErrors({ type: "markdown", markdown: "# 😀\n" }, "c")).toEqual([]);
+    expect(canvasContentErrors({ type: "markdown", markdown: "# \uD83D\n" }, "c")).toEqual([
+      "c.markdown: holds a lone surrogate (half of an emoji or other character)",
+    ]);
+  });
+
+  it("what the app's truncation makes of emoji is always accepted", () => {
+    for (let max = 1; max < 40; max++) {
+      expect(validateView(modal(truncate("😀👨‍👩‍👧🇫🇷".repeat(10), max)))).toEqual([]);
+    }
   });
 });
