@@ -9,7 +9,7 @@ import {
   wellFormed,
   withSystemNames,
 } from "../../src/domain/text.js";
-import { truncate } from "../../src/slack/views/block-kit.js";
+import { truncate, truncateMrkdwn } from "../../src/slack/views/block-kit.js";
 import { validateMessage, validateView } from "../support/block-kit-limits.js";
 import { canvasContentErrors } from "../support/slack-emulator-canvases.js";
 
@@ -136,5 +136,15 @@ describe("the emulator refuses text Slack cannot take", () => {
     for (let max = 1; max < 40; max++) {
       expect(validateView(modal(truncate("😀👨‍👩‍👧🇫🇷".repeat(10), max)))).toEqual([]);
     }
+  });
+});
+
+describe("cutting mrkdwn", () => {
+  it("never leaves half an escape, mention or link behind", () => {
+    expect(truncateMrkdwn("Tom &amp; Jerry", 9)).toBe("Tom…");
+    expect(truncateMrkdwn("ask <@U0123456> now", 12)).toBe("ask…");
+    expect(truncateMrkdwn("see <https://example.com|the docs> now", 20)).toBe("see…");
+    expect(truncateMrkdwn("Tom &amp; Jerry", 15)).toBe("Tom &amp; Jerry");
+    expect(truncateMrkdwn("Tom &amp; Jerry and more", 16)).toBe("Tom &amp; Jerry…");
   });
 });

@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import { cutText, truncateText } from "../../domain/text.js";
+import { cutText, ELLIPSIS, truncateText } from "../../domain/text.js";
 
 /** Small typed builders for the Block Kit pieces intplan uses, and the limits they must respect. */
 
@@ -40,9 +40,21 @@ export const plainText = (text: string, max: number = LIMITS.sectionText): types
   emoji: true,
 });
 
+/** An escape (`&amp;`) or a mention or link (`<@U123>`, `<https://…|label>`) left open by a cut. */
+const OPEN_TOKEN_AT_END = /(?:&[A-Za-z0-9#]{0,8}|<[^<>]*)$/;
+
+/** Like `truncate`, for mrkdwn: a cut never leaves half an escape, a mention or a link behind. */
+export function truncateMrkdwn(text: string, max: number): string {
+  if (text.length <= max) return truncateText(text, max);
+  const head = cutText(text, max - ELLIPSIS.length)
+    .replace(OPEN_TOKEN_AT_END, "")
+    .trimEnd();
+  return `${head}${ELLIPSIS}`;
+}
+
 export const mrkdwn = (text: string, max: number = LIMITS.sectionText): types.MrkdwnElement => ({
   type: "mrkdwn",
-  text: truncate(text || " ", max),
+  text: truncateMrkdwn(text || " ", max),
 });
 
 export const header = (text: string): types.HeaderBlock => ({
