@@ -1,15 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveAnswers } from "../../src/db/answers.js";
 import { loadDocumentInput } from "../../src/db/document-input.js";
-import { blockers } from "../../src/db/schema.js";
 import { DOCUMENT_MAX_BYTES, fitToBytes } from "../../src/documents/bounds.js";
 import { assertCleanDocument } from "../../src/documents/document-checks.js";
 import type { DocumentInput } from "../../src/documents/document-input.js";
 import { createDocumentRenderer } from "../../src/documents/renderer.js";
-import { maxLengthFor } from "../../src/domain/questionnaire/answers.js";
-import { allQuestions, QUESTIONNAIRE_V1, type Question } from "../../src/domain/questionnaire/definition.js";
 import { hasLoneSurrogate } from "../../src/domain/text.js";
+import { saveMaximalAnswers, seedOpenBlockers, wide } from "../support/big-project.js";
 import { openProjectDb, type ProjectDb, T0 } from "../support/running-project.js";
 import {
   canvasContentErrors,
@@ -27,48 +24,8 @@ import {
 const TEMPLATES_DIR = fileURLToPath(new URL("../../templates", import.meta.url));
 const renderer = createDocumentRenderer({ templatesDir: TEMPLATES_DIR, now: () => T0 });
 
-/** Three UTF-8 bytes for each UTF-16 unit: the most bytes a length limit lets through. */
-const wide = (length: number, seed = "") => `${seed}${"界".repeat(Math.max(0, length - seed.length))}`;
-
 const BLOCKERS = 5000;
 const RISKS = 1000;
-
-function maximalAnswer(question: Question): unknown {
-  switch (question.kind) {
-    case "short_text":
-    case "long_text":
-      return wide(maxLengthFor(question));
-    case "url":
-      return `https://example.com/${"a".repeat(2900)}`;
-    case "email":
-      return `${"a".repeat(60)}@example.com`;
-    case "date":
-      return "2027-02-01";
-    case "user":
-      return "U0PM";
-    case "number":
-      return question.max ?? 1_000_000_000;
-    case "single_select":
-      return question.options[0]?.value;
-    case "multi_select":
-    case "checkboxes":
-      return question.options.map((o) => o.value);
-    case "list":
-      // Ten times what the interview takes, each item as long as a line may be.
-      return Array.from({ length: 300 }, (_, i) => wide(500, `item ${i + 1} `));
-    case "table": {
-      const rows = question.id === "risks" ? RISKS : 300;
-      return Array.from({ length: rows }, (_, i) =>
-        Object.fromEntries(
-          question.columns.map((c) => [
-            c.id,
-            c.options ? (c.options[i % c.options.length] ?? "") : wide(500),
-          ]),
-        ),
-      );
-    }
-  }
-}
 
 let project: ProjectDb;
 let input: DocumentInput;
@@ -78,25 +35,9 @@ let discovery: string;
 beforeAll(() => {
   project = openProjectDb();
   const { db } = project;
-  const values = Object.fromEntries(allQuestions(QUESTIONNAIRE_V1).map((q) => [q.id, maximalAnswer(q)]));
-  saveAnswers(db, { projectId: project.project.id, sectionId: "all", values, actorId: "U0PM", at: T0 });
-  db.transaction((tx) => {
-    for (let start = 0; start < BLOCKERS; start += 500) {
-      tx.insert(blockers)
-        .values(
-          Array.from({ length: 500 }, (_, i) => ({
-            projectId: project.project.id,
-            number: start + i + 1,
-            text: wide(500, `blocker ${start + i + 1} `),
-            ownerId: "U0LEAD",
-            waitingOnClient: i % 2 === 0,
-            createdBy: "U0PM",
-            createdAt: new Date(T0.getTime() + (start + i) * 60_000),
-          })),
-        )
-        .run();
-    }
-  });
+  // Ten times the list items the interview takes, each as long as a line may be.
+  saveMaximalAnswers(db, project.project.id, { listItems: 300, tableRows: 300, risks: RISKS }, T0);
+  seedOpenBlockers(db, project.project.id, BLOCKERS, T0);
   input = loadDocumentInput(db, project.project, "plan");
   plan = renderer.renderPlan(input);
   discovery = renderer.renderDiscovery(loadDocumentInput(db, project.project, "discovery"));
@@ -220,5 +161,33 @@ describe("the emulator refuses what Slack refuses", () => {
     expect(
       canvasContentErrors({ type: "markdown", markdown: "a".repeat(DOCUMENT_MAX_BYTES + 1) }, "c"),
     ).toEqual([`c.markdown: ${DOCUMENT_MAX_BYTES + 1} bytes (max ${DOCUMENT_MAX_BYTES})`]);
+  });
+});
+
+describe("a project at the interview's own limits (30 items a list, 30 rows a table, every box full)", () => {
+  let full: ProjectDb;
+  let fullPlan: string;
+  let fullDiscovery: string;
+  beforeAll(() => {
+    full = openProjectDb();
+    // A table answer is at most 3,000 characters as typed: 30 rows of short cells.
+    const size = { listItems: 30, tableRows: 30, risks: 30, cellLength: 18 };
+    saveMaximalAnswers(full.db, full.project.id, size, T0);
+    fullPlan = renderer.renderPlan(loadDocumentInput(full.db, full.project, "plan"));
+    fullDiscovery = renderer.renderDiscovery(loadDocumentInput(full.db, full.project, "discovery"));
+  });
+  afterAll(() => full.close());
+
+  it("both documents are canvases Slack accepts", () => {
+    for (const markdown of [fullPlan, fullDiscovery]) {
+      expect(Buffer.byteLength(markdown)).toBeLessThan(DOCUMENT_MAX_BYTES);
+      expect(canvasContentErrors({ type: "markdown", markdown }, "document_content")).toEqual([]);
+    }
+  });
+
+  it("the plan shows every list item and every risk, nothing left out", () => {
+    expect(fullPlan).toContain("**Pain Point 30**: item 30 ");
+    expect(fullPlan).not.toContain("more items in /intplan interview");
+    expect(fullPlan).not.toContain("more rows in /intplan interview");
   });
 });
