@@ -5,9 +5,10 @@ import { HTTPModuleFunctions, type HTTPReceiver, type Logger } from "@slack/bolt
  * A guard in front of Bolt's HTTP receiver for bodies Slack never sends. Bolt parses the body and reads
  * `body.ssl_check` outside any try, so a correctly signed `payload=null` (or a JSON events body that is
  * `null`) throws in a floating promise and ends the process; a string, number or array goes on into the
- * middleware as if it were an event. Every Slack request body is a JSON object (a slash command is a
- * form, which parses to one), so anything else, once its signature is checked, is answered 400 here and
- * never reaches Bolt. Unsigned requests are left to Bolt, which answers them 401 as before.
+ * middleware as if it were an event, and an object without a `type` waits for Bolt's 3-second timer and
+ * a 404. Every Slack request body is a JSON object with a `type` (a slash command is a form without a
+ * payload, left alone), so anything else, once its signature is checked, is answered 400 here and never
+ * reaches Bolt. Unsigned requests are left to Bolt, which answers them 401 as before.
  */
 
 export interface RequestGuardOptions {
@@ -33,20 +34,26 @@ function jsonTextOf(req: IncomingMessage, rawBody: Buffer): string | null {
 }
 
 /**
- * True when the body is valid JSON that is not an object (`null`, a string, a number, an array). Text
- * that is not JSON at all is left to Bolt, which answers it 400 itself.
+ * Why Slack could never have sent this body, or null when it could have (or when it is not JSON at all,
+ * which Bolt answers 400 itself). Every interaction payload and every Events API body is an object with a
+ * string `type`, and an `event_callback` carries its `event` object: anything else is not from Slack.
  */
-export function isAbsurdBody(req: IncomingMessage, rawBody: Buffer): boolean {
+export function absurdBodyReason(req: IncomingMessage, rawBody: Buffer): string | null {
   const json = jsonTextOf(req, rawBody);
-  if (json === null) return false;
-  // JSON that starts with "{" is an object or is not JSON at all: no need to parse it twice.
-  if (json.trimStart().startsWith("{")) return false;
+  if (json === null) return null;
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(json);
-    return value === null || typeof value !== "object" || Array.isArray(value);
+    value = JSON.parse(json);
   } catch {
-    return false;
+    return null;
   }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return "is not a JSON object";
+  const body = value as { type?: unknown; event?: unknown };
+  if (typeof body.type !== "string") return "has no type";
+  if (body.type === "event_callback" && (typeof body.event !== "object" || body.event === null)) {
+    return "is an event_callback without an event";
+  }
+  return null;
 }
 
 const pathOf = (url: string | undefined) => new URL(url ?? "/", "http://localhost").pathname;
@@ -71,13 +78,14 @@ export function guardAbsurdBodies<R extends HTTPReceiver>(receiver: R, options: 
         answer(res, tooLarge ? 413 : 400);
         return;
       }
-      if (!isAbsurdBody(req, buffered.rawBody)) return boltListener(req, res);
+      const reason = absurdBodyReason(req, buffered.rawBody);
+      if (reason === null) return boltListener(req, res);
       try {
         await HTTPModuleFunctions.parseAndVerifyHTTPRequest({ enabled: true, signingSecret, bodyLimit }, req);
       } catch {
         return boltListener(req, res); // not signed: Bolt answers 401
       }
-      logger.warn("A correctly signed request whose body is not a JSON object was answered 400.");
+      logger.warn(`A correctly signed request whose body ${reason} was answered 400.`);
       answer(res, 400);
     })().catch((error: unknown) => {
       logger.error(`The request guard failed: ${(error as Error).message}`);

@@ -25,6 +25,14 @@ const ABSURD: Array<{ name: string; contentType: string; body: string }> = [
   { name: "an events body that is a string", contentType: JSON_TYPE, body: '"event_callback"' },
   { name: "an events body that is a number", contentType: JSON_TYPE, body: " 7 " },
   { name: "an events body that is an array", contentType: JSON_TYPE, body: '[{"type":"event_callback"}]' },
+  { name: "a payload without a type", contentType: FORM, body: `payload=${encodeURIComponent("{}")}` },
+  { name: "an events body without a type", contentType: JSON_TYPE, body: '{"event":{}}' },
+  { name: "an event_callback without an event", contentType: JSON_TYPE, body: '{"type":"event_callback"}' },
+  {
+    name: "an event_callback whose event is null",
+    contentType: JSON_TYPE,
+    body: '{"type":"event_callback","event":null}',
+  },
 ];
 
 describe("correctly signed bodies that are not a JSON object", () => {
@@ -44,7 +52,7 @@ describe("correctly signed bodies that are not a JSON object", () => {
     expect(res.status).toBe(400);
     // Far below Bolt's 3-second unhandled-request timer, which is what a request left hanging gets.
     expect(res.ms).toBeLessThan(2500);
-    expect(t.logs.some((line) => line.includes("body is not a JSON object"))).toBe(true);
+    expect(t.logs.some((line) => line.includes("A correctly signed request whose body"))).toBe(true);
   });
 
   it("the same bodies without a valid signature are still refused as unsigned", async () => {
