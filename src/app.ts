@@ -20,6 +20,7 @@ import { createInFlightTracker } from "./slack/in-flight.js";
 import { createJobHandlers, reportGiveUp } from "./slack/jobs.js";
 import { createOutboxWorker, type OutboxWorker } from "./slack/outbox-worker.js";
 import { registerListeners } from "./slack/register.js";
+import { guardAbsurdBodies } from "./slack/request-guard.js";
 
 /** What the app needs from the outside world. Tests pass a fresh database and a fixed clock. */
 export interface AppDeps {
@@ -100,7 +101,7 @@ function createReceiver(deps: AppDeps): Receiver {
     });
   }
   if (!config.slackSigningSecret) throw new Error("HTTP mode needs SLACK_SIGNING_SECRET.");
-  return new HTTPReceiver({
+  const receiver = new HTTPReceiver({
     signingSecret: config.slackSigningSecret,
     // Signature checking is always on in HTTP mode: no setting turns it off.
     signatureVerification: true,
@@ -111,6 +112,7 @@ function createReceiver(deps: AppDeps): Receiver {
     customRoutes,
     logger,
   });
+  return guardAbsurdBodies(receiver, { signingSecret: config.slackSigningSecret, logger });
 }
 
 /** Builds the Bolt app from its dependencies; nothing is global, so every test gets its own app. */

@@ -1,7 +1,10 @@
 import type { Analysis } from "../domain/analysis/analyse.js";
 import { readList, readText } from "../domain/analysis/read-answers.js";
+import { BLOCKER_LIMITS } from "../domain/blockers.js";
 import type { Questionnaire } from "../domain/questionnaire/definition.js";
+import { truncateText } from "../domain/text.js";
 import { buildFieldTree } from "./answer-fields.js";
+import { mostRecent, PLAN_BLOCKER_LINES } from "./bounds.js";
 import type { DocumentBlocker, DocumentInput, PhaseStatus } from "./document-input.js";
 import { openQuestionView, projectView, typeFlags } from "./shared-views.js";
 
@@ -29,13 +32,19 @@ function phaseViews(input: DocumentInput, analysis: Analysis) {
   });
 }
 
+/** The most recent open blockers (oldest of them first), each at most a blocker's length. */
 function blockerViews(blockers: readonly DocumentBlocker[] = []) {
-  return blockers.map((b) => ({
-    text: b.text,
+  const { shown, more } = mostRecent(blockers, PLAN_BLOCKER_LINES);
+  return { blockers: shown.map(blockerView), moreBlockers: more };
+}
+
+function blockerView(b: DocumentBlocker) {
+  return {
+    text: truncateText(b.text, BLOCKER_LIMITS.text),
     ownerId: b.ownerId ?? null,
     waitingOnClient: b.waitingOnClient,
     createdAt: b.createdAt,
-  }));
+  };
 }
 
 /** Everything the Implementation Plan template reads. */
@@ -57,7 +66,7 @@ export function buildPlanContext(
     hasDataMigration: readText(answers, "migration_needed") === "yes",
     keyScenarios: [...readList(answers, "uat_scenarios"), ...readList(answers, "error_scenarios")],
     phases: phaseViews(input, analysis),
-    blockers: blockerViews(input.blockers),
+    ...blockerViews(input.blockers),
     /** Checklist key → ticked, for the phases' tasks and exit criteria: `{{check done.[p1.test-data]}}`. */
     done: Object.fromEntries((input.ticked ?? []).map((key) => [key, true])),
     documentControl: {

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Handlebars from "handlebars";
-import { analyse } from "../domain/analysis/analyse.js";
-import { getQuestionnaire } from "../domain/questionnaire/definition.js";
+import { type Analysis, analyse } from "../domain/analysis/analyse.js";
+import { getQuestionnaire, type Questionnaire } from "../domain/questionnaire/definition.js";
+import { boundAnswers, DETAIL_LEVELS, DOCUMENT_BUDGET_BYTES, fitToBytes } from "./bounds.js";
 import { buildDiscoveryContext } from "./discovery-context.js";
 import type { DocumentInput } from "./document-input.js";
 import { buildPlanContext } from "./plan-context.js";
@@ -53,20 +54,27 @@ export function createDocumentRenderer({
   const plan = compileFile(join(templatesDir, `implementation-plan${TEMPLATE_SUFFIX}`));
   const discovery = compileFile(join(templatesDir, `discovery-document${TEMPLATE_SUFFIX}`));
 
-  const prepare = (input: DocumentInput) => {
+  type Build = (input: DocumentInput, questionnaire: Questionnaire, analysis: Analysis, at: Date) => string;
+
+  /**
+   * Renders with every answer as the interview took it; a document over the budget (1 MiB is Slack's
+   * canvas limit) is rendered again with less of each answer, and, still too big, cut at a section.
+   */
+  const renderBounded = (input: DocumentInput, build: Build) => {
     const questionnaire = getQuestionnaire(input.project.questionnaireVersion);
-    const analysis = analyse({ project: input.project, answers: input.answers, questionnaire });
-    return { questionnaire, analysis, at: now() };
+    const at = now();
+    let markdown = "";
+    for (const level of DETAIL_LEVELS) {
+      const bounded = { ...input, answers: boundAnswers(questionnaire, input.answers, level) };
+      const analysis = analyse({ project: bounded.project, answers: bounded.answers, questionnaire });
+      markdown = build(bounded, questionnaire, analysis, at);
+      if (Buffer.byteLength(markdown) <= DOCUMENT_BUDGET_BYTES) return markdown;
+    }
+    return fitToBytes(markdown);
   };
 
   return {
-    renderPlan(input) {
-      const { questionnaire, analysis, at } = prepare(input);
-      return plan(buildPlanContext(input, questionnaire, analysis, at));
-    },
-    renderDiscovery(input) {
-      const { questionnaire, analysis, at } = prepare(input);
-      return discovery(buildDiscoveryContext(input, questionnaire, analysis, at));
-    },
+    renderPlan: (input) => renderBounded(input, (...args) => plan(buildPlanContext(...args))),
+    renderDiscovery: (input) => renderBounded(input, (...args) => discovery(buildDiscoveryContext(...args))),
   };
 }

@@ -1,3 +1,4 @@
+import { cutText } from "./text.js";
 import { mentionedUserIds, plainFromTyped } from "./typed-text.js";
 
 /** What `/intplan blocker <text> [@owner] [--client]` means, read from Slack's escaped command text. */
@@ -52,7 +53,7 @@ export function checkBlockerText(typed: string): { ok: true; text: string } | { 
 export function blockerTextFromMessage(messageText: string): string {
   const text = plainFromTyped(messageText);
   if (text.length <= BLOCKER_LIMITS.text) return text;
-  const cut = text.slice(0, BLOCKER_LIMITS.text - 1);
+  const cut = cutText(text, BLOCKER_LIMITS.text - 1);
   const lastSpace = cut.lastIndexOf(" ");
   return `${lastSpace > BLOCKER_LIMITS.text / 2 ? cut.slice(0, lastSpace) : cut}…`;
 }

@@ -1,4 +1,5 @@
 import type { IntegrationType } from "./integration-type.js";
+import { withSystemNames } from "./text.js";
 
 /** The Implementation Plan's five phases, their tasks and exit criteria (from the plan template). */
 
@@ -207,8 +208,7 @@ export function checklistFor(
   type: IntegrationType,
   systems: { systemA: string; systemB: string },
 ): { phaseNumber: number; kind: "task" | "exit"; key: string; label: string; position: number }[] {
-  const fill = (label: string) =>
-    label.replace("{systemA}", systems.systemA).replace("{systemB}", systems.systemB);
+  const fill = (label: string) => withSystemNames(label, systems);
   return PHASES.flatMap((phase) =>
     (
       [

@@ -379,6 +379,30 @@ const BLOCK_RULES: Record<string, Rule> = {
   },
 };
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Every string in a payload must be well-formed Unicode: text cut in the middle of a surrogate pair (half
+ * an emoji) arrives as a `\ud83d` escape that is not a character. Slack's documentation does not say what
+ * it answers to one; its servers refuse malformed UTF-16 text, and we treat it as an error of the call
+ * (views: `invalid_arguments`, messages: `invalid_blocks`) to be at least as strict. Not verified
+ * against Slack itself.
+ */
+export function loneSurrogateErrors(value: unknown, path: string): string[] {
+  if (typeof value === "string") {
+    return LONE_SURROGATE.test(value)
+      ? [`${path}: holds a lone surrogate (half of an emoji or other character)`]
+      : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, i) => loneSurrogateErrors(item, `${path}[${i}]`));
+  if (isObject(value)) {
+    return Object.entries(value).flatMap(([key, item]) =>
+      loneSurrogateErrors(item, path ? `${path}.${key}` : key),
+    );
+  }
+  return [];
+}
+
 /** Checks a list of blocks for the given surface (block count, every block and element, unique ids). */
 export function validateBlocks(blocks: unknown, surface: Surface): string[] {
   const check = newCheck();
@@ -428,7 +452,7 @@ export function validateView(view: unknown): string[] {
   optionalString(check, "external_id", view.external_id, MAX_ID);
   const bytes = Buffer.byteLength(JSON.stringify(view));
   if (bytes > MAX_VIEW_BYTES) fail(check, "view", `${bytes} bytes (max ${MAX_VIEW_BYTES})`);
-  return [...check.errors, ...validateBlocks(view.blocks, view.type)];
+  return [...check.errors, ...validateBlocks(view.blocks, view.type), ...loneSurrogateErrors(view, "")];
 }
 
 /** Checks a message as chat.postMessage/postEphemeral/update or a response_url receive it. */
@@ -441,5 +465,5 @@ export function validateMessage(message: { text?: unknown; blocks?: unknown }): 
     optionalString(check, "text", message.text, MAX_MESSAGE_TEXT);
   }
   const blockErrors = message.blocks === undefined ? [] : validateBlocks(message.blocks, "message");
-  return [...check.errors, ...blockErrors];
+  return [...check.errors, ...blockErrors, ...loneSurrogateErrors(message, "")];
 }

@@ -4,6 +4,7 @@
  * the next heading; its id is derived from the heading line, so it survives edits elsewhere in the canvas.
  */
 import { createHash } from "node:crypto";
+import { loneSurrogateErrors } from "./block-kit-limits.js";
 import {
   type CanvasChange,
   type EmulatorState,
@@ -15,6 +16,8 @@ import {
 } from "./slack-emulator-state.js";
 
 export const MAX_CANVAS_MARKDOWN_BYTES = 1024 * 1024;
+/** "Tables (at most 300 cells each)": https://docs.slack.dev/surfaces/canvases#markdown-formatting */
+export const MAX_CANVAS_TABLE_CELLS = 300;
 const OPERATIONS = ["replace", "insert_after", "insert_before", "insert_at_start", "insert_at_end", "delete"];
 const NEEDS_SECTION = ["insert_after", "insert_before", "delete"];
 
@@ -40,7 +43,27 @@ function proseLineIndexes(lines: string[]): number[] {
   });
 }
 
-/** The two markdown features canvases refuse, plus the size limit; conservative on purpose. */
+const isTableLine = (line: string) => line.trimStart().startsWith("|");
+const isSeparatorLine = (line: string) => /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(line);
+/** `| a | b |` → 2 (a backslash-escaped `\|` is text, not a cell border). */
+const cellsIn = (line: string) =>
+  line.trim().replace(/\\\|/g, "").replace(/^\|/, "").replace(/\|$/, "").split("|").length;
+
+/** The number of cells of each table (consecutive `|` lines outside code; the header row counts, the separator not). */
+export function tableCellCounts(lines: string[], prose: number[]): number[] {
+  const counts: number[] = [];
+  let previous = -2;
+  for (const i of prose) {
+    const line = lines[i] ?? "";
+    if (!isTableLine(line)) continue;
+    if (i !== previous + 1) counts.push(0);
+    previous = i;
+    if (!isSeparatorLine(line)) counts[counts.length - 1] = (counts.at(-1) ?? 0) + cellsIn(line);
+  }
+  return counts;
+}
+
+/** The markdown features canvases refuse, plus the size and table limits; conservative on purpose. */
 export function canvasContentErrors(content: unknown, path: string): string[] {
   const document = content as { type?: unknown; markdown?: unknown } | undefined;
   if (document?.type !== "markdown" || typeof document.markdown !== "string") {
@@ -60,6 +83,10 @@ export function canvasContentErrors(content: unknown, path: string): string[] {
   }
   if (document.markdown.includes("<!--"))
     errors.push(`${path}.markdown: HTML comments are not supported in canvases`);
+  errors.push(...loneSurrogateErrors(document.markdown, `${path}.markdown`));
+  const bigTable = tableCellCounts(lines, prose).find((cells) => cells > MAX_CANVAS_TABLE_CELLS);
+  if (bigTable !== undefined)
+    errors.push(`${path}.markdown: a table has ${bigTable} cells (max ${MAX_CANVAS_TABLE_CELLS})`);
   return errors;
 }
 

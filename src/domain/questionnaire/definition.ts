@@ -107,15 +107,8 @@ export interface Questionnaire {
   sections: readonly QuestionnaireSection[];
 }
 
-export interface SystemNames {
-  systemA: string;
-  systemB: string;
-}
-
-/** Puts the project's system names into a label, hint or title written with `{systemA}` / `{systemB}`. */
-export function withSystemNames(text: string, systems: SystemNames): string {
-  return text.replaceAll("{systemA}", systems.systemA).replaceAll("{systemB}", systems.systemB);
-}
+// One filling for every `{systemA}` / `{systemB}` text, taken literally (see ../text.ts).
+export { type SystemNames, withSystemNames } from "../text.js";
 
 const QUESTIONNAIRES: readonly Questionnaire[] = [QUESTIONNAIRE_V1];
 

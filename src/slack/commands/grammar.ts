@@ -1,5 +1,7 @@
 /** The /intplan grammar: one parser for the slash text, and the usage line of every subcommand. */
 
+import { truncateText } from "../../domain/text.js";
+
 export const PHASE_STATUSES = ["not-started", "in-progress", "blocked", "done"] as const;
 export type PhaseStatusWord = (typeof PHASE_STATUSES)[number];
 export const EXPORT_DOCS = ["plan", "discovery", "answers"] as const;
@@ -142,7 +144,7 @@ function parseBlocker(rest: string): ParseResult {
     const id = /^#?(\d{1,9})$/.exec(idWord)?.[1];
     if (!id)
       return fail(
-        idWord ? `"${idWord}" is not a blocker id.` : "Say which blocker to resolve.",
+        idWord ? `"${truncateText(idWord, 40)}" is not a blocker id.` : "Say which blocker to resolve.",
         "blocker-resolve",
       );
     return { ok: true, command: { name: "blocker-resolve", id: Number(id), note: note.trim() || null } };
@@ -182,7 +184,8 @@ export function parseCommand(raw: string): ParseResult {
       return { ok: true, command: { name: "interview", section: rest.trim() || null } };
     case "export": {
       const doc = (rest.trim().toLowerCase() || "plan") as ExportDoc;
-      if (!EXPORT_DOCS.includes(doc)) return fail(`Cannot export "${rest.trim()}".`, "export");
+      if (!EXPORT_DOCS.includes(doc))
+        return fail(`Cannot export "${truncateText(rest.trim(), 40)}".`, "export");
       return { ok: true, command: { name: "export", doc } };
     }
     case "phase":
@@ -191,10 +194,16 @@ export function parseCommand(raw: string): ParseResult {
       return parseBlocker(rest);
     case "history": {
       const page = rest.trim() ? /^(\d{1,4})$/.exec(rest.trim())?.[1] : "1";
-      if (!page || Number(page) < 1) return fail(`"${rest.trim()}" is not a page number.`, "history");
+      if (!page || Number(page) < 1)
+        return fail(`"${truncateText(rest.trim(), 40)}" is not a page number.`, "history");
       return { ok: true, command: { name: "history", page: Number(page) } };
     }
     default:
-      return { ok: false, error: `Unknown subcommand "${word.slice(0, 40)}".`, usage: null, unknown: word };
+      return {
+        ok: false,
+        error: `Unknown subcommand "${truncateText(word, 40)}".`,
+        usage: null,
+        unknown: word,
+      };
   }
 }

@@ -5,6 +5,7 @@ import { changePhaseStatus, type PhaseChangeResult } from "../../db/phases.js";
 import type { ProjectRow } from "../../db/schema.js";
 import { canSignOff, PHASE_NOTE_MAX, signOffPeople, statusLabel } from "../../domain/phase-rules.js";
 import { findPhase, PHASES } from "../../domain/phases.js";
+import { truncateText } from "../../domain/text.js";
 import { plainFromTyped, readOptionalNote } from "../../domain/typed-text.js";
 import { encodeSignOffValue } from "../actions/phase-signoff-value.js";
 import type { Subcommand, WithProject } from "../context.js";
@@ -49,7 +50,7 @@ export const phaseCommand: Subcommand<"phase"> = {
     if (!phase) {
       await ack(
         buildUsageError(
-          `There is no phase "${typedPhase.slice(0, 60)}". The phases are ${PHASE_LIST}.`,
+          `There is no phase "${truncateText(typedPhase, 60)}". The phases are ${PHASE_LIST}.`,
           usageOf("phase"),
         ),
       );

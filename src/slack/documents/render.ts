@@ -2,6 +2,8 @@ import type { AppDeps } from "../../app.js";
 import { loadDocumentInput } from "../../db/document-input.js";
 import type { DocumentKind } from "../../db/documents.js";
 import type { ProjectRow } from "../../db/schema.js";
+import { DOCUMENT_MAX_BYTES, fitToBytes } from "../../documents/bounds.js";
+import { truncateText } from "../../domain/text.js";
 import { fingerprintOf } from "../../fingerprint.js";
 import type { RenderedDocument } from "./publish.js";
 
@@ -26,9 +28,10 @@ export function renderProjectDocument(
   const { revision: _revision, ...content } = input;
   return {
     kind,
-    title: `${project.code} ${project.name}: ${DOCUMENT_TITLES[kind]}`.slice(0, 250),
+    title: truncateText(`${project.code} ${project.name}: ${DOCUMENT_TITLES[kind]}`, 250),
     filename: `${project.code}-${FILE_SUFFIX[kind]}.md`,
-    markdown,
+    // The renderer keeps documents under budget; this guard makes sure nothing over Slack's limit is sent.
+    markdown: fitToBytes(markdown, DOCUMENT_MAX_BYTES),
     // What the document is made from, the revision number left out: unchanged inputs are not republished.
     fingerprint: fingerprintOf({ kind, content }),
   };

@@ -2,9 +2,10 @@ import type { AppDeps } from "../../app.js";
 import { latestDraftSection, loadAnswers } from "../../db/answers.js";
 import type { ProjectRow } from "../../db/schema.js";
 import type { Answers } from "../../domain/questionnaire/answers.js";
-import { getQuestionnaire } from "../../domain/questionnaire/definition.js";
+import { getQuestionnaire, withSystemNames } from "../../domain/questionnaire/definition.js";
 import { findSection } from "../../domain/questionnaire/find-section.js";
 import { firstUnfinishedSection } from "../../domain/questionnaire/progress.js";
+import { truncateText } from "../../domain/text.js";
 import { SUMMARY } from "./session.js";
 
 export type StartSection = { ok: true; sectionIndex: number } | { ok: false; error: string };
@@ -19,12 +20,12 @@ export function resolveStartSection(deps: AppDeps, project: ProjectRow, query: s
     const found = findSection(questionnaire, query, project);
     if (found) return { ok: true, sectionIndex: found.index };
     const list = questionnaire.sections
-      .map(
-        (s, i) =>
-          `${i + 1}. ${s.title.replaceAll("{systemA}", project.systemA).replaceAll("{systemB}", project.systemB)}`,
-      )
+      .map((s, i) => `${i + 1}. ${withSystemNames(s.title, project)}`)
       .join("\n");
-    return { ok: false, error: `No section matches "${query.slice(0, 80)}". The sections are:\n${list}` };
+    return {
+      ok: false,
+      error: `No section matches "${truncateText(query, 80)}". The sections are:\n${list}`,
+    };
   }
   const leftOff = latestDraftSection(deps.db, project.id);
   const leftOffIndex = questionnaire.sections.findIndex((s) => s.id === leftOff);

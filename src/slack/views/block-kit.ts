@@ -1,4 +1,5 @@
 import type { types } from "@slack/bolt";
+import { cutText, ELLIPSIS, truncateText } from "../../domain/text.js";
 
 /** Small typed builders for the Block Kit pieces intplan uses, and the limits they must respect. */
 
@@ -28,9 +29,9 @@ export const LIMITS = {
   placeholder: 150,
 } as const;
 
-/** Cuts text to a limit, marking the cut with an ellipsis. */
+/** Cuts text to a limit, marking the cut with an ellipsis; never splits an emoji or leaves a lone surrogate. */
 export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+  return truncateText(text, max);
 }
 
 export const plainText = (text: string, max: number = LIMITS.sectionText): types.PlainTextElement => ({
@@ -39,9 +40,21 @@ export const plainText = (text: string, max: number = LIMITS.sectionText): types
   emoji: true,
 });
 
+/** An escape (`&amp;`) or a mention or link (`<@U123>`, `<https://…|label>`) left open by a cut. */
+const OPEN_TOKEN_AT_END = /(?:&[A-Za-z0-9#]{0,8}|<[^<>]*)$/;
+
+/** Like `truncate`, for mrkdwn: a cut never leaves half an escape, a mention or a link behind. */
+export function truncateMrkdwn(text: string, max: number): string {
+  if (text.length <= max) return truncateText(text, max);
+  const head = cutText(text, max - ELLIPSIS.length)
+    .replace(OPEN_TOKEN_AT_END, "")
+    .trimEnd();
+  return `${head}${ELLIPSIS}`;
+}
+
 export const mrkdwn = (text: string, max: number = LIMITS.sectionText): types.MrkdwnElement => ({
   type: "mrkdwn",
-  text: truncate(text || " ", max),
+  text: truncateMrkdwn(text || " ", max),
 });
 
 export const header = (text: string): types.HeaderBlock => ({
@@ -88,7 +101,7 @@ export const actions = (blockId: string, elements: types.ActionsBlockElement[]):
 
 export const option = (label: string, value: string): types.PlainTextOption => ({
   text: plainText(label, LIMITS.optionText),
-  value: value.slice(0, LIMITS.optionValue),
+  value: cutText(value, LIMITS.optionValue),
 });
 
 export function input(

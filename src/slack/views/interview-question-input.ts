@@ -6,6 +6,7 @@ import {
 } from "../../domain/questionnaire/answers.js";
 import { type Question, type SystemNames, withSystemNames } from "../../domain/questionnaire/definition.js";
 import { listFormatHint, tableFormatHint } from "../../domain/questionnaire/line-formats.js";
+import { cutText } from "../../domain/text.js";
 import {
   type InputBlockElement,
   input,
@@ -53,7 +54,7 @@ function elementFor(question: Question, initial: RawInput, placeholder?: string)
         ...withPlaceholder,
         multiline: question.kind !== "short_text",
         max_length: max,
-        ...(text ? { initial_value: text.slice(0, max) } : {}),
+        ...(text ? { initial_value: cutText(text, max) } : {}),
       };
     }
     case "number":
