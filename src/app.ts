@@ -10,13 +10,14 @@ import {
   SocketModeReceiver,
 } from "@slack/bolt";
 import type { Config } from "./config.js";
-import type { Db } from "./db/client.js";
+import type { DatabaseHealthCheck, Db } from "./db/client.js";
 import type { DocumentRenderer } from "./documents/renderer.js";
 import type { KeyedLock } from "./keyed-lock.js";
 import { registerDeduplication } from "./slack/dedupe.js";
 import { registerErrorHandler } from "./slack/errors.js";
 import { createInFlightTracker } from "./slack/in-flight.js";
 import { createJobHandlers, reportGiveUp } from "./slack/jobs.js";
+import { registerSafetyNet, trackAcknowledgements } from "./slack/not-saved.js";
 import { createOutboxWorker, type OutboxWorker } from "./slack/outbox-worker.js";
 import { registerListeners } from "./slack/register.js";
 
@@ -24,8 +25,8 @@ import { registerListeners } from "./slack/register.js";
 export interface AppDeps {
   config: Config;
   db: Db;
-  /** True while the database answers; drives /healthz. */
-  dbHealthy: () => boolean;
+  /** Whether the database takes a change now (a real write, cached briefly); drives /healthz and refusals. */
+  database: DatabaseHealthCheck;
   clock: () => Date;
   logger: Logger;
   /** Renders the Implementation Plan and the Discovery Document (templates compiled once, at start). */
@@ -77,9 +78,15 @@ function healthRoute(deps: AppDeps): CustomRoute {
     path: "/healthz",
     method: ["GET"],
     handler: (_req, res) => {
-      const ok = deps.dbHealthy();
-      res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
-      res.end(JSON.stringify({ ok, database: ok ? "up" : "down" }));
+      const health = deps.database.check();
+      res.writeHead(health.writable ? 200 : 503, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify(
+          health.writable
+            ? { ok: true, database: "up" }
+            : { ok: false, database: "down", problem: health.problem, detail: health.detail },
+        ),
+      );
     },
   };
 }
@@ -134,6 +141,8 @@ export function createApp(deps: AppDeps): IntplanApp {
   bolt.use(async ({ next }) => {
     await inFlight.track(next());
   });
+  trackAcknowledgements(bolt);
+  registerSafetyNet(bolt, deps);
   registerDeduplication(bolt, deps);
   registerListeners(bolt, deps);
   registerErrorHandler(bolt, logger);

@@ -1,6 +1,9 @@
-import type { AnyMiddlewareArgs, App, Context } from "@slack/bolt";
+import type { AnyMiddlewareArgs, App, Context, Logger } from "@slack/bolt";
+import { inArray } from "drizzle-orm";
 import type { AppDeps } from "../app.js";
+import type { Db } from "../db/client.js";
 import { claimRequest, forgetProcessedBefore } from "../db/processed-requests.js";
+import { processedRequests } from "../db/schema.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How many claims between clean-ups of old keys. */
@@ -46,7 +49,25 @@ export function registerDeduplication(app: App, deps: AppDeps): void {
         if (ack) await ack();
         return;
       }
+      context[CLAIMED] = keys;
     }
     await next();
   });
+}
+
+/** Where the keys this request claimed are kept, so a request that saved nothing can give them back. */
+const CLAIMED = "intplanClaimedKeys";
+
+/**
+ * Gives back the keys a request claimed when it failed before its ack (nothing was saved), so the person
+ * can send the same thing again (the same form, unchanged) once the database takes changes. Best effort.
+ */
+export function releaseClaims(db: Db, context: Context, logger: Logger): void {
+  const keys = context[CLAIMED] as string[] | undefined;
+  if (!keys || keys.length === 0) return;
+  try {
+    db.delete(processedRequests).where(inArray(processedRequests.key, keys)).run();
+  } catch (error) {
+    logger.warn(`Could not release the claim of a request that was not saved (${keys.join(", ")}):`, error);
+  }
 }
