@@ -212,6 +212,31 @@ describe("a database that cannot be written", () => {
     expect(textOf(res.body)).toContain("this was not saved. Nothing was changed");
   });
 
+  it("a form whose save failed before the ack can be submitted again, unchanged, once the database recovers", async () => {
+    const viewId = await openNewProjectForm();
+    // The first submission's write fails after the replay check claimed it (a middleware after that check).
+    let failNext = true;
+    t.app.bolt.use(async ({ body, next }) => {
+      if ((body as { type?: string }).type === "view_submission" && failNext) {
+        failNext = false;
+        throw Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" });
+      }
+      await next();
+    });
+    const failed = await submitNewProject(viewId);
+    expectNotSaved(failed, "disk is full");
+    expect(failed.body).toMatchObject({ response_action: "errors" });
+    expect(t.db.select().from(projects).all()).toHaveLength(1);
+
+    aMinuteLater();
+    expect((await health()).status).toBe(200);
+    // The same view, same hash, same values: not taken for a repeat, since nothing was saved.
+    const again = await submitNewProject(viewId);
+    expect(again.body).toBe("");
+    await t.emulator.waitForCall("chat.postMessage", (c) => c.args.channel === OTHER_CHANNEL);
+    expect(t.db.select().from(projects).all()).toHaveLength(2);
+  });
+
   it("a listener that throws after its ack says part of it may not have been saved", async () => {
     t.app.bolt.command("/intplan-half", async ({ ack }) => {
       await ack();
