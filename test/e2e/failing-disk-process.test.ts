@@ -92,7 +92,7 @@ describe("a database another program locks, in a process of its own", () => {
     } finally {
       if (other.open) other.close();
     }
-  }, 60_000); // two processes start from source (tsx): slow on a loaded machine
+  }, 60_000); // the app starts from source (tsx): slow on a loaded machine
 
   it("refuses changes while locked, takes them after, and keeps every acknowledged one through a kill -9", async () => {
     app = await startAppProcess(env());
@@ -150,5 +150,5 @@ describe("a database another program locks, in a process of its own", () => {
     } finally {
       db.close();
     }
-  }, 60_000); // two processes start from source (tsx): slow on a loaded machine
+  }, 60_000); // the app starts from source (tsx): slow on a loaded machine
 });
