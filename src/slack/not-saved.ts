@@ -39,7 +39,7 @@ interface RequestBody {
   command?: string;
   trigger_id?: string;
   response_url?: string;
-  view?: { blocks?: { type?: string; block_id?: string }[] };
+  view?: { type?: string; blocks?: { type?: string; block_id?: string }[] };
 }
 
 /**
@@ -123,7 +123,8 @@ async function answerNotSaved(
     }
     if (body.trigger_id) {
       const view = buildNotSavedModal(text);
-      if (body.view) await client.views.push({ trigger_id: body.trigger_id, view });
+      // On top of the modal the button is in (closing it returns there), else (App Home, a shortcut) alone.
+      if (body.view?.type === "modal") await client.views.push({ trigger_id: body.trigger_id, view });
       else await client.views.open({ trigger_id: body.trigger_id, view });
     }
   } catch (error) {

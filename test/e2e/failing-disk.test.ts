@@ -145,6 +145,27 @@ describe("a database that cannot be written", () => {
     expect(t.db.select().from(projects).all()).toHaveLength(2);
   });
 
+  it.each([
+    ["App Home", "home", "views.open"],
+    ["a modal", "modal", "views.push"],
+  ])("on a full disk, a button in %s is answered with a small 'not saved' modal", async (_, type, method) => {
+    // The button's view: an open modal (the new-project form), or the Home tab.
+    const opened = type === "modal" ? await openNewProjectForm() : "V0HOME";
+    fillTheDisk();
+    const pressed = await t.slack.blockAction({
+      actionId: "home_page",
+      value: "2",
+      userId: "U0PM",
+      view: { id: opened, type, blocks: [] },
+    });
+    expect(pressed.status).toBe(200);
+    expect(pressed.ms).toBeLessThan(SLACK_WAITS_MS);
+    const shown = await t.emulator.waitForCall(method, (c) => c.args.trigger_id === pressed.triggerId);
+    expect(shown.answer?.ok).toBe(true);
+    expect(textOf(shown.args.view)).toContain("I could not save this");
+    expect(textOf(shown.args.view)).toContain("Nothing was changed");
+  });
+
   it("a write that fails before the ack (the replay check itself) is answered, and counts as unhealthy", async () => {
     // The health check said yes just now; winding the clock back keeps that answer cached, so the request
     // goes past the check and runs into the lock in its own first write (the replay claim).
