@@ -10,7 +10,7 @@ import {
   SocketModeReceiver,
 } from "@slack/bolt";
 import type { Config } from "./config.js";
-import type { Db } from "./db/client.js";
+import type { DatabaseHealthCheck, Db } from "./db/client.js";
 import type { DocumentRenderer } from "./documents/renderer.js";
 import type { KeyedLock } from "./keyed-lock.js";
 import { createBackgroundClient } from "./slack/clients.js";
@@ -18,6 +18,7 @@ import { registerDeduplication } from "./slack/dedupe.js";
 import { registerErrorHandler } from "./slack/errors.js";
 import { createInFlightTracker } from "./slack/in-flight.js";
 import { createJobHandlers, reportGiveUp } from "./slack/jobs.js";
+import { registerSafetyNet, trackAcknowledgements } from "./slack/not-saved.js";
 import { createOutboxWorker, type OutboxWorker } from "./slack/outbox-worker.js";
 import { registerListeners } from "./slack/register.js";
 import { guardAbsurdBodies } from "./slack/request-guard.js";
@@ -26,8 +27,8 @@ import { guardAbsurdBodies } from "./slack/request-guard.js";
 export interface AppDeps {
   config: Config;
   db: Db;
-  /** True while the database answers; drives /healthz. */
-  dbHealthy: () => boolean;
+  /** Whether the database takes a change now (a real write, cached briefly); drives /healthz and refusals. */
+  database: DatabaseHealthCheck;
   clock: () => Date;
   logger: Logger;
   /** Renders the Implementation Plan and the Discovery Document (templates compiled once, at start). */
@@ -82,9 +83,15 @@ function healthRoute(deps: AppDeps): CustomRoute {
     path: "/healthz",
     method: ["GET"],
     handler: (_req, res) => {
-      const ok = deps.dbHealthy();
-      res.writeHead(ok ? 200 : 503, { "content-type": "application/json" });
-      res.end(JSON.stringify({ ok, database: ok ? "up" : "down" }));
+      const health = deps.database.check();
+      res.writeHead(health.writable ? 200 : 503, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify(
+          health.writable
+            ? { ok: true, database: "up" }
+            : { ok: false, database: "down", problem: health.problem, detail: health.detail },
+        ),
+      );
     },
   };
 }
@@ -140,6 +147,8 @@ export function createApp(deps: AppDeps): IntplanApp {
   bolt.use(async ({ next }) => {
     await inFlight.track(next());
   });
+  trackAcknowledgements(bolt);
+  registerSafetyNet(bolt, deps);
   registerDeduplication(bolt, deps);
   registerListeners(bolt, deps);
   registerErrorHandler(bolt, logger);
@@ -161,6 +170,7 @@ export function createApp(deps: AppDeps): IntplanApp {
     pollMs: timing.outboxPollMs,
     retryBaseMs: timing.outboxRetryBaseMs,
     maxAttempts: timing.outboxMaxAttempts,
+    onStorageError: (error) => deps.database.observe(error),
   });
 
   let server: Server | undefined;

@@ -1,6 +1,6 @@
 import { createApp } from "./app.js";
 import { readConfigFromEnvironment, secretsOf } from "./config.js";
-import { openDatabase } from "./db/client.js";
+import { openDatabaseRetrying } from "./db/client.js";
 import { createDocumentRenderer } from "./documents/renderer.js";
 import { createKeyedLock } from "./keyed-lock.js";
 import { createLogger } from "./logger.js";
@@ -23,12 +23,28 @@ async function main(): Promise<void> {
   }
   const config = result.config;
   const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
-  const database = openDatabase(config.databaseUrl);
+  const clock = () => new Date();
+  // A database that cannot be opened or written does not stop the start: the app answers (saying the
+  // database is unavailable, /healthz 503) while opening is retried in the background.
+  const database = openDatabaseRetrying(config.databaseUrl, {
+    clock,
+    onOpenFailed: (error, retryInMs) =>
+      logger.error(
+        `The database at ${config.databaseUrl} cannot be opened (${error instanceof Error ? error.message : String(error)}); changes are refused until it can. Trying again in ${Math.round(retryInMs / 1000)} s.`,
+      ),
+    onOpened: () => logger.info(`The database at ${config.databaseUrl} is open.`),
+    onHealthChange: (health) =>
+      health.writable
+        ? logger.info("The database accepts changes again.")
+        : logger.error(
+            `The database does not accept changes (${health.problem}: ${health.detail}); changes are refused and /healthz answers 503 until it does.`,
+          ),
+  });
   const app = createApp({
     config,
     db: database.db,
-    dbHealthy: database.ping,
-    clock: () => new Date(),
+    database,
+    clock,
     logger,
     locks: createKeyedLock(),
     documents: createDocumentRenderer({ templatesDir: TEMPLATES_DIR }),

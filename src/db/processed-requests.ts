@@ -1,4 +1,4 @@
-import { eq, lt, sql } from "drizzle-orm";
+import { inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "./client.js";
 import { perDatabase } from "./prepared.js";
 import { processedRequests } from "./schema.js";
@@ -40,6 +40,10 @@ export function forgetProcessedBefore(db: Db, before: Date): void {
 }
 
 /** Forgets one claimed key, so a request with it is handled again (a form answered with errors). */
-export function forgetRequest(db: Db, key: string): void {
-  db.delete(processedRequests).where(eq(processedRequests.key, key)).run();
+/** Forgets claimed keys, so the same request is handled again when it comes back. */
+export function forgetRequests(db: Db, keys: readonly string[]): void {
+  if (keys.length > 0)
+    db.delete(processedRequests)
+      .where(inArray(processedRequests.key, [...keys]))
+      .run();
 }

@@ -3,11 +3,13 @@ import type {
   AnyMiddlewareArgs,
   App,
   Context,
+  Logger,
   SlackViewMiddlewareArgs,
   ViewSubmitAction,
 } from "@slack/bolt";
 import type { AppDeps } from "../app.js";
-import { claimRequest, forgetProcessedBefore, forgetRequest } from "../db/processed-requests.js";
+import type { Db } from "../db/client.js";
+import { claimRequest, forgetProcessedBefore, forgetRequests } from "../db/processed-requests.js";
 import { fingerprintOf } from "../fingerprint.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -21,6 +23,9 @@ interface KeyedBody {
   actions?: { action_id?: string; action_ts?: string }[];
   view?: { id?: string; hash?: string; state?: { values?: unknown } };
 }
+
+/** Where the keys this request claimed are kept, so a request that saved nothing can give them back. */
+const CLAIMED = "intplanClaimedKeys";
 
 /** Where the middleware leaves a view submission's claim for `givesBackClaimOnErrors`. */
 const VIEW_CLAIM = "intplanViewClaim";
@@ -68,6 +73,7 @@ export function registerDeduplication(app: App, deps: AppDeps): void {
         if (ack) await ack();
         return;
       }
+      context[CLAIMED] = keys;
       const view = keys.find((key) => key.startsWith("view:"));
       if (view) context[VIEW_CLAIM] = view;
     }
@@ -91,7 +97,7 @@ export function givesBackClaimOnErrors(
     const key = args.context[VIEW_CLAIM] as string | undefined;
     let answered = false;
     const giveBack = () => {
-      if (key) forgetRequest(deps.db, key);
+      if (key) forgetRequests(deps.db, [key]);
     };
     const ack: ViewSubmissionArgs["ack"] = async (response) => {
       answered = true;
@@ -105,4 +111,18 @@ export function givesBackClaimOnErrors(
       throw error;
     }
   };
+}
+
+/**
+ * Gives back the keys a request claimed when it failed before its ack (nothing was saved), so the person
+ * can send the same thing again (the same form, unchanged) once the database takes changes. Best effort.
+ */
+export function releaseClaims(db: Db, context: Context, logger: Logger): void {
+  const keys = context[CLAIMED] as string[] | undefined;
+  if (!keys || keys.length === 0) return;
+  try {
+    forgetRequests(db, keys);
+  } catch (error) {
+    logger.warn(`Could not release the claim of a request that was not saved (${keys.join(", ")}):`, error);
+  }
 }

@@ -1,5 +1,5 @@
 import type { Logger } from "@slack/bolt";
-import type { Db } from "../db/client.js";
+import { type Db, storageProblemOf } from "../db/client.js";
 import {
   clearNotice,
   completeJob,
@@ -43,6 +43,8 @@ export interface OutboxWorkerOptions {
   concurrency?: number;
   /** While the database fails, polls wait twice as long each time, up to this. Default 30 s. */
   maxStorageBackoffMs?: number;
+  /** Told of every storage error the worker meets, so the app's health (`/healthz`) reflects it at once. */
+  onStorageError?: (error: unknown) => void;
 }
 
 export interface OutboxWorker {
@@ -85,16 +87,12 @@ export const PERMANENT_SLACK_ERRORS = new Set([
 const backoffMs = (baseMs: number, attempts: number) => Math.min(5 * 60_000, baseMs * 2 ** attempts);
 
 /**
- * SQLite failures of the storage itself (https://www.sqlite.org/rescode.html): disk full, I/O error, read-only,
- * busy or locked, the file gone or unreadable. Not SQL or constraint errors: those are bugs, retried and given
- * up on like any failure.
+ * better-sqlite3 failed because the database could not be read or written (disk full, I/O, read-only, busy or
+ * locked, the file gone, or not open yet): wait it out, do not count it. Not SQL or constraint errors: those
+ * are bugs, retried and given up on like any failure. The one classification is `storageProblemOf`.
  */
-const STORAGE_CODES = /^SQLITE_(FULL|IOERR|READONLY|BUSY|LOCKED|CANTOPEN|PERM|PROTOCOL|NOTADB|CORRUPT|NOLFS)/;
-
-/** better-sqlite3 failed because the database could not be read or written: wait it out, do not count it. */
 export function isStorageError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === "string" && STORAGE_CODES.test(code);
+  return storageProblemOf(error) !== undefined;
 }
 
 const describe = (error: unknown) =>
@@ -129,6 +127,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   function storageFailed(what: string, error: unknown) {
     storageFailures += 1;
+    options.onStorageError?.(error);
     logger.error(`Outbox: the database failed while ${what}; retrying in ${nextPollMs()} ms:`, error);
   }
 

@@ -23,11 +23,21 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export interface StartOptions {
+  /** "healthy" (default): resolve once /healthz says 200; "answering": once it answers at all (503 too). */
+  until?: "healthy" | "answering";
+}
+
 /**
  * Runs the app's entry point in a process of its own, from source through tsx (what `npm start` runs once
- * compiled, so the tests need no build), with the given environment; resolves when /healthz answers.
+ * compiled, so the tests need no build), with the given environment; resolves when /healthz answers 200
+ * (or, with `until: "answering"`, anything: a database that cannot be written makes it answer 503).
  */
-export async function startAppProcess(env: Record<string, string>, port?: number): Promise<AppProcess> {
+export async function startAppProcess(
+  env: Record<string, string>,
+  port?: number,
+  options: StartOptions = {},
+): Promise<AppProcess> {
   const listenPort = port ?? (await freePort());
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
     cwd: ROOT,
@@ -47,13 +57,15 @@ export async function startAppProcess(env: Record<string, string>, port?: number
     }
     try {
       const res = await fetch(`http://127.0.0.1:${listenPort}/healthz`);
-      if (res.ok) return { child, port: listenPort, output, exited };
+      if (res.ok || options.until === "answering") return { child, port: listenPort, output, exited };
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`intplan did not become healthy in 20 s:\n${output.join("")}`);
+      throw new Error(
+        `intplan did not ${options.until === "answering" ? "answer" : "become healthy"} in 20 s:\n${output.join("")}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 50));
   }

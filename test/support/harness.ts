@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp, type IntplanApp, type Timing } from "../../src/app.js";
 import { type Config, secretsOf } from "../../src/config.js";
-import { type Db, openDatabase } from "../../src/db/client.js";
+import { type Db, type OpenDatabase, openDatabase } from "../../src/db/client.js";
 import { createDocumentRenderer } from "../../src/documents/renderer.js";
 import { createKeyedLock } from "../../src/keyed-lock.js";
 import { createLogger } from "../../src/logger.js";
@@ -17,6 +17,8 @@ export const TEST_BOT_TOKEN = "xoxb-test-bot-token-0123456789";
 export interface TestApp {
   app: IntplanApp;
   db: Db;
+  /** The app's database handle: its health check, and the raw connection (to fill the disk in tests). */
+  database: OpenDatabase;
   emulator: SlackEmulator;
   slack: SignedClient;
   /** Every line the app logged. */
@@ -45,7 +47,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const emulator = options.emulator ?? (await startSlackEmulator());
   const dir = options.databasePath ? undefined : mkdtempSync(join(tmpdir(), "intplan-test-"));
   const databasePath = options.databasePath ?? join(dir as string, "intplan.sqlite");
-  const database = openDatabase(databasePath);
+  const database = openDatabase(databasePath, { clock: () => now() });
   const config: Config = {
     slackBotToken: TEST_BOT_TOKEN,
     slackSigningSecret: TEST_SIGNING_SECRET,
@@ -64,7 +66,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = createApp({
     config,
     db: database.db,
-    dbHealthy: database.ping,
+    database,
     clock: now,
     timing: { refreshDelayMs: 30, outboxPollMs: 20, ...options.timing },
     locks: createKeyedLock(),
@@ -81,6 +83,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   return {
     app,
     db: database.db,
+    database,
     emulator,
     slack,
     logs,
