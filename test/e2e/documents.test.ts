@@ -60,6 +60,7 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
     );
     expect(String(announcement.args.text)).toContain("<@U0PM>");
 
+    await t.idle();
     const doc = t.db.select().from(documents).where(eq(documents.projectId, projectId)).get();
     expect(doc).toMatchObject({ kind: "plan", canvasId, version: 1 });
     expect(t.db.select().from(publications).all()).toMatchObject([
@@ -75,11 +76,13 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
 
     await command("plan");
     await t.emulator.waitForResponse((r) => text(r.body).includes("already up to date"));
+    await t.idle();
     expect(t.emulator.callsTo("canvases.edit")).toEqual([]);
 
     await answerSection(0);
-    const edit = await t.emulator.waitForCall("canvases.edit");
-    expect(edit.args.canvas_id).toBe(canvasId);
+    await t.idle();
+    const [edit] = t.emulator.callsTo("canvases.edit");
+    expect(edit?.args.canvas_id).toBe(canvasId);
     expect(t.emulator.callsTo("conversations.canvases.create")).toHaveLength(1);
     expect(t.db.select().from(documents).get()?.version).toBe(2);
     const painPoint = QUESTIONNAIRE_V1.sections[0]?.questions.find((q) => q.id === "pain_points");
@@ -88,15 +91,17 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
 
   it("a burst of changes makes one canvas edit", async () => {
     await t.close();
-    t = await startTestApp({ timing: { refreshDelayMs: 400 } });
+    // The refresh a change asks for comes due a minute later, so the whole burst lands before it.
+    t = await startTestApp({ timing: { refreshDelayMs: 60_000 } });
     await createProjectThroughSlack(t, { channelId: CHANNEL });
     await command("plan");
     await t.emulator.waitForResponse((r) => text(r.body).includes("version 1"));
     await Promise.all(["U0PM", "U0LEAD", "U0QA", "U0DEV"].map((user, i) => answerSection(i, user)));
     const answered = t.db.select().from(answers).all();
     expect(new Set(answered.map((a) => a.answeredBy))).toEqual(new Set(["U0PM", "U0LEAD", "U0QA", "U0DEV"]));
-    await t.emulator.waitForCall("canvases.edit", undefined, 3000);
-    await new Promise((r) => setTimeout(r, 600));
+    await t.idle();
+    t.advance(60_000);
+    await t.idle();
     expect(t.emulator.callsTo("canvases.edit")).toHaveLength(1);
   });
 
@@ -115,6 +120,7 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
     await command("plan");
     const reply = await t.emulator.waitForResponse((r) => text(r.body).includes("Markdown file"));
     expect(text(reply.body)).toContain("team_tier_cannot_create_channel_canvases");
+    await t.idle();
     const file = [...t.emulator.files.values()].find((f) => f.filename === "INT-0001-implementation-plan.md");
     expect(file?.content).toContain("# IMPLEMENTATION PLAN");
     expect(file?.channelId).toBe(CHANNEL);
@@ -125,6 +131,7 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
     await answerSection(0);
     await command("export answers");
     await t.emulator.waitForResponse((r) => text(r.body).includes("answers file is in this channel"));
+    await t.idle();
     const file = [...t.emulator.files.values()].find((f) => f.filename === "INT-0001-answers.json");
     const input = parseAnswersFile(JSON.parse(file?.content ?? "{}"));
     expect(input.project.code).toBe("INT-0001");
@@ -134,6 +141,7 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
   it("exports the plan as a file even where canvases work", async () => {
     await command("export plan");
     await t.emulator.waitForResponse((r) => text(r.body).includes("file is in this channel"));
+    await t.idle();
     expect([...t.emulator.files.values()].map((f) => f.filename)).toContain(
       "INT-0001-implementation-plan.md",
     );
@@ -145,6 +153,7 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
     await command("plan");
     const reply = await t.emulator.waitForResponse((r) => text(r.body).includes("could not publish"));
     expect(text(reply.body)).toContain("/invite @intplan");
+    await t.idle();
     expect(t.db.select().from(publications).all()).toEqual([]);
   });
 });
