@@ -21,8 +21,7 @@ describe("t.idle(): wait for the work, not for a call", () => {
     await createProjectThroughSlack(t);
     // The canvas is made after the ack, and Slack takes its time answering.
     t.emulator.failNext("conversations.canvases.create", { kind: "delay", ms: 300 });
-    const res = await t.slack.command({ text: "plan" });
-    expect(res.ms).toBeLessThan(3_000);
+    await t.slack.command({ text: "plan" });
     await t.idle();
     expect(t.db.select().from(documents).get()).toMatchObject({ kind: "plan", version: 1 });
   });
