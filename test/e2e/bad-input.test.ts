@@ -248,6 +248,7 @@ describe("bad input: every malformed, misplaced or hostile request is answered a
     projectId = findProjectByChannel(t.db, { ...scope, channelId: CHANNEL })?.id ?? 0;
     otherProjectId = findProjectByChannel(t.db, { ...scope, channelId: OTHER_CHANNEL })?.id ?? 0;
     const interview = await t.slack.command({ text: "interview", channelId: CHANNEL, userId: "U0PM" });
+    await t.idle();
     sectionViewId = openedViewId(
       await t.emulator.waitForCall("views.open", (c) => c.args.trigger_id === interview.triggerId),
     );
@@ -624,6 +625,7 @@ describe("bad input: every malformed, misplaced or hostile request is answered a
     await createProjectThroughSlack(t, { channelId: doomed, form: { name: form.text("Doomed sync") } });
     const project = findProjectByChannel(t.db, { teamId: t.emulator.teamId, channelId: doomed });
     const open = await t.slack.command({ text: "interview", channelId: doomed, userId: "U0PM" });
+    await t.idle();
     const viewId = openedViewId(
       await t.emulator.waitForCall("views.open", (c) => c.args.trigger_id === open.triggerId),
     );

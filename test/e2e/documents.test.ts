@@ -29,6 +29,7 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
 
   async function answerSection(index: number, userId = "U0PM") {
     const res = await t.slack.command({ text: `interview ${index + 1}`, channelId: CHANNEL, userId });
+    await t.idle();
     const open = await t.emulator.waitForCall("views.open", (c) => c.args.trigger_id === res.triggerId);
     const view = open.args.view as { callback_id: string; private_metadata: string };
     return t.slack.viewSubmission({
@@ -43,6 +44,7 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
   it("posts the plan as the channel canvas, shows progress, and announces it", async () => {
     const res = await command("plan");
     expect(text(res.body)).toContain("Generating the Implementation Plan");
+    await t.idle();
     const created = await t.emulator.waitForCall("conversations.canvases.create");
     expect(created.answer?.ok).toBe(true);
     expect(created.args.channel_id).toBe(CHANNEL);
@@ -60,7 +62,6 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
     );
     expect(String(announcement.args.text)).toContain("<@U0PM>");
 
-    await t.idle();
     const doc = t.db.select().from(documents).where(eq(documents.projectId, projectId)).get();
     expect(doc).toMatchObject({ kind: "plan", canvasId, version: 1 });
     expect(t.db.select().from(publications).all()).toMatchObject([
@@ -70,13 +71,14 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
 
   it("says so when nothing changed, and edits the same canvas after a change", async () => {
     await command("plan");
+    await t.idle();
     const created = await t.emulator.waitForCall("conversations.canvases.create");
     const canvasId = String(created.answer?.canvas_id);
     await t.emulator.waitForResponse((r) => text(r.body).includes("version 1"));
 
     await command("plan");
-    await t.emulator.waitForResponse((r) => text(r.body).includes("already up to date"));
     await t.idle();
+    await t.emulator.waitForResponse((r) => text(r.body).includes("already up to date"));
     expect(t.emulator.callsTo("canvases.edit")).toEqual([]);
 
     await answerSection(0);
@@ -95,6 +97,7 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
     t = await startTestApp({ timing: { refreshDelayMs: 60_000 } });
     await createProjectThroughSlack(t, { channelId: CHANNEL });
     await command("plan");
+    await t.idle();
     await t.emulator.waitForResponse((r) => text(r.body).includes("version 1"));
     await Promise.all(["U0PM", "U0LEAD", "U0QA", "U0DEV"].map((user, i) => answerSection(i, user)));
     const answered = t.db.select().from(answers).all();
@@ -107,8 +110,10 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
 
   it("posts the Discovery Document as a canvas of its own", async () => {
     await command("plan");
+    await t.idle();
     await t.emulator.waitForCall("conversations.canvases.create");
     await command("discovery");
+    await t.idle();
     const created = await t.emulator.waitForCall("canvases.create");
     expect(created.args.channel_id).toBe(CHANNEL);
     const markdown = canvasMarkdown(String(created.answer?.canvas_id));
@@ -118,9 +123,9 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
   it("falls back to a Markdown file and says why when the workspace has no canvases", async () => {
     t.emulator.setCanvasesAvailable("team_tier_cannot_create_channel_canvases");
     await command("plan");
+    await t.idle();
     const reply = await t.emulator.waitForResponse((r) => text(r.body).includes("Markdown file"));
     expect(text(reply.body)).toContain("team_tier_cannot_create_channel_canvases");
-    await t.idle();
     const file = [...t.emulator.files.values()].find((f) => f.filename === "INT-0001-implementation-plan.md");
     expect(file?.content).toContain("# IMPLEMENTATION PLAN");
     expect(file?.channelId).toBe(CHANNEL);
@@ -130,8 +135,8 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
   it("exports the answers as a JSON file the offline renderer reads back", async () => {
     await answerSection(0);
     await command("export answers");
-    await t.emulator.waitForResponse((r) => text(r.body).includes("answers file is in this channel"));
     await t.idle();
+    await t.emulator.waitForResponse((r) => text(r.body).includes("answers file is in this channel"));
     const file = [...t.emulator.files.values()].find((f) => f.filename === "INT-0001-answers.json");
     const input = parseAnswersFile(JSON.parse(file?.content ?? "{}"));
     expect(input.project.code).toBe("INT-0001");
@@ -140,8 +145,8 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
 
   it("exports the plan as a file even where canvases work", async () => {
     await command("export plan");
-    await t.emulator.waitForResponse((r) => text(r.body).includes("file is in this channel"));
     await t.idle();
+    await t.emulator.waitForResponse((r) => text(r.body).includes("file is in this channel"));
     expect([...t.emulator.files.values()].map((f) => f.filename)).toContain(
       "INT-0001-implementation-plan.md",
     );
@@ -151,9 +156,9 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
   it("tells the user plainly when Slack refuses, and keeps nothing half-done", async () => {
     t.emulator.failNext("conversations.canvases.create", { kind: "error", error: "not_in_channel" });
     await command("plan");
+    await t.idle();
     const reply = await t.emulator.waitForResponse((r) => text(r.body).includes("could not publish"));
     expect(text(reply.body)).toContain("/invite @intplan");
-    await t.idle();
     expect(t.db.select().from(publications).all()).toEqual([]);
   });
 });

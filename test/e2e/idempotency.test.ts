@@ -28,6 +28,7 @@ describe("double submissions and double clicks do their work once", () => {
 
   it("the new-project form submitted twice makes one project and one card", async () => {
     const res = await t.slack.command({ text: "new", channelId: CHANNEL, userId: "U0PM" });
+    await t.idle();
     const open = await t.emulator.waitForCall("views.open", (c) => c.args.trigger_id === res.triggerId);
     const submit = () =>
       t.slack.viewSubmission({
@@ -53,6 +54,7 @@ describe("double submissions and double clicks do their work once", () => {
       userId: "U0DEV",
     });
     expect(shortcut.status).toBe(200);
+    await t.idle();
     const open = await t.emulator.waitForCall(
       "views.open",
       (c) => (c.args.view as { callback_id?: string }).callback_id === "log_blocker",
