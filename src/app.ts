@@ -11,6 +11,7 @@ import {
 } from "@slack/bolt";
 import type { Config } from "./config.js";
 import type { DatabaseHealthCheck, Db } from "./db/client.js";
+import { dueJobs } from "./db/outbox.js";
 import type { DocumentRenderer } from "./documents/renderer.js";
 import type { KeyedLock } from "./keyed-lock.js";
 import { createBackgroundClient } from "./slack/clients.js";
@@ -76,6 +77,12 @@ export interface IntplanApp {
   start(): Promise<{ port: number | null }>;
   /** Stops taking requests, waits for work in flight (up to `graceMs`), and returns. The caller closes the db. */
   stop(graceMs?: number): Promise<void>;
+  /**
+   * Resolves once no listener work is running (listeners go on after their ack) and no outbox job is
+   * due at the app's clock, running due jobs meanwhile; rejects, saying what is still pending, if that
+   * takes longer than `timeoutMs`. Jobs due later (a refresh in 2 s, a retry after backoff) are not waited for.
+   */
+  idle(timeoutMs?: number): Promise<void>;
 }
 
 function healthRoute(deps: AppDeps): CustomRoute {
@@ -144,8 +151,8 @@ export function createApp(deps: AppDeps): IntplanApp {
     },
   });
   const inFlight = createInFlightTracker();
-  bolt.use(async ({ next }) => {
-    await inFlight.track(next());
+  bolt.use(async ({ body, next }) => {
+    await inFlight.track(next(), requestLabel(body));
   });
   trackAcknowledgements(bolt);
   registerSafetyNet(bolt, deps);
@@ -193,7 +200,38 @@ export function createApp(deps: AppDeps): IntplanApp {
       await inFlight.drain(graceMs);
       await outbox.stop();
     },
+    async idle(timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        await inFlight.drain(Math.max(0, deadline - Date.now()));
+        await outbox.runDue();
+        // Checked right after the run settles: a poll that starts later only finds work due later.
+        const due = dueJobs(deps.db, deps.clock());
+        if (inFlight.size === 0 && due.length === 0) return;
+        if (Date.now() >= deadline) {
+          const jobs = due.map(
+            (row) => `${row.job} for project ${row.projectId} (attempt ${row.attempts + 1})`,
+          );
+          throw new Error(
+            `The app was still busy after ${timeoutMs} ms: listeners running: [${inFlight.describe().join(", ")}]; outbox jobs due: [${jobs.join(", ")}]`,
+          );
+        }
+      }
+    },
   };
+}
+
+/** What a request is, for saying what is still running. */
+function requestLabel(body: unknown): string {
+  const b = (body ?? {}) as Record<string, unknown>;
+  if (typeof b.command === "string") return `command ${b.command} ${String(b.text ?? "")}`.trim();
+  const event = b.event as { type?: string } | undefined;
+  if (event?.type) return `event ${event.type}`;
+  const actions = b.actions as { action_id?: string }[] | undefined;
+  if (actions?.[0]?.action_id) return `${String(b.type)} ${actions[0].action_id}`;
+  const view = b.view as { callback_id?: string } | undefined;
+  if (view?.callback_id) return `${String(b.type)} ${view.callback_id}`;
+  return String(b.type ?? "request");
 }
 
 /** Checks the bot token with Slack (auth.test) and explains a failure in plain words. */

@@ -1,9 +1,10 @@
-/** Keeps track of listener work still running, so shutdown can wait for it. */
+/** Keeps track of listener work still running, so shutdown (and tests) can wait for it. */
 export function createInFlightTracker() {
-  const pending = new Set<Promise<unknown>>();
+  const pending = new Map<Promise<unknown>, string>();
   return {
-    async track<T>(work: Promise<T>): Promise<T> {
-      pending.add(work);
+    /** Runs `work` to its end; `label` says what it is (e.g. "command /intplan") while it runs. */
+    async track<T>(work: Promise<T>, label = "listener"): Promise<T> {
+      pending.set(work, label);
       try {
         return await work;
       } finally {
@@ -13,12 +14,22 @@ export function createInFlightTracker() {
     get size() {
       return pending.size;
     },
-    /** Resolves when nothing is running, or after `timeoutMs`, whichever comes first. */
-    async drain(timeoutMs: number): Promise<void> {
+    /** What is still running, one label per piece of work. */
+    describe(): string[] {
+      return [...pending.values()];
+    },
+    /** Resolves true when nothing is running, or false after `timeoutMs`, whichever comes first. */
+    async drain(timeoutMs: number): Promise<boolean> {
       const deadline = Date.now() + timeoutMs;
       while (pending.size > 0 && Date.now() < deadline) {
-        await Promise.race([Promise.allSettled([...pending]), new Promise((r) => setTimeout(r, 50))]);
+        let timer: NodeJS.Timeout | undefined;
+        const tick = new Promise((r) => {
+          timer = setTimeout(r, Math.min(50, Math.max(0, deadline - Date.now())));
+        });
+        await Promise.race([Promise.allSettled([...pending.keys()]), tick]);
+        clearTimeout(timer);
       }
+      return pending.size === 0;
     },
   };
 }

@@ -225,8 +225,8 @@ describe("bad input: every malformed, misplaced or hostile request is answered a
   async function expectNothingChanged(before: Snapshot, postsBefore: number, res: SlackRequestResult) {
     expect(res.status).toBe(200);
     expect(res.ms).toBeLessThan(3_000);
-    // Give any background work the request might have started time to show itself.
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    // Whatever background work the request started is done before looking.
+    await t.idle();
     expect(snapshot()).toEqual(before);
     expect(channelPosts()).toBe(postsBefore);
   }
@@ -248,6 +248,7 @@ describe("bad input: every malformed, misplaced or hostile request is answered a
     projectId = findProjectByChannel(t.db, { ...scope, channelId: CHANNEL })?.id ?? 0;
     otherProjectId = findProjectByChannel(t.db, { ...scope, channelId: OTHER_CHANNEL })?.id ?? 0;
     const interview = await t.slack.command({ text: "interview", channelId: CHANNEL, userId: "U0PM" });
+    await t.idle();
     sectionViewId = openedViewId(
       await t.emulator.waitForCall("views.open", (c) => c.args.trigger_id === interview.triggerId),
     );
@@ -257,8 +258,8 @@ describe("bad input: every malformed, misplaced or hostile request is answered a
       emulator: t.emulator,
       teamId: OTHER_TEAM,
     });
-    // Let the project cards' background refreshes settle before taking snapshots.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The project cards' background refreshes are done before any snapshot is taken.
+    await t.idle();
   });
 
   afterAll(async () => {
@@ -292,12 +293,14 @@ describe("bad input: every malformed, misplaced or hostile request is answered a
   }
 
   const replyVia = async (res: SlackRequestResult, says: RegExp) => {
+    await t.idle();
     const reply = await t.emulator.waitForResponse((r) => r.url === res.responseUrl);
     const payload = reply.body as { text?: string; response_type?: string; replace_original?: boolean };
     expect(payload.text).toMatch(says);
     expectSafeText(JSON.stringify(payload));
   };
   const viewShows = async (viewId: string, says: RegExp) => {
+    await t.idle();
     const update = await t.emulator.waitForCall(
       "views.update",
       (c) => c.args.view_id === viewId && JSON.stringify(c.args.view).match(says) !== null,
@@ -622,11 +625,12 @@ describe("bad input: every malformed, misplaced or hostile request is answered a
     await createProjectThroughSlack(t, { channelId: doomed, form: { name: form.text("Doomed sync") } });
     const project = findProjectByChannel(t.db, { teamId: t.emulator.teamId, channelId: doomed });
     const open = await t.slack.command({ text: "interview", channelId: doomed, userId: "U0PM" });
+    await t.idle();
     const viewId = openedViewId(
       await t.emulator.waitForCall("views.open", (c) => c.args.trigger_id === open.triggerId),
     );
     deleteProject(t.db, project?.id ?? 0);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await t.idle();
     const before = snapshot();
     const posts = channelPosts();
     const res = await t.slack.viewSubmission({

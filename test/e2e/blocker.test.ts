@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { auditLog, blockers, projects } from "../../src/db/schema.js";
 import { validateMessage, validateView } from "../support/block-kit-limits.js";
 import { form } from "../support/forms.js";
@@ -27,11 +27,14 @@ describe("the team logs and resolves blockers", () => {
     await t.close();
   });
 
-  const posted = (fragment: string, channel = CHANNEL) =>
-    t.emulator.waitForCall(
+  /** The channel message holding `fragment`, once the app has done all it set out to. */
+  const posted = async (fragment: string, channel = CHANNEL) => {
+    await t.idle();
+    return t.emulator.waitForCall(
       "chat.postMessage",
       (c) => c.args.channel === channel && String(c.args.text).includes(fragment),
     );
+  };
   const stored = () => t.db.select().from(blockers).all();
   /** Runs the message shortcut and resolves with the views.open call it made. */
   async function logAsBlocker(message: { ts: string; text: string; user: string }) {
@@ -42,6 +45,7 @@ describe("the team logs and resolves blockers", () => {
       channelId: CHANNEL,
       userId: "U0DEV",
     });
+    await t.idle();
     return t.emulator.waitForCall(
       "views.open",
       (c) => opensBlockerModal(c) && t.emulator.callsTo("views.open").indexOf(c) >= before,
@@ -72,15 +76,17 @@ describe("the team logs and resolves blockers", () => {
 
   it("the plan canvas shows the new blocker, and drops it once resolved", async () => {
     await t.slack.command({ text: "plan" });
+    await t.idle();
     const created = await t.emulator.waitForCall(
       "conversations.canvases.create",
       (c) => c.answer?.ok === true,
     );
     const canvasId = String(created.answer?.canvas_id);
     const markdown = () => t.emulator.canvases.get(canvasId)?.markdown ?? "";
-    await vi.waitFor(() => expect(markdown()).toContain("No current blockers."), { timeout: 3000 });
+    expect(markdown()).toContain("No current blockers.");
 
     await t.slack.command({ text: "blocker Sandbox credentials <@U0MARIA|maria> --client" });
+    await t.idle();
     const edit = await t.emulator.waitForCall("canvases.edit", (c) =>
       JSON.stringify(c.args.changes).includes("Sandbox credentials"),
     );
@@ -90,7 +96,8 @@ describe("the team logs and resolves blockers", () => {
     );
 
     await t.slack.command({ text: "blocker resolve 1" });
-    await vi.waitFor(() => expect(markdown()).toContain("No current blockers."), { timeout: 3000 });
+    await t.idle();
+    expect(markdown()).toContain("No current blockers.");
   });
 
   it("lists open blockers with id, age and owner", async () => {
@@ -206,6 +213,7 @@ describe("the team logs and resolves blockers", () => {
       channelId: "C0RANDOM",
       userId: "U0DEV",
     });
+    await t.idle();
     const reply = await t.emulator.waitForResponse();
     expect(String(reply.body.text)).toContain("This channel has no integration project yet");
     expect(t.emulator.callsTo("views.open").filter(opensBlockerModal)).toEqual([]);

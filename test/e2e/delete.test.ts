@@ -18,6 +18,7 @@ describe("deleting a project (right to deletion)", () => {
     await createProjectThroughSlack(t, { channelId: CHANNEL });
     projectId = t.db.select().from(projects).get()?.id ?? 0;
     const res = await t.slack.command({ text: "interview 1", channelId: CHANNEL });
+    await t.idle();
     const open = await t.emulator.waitForCall("views.open", (c) => c.args.trigger_id === res.triggerId);
     const view = open.args.view as { callback_id: string; private_metadata: string };
     await t.slack.viewSubmission({
@@ -28,6 +29,7 @@ describe("deleting a project (right to deletion)", () => {
       values: sectionState(QUESTIONNAIRE_V1.sections[0] as (typeof QUESTIONNAIRE_V1.sections)[number]),
     });
     await t.slack.command({ text: "plan", channelId: CHANNEL });
+    await t.idle();
     await t.emulator.waitForCall("conversations.canvases.create");
     await t.emulator.waitForResponse((r) => text(r.body).includes("version 1"));
   });
@@ -51,6 +53,7 @@ describe("deleting a project (right to deletion)", () => {
     expect(body.text).toContain("This cannot be undone");
     expect(validateMessage(body)).toEqual([]);
     await press("project_delete_cancel");
+    await t.idle();
     await t.emulator.waitForResponse((r) => text(r.body).includes("Nothing was deleted"));
     expect(t.db.select().from(projects).all()).toHaveLength(1);
   });
@@ -61,6 +64,7 @@ describe("deleting a project (right to deletion)", () => {
       "Only the project's lead engineer (<@U0LEAD>) or project manager (<@U0PM>)",
     );
     await press("project_delete_confirm", "U0INTRUDER");
+    await t.idle();
     await t.emulator.waitForResponse((r) => text(r.body).includes("Only the project's lead engineer"));
     expect(t.db.select().from(projects).all()).toHaveLength(1);
   });
@@ -69,6 +73,7 @@ describe("deleting a project (right to deletion)", () => {
     expect(t.db.select().from(answers).all().length).toBeGreaterThan(0);
     await t.slack.command({ text: "delete", channelId: CHANNEL, userId: "U0LEAD" });
     await press("project_delete_confirm", "U0LEAD");
+    await t.idle();
     const reply = await t.emulator.waitForResponse((r) => text(r.body).includes("Deleted"));
     expect(text(reply.body)).toMatch(/\d+ discovery answers/);
     expect(text(reply.body)).toContain("1 canvases in Slack");
@@ -85,8 +90,10 @@ describe("deleting a project (right to deletion)", () => {
 
   it("a second click after deletion changes nothing and says so", async () => {
     await press("project_delete_confirm");
+    await t.idle();
     await t.emulator.waitForResponse((r) => text(r.body).includes("Deleted"));
     await press("project_delete_confirm");
+    await t.idle();
     await t.emulator.waitForResponse((r) => text(r.body).includes("no longer exists"));
   });
 });

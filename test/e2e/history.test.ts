@@ -23,11 +23,14 @@ describe("the project's history: who changed what, newest first", () => {
     await t.close();
   });
 
-  const posted = (fragment: string) =>
-    t.emulator.waitForCall(
+  /** The channel message holding `fragment`, once the app has done all it set out to. */
+  const posted = async (fragment: string) => {
+    await t.idle();
+    return t.emulator.waitForCall(
       "chat.postMessage",
       (c) => c.args.channel === CHANNEL && String(c.args.text).includes(fragment),
     );
+  };
 
   it("shows the latest change first, with who did it", async () => {
     await t.slack.command({ text: "phase dev in-progress", userId: "U0LEAD" });
@@ -65,6 +68,7 @@ describe("the project's history: who changed what, newest first", () => {
       channelId: CHANNEL,
       messageTs: "1.000001",
     });
+    await t.idle();
     const page = await t.emulator.waitForResponse((r) => String(r.body.text).includes("page 2"));
     expect(page.body.replace_original).toBe(true);
     const second = page.body as unknown as Reply;

@@ -25,10 +25,10 @@ describe("double submissions and double clicks do their work once", () => {
     t.emulator
       .callsTo("chat.postMessage")
       .filter((c) => c.args.channel === CHANNEL && String(c.args.text).includes(fragment));
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
 
   it("the new-project form submitted twice makes one project and one card", async () => {
     const res = await t.slack.command({ text: "new", channelId: CHANNEL, userId: "U0PM" });
+    await t.idle();
     const open = await t.emulator.waitForCall("views.open", (c) => c.args.trigger_id === res.triggerId);
     const submit = () =>
       t.slack.viewSubmission({
@@ -39,8 +39,7 @@ describe("double submissions and double clicks do their work once", () => {
       });
     const answers = await Promise.all([submit(), submit()]);
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
-    await t.emulator.waitForCall("chat.postMessage", (c) => c.args.channel === CHANNEL);
-    await settle();
+    await t.idle();
     expect(t.db.select().from(projects).all()).toHaveLength(1);
     expect(postsContaining("created")).toHaveLength(1);
   });
@@ -55,6 +54,7 @@ describe("double submissions and double clicks do their work once", () => {
       userId: "U0DEV",
     });
     expect(shortcut.status).toBe(200);
+    await t.idle();
     const open = await t.emulator.waitForCall(
       "views.open",
       (c) => (c.args.view as { callback_id?: string }).callback_id === "log_blocker",
@@ -67,7 +67,7 @@ describe("double submissions and double clicks do their work once", () => {
         values: stateValues({ text: form.text("The sandbox is down again") }),
       });
     await Promise.all([submit(), submit()]);
-    await settle();
+    await t.idle();
     expect(
       t.db
         .select()
@@ -91,8 +91,7 @@ describe("double submissions and double clicks do their work once", () => {
         messageTs: "1700000000.000400",
       });
     await Promise.all([press(), press(), press()]);
-    await t.emulator.waitForCall("chat.postMessage", (c) => String(c.args.text).includes("to *Done*"));
-    await settle();
+    await t.idle();
     const phase1 = t.db
       .select()
       .from(phases)

@@ -40,6 +40,7 @@ describe("the discovery interview, walked through Slack modals", () => {
   ): Promise<{ viewId: string; view: ModalView }> {
     const res = await t.slack.command({ text, userId, channelId: "C0PROJECT" });
     expect(res.status).toBe(200);
+    await t.idle();
     const call = await t.emulator.waitForCall("views.open", (c) => c.args.trigger_id === res.triggerId);
     expect(call.answer?.ok).toBe(true);
     const view = call.args.view as ModalView;
@@ -89,6 +90,7 @@ describe("the discovery interview, walked through Slack modals", () => {
     expect(JSON.stringify(view.blocks)).not.toContain("Still needed");
 
     await t.slack.command({ text: "status", channelId: "C0PROJECT" });
+    await t.idle();
     const board = await t.emulator.waitForCall("chat.postMessage", (c) =>
       String(c.args.text).startsWith("Status of"),
     );
@@ -137,6 +139,7 @@ describe("the discovery interview, walked through Slack modals", () => {
       values: typed,
     });
     expect(closed.status).toBe(200);
+    await t.idle();
 
     const reopened = await openInterview();
     expect(headerOf(reopened.view)).toContain("Section 3 of");
@@ -155,6 +158,7 @@ describe("the discovery interview, walked through Slack modals", () => {
       privateMetadata: view.private_metadata,
       values: typed,
     });
+    await t.idle();
     const reopened = await openInterview();
     const risks = reopened.view.blocks.find((b) => b.block_id === "risks");
     expect(risks?.element?.initial_value).toBe("Sandbox access | sometimes");
@@ -206,12 +210,14 @@ describe("the discovery interview, walked through Slack modals", () => {
   it("moves Back and Skip with views.update, keeping the stack at one modal", async () => {
     const { viewId } = await openInterview("interview 2");
     await t.slack.blockAction({ actionId: "interview_skip", value: "1", userId: "U0PM", view: viewId });
+    await t.idle();
     const skipped = await t.emulator.waitForCall("views.update");
     expect(skipped.answer?.ok).toBe(true);
     expect(headerOf(skipped.args.view as ModalView)).toContain("Section 3 of");
     expect(skipped.args.view_id).toBe(viewId);
 
     await t.slack.blockAction({ actionId: "interview_back", value: "2", userId: "U0PM", view: viewId });
+    await t.idle();
     const back = await t.emulator.waitForCall(
       "views.update",
       (c) => t.emulator.callsTo("views.update").indexOf(c) === 1,
@@ -224,6 +230,7 @@ describe("the discovery interview, walked through Slack modals", () => {
   it("says which sections exist when the named one does not", async () => {
     const res = await t.slack.command({ text: "interview astrology", channelId: "C0PROJECT" });
     expect(JSON.stringify(res.body)).toContain('No section matches \\"astrology\\"');
+    await t.idle();
     expect(t.emulator.callsTo("views.open").length).toBe(1);
   });
 
@@ -236,6 +243,7 @@ describe("the discovery interview, walked through Slack modals", () => {
       channelId: "C0PROJECT",
       messageTs: String(card?.answer?.ts),
     });
+    await t.idle();
     const open = await t.emulator.waitForCall(
       "views.open",
       (c) => (c.args.view as ModalView).callback_id === "interview_section",

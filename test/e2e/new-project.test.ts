@@ -53,6 +53,7 @@ describe("a PM creates an integration project from the channel", () => {
   it("opens a valid modal, stores the project with an audit row, and posts the card", async () => {
     const res = await t.slack.command({ text: "new", channelId: "C0PROJECT", userId: "U0PM" });
     expect(res.status).toBe(200);
+    await t.idle();
     const open = await t.emulator.waitForCall("views.open");
     expect(open.answer?.ok).toBe(true);
     expect(open.args.trigger_id).toBe(res.triggerId);
@@ -85,6 +86,7 @@ describe("a PM creates an integration project from the channel", () => {
       .all();
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([["project.created", "U0PM"]]);
 
+    await t.idle();
     const card = await t.emulator.waitForCall("chat.postMessage", (c) => c.args.channel === "C0PROJECT");
     expect(card.answer?.ok).toBe(true);
     const cardText = text(card.args.blocks);
@@ -106,6 +108,7 @@ describe("a PM creates an integration project from the channel", () => {
     await createProjectThroughSlack(t);
     const res = await t.slack.command({ text: "status", channelId: "C0PROJECT" });
     expect(res.status).toBe(200);
+    await t.idle();
     const board = await t.emulator.waitForCall(
       "chat.postMessage",
       (c) => c.args.channel === "C0PROJECT" && String(c.args.text).startsWith("Status of"),
@@ -120,6 +123,7 @@ describe("a PM creates an integration project from the channel", () => {
     const opens = t.emulator.callsTo("views.open").length;
     const res = await t.slack.command({ text: "new", channelId: "C0PROJECT", userId: "U0OTHER" });
     expect(text(res.body)).toContain("already has a project: *Acme order sync* (INT-0001)");
+    await t.idle();
     expect(t.emulator.callsTo("views.open")).toHaveLength(opens);
     expect(t.db.select().from(projects).all()).toHaveLength(1);
   });
@@ -145,6 +149,7 @@ describe("a PM creates an integration project from the channel", () => {
     "shows %s as an inline error on the right field and stores nothing",
     async (_what, change, block, message) => {
       await t.slack.command({ text: "new" });
+      await t.idle();
       const open = await t.emulator.waitForCall("views.open");
       const viewId = openedViewId(open);
       const res = await t.slack.viewSubmission({ userId: "U0PM", viewId, values: newProjectForm(change) });
@@ -152,6 +157,7 @@ describe("a PM creates an integration project from the channel", () => {
       expect(body.response_action).toBe("errors");
       expect(Object.keys(body.errors)).toEqual([block]);
       expect(body.errors[block]).toContain(message);
+      await t.idle();
       expect(t.db.select().from(projects).all()).toEqual([]);
       expect(t.emulator.callsTo("chat.postMessage")).toEqual([]);
     },
@@ -159,6 +165,7 @@ describe("a PM creates an integration project from the channel", () => {
 
   it("refuses a form whose channel metadata was tampered with", async () => {
     await t.slack.command({ text: "new" });
+    await t.idle();
     const open = await t.emulator.waitForCall("views.open");
     const viewId = openedViewId(open);
     const res = await t.slack.viewSubmission({
@@ -168,12 +175,14 @@ describe("a PM creates an integration project from the channel", () => {
       values: newProjectForm(),
     });
     expect(text(res.body)).toContain("This form is out of date");
+    await t.idle();
     expect(t.db.select().from(projects).all()).toEqual([]);
   });
 
   it("tells the PM when Slack could not open the form", async () => {
     t.emulator.failNext("views.open", { kind: "error", error: "expired_trigger_id" });
     await t.slack.command({ text: "new" });
+    await t.idle();
     const reply = await t.emulator.waitForResponse();
     expect(text(reply.body)).toContain("did not open the new-project form");
   });
@@ -181,9 +190,11 @@ describe("a PM creates an integration project from the channel", () => {
   it("when the bot is not in the channel, keeps the project and tells the creator by DM", async () => {
     t.emulator.failNext("chat.postMessage", { kind: "error", error: "not_in_channel" });
     await t.slack.command({ text: "new", channelId: "C0PRIVATE" });
+    await t.idle();
     const open = await t.emulator.waitForCall("views.open");
     const viewId = openedViewId(open);
     await t.slack.viewSubmission({ userId: "U0PM", viewId, values: newProjectForm() });
+    await t.idle();
     const dm = await t.emulator.waitForCall("chat.postMessage", (c) => c.args.channel === "U0PM");
     expect(String(dm.args.text)).toContain("/invite @intplan");
     expect(t.db.select().from(projects).all()).toHaveLength(1);

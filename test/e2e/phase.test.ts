@@ -31,11 +31,14 @@ describe("the team moves phases along from the channel", () => {
       .from(phases)
       .where(and(eq(phases.projectId, projectId), eq(phases.number, number)))
       .get();
-  const posted = (fragment: string) =>
-    t.emulator.waitForCall(
+  /** The channel message holding `fragment`, once the app has done all it set out to. */
+  const posted = async (fragment: string) => {
+    await t.idle();
+    return t.emulator.waitForCall(
       "chat.postMessage",
       (c) => c.args.channel === CHANNEL && String(c.args.text).includes(fragment),
     );
+  };
   const buttonIn = (reply: Reply, actionId: string) =>
     reply.blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === actionId);
 
@@ -60,12 +63,14 @@ describe("the team moves phases along from the channel", () => {
 
   it("the plan canvas shows the phase's new status and note", async () => {
     await t.slack.command({ text: "plan" });
+    await t.idle();
     const created = await t.emulator.waitForCall(
       "conversations.canvases.create",
       (c) => c.answer?.ok === true,
     );
     const canvasId = String(created.answer?.canvas_id);
     await t.slack.command({ text: "phase dev blocked waiting on QBO sandbox" });
+    await t.idle();
     await t.emulator.waitForCall("canvases.edit", (c) => c.args.canvas_id === canvasId);
     expect(t.emulator.canvases.get(canvasId)?.markdown).toContain(
       "**Owner**: <@U0PM>  \n**Status**: Blocked (waiting on QBO sandbox)",
@@ -89,6 +94,7 @@ describe("the team moves phases along from the channel", () => {
     expect(reply.response_type).toBe("ephemeral");
     expect(reply.text).toContain('There is no phase "@channel"');
     expect(reply.text).toContain("1 Discovery &amp; Design, 2 Development");
+    await t.idle();
     expect(t.db.select().from(auditLog).where(eq(auditLog.action, "phase.changed")).all()).toEqual([]);
   });
 
@@ -116,6 +122,7 @@ describe("the team moves phases along from the channel", () => {
       channelId: CHANNEL,
       messageTs: "1.000001",
     });
+    await t.idle();
     const settled = await t.emulator.waitForResponse((r) => r.body.replace_original === true);
     expect(String(settled.body.text)).toContain("<@U0LEAD> signed off *1. Discovery &amp; Design*");
     await posted("(signed off by <@U0LEAD>)");
@@ -152,6 +159,7 @@ describe("the team moves phases along from the channel", () => {
       channelId: CHANNEL,
       messageTs: requestTs,
     });
+    await t.idle();
     const refused = await t.emulator.waitForResponse((r) => String(r.body.text).startsWith("Only"));
     expect(refused.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
     expect(phase(1)?.status).toBe("not-started");
@@ -195,6 +203,7 @@ describe("the team moves phases along from the channel", () => {
       channelId: "C0OTHER",
       messageTs: "1.000003",
     });
+    await t.idle();
     const reply = await t.emulator.waitForResponse((r) =>
       String(r.body.text).includes("not in this channel"),
     );

@@ -92,9 +92,10 @@ describe("only genuine, fresh, first-time requests from Slack change anything", 
       event_ts: "1700000000.000100",
     };
     await t.slack.event(event, { eventId: "Ev0RETRIED" } as never);
+    await t.idle();
     await t.emulator.waitForCall("views.publish");
     await t.slack.event(event, { retryNum: 1, retryReason: "http_timeout", eventId: "Ev0RETRIED" } as never);
-    await new Promise((r) => setTimeout(r, 100));
+    await t.idle();
     expect(t.emulator.callsTo("views.publish")).toHaveLength(1);
   });
 
@@ -102,9 +103,10 @@ describe("only genuine, fresh, first-time requests from Slack change anything", 
     await t.slack.command({ text: "blocker Sandbox credentials missing", channelId: "C0PROJECT" });
     await t.slack.command({ text: "status", channelId: "C0PROJECT" });
     await t.slack.command({ text: "plan", channelId: "C0PROJECT" });
+    await t.idle();
     await t.emulator.waitForCall("conversations.canvases.create");
     await t.slack.raw({ body: commandBody(t, "status"), contentType: FORM, signature: "v0=bad" });
-    await new Promise((r) => setTimeout(r, 100));
+    await t.idle();
     const everything = [
       ...t.logs,
       ...t.emulator.calls.map((c) => JSON.stringify(c.args)),

@@ -14,8 +14,9 @@ const CHANNEL = "C0PROJECT";
 describe("when Slack fails, nothing is lost and people are told", () => {
   let t: TestApp;
   beforeEach(async () => {
+    // Background retries are due at once (no backoff), so `t.idle()` sees every attempt through.
     t = await startTestApp({
-      timing: { slackTimeoutMs: 400, outboxRetryBaseMs: 40, outboxMaxAttempts: 3 },
+      timing: { slackTimeoutMs: 400, outboxRetryBaseMs: 0, outboxMaxAttempts: 3 },
     });
     await createProjectThroughSlack(t, { channelId: CHANNEL });
     t.emulator.reset();
@@ -24,12 +25,14 @@ describe("when Slack fails, nothing is lost and people are told", () => {
     await t.close();
   });
 
-  const announced = (fragment: string) =>
-    t.emulator.waitForCall(
+  /** The channel announcement holding `fragment`, once the app has done all it set out to. */
+  const announced = async (fragment: string) => {
+    await t.idle();
+    return t.emulator.waitForCall(
       "chat.postMessage",
       (c) => c.args.channel === CHANNEL && c.answer?.ok === true && String(c.args.text).includes(fragment),
-      5_000,
     );
+  };
   const storedBlockers = () => t.db.select().from(blockers).all();
 
   it("rate limited (429, Retry-After 1 s): the blocker is saved at once and announced after the wait", async () => {
@@ -77,6 +80,7 @@ describe("when Slack fails, nothing is lost and people are told", () => {
       const res = await t.slack.command({ text: "blocker Sandbox is down" });
       expect(res.ms).toBeLessThan(1_000);
       expect(storedBlockers()).toHaveLength(1);
+      await t.idle();
       const reply = await t.emulator.waitForResponse((r) => r.url === res.responseUrl);
       expect(reply.body).toMatchObject({ response_type: "ephemeral" });
       expect(String(reply.body.text)).toMatch(says);
@@ -89,7 +93,8 @@ describe("when Slack fails, nothing is lost and people are told", () => {
   it("Slack fails three times in a row: the person hears the change is saved", async () => {
     t.emulator.failNext("chat.postMessage", { kind: "http", status: 500 }, 3);
     const res = await t.slack.command({ text: "blocker Certificate expired" });
-    const reply = await t.emulator.waitForResponse((r) => r.url === res.responseUrl, 5_000);
+    await t.idle();
+    const reply = await t.emulator.waitForResponse((r) => r.url === res.responseUrl);
     expect(String(reply.body.text)).toMatch(/did not accept my message.*The change is saved/);
     expect(storedBlockers()).toHaveLength(1);
   });
@@ -98,10 +103,10 @@ describe("when Slack fails, nothing is lost and people are told", () => {
     t.emulator.failNext("conversations.canvases.create", { kind: "http", status: 500 });
     const res = await t.slack.command({ text: "plan" });
     expect(res.ms).toBeLessThan(1_000);
+    await t.idle();
     const created = await t.emulator.waitForCall(
       "conversations.canvases.create",
       (c) => c.answer?.ok === true,
-      5_000,
     );
     expect(t.emulator.canvases.get(String(created.answer?.canvas_id))?.markdown).toContain(
       "# IMPLEMENTATION PLAN",
@@ -110,6 +115,7 @@ describe("when Slack fails, nothing is lost and people are told", () => {
 
   it("the plan canvas cannot be refreshed for a while: the outbox retries until Slack takes the edit", async () => {
     await t.slack.command({ text: "plan" });
+    await t.idle();
     const created = await t.emulator.waitForCall(
       "conversations.canvases.create",
       (c) => c.answer?.ok === true,
@@ -118,12 +124,14 @@ describe("when Slack fails, nothing is lost and people are told", () => {
     // Every try of the first refresh attempt fails (the client's own retries included); the second succeeds.
     t.emulator.failNext("canvases.edit", { kind: "http", status: 502 }, 3);
     await t.slack.command({ text: "blocker Waiting on webhooks" });
-    await t.emulator.waitForCall("canvases.edit", (c) => c.answer?.ok === true, 5_000);
+    await t.idle();
+    await t.emulator.waitForCall("canvases.edit", (c) => c.answer?.ok === true);
     expect(t.emulator.canvases.get(canvasId)?.markdown).toContain("Waiting on webhooks");
   });
 
   it("the plan canvas cannot be refreshed at all: after the last try the channel is told, and the data is safe", async () => {
     await t.slack.command({ text: "plan" });
+    await t.idle();
     await t.emulator.waitForCall("conversations.canvases.create", (c) => c.answer?.ok === true);
     t.emulator.failNext("canvases.edit", { kind: "error", error: "canvas_editing_failed" }, 100);
     await t.slack.command({ text: "blocker Nobody can edit canvases" });

@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadChecklist } from "../../src/db/checklist.js";
-import { pendingJobs } from "../../src/db/outbox.js";
 import { projects, statusBoards } from "../../src/db/schema.js";
 import { validateMessage, validateView } from "../support/block-kit-limits.js";
 import { form } from "../support/forms.js";
@@ -11,8 +10,6 @@ import type { RecordedCall } from "../support/slack-emulator.js";
 
 const CHANNEL = "C0PROJECT";
 
-/** Background work (pins, outbox) lands shortly after the request; a loaded machine gets a few seconds. */
-const eventually = (check: () => void) => vi.waitFor(check, { timeout: 3000 });
 const isBoard = (call: RecordedCall) =>
   JSON.stringify(call.args.blocks ?? []).includes("status_board_checklist");
 const boardText = (call: RecordedCall | undefined) => JSON.stringify(call?.args.blocks ?? []);
@@ -31,16 +28,6 @@ describe("the status board: one pinned message per project channel, updated in p
 
   const boardPosts = () => t.emulator.callsTo("chat.postMessage").filter(isBoard);
   const boardEdits = () => t.emulator.callsTo("chat.update").filter(isBoard);
-  /** Resolves when the outbox has nothing left to do for the project. */
-  async function settled() {
-    for (
-      let i = 0;
-      i < 200 && pendingJobs(t.db, projectId).some((j) => j.job === "refresh-status-board");
-      i++
-    ) {
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  }
   /** Presses the board's "Tasks & exit criteria" button; resolves with the views.open call it made. */
   async function openChecklistFrom(boardTs: string) {
     await t.slack.blockAction({
@@ -50,6 +37,7 @@ describe("the status board: one pinned message per project channel, updated in p
       channelId: CHANNEL,
       messageTs: boardTs,
     });
+    await t.idle();
     return t.emulator.waitForCall(
       "views.open",
       (c) => (c.args.view as { callback_id?: string }).callback_id === "checklist",
@@ -57,6 +45,7 @@ describe("the status board: one pinned message per project channel, updated in p
   }
   async function postBoard() {
     await t.slack.command({ text: "status", userId: "U0PM" });
+    await t.idle();
     const post = await t.emulator.waitForCall("chat.postMessage", (c) => isBoard(c) && c.answer?.ok === true);
     return String(post.answer?.ts);
   }
@@ -67,6 +56,7 @@ describe("the status board: one pinned message per project channel, updated in p
     it("/intplan status posts the board and pins it once; running it again updates that same message", async () => {
       const res = await t.slack.command({ text: "status", userId: "U0PM" });
       expect(res.body).toBe("");
+      await t.idle();
       const post = await t.emulator.waitForCall("chat.postMessage", isBoard);
       expect(validateMessage(post.args)).toEqual([]);
       const ts = String(post.answer?.ts);
@@ -78,13 +68,12 @@ describe("the status board: one pinned message per project channel, updated in p
       ]) {
         expect(boardText(post)).toContain(expected);
       }
-      await eventually(() =>
-        expect(t.db.select().from(statusBoards).get()).toMatchObject({
-          ts,
-          pinned: true,
-          channelId: CHANNEL,
-        }),
-      );
+      await t.idle();
+      expect(t.db.select().from(statusBoards).get()).toMatchObject({
+        ts,
+        pinned: true,
+        channelId: CHANNEL,
+      });
       expect(t.emulator.pins.get(CHANNEL)).toEqual(new Set([ts]));
 
       // Nothing on it changed since it was posted moments ago: the answer comes at once, with no Slack call.
@@ -93,12 +82,14 @@ describe("the status board: one pinned message per project channel, updated in p
         response_type: "ephemeral",
         text: expect.stringContaining("status board is up to date"),
       });
+      await t.idle();
       expect(boardPosts()).toHaveLength(1);
       expect(boardEdits()).toEqual([]);
 
       // A minute later the same command edits that same message (which also checks it still exists).
       t.setNow(new Date("2026-11-22T10:01:00Z"));
       await t.slack.command({ text: "status", userId: "U0DEV" });
+      await t.idle();
       const edit = await t.emulator.waitForCall("chat.update", isBoard);
       expect(edit.args.ts).toBe(ts);
       expect(boardPosts()).toHaveLength(1);
@@ -107,13 +98,13 @@ describe("the status board: one pinned message per project channel, updated in p
 
     it("a burst of /intplan status makes no edit when nothing on the board changed", async () => {
       await postBoard();
-      await eventually(() => expect(t.db.select().from(statusBoards).get()?.pinned).toBe(true));
-      await settled();
+      await t.idle();
+      expect(t.db.select().from(statusBoards).get()?.pinned).toBe(true);
       const replies = await Promise.all(
         Array.from({ length: 10 }, () => t.slack.command({ text: "status", userId: "U0DEV" })),
       );
       for (const reply of replies) expect(JSON.stringify(reply.body)).toContain("status board is up to date");
-      await settled();
+      await t.idle();
       expect(boardEdits()).toEqual([]);
       expect(boardPosts()).toHaveLength(1);
     });
@@ -121,6 +112,7 @@ describe("the status board: one pinned message per project channel, updated in p
     it("a PM marks Development in progress and the status board updates in place", async () => {
       const ts = await postBoard();
       await t.slack.command({ text: "phase dev in-progress", userId: "U0PM" });
+      await t.idle();
       const edit = await t.emulator.waitForCall(
         "chat.update",
         (c) => isBoard(c) && boardText(c).includes(":large_blue_circle: *2. Development*"),
@@ -137,10 +129,12 @@ describe("the status board: one pinned message per project channel, updated in p
     it("shows a new blocker with its owner and age, and drops it once resolved", async () => {
       await postBoard();
       await t.slack.command({ text: "blocker Sandbox credentials <@U0MARIA|maria> --client" });
+      await t.idle();
       await t.emulator.waitForCall("chat.update", (c) =>
         boardText(c).includes("*#1* Sandbox credentials · just now · <@U0MARIA> · waiting on client"),
       );
       await t.slack.command({ text: "blocker resolve 1" });
+      await t.idle();
       await t.emulator.waitForCall(
         "chat.update",
         (c) => isBoard(c) && boardText(c).includes("*Open blockers:* none"),
@@ -167,6 +161,7 @@ describe("the status board: one pinned message per project channel, updated in p
           .filter((i) => i.done)
           .map((i) => [String(i.id), i.doneBy]),
       ).toEqual(ticked.map((id) => [id, "U0DEV"]));
+      await t.idle();
       await t.emulator.waitForCall("chat.update", (c) =>
         boardText(c).includes("*1. Discovery &amp; Design* · tasks 0/7 · exit criteria 2/4"),
       );
@@ -174,8 +169,9 @@ describe("the status board: one pinned message per project channel, updated in p
 
     it("publishing the plan puts its canvas link on the board", async () => {
       const ts = await postBoard();
-      await settled();
+      await t.idle();
       await t.slack.command({ text: "plan", userId: "U0PM" });
+      await t.idle();
       const created = await t.emulator.waitForCall(
         "conversations.canvases.create",
         (c) => c.answer?.ok === true,
@@ -190,6 +186,7 @@ describe("the status board: one pinned message per project channel, updated in p
 
     it("what is ticked on the board's checklist shows ticked in the plan canvas", async () => {
       await t.slack.command({ text: "plan", userId: "U0PM" });
+      await t.idle();
       const created = await t.emulator.waitForCall(
         "conversations.canvases.create",
         (c) => c.answer?.ok === true,
@@ -210,6 +207,7 @@ describe("the status board: one pinned message per project channel, updated in p
           p1_exit_0: { p1_exit_0: form.checkboxes([id("All API credentials obtained and tested")]) },
         },
       });
+      await t.idle();
       await t.emulator.waitForCall("canvases.edit", (c) => c.answer?.ok === true);
       const markdown = t.emulator.canvases.get(canvasId)?.markdown ?? "";
       expect(markdown).toContain("- [x] Create test data scenarios");
@@ -227,19 +225,19 @@ describe("the status board: one pinned message per project channel, updated in p
       );
       t.emulator.pins.get(CHANNEL)?.delete(ts);
       await t.slack.command({ text: "blocker Tax codes" });
+      await t.idle();
       const repost = await t.emulator.waitForCall(
         "chat.postMessage",
         (c) => isBoard(c) && boardText(c).includes("Tax codes"),
       );
       const newTs = String(repost.answer?.ts);
-      await eventually(() =>
-        expect(t.db.select().from(statusBoards).get()).toMatchObject({ ts: newTs, pinned: true }),
-      );
+      expect(t.db.select().from(statusBoards).get()).toMatchObject({ ts: newTs, pinned: true });
       expect(t.emulator.pins.get(CHANNEL)).toEqual(new Set([newTs]));
     });
 
     it("two /intplan status at the same moment post one board", async () => {
       await Promise.all([t.slack.command({ text: "status" }), t.slack.command({ text: "status" })]);
+      await t.idle();
       await t.emulator.waitForCall("pins.add");
       expect(boardPosts()).toHaveLength(1);
     });
@@ -247,6 +245,7 @@ describe("the status board: one pinned message per project channel, updated in p
     it("shows the project card privately when Slack will not take the board", async () => {
       t.emulator.failNext("chat.postMessage", { kind: "error", error: "not_in_channel" });
       await t.slack.command({ text: "status", userId: "U0PM" });
+      await t.idle();
       const reply = await t.emulator.waitForResponse();
       expect(reply.body.response_type).toBe("ephemeral");
       expect(String(reply.body.text)).toContain(
@@ -256,11 +255,10 @@ describe("the status board: one pinned message per project channel, updated in p
       expect(t.db.select().from(statusBoards).all()).toEqual([]);
 
       await postBoard();
-      await eventually(() =>
-        expect(
-          t.db.select().from(statusBoards).where(eq(statusBoards.projectId, projectId)).get()?.pinned,
-        ).toBe(true),
-      );
+      await t.idle();
+      expect(
+        t.db.select().from(statusBoards).where(eq(statusBoards.projectId, projectId)).get()?.pinned,
+      ).toBe(true);
     });
 
     it("says why when the board can no longer be edited (the bot left the channel)", async () => {
@@ -268,6 +266,7 @@ describe("the status board: one pinned message per project channel, updated in p
       t.setNow(new Date("2026-11-22T10:05:00Z"));
       t.emulator.failNext("chat.update", { kind: "error", error: "channel_not_found" });
       await t.slack.command({ text: "status", userId: "U0PM" });
+      await t.idle();
       const reply = await t.emulator.waitForResponse((r) => String(r.body.text).includes("could not post"));
       expect(String(reply.body.text)).toContain("(Slack said `channel_not_found`)");
       expect(boardPosts()).toHaveLength(1);
@@ -275,7 +274,8 @@ describe("the status board: one pinned message per project channel, updated in p
   });
 
   describe("with a slower refresh", () => {
-    beforeEach(() => start({ timing: { refreshDelayMs: 400 } }));
+    // A change's refresh comes due a minute later, so the whole burst lands before it; then the clock moves.
+    beforeEach(() => start({ timing: { refreshDelayMs: 60_000 } }));
 
     it("a burst of changes makes one board edit", async () => {
       await postBoard();
@@ -284,8 +284,10 @@ describe("the status board: one pinned message per project channel, updated in p
           (text) => t.slack.command({ text }),
         ),
       );
-      const edit = await t.emulator.waitForCall("chat.update", isBoard, 3000);
-      await settled();
+      await t.idle();
+      t.advance(60_000);
+      await t.idle();
+      const edit = await t.emulator.waitForCall("chat.update", isBoard);
       expect(boardEdits()).toEqual([edit]);
       for (const expected of ["*#1*", "*#2*", "*#3*", ":red_circle: *2. Development*"])
         expect(boardText(edit)).toContain(expected);

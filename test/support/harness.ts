@@ -27,6 +27,14 @@ export interface TestApp {
   databasePath: string;
   /** Moves the app's clock (it keeps ticking from there). */
   setNow(date: Date): void;
+  /** Moves the app's clock forward by `ms` (e.g. past `refreshDelayMs`, so the refresh a burst asked for is due). */
+  advance(ms: number): void;
+  /**
+   * Resolves when the work is done: every request sent through `slack` answered, no listener still running
+   * (they go on after their ack), and no outbox job due at the app's clock (due ones are run). Throws, saying
+   * what is still pending, after `timeoutMs`. Work scheduled later is not waited for: move the clock.
+   */
+  idle(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,8 +43,44 @@ export interface TestAppOptions {
   /** Reuse a database file (to test restarts); a fresh one in a temp folder otherwise. */
   databasePath?: string;
   emulator?: SlackEmulator;
-  /** Background timing; by default refreshes run 30 ms after a change. */
+  /**
+   * Background timing. By default a change's refresh is due at once (so `idle()` sees it done) and the
+   * outbox polls every 20 ms; a burst test sets a long `refreshDelayMs` and moves the clock past it.
+   */
   timing?: Partial<Timing>;
+}
+
+/** Generous: `idle()` waits for real work on a loaded machine, and failing says what was still pending. */
+const IDLE_TIMEOUT_MS = 15_000;
+
+/** Records every request sent through `client` until it is answered, so `idle()` can wait for it. */
+function trackRequests(client: SignedClient, sent: Set<Promise<unknown>>): SignedClient {
+  const tracked = {} as Record<string, unknown>;
+  for (const [name, method] of Object.entries(client)) {
+    tracked[name] = (...args: unknown[]) => {
+      const request = (method as (...a: unknown[]) => Promise<unknown>)(...args);
+      sent.add(request);
+      void request.then(
+        () => sent.delete(request),
+        () => sent.delete(request),
+      );
+      return request;
+    };
+  }
+  return tracked as unknown as SignedClient;
+}
+
+/** True when every promise settled within `timeoutMs`. */
+async function settleWithin(promises: Promise<unknown>[], timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([Promise.allSettled(promises).then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -68,18 +112,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     db: database.db,
     database,
     clock: now,
-    timing: { refreshDelayMs: 30, outboxPollMs: 20, ...options.timing },
+    timing: { refreshDelayMs: 0, outboxPollMs: 20, ...options.timing },
     locks: createKeyedLock(),
     documents: createDocumentRenderer({ templatesDir: TEMPLATES_DIR, now }),
     logger: createLogger({ level: "debug", secrets: secretsOf(config), write: (line) => logs.push(line) }),
   });
   const { port } = await app.start();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const slack = createSignedClient({
-    appUrl: `${baseUrl}/slack/events`,
-    signingSecret: TEST_SIGNING_SECRET,
-    emulator,
-  });
+  const sent = new Set<Promise<unknown>>();
+  const slack = trackRequests(
+    createSignedClient({ appUrl: `${baseUrl}/slack/events`, signingSecret: TEST_SIGNING_SECRET, emulator }),
+    sent,
+  );
   return {
     app,
     db: database.db,
@@ -92,6 +136,17 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     setNow: (date) => {
       base = date.getTime();
       started = Date.now();
+    },
+    advance: (ms) => {
+      base += ms;
+    },
+    async idle(timeoutMs = IDLE_TIMEOUT_MS) {
+      const deadline = Date.now() + timeoutMs;
+      const answered = await settleWithin([...sent], timeoutMs);
+      if (!answered) {
+        throw new Error(`${sent.size} request(s) sent to the app got no answer within ${timeoutMs} ms`);
+      }
+      await app.idle(Math.max(0, deadline - Date.now()));
     },
     async close() {
       await app.stop(2000);
