@@ -14,7 +14,7 @@ import type { DatabaseHealthCheck, Db } from "./db/client.js";
 import { dueJobs } from "./db/outbox.js";
 import type { DocumentRenderer } from "./documents/renderer.js";
 import type { KeyedLock } from "./keyed-lock.js";
-import { createBackgroundClient } from "./slack/clients.js";
+import { createBackgroundClient, QUICK_RETRIES } from "./slack/clients.js";
 import { registerDeduplication } from "./slack/dedupe.js";
 import { registerErrorHandler } from "./slack/errors.js";
 import { createInFlightTracker } from "./slack/in-flight.js";
@@ -145,7 +145,11 @@ export function createApp(deps: AppDeps): IntplanApp {
     clientOptions: {
       ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
       // Retries must never hold a user's 3-second window: a few quick ones, then report.
-      retryConfig: { retries: 2, factor: 1.5, minTimeout: 100, maxTimeout: 1000 },
+      retryConfig: QUICK_RETRIES,
+      // A 429 on a listener's call throws at once instead of pausing this client's whole queue for
+      // Retry-After (which would make another channel's views.open miss its 3-second trigger); the caller
+      // decides (postToChannel waits and tries again, a modal says Slack is busy).
+      rejectRateLimitedCalls: true,
       // A Slack call that hangs is given up on (and retried above), never left waiting forever.
       timeout: timing.slackTimeoutMs,
     },

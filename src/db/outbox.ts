@@ -1,4 +1,5 @@
 import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { cutText } from "../domain/text.js";
 import type { DbOrTx } from "./client.js";
 import { perDatabase } from "./prepared.js";
 import { outbox, outboxNotices } from "./schema.js";
@@ -69,7 +70,7 @@ export function completeJob(db: DbOrTx, row: OutboxRow): void {
 
 export function rescheduleJob(db: DbOrTx, row: OutboxRow, args: { runAfter: Date; error: string }): void {
   db.update(outbox)
-    .set({ attempts: row.attempts + 1, runAfter: args.runAfter, lastError: args.error.slice(0, 500) })
+    .set({ attempts: row.attempts + 1, runAfter: args.runAfter, lastError: cutText(args.error, 500) })
     .where(eq(outbox.id, row.id))
     .run();
 }

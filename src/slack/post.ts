@@ -1,5 +1,7 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger, RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
+import { rateLimitDelayMs } from "./clients.js";
 import { type MessageContent, section } from "./views/block-kit.js";
 
 /** Slack's error code from a failed Web API call, when it has one. */
@@ -7,6 +9,10 @@ export function slackErrorCode(error: unknown): string | undefined {
   const data = (error as { data?: { error?: unknown } } | undefined)?.data;
   return typeof data?.error === "string" ? data.error : undefined;
 }
+
+/** A rate-limited announcement waits for Slack's Retry-After at most this long, this many times in all. */
+const RATE_LIMIT_PATIENCE_MS = 10_000;
+const RATE_LIMIT_ATTEMPTS = 3;
 
 const NOT_REACHABLE = new Set(["not_in_channel", "channel_not_found", "is_archived"]);
 
@@ -21,6 +27,8 @@ export interface PostOutcome {
 
 /** Why the channel did not get the message, in plain words for the person who asked. */
 export function whyNotPosted(code: string | undefined): string {
+  if (code === "ratelimited")
+    return "Slack is limiting how fast I can post in this channel just now. The change is saved; `/intplan status` shows it.";
   if (code === "is_archived")
     return "This channel is archived, so I could not post in it. The change is saved.";
   if (NOT_REACHABLE.has(code ?? "")) {
@@ -39,14 +47,23 @@ export async function postToChannel(
   logger: Logger,
   args: { channelId: string; userId: string; content: MessageContent; respond?: RespondFn },
 ): Promise<PostOutcome> {
-  let why: string;
-  try {
-    const res = await client.chat.postMessage({ channel: args.channelId, ...args.content });
-    return { ts: res.ts, postedTo: "channel" };
-  } catch (error) {
-    const code = slackErrorCode(error);
-    logger.warn(`chat.postMessage to ${args.channelId} failed (${code ?? "network"})`);
-    why = whyNotPosted(code);
+  let why: string | undefined;
+  for (let attempt = 1; why === undefined; attempt++) {
+    try {
+      const res = await client.chat.postMessage({ channel: args.channelId, ...args.content });
+      return { ts: res.ts, postedTo: "channel" };
+    } catch (error) {
+      // Slack's limit for posting is about one message a second per channel: a short wait (this runs after
+      // the ack, and waiting here pauses no other call) usually lets the announcement through.
+      const waitMs = rateLimitDelayMs(error);
+      if (waitMs !== undefined && waitMs <= RATE_LIMIT_PATIENCE_MS && attempt < RATE_LIMIT_ATTEMPTS) {
+        await sleep(waitMs);
+        continue;
+      }
+      const code = waitMs === undefined ? slackErrorCode(error) : "ratelimited";
+      logger.warn(`chat.postMessage to ${args.channelId} failed (${code ?? "network"})`);
+      why = whyNotPosted(code);
+    }
   }
   const fallback = {
     text: `${why}\n${args.content.text}`,
