@@ -11,6 +11,7 @@ import { form, newProjectForm, stateValues } from "../support/forms.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { sectionState } from "../support/interview.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
+import { postsContaining as postsIn } from "../support/queries.js";
 import type { SlackRequestResult } from "../support/signed-client.js";
 
 const CHANNEL = "C0PROJECT";
@@ -27,10 +28,7 @@ describe("a form corrected after an inline error is saved", () => {
     await t.close();
   });
 
-  const postsContaining = (fragment: string) =>
-    t.emulator
-      .callsTo("chat.postMessage")
-      .filter((c) => c.args.channel === CHANNEL && String(c.args.text).includes(fragment));
+  const postsContaining = (fragment: string) => postsIn(t.emulator, CHANNEL, fragment);
   const hashOf = (viewId: string) => t.emulator.views.get(viewId)?.hash;
 
   it("/intplan new with a go-live in the past, then the date fixed: the project exists and its card is posted once", async () => {

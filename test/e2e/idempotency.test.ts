@@ -9,6 +9,7 @@ import { encodeSignOffValue } from "../../src/slack/actions/phase-signoff-value.
 import { form, newProjectForm, stateValues } from "../support/forms.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
+import { postsContaining as postsIn } from "../support/queries.js";
 
 const CHANNEL = "C0PROJECT";
 
@@ -21,10 +22,7 @@ describe("double submissions and double clicks do their work once", () => {
     await t.close();
   });
 
-  const postsContaining = (fragment: string) =>
-    t.emulator
-      .callsTo("chat.postMessage")
-      .filter((c) => c.args.channel === CHANNEL && String(c.args.text).includes(fragment));
+  const postsContaining = (fragment: string) => postsIn(t.emulator, CHANNEL, fragment);
 
   it("the new-project form submitted twice makes one project and one card", async () => {
     const res = await t.slack.command({ text: "new", channelId: CHANNEL, userId: "U0PM" });

@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { answers, auditLog, projects } from "../../src/db/schema.js";
+import { auditLog, projects } from "../../src/db/schema.js";
 import { QUESTIONNAIRE_V1 } from "../../src/domain/questionnaire/definition.js";
 import { validateView } from "../support/block-kit-limits.js";
 import { form } from "../support/forms.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { partialSectionState, sectionState } from "../support/interview.js";
 import { createProjectThroughSlack } from "../support/projects.js";
+import { storedAnswers as answersOf } from "../support/queries.js";
 import type { StateValues } from "../support/signed-client.js";
 
 interface ModalView {
@@ -61,15 +62,7 @@ describe("the discovery interview, walked through Slack modals", () => {
     return res.body as { response_action: string; view?: ModalView; errors?: Record<string, string> };
   }
 
-  const storedAnswers = () =>
-    Object.fromEntries(
-      t.db
-        .select()
-        .from(answers)
-        .where(eq(answers.projectId, projectId))
-        .all()
-        .map((a) => [a.questionId, a.value]),
-    );
+  const storedAnswers = () => answersOf(t.db, projectId);
 
   it("walks every section from the first to the summary, saving each one", async () => {
     let { viewId, view } = await openInterview();

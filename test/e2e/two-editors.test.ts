@@ -6,12 +6,13 @@
  */
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { answers, auditLog, interviewDrafts, projects } from "../../src/db/schema.js";
+import { auditLog, interviewDrafts, projects } from "../../src/db/schema.js";
 import { QUESTIONNAIRE_V1 } from "../../src/domain/questionnaire/definition.js";
 import { form } from "../support/forms.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { stateShownIn } from "../support/interview.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
+import { storedAnswers } from "../support/queries.js";
 import type { StateValues } from "../support/signed-client.js";
 
 const CHANNEL = "C0PROJECT";
@@ -63,15 +64,7 @@ describe("two people editing one interview section", () => {
     return answer.view as ModalView;
   }
 
-  const stored = () =>
-    Object.fromEntries(
-      t.db
-        .select()
-        .from(answers)
-        .where(eq(answers.projectId, projectId))
-        .all()
-        .map((a) => [a.questionId, a.value]),
-    );
+  const stored = () => storedAnswers(t.db, projectId);
   const answerAudit = () =>
     t.db
       .select()
