@@ -58,7 +58,10 @@ export const FULL_RUN: Omit<BenchOptions, "out"> = {
   busy: {
     channels: 30,
     durationMs: 60_000,
-    changeEveryMs: 400,
+    // 30 changes a minute across the workspace: each shows on a board (chat.update) and most on a canvas
+    // (canvases.edit), both Tier 3 (about 50 a minute per workspace). Faster than that, no app can keep
+    // every board fresh within 10 s: the budget, not the app, sets the freshness (BENCHMARKS.md findings).
+    changeEveryMs: 2000,
     newChannelEveryMs: 3000,
     drainBudgetMs: 120_000,
   },
@@ -99,7 +102,7 @@ function positiveInt(flag: string, value: string | undefined): number | undefine
   return n;
 }
 
-/** Reads `--requests N --concurrency N --quick --out FILE --profile DIR`; anything else is refused with the usage. */
+/** Reads `--requests N --concurrency N --quick --out FILE --profile DIR --busy-change-ms N`; anything else is refused with the usage. */
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
     args: [...argv],
@@ -110,6 +113,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       out: { type: "string", default: DEFAULT_OUT },
       profile: { type: "string" },
       "from-source": { type: "boolean", default: false },
+      "busy-change-ms": { type: "string" },
     },
     strict: true,
     allowPositionals: false,
@@ -117,8 +121,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const base = values.quick ? QUICK_RUN : FULL_RUN;
   const requests = positiveInt("requests", values.requests) ?? base.requests;
   const concurrency = positiveInt("concurrency", values.concurrency) ?? base.concurrency;
+  const changeEveryMs = positiveInt("busy-change-ms", values["busy-change-ms"]) ?? base.busy.changeEveryMs;
   return {
     ...base,
+    busy: { ...base.busy, changeEveryMs },
     requests,
     concurrency,
     roundSize: Math.min(base.roundSize, requests),
@@ -129,4 +135,4 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
 }
 
 export const USAGE =
-  "Usage: npm run bench -- [--requests N] [--concurrency N] [--quick] [--out FILE] [--profile DIR] [--from-source]";
+  "Usage: npm run bench -- [--requests N] [--concurrency N] [--quick] [--out FILE] [--profile DIR] [--from-source] [--busy-change-ms N]";
