@@ -1,16 +1,9 @@
-import type {
-  AllMiddlewareArgs,
-  AnyMiddlewareArgs,
-  App,
-  Context,
-  Logger,
-  SlackViewMiddlewareArgs,
-  ViewSubmitAction,
-} from "@slack/bolt";
+import type { AnyMiddlewareArgs, App, Context, Logger } from "@slack/bolt";
 import type { AppDeps } from "../app.js";
 import type { Db } from "../db/client.js";
 import { claimRequest, forgetProcessedBefore, forgetRequests } from "../db/processed-requests.js";
 import { fingerprintOf } from "../fingerprint.js";
+import { answeredWithErrors } from "./acknowledgements.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How many claims between clean-ups of old keys. */
@@ -26,9 +19,6 @@ interface KeyedBody {
 
 /** Where the keys this request claimed are kept, so a request that saved nothing can give them back. */
 const CLAIMED = "intplanClaimedKeys";
-
-/** Where the middleware leaves a view submission's claim for `givesBackClaimOnErrors`. */
-const VIEW_CLAIM = "intplanViewClaim";
 
 /**
  * A view submission's key: the view, its hash and what it holds. Slack keeps a view's hash when the app
@@ -74,43 +64,14 @@ export function registerDeduplication(app: App, deps: AppDeps): void {
         return;
       }
       context[CLAIMED] = keys;
-      const view = keys.find((key) => key.startsWith("view:"));
-      if (view) context[VIEW_CLAIM] = view;
     }
     await next();
+    // A form answered with inline errors was not handled: the person fixes it (or presses the button again
+    // unchanged) and that submission must be processed. Its signature stays claimed, so the same signed
+    // request sent again is still a replay. (A failure before the ack gives back every key: `releaseClaims`.)
+    const view = keys.find((key) => key.startsWith("view:"));
+    if (view && answeredWithErrors(context)) forgetRequests(deps.db, [view]);
   });
-}
-
-type ViewSubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-
-/**
- * Wraps a view_submission listener so that a submission answered with `response_action: "errors"` (or one
- * whose listener failed before answering) is not remembered as handled: the person fixes the form (or
- * presses the button again) and that submission is processed. Its signature stays claimed, so the same
- * signed request sent again is still a replay.
- */
-export function givesBackClaimOnErrors(
-  deps: Pick<AppDeps, "db">,
-  listener: (args: ViewSubmissionArgs) => Promise<void>,
-): (args: ViewSubmissionArgs) => Promise<void> {
-  return async (args) => {
-    const key = args.context[VIEW_CLAIM] as string | undefined;
-    let answered = false;
-    const giveBack = () => {
-      if (key) forgetRequests(deps.db, [key]);
-    };
-    const ack: ViewSubmissionArgs["ack"] = async (response) => {
-      answered = true;
-      if (response?.response_action === "errors") giveBack();
-      await args.ack(response);
-    };
-    try {
-      await listener({ ...args, ack });
-    } catch (error) {
-      if (!answered) giveBack();
-      throw error;
-    }
-  };
 }
 
 /**

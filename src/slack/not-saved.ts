@@ -1,36 +1,11 @@
-import type { AnyMiddlewareArgs, App, Context, Logger, ReceiverEvent } from "@slack/bolt";
+import type { AnyMiddlewareArgs, App, Context, Logger } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { AppDeps } from "../app.js";
 import { storageProblemOf } from "../db/client.js";
+import { wasAcknowledged } from "./acknowledgements.js";
 import { releaseClaims } from "./dedupe.js";
 import { NOT_DONE_TEXT, notSavedText } from "./errors.js";
 import { buildNotSavedModal } from "./views/not-saved.js";
-
-/** Whether the request was acknowledged yet; carried in the context (Bolt copies middleware arguments). */
-interface AckState {
-  acked: boolean;
-}
-const ACK_STATE = "intplanAckState";
-
-/**
- * Wraps every request's ack so the safety net can tell an error before the ack (nothing was saved: answer
- * it) from one after (the error handler tells the person). Works for HTTP and Socket Mode alike, where a
- * second ack does not throw.
- */
-export function trackAcknowledgements(bolt: App): void {
-  const processEvent = bolt.processEvent.bind(bolt);
-  bolt.processEvent = (event: ReceiverEvent) => {
-    const state: AckState = { acked: false };
-    return processEvent({
-      ...event,
-      ack: async (response) => {
-        state.acked = true;
-        return event.ack(response);
-      },
-      customProperties: { ...event.customProperties, [ACK_STATE]: state },
-    });
-  };
-}
 
 type Ack = (response?: unknown) => Promise<void>;
 
@@ -52,8 +27,7 @@ export function registerSafetyNet(app: App, deps: AppDeps): void {
   app.use(async (args) => {
     const { context, next, logger, client } = args;
     const ack = (args as { ack?: Ack }).ack;
-    const state = context[ACK_STATE] as AckState | undefined;
-    const unacknowledged = () => ack !== undefined && state?.acked !== true;
+    const unacknowledged = () => ack !== undefined && !wasAcknowledged(context);
 
     if (unacknowledged()) {
       const health = deps.database.check();

@@ -5,7 +5,6 @@ import { type AppDeps, refreshAt } from "../../app.js";
 import { addBlocker } from "../../db/blockers.js";
 import { findProjectByChannel } from "../../db/projects.js";
 import { blockerTextFromMessage, checkBlockerText } from "../../domain/blockers.js";
-import { givesBackClaimOnErrors } from "../dedupe.js";
 import { CALLBACK } from "../ids.js";
 import { postToChannel } from "../post.js";
 import { readPrivateMetadata } from "../private-metadata.js";
@@ -73,57 +72,54 @@ export function registerLogBlockerShortcut(app: App, deps: AppDeps): void {
     });
   });
 
-  app.view(
-    CALLBACK.logBlocker,
-    givesBackClaimOnErrors(deps, async ({ ack, body, view, client }) => {
-      const metadata = readPrivateMetadata(metadataSchema, view.private_metadata);
-      const teamId = body.team?.id ?? body.user.team_id ?? "";
-      const project = metadata
-        ? findProjectByChannel(deps.db, { teamId, channelId: metadata.channelId })
-        : undefined;
-      if (!metadata || !project || project.id !== metadata.projectId) {
-        await ack({
-          response_action: "errors",
-          errors: { [BLOCKER_FIELD.text]: "This channel's project is gone; nothing was logged." },
-        });
-        return;
-      }
-      const values = readBlockValues(view.state);
-      const text = checkBlockerText(String(values[BLOCKER_FIELD.text] ?? ""));
-      if (!text.ok) {
-        await ack({ response_action: "errors", errors: { [BLOCKER_FIELD.text]: text.error } });
-        return;
-      }
-      const owner = values[BLOCKER_FIELD.owner];
-      const clientFlag = values[BLOCKER_FIELD.client];
-      const result = addBlocker(deps.db, {
-        projectId: project.id,
-        input: {
-          text: text.text,
-          ownerId: typeof owner === "string" && USER_ID.test(owner) ? owner : null,
-          waitingOnClient: Array.isArray(clientFlag) && clientFlag.includes(CLIENT_OPTION),
-        },
-        source: {
-          ts: metadata.messageTs,
-          permalink: await permalinkOf(client, deps, project.channelId, metadata.messageTs),
-        },
-        actorId: body.user.id,
-        at: deps.clock(),
-        runAfter: refreshAt(deps),
+  app.view(CALLBACK.logBlocker, async ({ ack, body, view, client }) => {
+    const metadata = readPrivateMetadata(metadataSchema, view.private_metadata);
+    const teamId = body.team?.id ?? body.user.team_id ?? "";
+    const project = metadata
+      ? findProjectByChannel(deps.db, { teamId, channelId: metadata.channelId })
+      : undefined;
+    if (!metadata || !project || project.id !== metadata.projectId) {
+      await ack({
+        response_action: "errors",
+        errors: { [BLOCKER_FIELD.text]: "This channel's project is gone; nothing was logged." },
       });
-      if (result.kind === "already-logged") {
-        await ack({
-          response_action: "errors",
-          errors: { [BLOCKER_FIELD.text]: `This message is already open blocker #${result.blocker.number}.` },
-        });
-        return;
-      }
-      await ack();
-      await postToChannel(client, deps.logger, {
-        channelId: project.channelId,
-        userId: body.user.id,
-        content: buildBlockerAdded(result.blocker, body.user.id),
+      return;
+    }
+    const values = readBlockValues(view.state);
+    const text = checkBlockerText(String(values[BLOCKER_FIELD.text] ?? ""));
+    if (!text.ok) {
+      await ack({ response_action: "errors", errors: { [BLOCKER_FIELD.text]: text.error } });
+      return;
+    }
+    const owner = values[BLOCKER_FIELD.owner];
+    const clientFlag = values[BLOCKER_FIELD.client];
+    const result = addBlocker(deps.db, {
+      projectId: project.id,
+      input: {
+        text: text.text,
+        ownerId: typeof owner === "string" && USER_ID.test(owner) ? owner : null,
+        waitingOnClient: Array.isArray(clientFlag) && clientFlag.includes(CLIENT_OPTION),
+      },
+      source: {
+        ts: metadata.messageTs,
+        permalink: await permalinkOf(client, deps, project.channelId, metadata.messageTs),
+      },
+      actorId: body.user.id,
+      at: deps.clock(),
+      runAfter: refreshAt(deps),
+    });
+    if (result.kind === "already-logged") {
+      await ack({
+        response_action: "errors",
+        errors: { [BLOCKER_FIELD.text]: `This message is already open blocker #${result.blocker.number}.` },
       });
-    }),
-  );
+      return;
+    }
+    await ack();
+    await postToChannel(client, deps.logger, {
+      channelId: project.channelId,
+      userId: body.user.id,
+      content: buildBlockerAdded(result.blocker, body.user.id),
+    });
+  });
 }

@@ -1,6 +1,5 @@
 import type { App, ViewOutput } from "@slack/bolt";
 import type { AppDeps } from "../../app.js";
-import { givesBackClaimOnErrors } from "../dedupe.js";
 import {
   buildInterviewView,
   decodeMetadata,
@@ -33,29 +32,26 @@ function sectionOf(
  * person changed in the modal is written (someone else may have answered meanwhile).
  */
 export function registerInterviewSubmissions(app: App, deps: AppDeps): void {
-  app.view(
-    INTERVIEW_CALLBACK_ID,
-    givesBackClaimOnErrors(deps, async ({ ack, body, view }) => {
-      const ctx = sectionOf(deps, teamOf(body), view);
-      const current = ctx?.questionnaire.sections[ctx.index];
-      if (!ctx || !current) {
-        await ack({ response_action: "update", view: buildInterviewGoneView() });
-        return;
-      }
-      const { notices, errors } = keepSectionInput(deps, ctx, {
-        meta: ctx.meta,
-        raw: readSectionState(current, view.state.values),
-        actorId: body.user.id,
-        submit: true,
-      });
-      if (Object.keys(errors).length > 0) {
-        await ack({ response_action: "errors", errors });
-        return;
-      }
-      const next = ctx.index + 1 < ctx.questionnaire.sections.length ? ctx.index + 1 : SUMMARY;
-      await ack({ response_action: "update", view: buildInterviewView(deps, ctx, next, notices) });
-    }),
-  );
+  app.view(INTERVIEW_CALLBACK_ID, async ({ ack, body, view }) => {
+    const ctx = sectionOf(deps, teamOf(body), view);
+    const current = ctx?.questionnaire.sections[ctx.index];
+    if (!ctx || !current) {
+      await ack({ response_action: "update", view: buildInterviewGoneView() });
+      return;
+    }
+    const { notices, errors } = keepSectionInput(deps, ctx, {
+      meta: ctx.meta,
+      raw: readSectionState(current, view.state.values),
+      actorId: body.user.id,
+      submit: true,
+    });
+    if (Object.keys(errors).length > 0) {
+      await ack({ response_action: "errors", errors });
+      return;
+    }
+    const next = ctx.index + 1 < ctx.questionnaire.sections.length ? ctx.index + 1 : SUMMARY;
+    await ack({ response_action: "update", view: buildInterviewView(deps, ctx, next, notices) });
+  });
 
   // Saved before the ack (a few milliseconds of SQLite), so when Slack hears back the work is done; acked
   // even when the write fails (the modal is already gone, so there is no one to tell but the log).

@@ -9,7 +9,6 @@ import {
   resolveIntegrationType,
   validateNewProject,
 } from "../../domain/project.js";
-import { givesBackClaimOnErrors } from "../dedupe.js";
 import { CALLBACK, NEW_PROJECT_FIELD } from "../ids.js";
 import { postToChannel } from "../post.js";
 import { escapeMrkdwn } from "../views/mrkdwn.js";
@@ -36,56 +35,53 @@ function toBlockErrors(errors: Partial<Record<NewProjectField, string>>): Record
 
 /** The new-project modal's submission: validate, store with an audit row, then post the project card. */
 export function registerNewProjectSubmission(app: App, deps: AppDeps): void {
-  app.view(
-    CALLBACK.newProject,
-    givesBackClaimOnErrors(deps, async ({ ack, body, view, client }) => {
-      const metadata = metadataSchema.safeParse(safeJson(view.private_metadata));
-      if (!metadata.success) {
-        await ack({
-          response_action: "errors",
-          errors: {
-            [NEW_PROJECT_FIELD.name]: "This form is out of date. Close it and run /intplan new again.",
-          },
-        });
-        return;
-      }
-      const now = deps.clock();
-      const validation = validateNewProject(readNewProjectForm(readBlockValues(view.state)), isoDate(now));
-      if (!validation.ok) {
-        await ack({ response_action: "errors", errors: toBlockErrors(validation.errors) });
-        return;
-      }
-      const input = validation.value;
-      const teamId = body.team?.id ?? body.user.team_id ?? "";
-      const result = createProject(deps.db, {
-        teamId,
-        channelId: metadata.data.channelId,
-        input,
-        integrationType: resolveIntegrationType(input.integrationType, () => classifyIntegration(input)),
-        actorId: body.user.id,
-        at: now,
-      });
-      if (!result.created) {
-        await ack({
-          response_action: "errors",
-          errors: {
-            [NEW_PROJECT_FIELD.name]: `This channel already has a project: ${result.existing.name} (${result.existing.code}).`,
-          },
-        });
-        return;
-      }
-      await ack();
-      const card = buildProjectCard(result.project);
-      await postToChannel(client, deps.logger, {
-        channelId: result.project.channelId,
-        userId: body.user.id,
-        content: {
-          ...card,
-          text: `<@${body.user.id}> created ${escapeMrkdwn(result.project.name)} (${result.project.code}). ${card.text}`,
+  app.view(CALLBACK.newProject, async ({ ack, body, view, client }) => {
+    const metadata = metadataSchema.safeParse(safeJson(view.private_metadata));
+    if (!metadata.success) {
+      await ack({
+        response_action: "errors",
+        errors: {
+          [NEW_PROJECT_FIELD.name]: "This form is out of date. Close it and run /intplan new again.",
         },
       });
-    }),
-  );
+      return;
+    }
+    const now = deps.clock();
+    const validation = validateNewProject(readNewProjectForm(readBlockValues(view.state)), isoDate(now));
+    if (!validation.ok) {
+      await ack({ response_action: "errors", errors: toBlockErrors(validation.errors) });
+      return;
+    }
+    const input = validation.value;
+    const teamId = body.team?.id ?? body.user.team_id ?? "";
+    const result = createProject(deps.db, {
+      teamId,
+      channelId: metadata.data.channelId,
+      input,
+      integrationType: resolveIntegrationType(input.integrationType, () => classifyIntegration(input)),
+      actorId: body.user.id,
+      at: now,
+    });
+    if (!result.created) {
+      await ack({
+        response_action: "errors",
+        errors: {
+          [NEW_PROJECT_FIELD.name]: `This channel already has a project: ${result.existing.name} (${result.existing.code}).`,
+        },
+      });
+      return;
+    }
+    await ack();
+    const card = buildProjectCard(result.project);
+    await postToChannel(client, deps.logger, {
+      channelId: result.project.channelId,
+      userId: body.user.id,
+      content: {
+        ...card,
+        text: `<@${body.user.id}> created ${escapeMrkdwn(result.project.name)} (${result.project.code}). ${card.text}`,
+      },
+    });
+  });
 }
 
 function safeJson(text: string | undefined): unknown {
