@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { recordAudit } from "./audit.js";
 import type { Db, DbOrTx } from "./client.js";
 import { perDatabase } from "./prepared.js";
@@ -21,9 +21,17 @@ export function loadAnswers(db: DbOrTx, projectId: number): StoredAnswers {
   return Object.fromEntries(rows.map((r) => [r.questionId, r.value]));
 }
 
-/** A project's answers with who gave each and when. */
-export function loadAnswerRows(db: DbOrTx, projectId: number) {
-  return answerRows(db).all({ projectId });
+/**
+ * The answers to some questions (a section's) with who gave each and when: a section holds a handful of a
+ * project's hundred-odd answers, and a submission needs only those.
+ */
+export function loadAnswerRowsFor(db: DbOrTx, projectId: number, questionIds: readonly string[]) {
+  if (questionIds.length === 0) return [];
+  return db
+    .select()
+    .from(answers)
+    .where(and(eq(answers.projectId, projectId), inArray(answers.questionId, [...questionIds])))
+    .all();
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -3,7 +3,7 @@ import type { AppDeps } from "../../app.js";
 import { refreshAt } from "../../app.js";
 import {
   clearDraft,
-  loadAnswerRows,
+  loadAnswerRowsFor,
   loadAnswers,
   loadDraftRow,
   saveAnswers,
@@ -154,13 +154,14 @@ export function keepSectionInput(
   const section = ctx.questionnaire.sections[args.meta.s];
   if (!section) return { notices: [], errors: {} };
   const projectId = ctx.project.id;
-  const answerRows = loadAnswerRows(deps.db, projectId);
+  const questionIds = section.questions.map((q) => q.id);
+  const answerRows = loadAnswerRowsFor(deps.db, projectId, questionIds);
   const draftRow = loadDraftRow(deps.db, projectId, section.id);
   const draft: Record<string, unknown> = { ...(draftRow?.raw ?? {}) };
   const stored = Object.fromEntries(answerRows.map((r) => [r.questionId, r.value]));
   const current = shownInputs(section, withDraft(stored, draftRow?.raw));
   const merge = mergeSection({
-    questionIds: section.questions.map((q) => q.id),
+    questionIds,
     shown: shownDigests(section, args.meta),
     submitted: args.raw,
     current,
