@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { WebClient } from "@slack/web-api";
-import type { AppDeps } from "../src/app.js";
 import { type Db, openDatabase } from "../src/db/client.js";
 import { blockers, phases, projects } from "../src/db/schema.js";
+import type { AppDeps } from "../src/deps.js";
 import { publishHome } from "../src/slack/events/home.js";
 import { medianTime } from "./stats.js";
 

@@ -10,10 +10,8 @@ import {
   SocketModeReceiver,
 } from "@slack/bolt";
 import type { Config } from "./config.js";
-import type { DatabaseHealthCheck, Db } from "./db/client.js";
 import { dueJobs } from "./db/outbox.js";
-import type { DocumentRenderer } from "./documents/renderer.js";
-import type { KeyedLock } from "./keyed-lock.js";
+import { type AppDeps, timingOf } from "./deps.js";
 import { trackAcknowledgements } from "./slack/acknowledgements.js";
 import { createBackgroundClient, QUICK_RETRIES } from "./slack/clients.js";
 import { registerDeduplication } from "./slack/dedupe.js";
@@ -24,51 +22,7 @@ import { registerSafetyNet } from "./slack/not-saved.js";
 import { createOutboxWorker, type OutboxWorker } from "./slack/outbox-worker.js";
 import { registerListeners } from "./slack/register.js";
 import { guardAbsurdBodies } from "./slack/request-guard.js";
-
-/** What the app needs from the outside world. Tests pass a fresh database and a fixed clock. */
-export interface AppDeps {
-  config: Config;
-  db: Db;
-  /** Whether the database takes a change now (a real write, cached briefly); drives /healthz and refusals. */
-  database: DatabaseHealthCheck;
-  clock: () => Date;
-  logger: Logger;
-  /** Renders the Implementation Plan and the Discovery Document (templates compiled once, at start). */
-  documents: DocumentRenderer;
-  /** Serialises work that must not overlap for one key (publishing one project's document). */
-  locks: KeyedLock;
-  /** Background timing; tests shorten it. */
-  timing?: Partial<Timing>;
-}
-
-export interface Timing {
-  /** How long after a change the canvas and status board are refreshed (a burst makes one refresh). */
-  refreshDelayMs: number;
-  /** How often the outbox is checked for due work. */
-  outboxPollMs: number;
-  /** The first retry of failed background work waits this long; each later one twice as long (max 5 min). */
-  outboxRetryBaseMs: number;
-  /** Failed background work is given up on, with a note in the channel, after this many attempts. */
-  outboxMaxAttempts: number;
-  /** A Slack call that has not answered in this long is abandoned and retried. */
-  slackTimeoutMs: number;
-  /** Background jobs of this many projects run at once (never two of one project). */
-  outboxConcurrency: number;
-}
-
-export const DEFAULT_TIMING: Timing = {
-  refreshDelayMs: 2000,
-  outboxPollMs: 500,
-  outboxRetryBaseMs: 1000,
-  outboxMaxAttempts: 8,
-  slackTimeoutMs: 10_000,
-  outboxConcurrency: 4,
-};
-
-/** When work enqueued now should run. */
-export function refreshAt(deps: AppDeps): Date {
-  return new Date(deps.clock().getTime() + (deps.timing?.refreshDelayMs ?? DEFAULT_TIMING.refreshDelayMs));
-}
+import { slackLoggerOf } from "./slack/slack-logger.js";
 
 export interface IntplanApp {
   bolt: App;
@@ -104,8 +58,8 @@ function healthRoute(deps: AppDeps): CustomRoute {
   };
 }
 
-function createReceiver(deps: AppDeps): Receiver {
-  const { config, logger } = deps;
+function createReceiver(deps: AppDeps, logger: Logger): Receiver {
+  const { config } = deps;
   const customRoutes = [healthRoute(deps)];
   if (config.mode === "socket" && config.slackAppToken) {
     return new SocketModeReceiver({
@@ -127,18 +81,19 @@ function createReceiver(deps: AppDeps): Receiver {
     customRoutes,
     logger,
   });
-  return guardAbsurdBodies(receiver, { signingSecret: config.slackSigningSecret, logger });
+  return guardAbsurdBodies(receiver, { signingSecret: config.slackSigningSecret, logger: deps.logger });
 }
 
 /** Builds the Bolt app from its dependencies; nothing is global, so every test gets its own app. */
 export function createApp(deps: AppDeps): IntplanApp {
   const { config, logger } = deps;
-  const timing: Timing = { ...DEFAULT_TIMING, ...deps.timing };
-  const receiver = createReceiver(deps);
+  const timing = timingOf(deps);
+  const boltLogger = slackLoggerOf(deps.logger);
+  const receiver = createReceiver(deps, boltLogger);
   const bolt = new App({
     token: config.slackBotToken,
     receiver,
-    logger,
+    logger: boltLogger,
     logLevel: config.logLevel as LogLevel,
     // auth.test runs in start(), where a bad token or an unreachable Slack becomes a clear message.
     deferInitialization: true,

@@ -1,8 +1,22 @@
-import { type Logger, LogLevel } from "@slack/bolt";
-import type { LogLevelName } from "./config.js";
+import { LOG_LEVELS, type LogLevelName } from "./config.js";
 
 const ORDER: Record<LogLevelName, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 const REDACTED = "[redacted]";
+
+/** What intplan's code logs through: four levels, any arguments. */
+export interface Logger {
+  debug(...args: unknown[]): void;
+  info(...args: unknown[]): void;
+  warn(...args: unknown[]): void;
+  error(...args: unknown[]): void;
+}
+
+/** The app's logger: also what Bolt and the Web API client ask of one (level and name can change). */
+export interface AppLogger extends Logger {
+  setLevel(level: string): void;
+  getLevel(): LogLevelName;
+  setName(name: string): void;
+}
 
 export interface LoggerOptions {
   level: LogLevelName;
@@ -12,8 +26,10 @@ export interface LoggerOptions {
   now?: () => Date;
 }
 
-/** A Bolt-compatible logger that writes one line per entry and redacts secrets wherever they appear. */
-export function createLogger(options: LoggerOptions): Logger {
+const isLevel = (value: string): value is LogLevelName => (LOG_LEVELS as readonly string[]).includes(value);
+
+/** A logger that writes one line per entry and redacts secrets wherever they appear. */
+export function createLogger(options: LoggerOptions): AppLogger {
   let level: LogLevelName = options.level;
   let name = "intplan";
   const secrets = (options.secrets ?? []).filter((s) => s.length >= 6);
@@ -42,10 +58,10 @@ export function createLogger(options: LoggerOptions): Logger {
     info: log("info"),
     warn: log("warn"),
     error: log("error"),
-    setLevel: (l: LogLevel) => {
-      level = (Object.values(LogLevel) as string[]).includes(l) ? (l as LogLevelName) : level;
+    setLevel: (l: string) => {
+      level = isLevel(l) ? l : level;
     },
-    getLevel: () => level as LogLevel,
+    getLevel: () => level,
     setName: (n: string) => {
       name = n;
     },

@@ -1,5 +1,6 @@
-import type { Logger } from "@slack/bolt";
 import { ErrorCode, WebClient, type WebClientOptions } from "@slack/web-api";
+import type { AppLogger } from "../logger.js";
+import { slackLoggerOf } from "./slack-logger.js";
 
 /**
  * The Web API clients. Listeners use Bolt's own client (interactive calls: views.open/push/update, replies on
@@ -154,7 +155,7 @@ class GatedWebClient extends WebClient {
 export interface SlackClientOptions {
   token: string;
   slackApiUrl?: string;
-  logger: Logger;
+  logger: AppLogger;
   /** A call that has not answered in this long is abandoned (and retried, twice). */
   timeoutMs: number;
   clock: () => Date;
@@ -171,7 +172,7 @@ export function createBackgroundClient(options: SlackClientOptions): { client: W
     options.token,
     {
       ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
-      logger: options.logger,
+      logger: slackLoggerOf(options.logger),
       rejectRateLimitedCalls: true,
       retryConfig: { ...QUICK_RETRIES },
       timeout: options.timeoutMs,

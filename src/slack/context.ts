@@ -1,7 +1,7 @@
 import type { RespondFn, SlashCommand } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { AppDeps } from "../app.js";
 import type { ProjectRow } from "../db/schema.js";
+import type { AppDeps } from "../deps.js";
 import type { Command } from "./commands/grammar.js";
 import type { MessageContent } from "./views/block-kit.js";
 

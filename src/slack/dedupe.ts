@@ -1,8 +1,9 @@
-import type { AnyMiddlewareArgs, App, Context, Logger } from "@slack/bolt";
-import type { AppDeps } from "../app.js";
+import type { AnyMiddlewareArgs, App, Context } from "@slack/bolt";
 import type { Db } from "../db/client.js";
 import { claimRequest, forgetProcessedBefore, forgetRequests } from "../db/processed-requests.js";
+import type { AppDeps } from "../deps.js";
 import { fingerprintOf } from "../fingerprint.js";
+import type { Logger } from "../logger.js";
 import { answeredWithErrors } from "./acknowledgements.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

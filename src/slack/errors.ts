@@ -1,5 +1,6 @@
-import type { App, Context, Logger } from "@slack/bolt";
+import type { App, Context } from "@slack/bolt";
 import { type DatabaseProblem, storageProblemOf } from "../db/client.js";
+import type { Logger } from "../logger.js";
 
 const PROBLEM_WORDS: Record<DatabaseProblem, string> = {
   full: "its disk is full",

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { WebClient } from "@slack/web-api";
-import type { AppDeps } from "../app.js";
 import type { OutboxJob, OutboxRow } from "../db/outbox.js";
 import { findProjectByIdAnyTeam } from "../db/projects.js";
+import type { AppDeps } from "../deps.js";
 import { SlackDeferredError } from "./clients.js";
 import { publishProjectDocument } from "./documents/publish-project.js";
 import type { GiveUp, JobHandler } from "./outbox-worker.js";

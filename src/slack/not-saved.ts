@@ -1,7 +1,8 @@
-import type { AnyMiddlewareArgs, App, Context, Logger } from "@slack/bolt";
+import type { AnyMiddlewareArgs, App, Context } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { AppDeps } from "../app.js";
 import { storageProblemOf } from "../db/client.js";
+import type { AppDeps } from "../deps.js";
+import type { Logger } from "../logger.js";
 import { wasAcknowledged } from "./acknowledgements.js";
 import { releaseClaims } from "./dedupe.js";
 import { NOT_DONE_TEXT, notSavedText } from "./errors.js";

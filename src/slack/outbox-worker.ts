@@ -1,4 +1,3 @@
-import type { Logger } from "@slack/bolt";
 import { type Db, storageProblemOf } from "../db/client.js";
 import {
   clearNotice,
@@ -12,6 +11,7 @@ import {
   recordNotice,
   rescheduleJob,
 } from "../db/outbox.js";
+import type { Logger } from "../logger.js";
 import { rateLimitDelayMs } from "./clients.js";
 import { slackErrorCode } from "./post.js";
 

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Logger, RespondFn } from "@slack/bolt";
+import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
+import type { Logger } from "../logger.js";
 import { rateLimitDelayMs } from "./clients.js";
 import { type MessageContent, section } from "./views/block-kit.js";
 

@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import type { AppDeps } from "../app.js";
+import type { AppDeps } from "../deps.js";
 import { registerDeleteProjectActions } from "./actions/delete-project.js";
 import { registerHistoryPaging } from "./actions/history-page.js";
 import { registerInterviewActions } from "./actions/interview.js";

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { HTTPModuleFunctions, type HTTPReceiver, type Logger } from "@slack/bolt";
+import { HTTPModuleFunctions, type HTTPReceiver } from "@slack/bolt";
+import type { Logger } from "../logger.js";
 
 /**
  * A guard in front of Bolt's HTTP receiver for bodies Slack never sends. Bolt parses the body and reads

@@ -1,5 +1,4 @@
 import type { WebClient } from "@slack/web-api";
-import type { AppDeps } from "../app.js";
 import { checklistProgress } from "../db/checklist.js";
 import { findDocument } from "../db/documents.js";
 import { loadProjectLiveState } from "../db/live-state.js";
@@ -15,6 +14,7 @@ import {
   type StatusBoardRow,
   savePostedBoard,
 } from "../db/status-board.js";
+import type { AppDeps } from "../deps.js";
 import { rateLimitDelayMs } from "./clients.js";
 import { projectInterviewProgress } from "./interview/session.js";
 import { type JobHandler, PERMANENT_SLACK_ERRORS } from "./outbox-worker.js";

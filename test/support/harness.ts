@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createApp, type IntplanApp, type Timing } from "../../src/app.js";
+import { createApp, type IntplanApp } from "../../src/app.js";
 import { type Config, secretsOf } from "../../src/config.js";
 import { type Db, type OpenDatabase, openDatabase } from "../../src/db/client.js";
+import type { Timing } from "../../src/deps.js";
 import { createDocumentRenderer } from "../../src/documents/renderer.js";
 import { createKeyedLock } from "../../src/keyed-lock.js";
 import { createLogger } from "../../src/logger.js";

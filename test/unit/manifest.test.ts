@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import type { AppDeps } from "../../src/app.js";
+import type { AppDeps } from "../../src/deps.js";
 import { registerListeners } from "../../src/slack/register.js";
 import { recordListeners } from "../support/listener-recorder.js";
 

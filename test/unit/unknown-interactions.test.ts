@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AppDeps } from "../../src/app.js";
+import type { AppDeps } from "../../src/deps.js";
 import { registerListeners } from "../../src/slack/register.js";
 import { isKnownAction, isKnownView } from "../../src/slack/unknown-interactions.js";
 import { OPEN_SECTION_ACTION, openSectionActionId } from "../../src/slack/views/interview-view.js";

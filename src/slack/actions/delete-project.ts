@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import type { AppDeps } from "../../app.js";
 import { deleteProject } from "../../db/delete-project.js";
 import { findProjectById } from "../../db/projects.js";
+import type { AppDeps } from "../../deps.js";
 import { readWholeNumber } from "../action-value.js";
 import { mayDelete } from "../commands/delete.js";
 import { ACTION } from "../ids.js";

@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import type { AppDeps } from "../../app.js";
 import { findProjectByChannel } from "../../db/projects.js";
+import type { AppDeps } from "../../deps.js";
 import { readWholeNumber } from "../action-value.js";
 import { loadHistoryPage } from "../commands/history.js";
 import { ACTION } from "../ids.js";

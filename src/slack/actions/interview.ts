@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import type { AppDeps } from "../../app.js";
 import { findProjectById } from "../../db/projects.js";
+import type { AppDeps } from "../../deps.js";
 import { getQuestionnaire } from "../../domain/questionnaire/definition.js";
 import { readWholeNumber } from "../action-value.js";
 import { ACTION } from "../ids.js";

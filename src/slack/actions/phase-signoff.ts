@@ -1,8 +1,8 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
-import { type AppDeps, refreshAt } from "../../app.js";
 import { changePhaseStatus } from "../../db/phases.js";
 import { findProjectByChannel } from "../../db/projects.js";
 import type { ProjectRow } from "../../db/schema.js";
+import { type AppDeps, refreshAt } from "../../deps.js";
 import { canSignOff, signOffPeople } from "../../domain/phase-rules.js";
 import { announcePhaseChange } from "../commands/phase.js";
 import { ACTION } from "../ids.js";

@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import type { AppDeps } from "../../app.js";
 import { loadChecklist } from "../../db/checklist.js";
 import { findProjectByChannel } from "../../db/projects.js";
+import type { AppDeps } from "../../deps.js";
 import { ACTION } from "../ids.js";
 import { buildChecklistModal } from "../views/checklist-modal.js";
 

@@ -1,5 +1,5 @@
-import { refreshAt } from "../../app.js";
 import { addBlocker, resolveBlocker } from "../../db/blockers.js";
+import { refreshAt } from "../../deps.js";
 import { BLOCKER_LIMITS, parseBlockerText } from "../../domain/blockers.js";
 import { readOptionalNote } from "../../domain/typed-text.js";
 import type { Subcommand, WithProject } from "../context.js";

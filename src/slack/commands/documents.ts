@@ -1,5 +1,5 @@
-import type { AppDeps } from "../../app.js";
 import type { DocumentKind } from "../../db/documents.js";
+import type { AppDeps } from "../../deps.js";
 import type { Subcommand, SubcommandContext, WithProject } from "../context.js";
 import { publishProjectDocument } from "../documents/publish-project.js";
 import { DOCUMENT_TITLES } from "../documents/render.js";

@@ -1,8 +1,8 @@
 import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { type AppDeps, refreshAt } from "../../app.js";
 import { changePhaseStatus, type PhaseChangeResult } from "../../db/phases.js";
 import type { ProjectRow } from "../../db/schema.js";
+import { type AppDeps, refreshAt } from "../../deps.js";
 import { canSignOff, PHASE_NOTE_MAX, signOffPeople, statusLabel } from "../../domain/phase-rules.js";
 import { findPhase, PHASES } from "../../domain/phases.js";
 import { truncateText } from "../../domain/text.js";

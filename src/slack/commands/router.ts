@@ -1,6 +1,6 @@
 import type { App, SlashCommand } from "@slack/bolt";
-import type { AppDeps } from "../../app.js";
 import { findProjectByChannel } from "../../db/projects.js";
+import type { AppDeps } from "../../deps.js";
 import type { Subcommand, SubcommandContext } from "../context.js";
 import { COMMAND } from "../ids.js";
 import type { MessageContent } from "../views/block-kit.js";

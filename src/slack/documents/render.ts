@@ -1,7 +1,7 @@
-import type { AppDeps } from "../../app.js";
 import { loadDocumentInput } from "../../db/document-input.js";
 import type { DocumentKind } from "../../db/documents.js";
 import type { ProjectRow } from "../../db/schema.js";
+import type { AppDeps } from "../../deps.js";
 import { DOCUMENT_MAX_BYTES, fitToBytes } from "../../documents/bounds.js";
 import { truncateText } from "../../domain/text.js";
 import { fingerprintOf } from "../../fingerprint.js";

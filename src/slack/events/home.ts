@@ -1,8 +1,8 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { AppDeps } from "../../app.js";
 import { homeFactsFor } from "../../db/live-state.js";
 import { listProjectsForHome } from "../../db/projects.js";
+import type { AppDeps } from "../../deps.js";
 import { readWholeNumber } from "../action-value.js";
 import { ACTION } from "../ids.js";
 import { buildHomeView, HOME_PAGE_SIZE, type HomeProject } from "../views/home.js";

@@ -1,6 +1,4 @@
 import { z } from "zod";
-import type { AppDeps } from "../../app.js";
-import { refreshAt } from "../../app.js";
 import {
   clearDraft,
   loadAnswerRowsFor,
@@ -11,6 +9,8 @@ import {
 } from "../../db/answers.js";
 import { findProjectById } from "../../db/projects.js";
 import type { ProjectRow } from "../../db/schema.js";
+import type { AppDeps } from "../../deps.js";
+import { refreshAt } from "../../deps.js";
 import {
   type Answers,
   formatAnswerForInput,

@@ -1,6 +1,6 @@
-import type { AppDeps } from "../../app.js";
 import { latestDraftSection, loadAnswers } from "../../db/answers.js";
 import type { ProjectRow } from "../../db/schema.js";
+import type { AppDeps } from "../../deps.js";
 import type { Answers } from "../../domain/questionnaire/answers.js";
 import { getQuestionnaire, withSystemNames } from "../../domain/questionnaire/definition.js";
 import { findSection } from "../../domain/questionnaire/find-section.js";

@@ -1,9 +1,9 @@
 import type { App, MessageShortcut } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { z } from "zod";
-import { type AppDeps, refreshAt } from "../../app.js";
 import { addBlocker } from "../../db/blockers.js";
 import { findProjectByChannel } from "../../db/projects.js";
+import { type AppDeps, refreshAt } from "../../deps.js";
 import { blockerTextFromMessage, checkBlockerText } from "../../domain/blockers.js";
 import { CALLBACK } from "../ids.js";
 import { postToChannel } from "../post.js";

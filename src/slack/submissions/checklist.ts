@@ -1,8 +1,8 @@
 import type { App, ViewOutput } from "@slack/bolt";
 import { z } from "zod";
-import { type AppDeps, refreshAt } from "../../app.js";
 import { applyChecklistTicks } from "../../db/checklist.js";
 import { findProjectByChannel } from "../../db/projects.js";
+import { type AppDeps, refreshAt } from "../../deps.js";
 import { CALLBACK } from "../ids.js";
 import { readPrivateMetadata } from "../private-metadata.js";
 import { buildChecklistNotSavedModal } from "../views/checklist-modal.js";

@@ -1,5 +1,5 @@
 import type { App, ViewOutput } from "@slack/bolt";
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../deps.js";
 import {
   buildInterviewView,
   decodeMetadata,

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
-import type { AppDeps } from "../../app.js";
 import { createProject } from "../../db/projects.js";
+import type { AppDeps } from "../../deps.js";
 import { classifyIntegration } from "../../domain/classify.js";
 import {
   isoDate,
