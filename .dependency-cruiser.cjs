@@ -35,14 +35,16 @@ module.exports = {
     {
       name: "services-know-no-slack",
       severity: "error",
-      comment: "Use cases take narrow dependencies and return typed outcomes; Slack is the listeners' business.",
+      comment:
+        "Use cases take narrow dependencies and return typed outcomes; Slack is the listeners' business.",
       from: { path: "^src/services/" },
       to: { path: "^src/slack/|^src/(app|main)\\.ts$|node_modules/@slack/" },
     },
     {
       name: "listeners-and-views-use-services",
       severity: "error",
-      comment: "A listener or view never reaches storage or the outbox; row types from db/schema.ts are allowed.",
+      comment:
+        "A listener or view never reaches storage or the outbox; row types from db/schema.ts are allowed.",
       from: { path: "^src/slack/(listeners|views)/" },
       to: { path: "^src/(db|outbox)/", pathNot: "^src/db/schema\\.ts$" },
     },
@@ -84,7 +86,10 @@ module.exports = {
     doNotFollow: { path: "node_modules" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default"],
+    },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

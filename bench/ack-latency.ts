@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { SignedClient } from "../test/support/signed-client.js";
-import type { SlackEmulator } from "../test/support/slack-emulator.js";
+import type { SignedClient } from "../emulator/signed-client.js";
+import type { SlackEmulator } from "../emulator/slack-emulator.js";
 import type { ChildApp } from "./child-app.js";
 import { type LoadResult, runLoad } from "./load.js";
 import type { Scenario } from "./scenarios.js";

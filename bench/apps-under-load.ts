@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createSignedClient } from "../test/support/signed-client.js";
-import { startSlackEmulator } from "../test/support/slack-emulator.js";
+import { createSignedClient } from "../emulator/signed-client.js";
+import { startSlackEmulator } from "../emulator/slack-emulator.js";
 import { type AppName, type AppUnderLoad, measureAckLatency, type ScenarioResult } from "./ack-latency.js";
 import { BENCH_SIGNING_SECRET, type StartedApp, startApp } from "./apps.js";
 import type { ChildProcesses, MemorySample } from "./child-app.js";

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { SlackRequestResult } from "../test/support/signed-client.js";
+import type { SlackRequestResult } from "../emulator/signed-client.js";
 
 export interface LoadPlan {
   requests: number;

@@ -186,7 +186,7 @@ const MEANING = `## What the numbers mean
   emulator share one process, which also answers intplan's own Slack calls.
 - **A busy workspace** runs intplan (a fresh process and database) against an emulator that enforces
   Slack's rate limits as Slack documents them (per workspace and method by tier, \`chat.postMessage\` about one
-  per second per channel; \`test/support/slack-emulator-rate-limits.ts\`): past a budget it answers HTTP 429 with
+  per second per channel; \`emulator/slack-emulator-rate-limits.ts\`): past a budget it answers HTTP 429 with
   \`Retry-After\`. Changes go in through signed requests as people would make them: a blocker logged
   (\`/intplan blocker\`), one resolved, phase 1's status changed with a note (\`/intplan phase\`), a phase 1 task
   ticked (the board's "Tasks & exit criteria" button, then the modal saved), an interview answer saved (section

@@ -1,8 +1,8 @@
+import type { SignedClient, SlackRequestResult, StateValues } from "../emulator/signed-client.js";
 import { QUESTIONNAIRE_V1 } from "../src/domain/questionnaire/definition.js";
 import { encodeMetadata } from "../src/slack/interview/session.js";
 import { INTERVIEW_CALLBACK_ID } from "../src/slack/views/interview-view.js";
 import { sectionState } from "../test/support/interview.js";
-import type { SignedClient, SlackRequestResult, StateValues } from "../test/support/signed-client.js";
 
 /** The project every measured request is about (the floor gets the very same requests and ignores them). */
 export interface BenchProject {

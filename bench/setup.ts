@@ -1,8 +1,8 @@
+import type { SignedClient } from "../emulator/signed-client.js";
+import type { SlackEmulator } from "../emulator/slack-emulator.js";
 import { decodeMetadata } from "../src/slack/interview/session.js";
 import { newProjectForm } from "../test/support/forms.js";
 import { openedViewId } from "../test/support/projects.js";
-import type { SignedClient } from "../test/support/signed-client.js";
-import type { SlackEmulator } from "../test/support/slack-emulator.js";
 import type { BenchProject } from "./scenarios.js";
 
 const CHANNEL = "C0BENCH";

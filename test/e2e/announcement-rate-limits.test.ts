@@ -5,10 +5,10 @@
  * held up behind the 429s: listeners' calls never pause a shared queue.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { type SlackEmulator, startSlackEmulator } from "../../emulator/slack-emulator.js";
 import { blockers } from "../../src/db/schema.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { createProjectThroughSlack } from "../support/projects.js";
-import { type SlackEmulator, startSlackEmulator } from "../support/slack-emulator.js";
 
 const BUSY = "C0BUSY";
 const OTHER = "C0OTHER";

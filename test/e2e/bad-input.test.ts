@@ -5,12 +5,16 @@
  */
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createSignedClient,
+  type SlackRequestResult,
+  type StateValues,
+} from "../../emulator/signed-client.js";
 import { deleteProject } from "../../src/db/delete-project.js";
 import { findProjectByChannel } from "../../src/db/projects.js";
 import { form, newProjectForm, stateValues } from "../support/forms.js";
 import { startTestApp, TEST_SIGNING_SECRET, type TestApp } from "../support/harness.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
-import { createSignedClient, type SlackRequestResult, type StateValues } from "../support/signed-client.js";
 
 const CHANNEL = "C0PROJECT";
 const OTHER_CHANNEL = "C0OTHER";

@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { validateMessage, validateView } from "../../emulator/block-kit-limits.js";
+import type { RecordedCall } from "../../emulator/slack-emulator.js";
+import { webClientFor } from "../../emulator/slack-emulator-test-client.js";
 import { auditLog, blockers, projects } from "../../src/db/schema.js";
-import { validateMessage, validateView } from "../support/block-kit-limits.js";
 import { form } from "../support/forms.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
-import type { RecordedCall } from "../support/slack-emulator.js";
-import { webClientFor } from "../support/slack-emulator-test-client.js";
 
 interface Reply {
   response_type?: string;

@@ -5,6 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { SlackRequestResult } from "../../emulator/signed-client.js";
 import { answers, blockers, projects } from "../../src/db/schema.js";
 import { QUESTIONNAIRE_V1 } from "../../src/domain/questionnaire/definition.js";
 import { form, newProjectForm, stateValues } from "../support/forms.js";
@@ -12,7 +13,6 @@ import { startTestApp, type TestApp } from "../support/harness.js";
 import { sectionState } from "../support/interview.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
 import { postsContaining as postsIn } from "../support/queries.js";
-import type { SlackRequestResult } from "../support/signed-client.js";
 
 const CHANNEL = "C0PROJECT";
 

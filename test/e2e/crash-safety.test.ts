@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createSignedClient, type SignedClient } from "../../emulator/signed-client.js";
+import { type SlackEmulator, startSlackEmulator } from "../../emulator/slack-emulator.js";
 import { type AppProcess, startAppProcess } from "../support/app-process.js";
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../support/harness.js";
 import { createProjectThroughSlack } from "../support/projects.js";
-import { createSignedClient, type SignedClient } from "../support/signed-client.js";
-import { type SlackEmulator, startSlackEmulator } from "../support/slack-emulator.js";
 
 const CHANNEL = "C0PROJECT";
 

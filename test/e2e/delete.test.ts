@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { validateMessage } from "../../emulator/block-kit-limits.js";
 import { answers, auditLog, phases, projects } from "../../src/db/schema.js";
 import { QUESTIONNAIRE_V1 } from "../../src/domain/questionnaire/definition.js";
-import { validateMessage } from "../support/block-kit-limits.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { sectionState } from "../support/interview.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";

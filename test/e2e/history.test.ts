@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { validateMessage } from "../support/block-kit-limits.js";
+import { validateMessage } from "../../emulator/block-kit-limits.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { createProjectThroughSlack } from "../support/projects.js";
 

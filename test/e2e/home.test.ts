@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { validateView } from "../../emulator/block-kit-limits.js";
+import type { RecordedCall } from "../../emulator/slack-emulator.js";
 import { createProject } from "../../src/db/projects.js";
-import { validateView } from "../support/block-kit-limits.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
-import type { RecordedCall } from "../support/slack-emulator.js";
 
 type HomeView = {
   blocks: {

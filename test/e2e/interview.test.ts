@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { validateView } from "../../emulator/block-kit-limits.js";
+import type { StateValues } from "../../emulator/signed-client.js";
 import { auditLog, projects } from "../../src/db/schema.js";
 import { QUESTIONNAIRE_V1 } from "../../src/domain/questionnaire/definition.js";
-import { validateView } from "../support/block-kit-limits.js";
 import { form } from "../support/forms.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { partialSectionState, sectionState } from "../support/interview.js";
 import { createProjectThroughSlack } from "../support/projects.js";
 import { storedAnswers as answersOf } from "../support/queries.js";
-import type { StateValues } from "../support/signed-client.js";
 
 interface ModalView {
   id?: string;

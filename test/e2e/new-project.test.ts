@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { validateMessage } from "../../emulator/block-kit-limits.js";
 import { auditLog, projects } from "../../src/db/schema.js";
-import { validateMessage } from "../support/block-kit-limits.js";
 import { form, newProjectForm } from "../support/forms.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { validateMessage } from "../../emulator/block-kit-limits.js";
 import { auditLog, checklistItems, phases, projects } from "../../src/db/schema.js";
-import { validateMessage } from "../support/block-kit-limits.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { createProjectThroughSlack } from "../support/projects.js";
 

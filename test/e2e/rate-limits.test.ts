@@ -5,11 +5,11 @@
  */
 import type BetterSqlite3 from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { type RecordedCall, type SlackEmulator, startSlackEmulator } from "../../emulator/slack-emulator.js";
 import { pendingJobs } from "../../src/db/outbox.js";
 import { outboxNotices, projects, statusBoards } from "../../src/db/schema.js";
 import { startTestApp, type TestApp, type TestAppOptions } from "../support/harness.js";
 import { createProjectThroughSlack } from "../support/projects.js";
-import { type RecordedCall, type SlackEmulator, startSlackEmulator } from "../support/slack-emulator.js";
 
 const BUSY = "C0BUSY";
 const QUIET = "C0QUIET";

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { slackSignature } from "../../emulator/signed-client.js";
 import { blockers, projects } from "../../src/db/schema.js";
 import { startTestApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type TestApp } from "../support/harness.js";
 import { createProjectThroughSlack } from "../support/projects.js";
-import { slackSignature } from "../support/signed-client.js";
 
 const FORM = "application/x-www-form-urlencoded";
 

@@ -4,10 +4,10 @@
  * without holding the 3-second acknowledgement; permanent ones fall back and the person is told why.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Fault } from "../../emulator/slack-emulator.js";
 import { blockers, phases } from "../../src/db/schema.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { createProjectThroughSlack } from "../support/projects.js";
-import type { Fault } from "../support/slack-emulator.js";
 
 const CHANNEL = "C0PROJECT";
 

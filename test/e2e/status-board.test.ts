@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { validateMessage, validateView } from "../../emulator/block-kit-limits.js";
+import type { RecordedCall } from "../../emulator/slack-emulator.js";
 import { loadChecklist } from "../../src/db/checklist.js";
 import { projects, statusBoards } from "../../src/db/schema.js";
-import { validateMessage, validateView } from "../support/block-kit-limits.js";
 import { form } from "../support/forms.js";
 import { startTestApp, type TestApp, type TestAppOptions } from "../support/harness.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
-import type { RecordedCall } from "../support/slack-emulator.js";
 
 const CHANNEL = "C0PROJECT";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loneSurrogateErrors } from "../../emulator/block-kit-limits.js";
 import { loadChecklist } from "../../src/db/checklist.js";
 import { projects } from "../../src/db/schema.js";
-import { loneSurrogateErrors } from "../support/block-kit-limits.js";
 import { form } from "../support/forms.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { createProjectThroughSlack } from "../support/projects.js";

@@ -6,6 +6,7 @@
  */
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { StateValues } from "../../emulator/signed-client.js";
 import { auditLog, interviewDrafts, projects } from "../../src/db/schema.js";
 import { QUESTIONNAIRE_V1 } from "../../src/domain/questionnaire/definition.js";
 import { form } from "../support/forms.js";
@@ -13,7 +14,6 @@ import { startTestApp, type TestApp } from "../support/harness.js";
 import { stateShownIn } from "../support/interview.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
 import { storedAnswers } from "../support/queries.js";
-import type { StateValues } from "../support/signed-client.js";
 
 const CHANNEL = "C0PROJECT";
 const DANA = "U0LEAD";

@@ -1,4 +1,4 @@
-import type { StateValues } from "./signed-client.js";
+import type { StateValues } from "../../emulator/signed-client.js";
 
 /** Builds a submitted view's state.values the way Slack sends it, one `value` action per block. */
 export const form = {

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createSignedClient, type SignedClient } from "../../emulator/signed-client.js";
+import { type SlackEmulator, startSlackEmulator } from "../../emulator/slack-emulator.js";
 import { createApp, type IntplanApp } from "../../src/app.js";
 import { type Config, secretsOf } from "../../src/config.js";
 import { type Db, type OpenDatabase, openDatabase } from "../../src/db/client.js";
@@ -9,8 +11,6 @@ import { createDocumentRenderer } from "../../src/documents/renderer.js";
 import { createKeyedLock } from "../../src/keyed-lock.js";
 import { createLogger } from "../../src/logger.js";
 import { TEMPLATES_DIR } from "../../src/paths.js";
-import { createSignedClient, type SignedClient } from "./signed-client.js";
-import { type SlackEmulator, startSlackEmulator } from "./slack-emulator.js";
 
 export const TEST_SIGNING_SECRET = "test-signing-secret-0123456789";
 export const TEST_BOT_TOKEN = "xoxb-test-bot-token-0123456789";

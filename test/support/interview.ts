@@ -1,3 +1,4 @@
+import type { StateValues } from "../../emulator/signed-client.js";
 import { type AnswerValue, formatAnswerForInput } from "../../src/domain/questionnaire/answers.js";
 import type {
   Question,
@@ -5,7 +6,6 @@ import type {
   QuestionnaireSection,
 } from "../../src/domain/questionnaire/definition.js";
 import { form } from "./forms.js";
-import type { StateValues } from "./signed-client.js";
 
 /** A valid answer for any question, as Slack's view state carries it. */
 export function validStateFor(question: Question): Record<string, unknown> {

@@ -1,6 +1,6 @@
+import type { RecordedCall } from "../../emulator/slack-emulator-state.js";
 import { newProjectForm } from "./forms.js";
 import type { TestApp } from "./harness.js";
-import type { RecordedCall } from "./slack-emulator-state.js";
 
 /**
  * Runs `/intplan new` and submits the form, as a PM would; resolves when the project card is posted and,

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
+import type { SlackEmulator } from "../../emulator/slack-emulator.js";
 import type { Db } from "../../src/db/client.js";
 import { answers } from "../../src/db/schema.js";
-import type { SlackEmulator } from "./slack-emulator.js";
 
 /** A project's stored answers, question id → value, as the database holds them. */
 export const storedAnswers = (db: Db, projectId: number): Record<string, unknown> =>

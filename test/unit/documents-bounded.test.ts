@@ -1,5 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  canvasContentErrors,
+  MAX_CANVAS_TABLE_CELLS,
+  tableCellCounts,
+} from "../../emulator/slack-emulator-canvases.js";
 import { loadDocumentInput } from "../../src/db/document-input.js";
 import { DOCUMENT_MAX_BYTES, fitToBytes } from "../../src/documents/bounds.js";
 import { assertCleanDocument } from "../../src/documents/document-checks.js";
@@ -8,11 +13,6 @@ import { createDocumentRenderer } from "../../src/documents/renderer.js";
 import { hasLoneSurrogate } from "../../src/domain/text.js";
 import { saveMaximalAnswers, seedOpenBlockers, wide } from "../support/big-project.js";
 import { openProjectDb, type ProjectDb, T0 } from "../support/running-project.js";
-import {
-  canvasContentErrors,
-  MAX_CANVAS_TABLE_CELLS,
-  tableCellCounts,
-} from "../support/slack-emulator-canvases.js";
 
 /**
  * A project far bigger than any team makes: 5,000 open blockers, 1,000 risks, and every other answer as

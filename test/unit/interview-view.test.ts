@@ -1,5 +1,6 @@
 import type { ViewOutput } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
+import { validateView } from "../../emulator/block-kit-limits.js";
 import {
   type Answers,
   type AnswerValue,
@@ -18,7 +19,6 @@ import {
   OPEN_SECTION_ACTION,
   readSectionState,
 } from "../../src/slack/views/interview-view.js";
-import { validateView } from "../support/block-kit-limits.js";
 
 const project: InterviewProject = {
   code: "INT-0007",

@@ -3,6 +3,7 @@
  * job, and a 429 that throws at once instead of pausing a queue.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type SlackEmulator, startSlackEmulator } from "../../emulator/slack-emulator.js";
 import { createLogger } from "../../src/logger.js";
 import {
   createBackgroundClient,
@@ -10,7 +11,6 @@ import {
   rateLimitDelayMs,
   SlackDeferredError,
 } from "../../src/slack/clients.js";
-import { type SlackEmulator, startSlackEmulator } from "../support/slack-emulator.js";
 
 const T0 = new Date("2026-11-22T10:00:00Z");
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { validateMessage } from "../../emulator/block-kit-limits.js";
 import type { PhaseProgress } from "../../src/db/checklist.js";
 import type { LiveBlocker, LivePhase } from "../../src/db/live-state.js";
 import { formatAge } from "../../src/slack/views/blocker-format.js";
@@ -7,7 +8,6 @@ import {
   buildStatusBoard,
   type StatusBoardInput,
 } from "../../src/slack/views/status-board.js";
-import { validateMessage } from "../support/block-kit-limits.js";
 
 const now = new Date("2026-11-22T10:00:00Z");
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { validateMessage, validateView } from "../../emulator/block-kit-limits.js";
+import { canvasContentErrors } from "../../emulator/slack-emulator-canvases.js";
 import { checklistFor } from "../../src/domain/phases.js";
 import { withSystemNames as questionnaireSystemNames } from "../../src/domain/questionnaire/definition.js";
 import {
@@ -10,8 +12,6 @@ import {
   withSystemNames,
 } from "../../src/domain/text.js";
 import { truncate, truncateMrkdwn } from "../../src/slack/views/block-kit.js";
-import { validateMessage, validateView } from "../support/block-kit-limits.js";
-import { canvasContentErrors } from "../support/slack-emulator-canvases.js";
 
 const graphemes = (text: string) => [
   ...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateBlocks, validateMessage, validateView } from "./block-kit-limits.js";
+import { validateBlocks, validateMessage, validateView } from "../../emulator/block-kit-limits.js";
 
 const plain = (text: string) => ({ type: "plain_text", text });
 const mrkdwn = (text: string) => ({ type: "mrkdwn", text });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type SlackEmulator, startSlackEmulator } from "./slack-emulator.js";
-import { createRateLimiter } from "./slack-emulator-rate-limits.js";
+import { type SlackEmulator, startSlackEmulator } from "../../emulator/slack-emulator.js";
+import { createRateLimiter } from "../../emulator/slack-emulator-rate-limits.js";
 
 /** A clock the test moves by hand: the emulator's rate limits see only this time. */
 function manualClock(start = Date.UTC(2026, 11, 1, 9, 0, 0)) {

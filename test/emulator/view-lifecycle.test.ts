@@ -1,7 +1,7 @@
 /** The emulator's modals after the app answers a submission, as Slack handles them. */
 import { describe, expect, it } from "vitest";
-import type { Rejection, StoredView } from "./slack-emulator-state.js";
-import { applySubmissionAnswer, closeView } from "./slack-emulator-views.js";
+import type { Rejection, StoredView } from "../../emulator/slack-emulator-state.js";
+import { applySubmissionAnswer, closeView } from "../../emulator/slack-emulator-views.js";
 
 const nameInput = {
   type: "input",

@@ -3,9 +3,9 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, LogLevel } from "@slack/bolt";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createSignedClient, type SignedClient } from "./signed-client.js";
-import { type SlackEmulator, startSlackEmulator } from "./slack-emulator.js";
-import { BOT_TOKEN, webClientFor } from "./slack-emulator-test-client.js";
+import { createSignedClient, type SignedClient } from "../../emulator/signed-client.js";
+import { type SlackEmulator, startSlackEmulator } from "../../emulator/slack-emulator.js";
+import { BOT_TOKEN, webClientFor } from "../../emulator/slack-emulator-test-client.js";
 
 const SECRET = "signing-secret-for-tests";
 

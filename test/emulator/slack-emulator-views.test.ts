@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type SlackEmulator, startSlackEmulator } from "./slack-emulator.js";
-import { slackErrorOf, webClientFor } from "./slack-emulator-test-client.js";
+import { type SlackEmulator, startSlackEmulator } from "../../emulator/slack-emulator.js";
+import { slackErrorOf, webClientFor } from "../../emulator/slack-emulator-test-client.js";
 
 let emulator: SlackEmulator;
 let now: number;
