@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
+import { enqueueJob } from "../outbox/queue.js";
 import { recordAudit } from "./audit.js";
 import type { Db, DbOrTx } from "./client.js";
-import { enqueueJob } from "./outbox.js";
 import { perDatabase } from "./prepared.js";
 import { type DocumentRow, documents, publications } from "./schema.js";
 

@@ -1,5 +1,5 @@
+import { enqueueJob, type OutboxJob } from "../outbox/queue.js";
 import type { DbOrTx } from "./client.js";
-import { enqueueJob, type OutboxJob } from "./outbox.js";
 import { touchProject } from "./projects.js";
 
 export interface ChangeStamp {

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { pendingJobs } from "../../src/db/outbox.js";
 import { loadPhases } from "../../src/db/phases.js";
 import { auditLog, blockers, projects } from "../../src/db/schema.js";
+import { pendingJobs } from "../../src/outbox/queue.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { createProjectThroughSlack } from "../support/projects.js";
 import type { RecordedCall } from "../support/slack-emulator.js";

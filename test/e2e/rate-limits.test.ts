@@ -5,8 +5,8 @@
  */
 import type BetterSqlite3 from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { pendingJobs } from "../../src/db/outbox.js";
 import { outboxNotices, projects, statusBoards } from "../../src/db/schema.js";
+import { pendingJobs } from "../../src/outbox/queue.js";
 import { startTestApp, type TestApp, type TestAppOptions } from "../support/harness.js";
 import { createProjectThroughSlack } from "../support/projects.js";
 import { type RecordedCall, type SlackEmulator, startSlackEmulator } from "../support/slack-emulator.js";
