@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { enqueueJob } from "../outbox/queue.js";
+import { recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit.js";
 import type { Db, DbOrTx } from "./client.js";
 import { perDatabase } from "./prepared.js";
@@ -73,13 +73,11 @@ export function recordPublication(db: Db, rec: PublicationRecord): number {
       details: { document: rec.kind, version, target: rec.target, id: rec.targetId, hash: rec.contentHash },
       at: rec.at,
     });
-    // The status board links the document and shows its version.
-    enqueueJob(tx, {
+    recordChange(tx, "document-published", {
       projectId: rec.projectId,
-      job: "refresh-status-board",
       actorId: rec.actorId,
+      at: rec.at,
       runAfter: rec.at,
-      now: rec.at,
     });
     return version;
   });
