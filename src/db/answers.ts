@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { recordChange } from "../outbox/refresh-rules.js";
+import { type ChangeStamp, recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit.js";
 import type { Db, DbOrTx } from "./client.js";
 import { perDatabase } from "./prepared.js";
@@ -43,8 +43,11 @@ export interface SaveAnswersCommand {
   values: Record<string, unknown>;
   actorId: string;
   at: Date;
-  /** Background refreshes to ask for when something changed (documents, status board). */
-  refresh?: { runAfter: Date };
+  /**
+   * Ask for the background refreshes answers call for (outbox/refresh-rules.ts) when something changed,
+   * with the app's timing; without it (seeding a project) nothing is refreshed.
+   */
+  refresh?: Pick<ChangeStamp, "timing">;
 }
 
 const answerWrites = perDatabase((db) => {
@@ -118,7 +121,7 @@ export function saveAnswers(db: Db, cmd: SaveAnswersCommand): string[] {
       touchProject(tx, cmd.projectId, cmd.at);
       if (cmd.refresh) {
         const { projectId, actorId, at } = cmd;
-        recordChange(tx, "answers", { projectId, actorId, at, runAfter: cmd.refresh.runAfter });
+        recordChange(tx, "answers", { projectId, actorId, at, timing: cmd.refresh.timing });
       }
     }
     return changed;

@@ -73,12 +73,7 @@ export function recordPublication(db: Db, rec: PublicationRecord): number {
       details: { document: rec.kind, version, target: rec.target, id: rec.targetId, hash: rec.contentHash },
       at: rec.at,
     });
-    recordChange(tx, "document-published", {
-      projectId: rec.projectId,
-      actorId: rec.actorId,
-      at: rec.at,
-      runAfter: rec.at,
-    });
+    recordChange(tx, "document-published", { projectId: rec.projectId, actorId: rec.actorId, at: rec.at });
     return version;
   });
 }

@@ -1,4 +1,5 @@
 import type { DbOrTx } from "../db/client.js";
+import { type Timing, timingOf } from "../deps.js";
 import { enqueueJob, type OutboxJob } from "./queue.js";
 
 /** The kinds of change a project's storage records, each with a row in `REFRESH_RULES`. */
@@ -8,7 +9,8 @@ export interface RefreshRule {
   /** The background jobs that bring what shows this change up to date. */
   refreshes: readonly OutboxJob[];
   /**
-   * `debounced`: the jobs run a while after the change, so a burst of changes makes one refresh each;
+   * `debounced`: the jobs run `refreshDelayMs` after the change, so a burst of changes makes one refresh
+   * each (the first change's job keeps its time, later ones only mark it as having new work);
    * `at-once`: they are due as soon as the change commits.
    */
   when: "debounced" | "at-once";
@@ -31,12 +33,23 @@ export const REFRESH_RULES: Readonly<Record<ProjectChange, RefreshRule>> = {
   "document-published": { refreshes: ["refresh-status-board"], when: "at-once" },
 };
 
+/** Who changed which project when: what a storage write hands `recordChange`. */
 export interface ChangeStamp {
   projectId: number;
   actorId: string;
   at: Date;
-  /** When debounced refreshes should catch up (a burst of changes makes one refresh). */
-  runAfter: Date;
+  /**
+   * The app's timing settings as given (`AppDeps.timing`; absent means the defaults). Callers pass the
+   * settings, not a time: whether a change waits at all, and how long, is this module's decision (the table's
+   * `when` and `refreshDelayMs` after `at`), so no call site can schedule a refresh of its own.
+   */
+  timing?: Partial<Timing>;
+}
+
+/** When a job `rule` asks for, for a change made at `stamp.at`, runs. */
+function runAfterFor(rule: RefreshRule, stamp: ChangeStamp): Date {
+  if (rule.when === "at-once") return stamp.at;
+  return new Date(stamp.at.getTime() + timingOf(stamp).refreshDelayMs);
 }
 
 /**
@@ -45,7 +58,7 @@ export interface ChangeStamp {
  */
 export function recordChange(tx: DbOrTx, kind: ProjectChange, stamp: ChangeStamp): void {
   const rule = REFRESH_RULES[kind];
-  const runAfter = rule.when === "at-once" ? stamp.at : stamp.runAfter;
+  const runAfter = runAfterFor(rule, stamp);
   for (const job of rule.refreshes) {
     enqueueJob(tx, { projectId: stamp.projectId, job, actorId: stamp.actorId, runAfter, now: stamp.at });
   }
