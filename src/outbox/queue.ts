@@ -8,7 +8,7 @@ import { cutText } from "../domain/text.js";
  * The outbox's queue: work owed after a committed change, written in the change's own transaction, so it
  * survives a crash and never runs for a change that rolled back. What asks for which job is refresh-rules.ts.
  */
-export const OUTBOX_JOBS = ["refresh-plan", "refresh-discovery", "refresh-status-board"] as const;
+const OUTBOX_JOBS = ["refresh-plan", "refresh-discovery", "refresh-status-board"] as const;
 export type OutboxJob = (typeof OUTBOX_JOBS)[number];
 
 export type OutboxRow = typeof outbox.$inferSelect;

@@ -11,7 +11,12 @@ import { applyChecklistTicks, loadChecklist } from "../../src/db/checklist.js";
 import { recordPublication } from "../../src/db/documents.js";
 import { changePhaseStatus } from "../../src/db/phases.js";
 import { pendingJobs } from "../../src/outbox/queue.js";
-import { type ProjectChange, REFRESH_RULES, recordChange } from "../../src/outbox/refresh-rules.js";
+import {
+  type ProjectChange,
+  REFRESH_RULES,
+  type RefreshRule,
+  recordChange,
+} from "../../src/outbox/refresh-rules.js";
 import { openProjectDb, type ProjectDb, T0 } from "../support/running-project.js";
 
 const DELAY_MS = 5_000;
@@ -155,10 +160,7 @@ describe("what a change refreshes", () => {
   });
 
   it("recordChange does exactly what each row of the table says", () => {
-    for (const [kind, rule] of Object.entries(REFRESH_RULES) as [
-      ProjectChange,
-      (typeof REFRESH_RULES)[ProjectChange],
-    ][]) {
+    for (const [kind, rule] of Object.entries(REFRESH_RULES) as [ProjectChange, RefreshRule][]) {
       const project = p.addProject(`C0${kind.toUpperCase().replace(/-/g, "")}`);
       p.db.transaction((tx) => recordChange(tx, kind, { ...stamp(), projectId: project.id }));
       const wait = rule.when === "at-once" ? 0 : DELAY_MS;
