@@ -10,16 +10,17 @@ import {
   SocketModeReceiver,
 } from "@slack/bolt";
 import type { Config } from "./config.js";
-import { dueJobs } from "./db/outbox.js";
 import { type AppDeps, timingOf } from "./deps.js";
+import { dueJobs } from "./outbox/queue.js";
+import { createOutboxWorker, type OutboxWorker } from "./outbox/worker.js";
 import { trackAcknowledgements } from "./slack/acknowledgements.js";
+import { classifySlackFailure } from "./slack/background-failures.js";
+import { createJobHandlers, reportGiveUp } from "./slack/background-jobs.js";
 import { createBackgroundClient, QUICK_RETRIES } from "./slack/clients.js";
 import { registerDeduplication } from "./slack/dedupe.js";
 import { registerErrorHandler } from "./slack/errors.js";
 import { createInFlightTracker } from "./slack/in-flight.js";
-import { createJobHandlers, reportGiveUp } from "./slack/jobs.js";
 import { registerSafetyNet } from "./slack/not-saved.js";
-import { createOutboxWorker, type OutboxWorker } from "./slack/outbox-worker.js";
 import { registerListeners } from "./slack/register.js";
 import { guardAbsurdBodies } from "./slack/request-guard.js";
 import { slackLoggerOf } from "./slack/slack-logger.js";
@@ -133,6 +134,7 @@ export function createApp(deps: AppDeps): IntplanApp {
     logger,
     handlers: createJobHandlers(background.client, deps),
     onGiveUp: reportGiveUp(background.client, deps),
+    classifyFailure: classifySlackFailure,
     concurrency: timing.outboxConcurrency,
     pollMs: timing.outboxPollMs,
     retryBaseMs: timing.outboxRetryBaseMs,

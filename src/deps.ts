@@ -49,8 +49,3 @@ export const DEFAULT_TIMING: Timing = {
 
 /** The app's timing: the defaults with the deps' overrides. */
 export const timingOf = (deps: Pick<AppDeps, "timing">): Timing => ({ ...DEFAULT_TIMING, ...deps.timing });
-
-/** When work enqueued now should run. */
-export function refreshAt(deps: Pick<AppDeps, "clock" | "timing">): Date {
-  return new Date(deps.clock().getTime() + timingOf(deps).refreshDelayMs);
-}

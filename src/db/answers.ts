@@ -1,9 +1,9 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { type ChangeStamp, recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit.js";
 import type { Db, DbOrTx } from "./client.js";
 import { perDatabase } from "./prepared.js";
 import { touchProject } from "./projects.js";
-import { recordProjectChange } from "./refresh.js";
 import { answers, interviewDrafts } from "./schema.js";
 
 export type StoredAnswers = Record<string, unknown>;
@@ -43,8 +43,11 @@ export interface SaveAnswersCommand {
   values: Record<string, unknown>;
   actorId: string;
   at: Date;
-  /** Background refreshes to ask for when something changed (documents, status board). */
-  refresh?: { runAfter: Date };
+  /**
+   * Ask for the background refreshes answers call for (outbox/refresh-rules.ts) when something changed,
+   * with the app's timing; without it (seeding a project) nothing is refreshed.
+   */
+  refresh?: Pick<ChangeStamp, "timing">;
 }
 
 const answerWrites = perDatabase((db) => {
@@ -115,14 +118,10 @@ export function saveAnswers(db: Db, cmd: SaveAnswersCommand): string[] {
       changed.push(questionId);
     }
     if (changed.length > 0) {
+      touchProject(tx, cmd.projectId, cmd.at);
       if (cmd.refresh) {
-        recordProjectChange(
-          tx,
-          { projectId: cmd.projectId, actorId: cmd.actorId, at: cmd.at, runAfter: cmd.refresh.runAfter },
-          ["refresh-plan", "refresh-discovery", "refresh-status-board"],
-        );
-      } else {
-        touchProject(tx, cmd.projectId, cmd.at);
+        const { projectId, actorId, at } = cmd;
+        recordChange(tx, "answers", { projectId, actorId, at, timing: cmd.refresh.timing });
       }
     }
     return changed;

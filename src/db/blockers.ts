@@ -1,9 +1,10 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { BlockerInput } from "../domain/blockers.js";
+import { type ChangeStamp, recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit.js";
 import type { Db, DbOrTx } from "./client.js";
 import { perDatabase } from "./prepared.js";
-import { type ChangeStamp, recordProjectChange } from "./refresh.js";
+import { touchProject } from "./projects.js";
 import { type BlockerRow, blockers } from "./schema.js";
 
 export interface AddBlockerCommand extends ChangeStamp {
@@ -88,7 +89,8 @@ export function addBlocker(db: Db, cmd: AddBlockerCommand): AddBlockerResult {
       },
       at: cmd.at,
     });
-    recordProjectChange(tx, cmd);
+    touchProject(tx, cmd.projectId, cmd.at);
+    recordChange(tx, "blocker", cmd);
     return { kind: "added" as const, blocker };
   });
 }
@@ -130,7 +132,8 @@ export function resolveBlocker(db: Db, cmd: ResolveBlockerCommand): ResolveBlock
       details: { number: blocker.number, text: blocker.text, note: cmd.note },
       at: cmd.at,
     });
-    recordProjectChange(tx, cmd);
+    touchProject(tx, cmd.projectId, cmd.at);
+    recordChange(tx, "blocker", cmd);
     return { kind: "resolved" as const, blocker };
   });
 }

@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { type ChangeStamp, recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit.js";
 import type { Db, DbOrTx } from "./client.js";
 import { perDatabase } from "./prepared.js";
-import { type ChangeStamp, recordProjectChange } from "./refresh.js";
+import { touchProject } from "./projects.js";
 import { type ChecklistItemRow, checklistItems } from "./schema.js";
 
 /** The project's tasks and exit criteria, phase by phase, in the plan's order. */
@@ -107,7 +108,8 @@ export function applyChecklistTicks(db: Db, cmd: ChecklistTicks): ChecklistChang
       details: { ticked: ticked.map((i) => i.label), unticked: unticked.map((i) => i.label) },
       at: cmd.at,
     });
-    recordProjectChange(tx, cmd);
+    touchProject(tx, cmd.projectId, cmd.at);
+    recordChange(tx, "checklist", cmd);
     return { ticked, unticked };
   });
 }

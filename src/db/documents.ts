@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
+import { recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit.js";
 import type { Db, DbOrTx } from "./client.js";
-import { enqueueJob } from "./outbox.js";
 import { perDatabase } from "./prepared.js";
 import { type DocumentRow, documents, publications } from "./schema.js";
 
@@ -73,14 +73,7 @@ export function recordPublication(db: Db, rec: PublicationRecord): number {
       details: { document: rec.kind, version, target: rec.target, id: rec.targetId, hash: rec.contentHash },
       at: rec.at,
     });
-    // The status board links the document and shows its version.
-    enqueueJob(tx, {
-      projectId: rec.projectId,
-      job: "refresh-status-board",
-      actorId: rec.actorId,
-      runAfter: rec.at,
-      now: rec.at,
-    });
+    recordChange(tx, "document-published", { projectId: rec.projectId, actorId: rec.actorId, at: rec.at });
     return version;
   });
 }

@@ -2,11 +2,12 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { decidePhaseChange, phaseDatesAfter, phaseName } from "../domain/phase-rules.js";
 import type { PhaseStatus } from "../domain/phases.js";
 import { isoDate } from "../domain/project.js";
+import { type ChangeStamp, recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit.js";
 import { openExitCriteria } from "./checklist.js";
 import type { Db, DbOrTx } from "./client.js";
 import { perDatabase } from "./prepared.js";
-import { type ChangeStamp, recordProjectChange } from "./refresh.js";
+import { touchProject } from "./projects.js";
 import { type ChecklistItemRow, type PhaseRow, phases } from "./schema.js";
 
 const phasesOf = perDatabase((db) =>
@@ -98,7 +99,8 @@ export function changePhaseStatus(db: Db, cmd: PhaseChangeCommand): PhaseChangeR
       },
       at: cmd.at,
     });
-    recordProjectChange(tx, cmd);
+    touchProject(tx, cmd.projectId, cmd.at);
+    recordChange(tx, "phase", cmd);
     return { kind: "changed" as const, phase, previousStatus: current.status };
   });
 }

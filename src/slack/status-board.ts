@@ -15,9 +15,10 @@ import {
   savePostedBoard,
 } from "../db/status-board.js";
 import type { AppDeps } from "../deps.js";
+import type { JobHandler } from "../outbox/worker.js";
+import { PERMANENT_SLACK_ERRORS } from "./background-failures.js";
 import { rateLimitDelayMs } from "./clients.js";
 import { projectInterviewProgress } from "./interview/session.js";
-import { type JobHandler, PERMANENT_SLACK_ERRORS } from "./outbox-worker.js";
 import { slackErrorCode } from "./post.js";
 import { boardFingerprint, buildStatusBoard, type StatusBoardInput } from "./views/status-board.js";
 

@@ -6,8 +6,9 @@
 import type BetterSqlite3 from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type RecordedCall, type SlackEmulator, startSlackEmulator } from "../../emulator/slack-emulator.js";
-import { pendingJobs } from "../../src/db/outbox.js";
+
 import { outboxNotices, projects, statusBoards } from "../../src/db/schema.js";
+import { pendingJobs } from "../../src/outbox/queue.js";
 import { startTestApp, type TestApp, type TestAppOptions } from "../support/harness.js";
 import { createProjectThroughSlack } from "../support/projects.js";
 

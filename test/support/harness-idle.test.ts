@@ -4,8 +4,8 @@
  * naming what is still pending, when that does not happen in time.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { pendingJobs } from "../../src/db/outbox.js";
 import { documents, projects } from "../../src/db/schema.js";
+import { pendingJobs } from "../../src/outbox/queue.js";
 import { form, stateValues } from "./forms.js";
 import { startTestApp, type TestApp } from "./harness.js";
 import { createProjectThroughSlack, openedViewId } from "./projects.js";

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addBlocker, listOpenBlockers, resolveBlocker } from "../../src/db/blockers.js";
-import { pendingJobs } from "../../src/db/outbox.js";
 import { auditLog, projects } from "../../src/db/schema.js";
 import { blockerTextFromMessage, parseBlockerText } from "../../src/domain/blockers.js";
 import { plainFromTyped } from "../../src/domain/typed-text.js";
+import { pendingJobs } from "../../src/outbox/queue.js";
 import { openProjectDb, type ProjectDb, T0 } from "../support/running-project.js";
 
 describe("reading what people type after /intplan (Slack sends it escaped)", () => {
@@ -84,7 +84,6 @@ describe("storing blockers", () => {
       input: { text, ownerId: "U0MARIA", waitingOnClient: true },
       actorId: "U0PM",
       at,
-      runAfter: new Date(at.getTime() + 2000),
     });
 
   it("numbers blockers per project, with an audit row and a refresh of the plan and the board", () => {
@@ -116,7 +115,6 @@ describe("storing blockers", () => {
       note: "Keys arrived",
       actorId: "U0LEAD",
       at: later,
-      runAfter: later,
     });
     expect(resolved).toMatchObject({
       kind: "resolved",
@@ -129,7 +127,6 @@ describe("storing blockers", () => {
         note: null,
         actorId: "U0LEAD",
         at: later,
-        runAfter: later,
       }).kind,
     ).toBe("already-resolved");
     expect(listOpenBlockers(p.db, p.project.id)).toEqual([]);
@@ -144,7 +141,6 @@ describe("storing blockers", () => {
       note: null,
       actorId: "U0PM",
       at: T0,
-      runAfter: T0,
     });
     expect(result.kind).toBe("not-found");
     expect(listOpenBlockers(p.db, other.id)).toHaveLength(1);
@@ -162,7 +158,6 @@ describe("storing blockers", () => {
       source,
       actorId: "U0PM",
       at: T0,
-      runAfter: T0,
     });
     const again = addBlocker(p.db, {
       projectId: p.project.id,
@@ -170,7 +165,6 @@ describe("storing blockers", () => {
       source,
       actorId: "U0PM",
       at: T0,
-      runAfter: T0,
     });
     expect(first.kind).toBe("added");
     expect(again).toMatchObject({

@@ -6,16 +6,17 @@
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "../../src/db/client.js";
-import { enqueueJob, type OutboxJob, type OutboxRow, pendingJobs } from "../../src/db/outbox.js";
 import { createLogger } from "../../src/logger.js";
-import { SlackDeferredError } from "../../src/slack/clients.js";
+import { enqueueJob, type OutboxJob, type OutboxRow, pendingJobs } from "../../src/outbox/queue.js";
 import {
   createOutboxWorker,
   type GiveUp,
   isStorageError,
   type JobHandler,
   type OutboxWorkerOptions,
-} from "../../src/slack/outbox-worker.js";
+} from "../../src/outbox/worker.js";
+import { classifySlackFailure } from "../../src/slack/background-failures.js";
+import { SlackDeferredError } from "../../src/slack/clients.js";
 import { openProjectDb, type ProjectDb, T0 } from "../support/running-project.js";
 
 /** A promise the test settles by hand: a Slack call that answers when the test says so. */
@@ -69,6 +70,7 @@ describe("the outbox worker", () => {
       clock,
       logger: createLogger({ level: "debug", secrets: [], write: (line) => logs.push(line) }),
       handlers,
+      classifyFailure: classifySlackFailure,
       onGiveUp: async (row: OutboxRow, reason: GiveUp) => {
         notes.push({ projectId: row.projectId, job: row.job, reason });
       },

@@ -134,7 +134,6 @@ describe("changing a phase in the database", () => {
       signingOff: extra.signingOff ?? false,
       actorId: extra.actorId ?? "U0PM",
       at: extra.at ?? T0,
-      runAfter: T0,
     });
   const audits = () => p.db.select().from(auditLog).where(eq(auditLog.action, "phase.changed")).all();
 

@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
 import { changePhaseStatus } from "../../db/phases.js";
 import { findProjectByChannel } from "../../db/projects.js";
 import type { ProjectRow } from "../../db/schema.js";
-import { type AppDeps, refreshAt } from "../../deps.js";
+import type { AppDeps } from "../../deps.js";
 import { canSignOff, signOffPeople } from "../../domain/phase-rules.js";
 import { announcePhaseChange } from "../commands/phase.js";
 import { ACTION } from "../ids.js";
@@ -49,7 +49,7 @@ function markDone(
     signingOff,
     actorId,
     at: deps.clock(),
-    runAfter: refreshAt(deps),
+    timing: deps.timing,
   });
 }
 

@@ -1,5 +1,4 @@
 import { addBlocker, resolveBlocker } from "../../db/blockers.js";
-import { refreshAt } from "../../deps.js";
 import { BLOCKER_LIMITS, parseBlockerText } from "../../domain/blockers.js";
 import { readOptionalNote } from "../../domain/typed-text.js";
 import type { Subcommand, WithProject } from "../context.js";
@@ -25,7 +24,7 @@ export const blockerCommand: Subcommand<"blocker"> = {
       input: parsed.value,
       actorId: body.user_id,
       at: deps.clock(),
-      runAfter: refreshAt(deps),
+      timing: deps.timing,
     });
     await ack();
     await postToChannel(client, deps.logger, {
@@ -54,7 +53,7 @@ export const blockerResolveCommand: Subcommand<"blocker-resolve"> = {
       note: note.text,
       actorId: body.user_id,
       at: deps.clock(),
-      runAfter: refreshAt(deps),
+      timing: deps.timing,
     });
     if (result.kind === "not-found") {
       await ack(

@@ -2,7 +2,7 @@ import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { changePhaseStatus, type PhaseChangeResult } from "../../db/phases.js";
 import type { ProjectRow } from "../../db/schema.js";
-import { type AppDeps, refreshAt } from "../../deps.js";
+import type { AppDeps } from "../../deps.js";
 import { canSignOff, PHASE_NOTE_MAX, signOffPeople, statusLabel } from "../../domain/phase-rules.js";
 import { findPhase, PHASES } from "../../domain/phases.js";
 import { truncateText } from "../../domain/text.js";
@@ -69,7 +69,7 @@ export const phaseCommand: Subcommand<"phase"> = {
       signingOff: false,
       actorId: body.user_id,
       at: deps.clock(),
-      runAfter: refreshAt(deps),
+      timing: deps.timing,
     });
     if (change.kind === "unchanged") {
       await ack(

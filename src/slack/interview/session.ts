@@ -10,7 +10,6 @@ import {
 import { findProjectById } from "../../db/projects.js";
 import type { ProjectRow } from "../../db/schema.js";
 import type { AppDeps } from "../../deps.js";
-import { refreshAt } from "../../deps.js";
 import {
   type Answers,
   formatAnswerForInput,
@@ -190,7 +189,7 @@ export function keepSectionInput(
     values: pick(valid),
     actorId: args.actorId,
     at,
-    refresh: { runAfter: refreshAt(deps) },
+    refresh: { timing: deps.timing },
   });
   for (const id of touchedIds) delete draft[id];
   Object.assign(draft, pick(invalid));

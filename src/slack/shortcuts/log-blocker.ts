@@ -3,7 +3,7 @@ import type { WebClient } from "@slack/web-api";
 import { z } from "zod";
 import { addBlocker } from "../../db/blockers.js";
 import { findProjectByChannel } from "../../db/projects.js";
-import { type AppDeps, refreshAt } from "../../deps.js";
+import type { AppDeps } from "../../deps.js";
 import { blockerTextFromMessage, checkBlockerText } from "../../domain/blockers.js";
 import { CALLBACK } from "../ids.js";
 import { postToChannel } from "../post.js";
@@ -106,7 +106,7 @@ export function registerLogBlockerShortcut(app: App, deps: AppDeps): void {
       },
       actorId: body.user.id,
       at: deps.clock(),
-      runAfter: refreshAt(deps),
+      timing: deps.timing,
     });
     if (result.kind === "already-logged") {
       await ack({

@@ -2,7 +2,7 @@ import type { App, ViewOutput } from "@slack/bolt";
 import { z } from "zod";
 import { applyChecklistTicks } from "../../db/checklist.js";
 import { findProjectByChannel } from "../../db/projects.js";
-import { type AppDeps, refreshAt } from "../../deps.js";
+import type { AppDeps } from "../../deps.js";
 import { CALLBACK } from "../ids.js";
 import { readPrivateMetadata } from "../private-metadata.js";
 import { buildChecklistNotSavedModal } from "../views/checklist-modal.js";
@@ -52,7 +52,7 @@ export function registerChecklistSubmission(app: App, deps: AppDeps): void {
       changes: checklistChanges(new Set(metadata.ticked), tickedInView(view.state)),
       actorId: body.user.id,
       at: deps.clock(),
-      runAfter: refreshAt(deps),
+      timing: deps.timing,
     });
     await ack();
   });

@@ -1,11 +1,14 @@
 import { and, asc, eq, lte, sql } from "drizzle-orm";
+import type { DbOrTx } from "../db/client.js";
+import { perDatabase } from "../db/prepared.js";
+import { outbox, outboxNotices } from "../db/schema.js";
 import { cutText } from "../domain/text.js";
-import type { DbOrTx } from "./client.js";
-import { perDatabase } from "./prepared.js";
-import { outbox, outboxNotices } from "./schema.js";
 
-/** Slack work owed after a committed change. */
-export const OUTBOX_JOBS = ["refresh-plan", "refresh-discovery", "refresh-status-board"] as const;
+/**
+ * The outbox's queue: work owed after a committed change, written in the change's own transaction, so it
+ * survives a crash and never runs for a change that rolled back. What asks for which job is refresh-rules.ts.
+ */
+const OUTBOX_JOBS = ["refresh-plan", "refresh-discovery", "refresh-status-board"] as const;
 export type OutboxJob = (typeof OUTBOX_JOBS)[number];
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -75,7 +78,7 @@ export function rescheduleJob(db: DbOrTx, row: OutboxRow, args: { runAfter: Date
     .run();
 }
 
-/** Puts a job off until `runAfter` without counting a failed attempt (Slack asked us to slow down). */
+/** Puts a job off until `runAfter` without counting a failed attempt (the service asked us to slow down). */
 export function deferJob(db: DbOrTx, row: OutboxRow, runAfter: Date): void {
   db.update(outbox).set({ runAfter }).where(eq(outbox.id, row.id)).run();
 }

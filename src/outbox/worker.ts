@@ -1,4 +1,5 @@
 import { type Db, storageProblemOf } from "../db/client.js";
+import type { Logger } from "../logger.js";
 import {
   clearNotice,
   completeJob,
@@ -10,16 +11,24 @@ import {
   type OutboxRow,
   recordNotice,
   rescheduleJob,
-} from "../db/outbox.js";
-import type { Logger } from "../logger.js";
-import { rateLimitDelayMs } from "./clients.js";
-import { slackErrorCode } from "./post.js";
+} from "./queue.js";
 
 export type JobHandler = (row: OutboxRow) => Promise<void>;
 
+/**
+ * What a failed job's error means for it, as told by whoever knows the service the handlers call (the
+ * worker knows none): `deferred`, the service asked to wait (not a failed attempt); `permanent`, retrying
+ * cannot help (given up on at once); `retry`, try again with backoff. `cause` is what the channel is told.
+ * Storage errors never get here: the worker waits those out itself.
+ */
+export type JobFailure =
+  | { kind: "deferred"; retryAfterMs: number }
+  | { kind: "permanent"; cause: string }
+  | { kind: "retry"; cause: string };
+
 /** Why a job stopped being tried, as the channel is told. */
 export interface GiveUp {
-  /** Slack's error code, or a short name for the failure ("network", "timeout"). */
+  /** The service's error code, or a short name for the failure ("network", "timeout"), from `classifyFailure`. */
   cause: string;
   /** True when retrying cannot help (a setting, a permission, a size limit): it was not retried. */
   permanent: boolean;
@@ -30,6 +39,8 @@ export interface OutboxWorkerOptions {
   clock: () => Date;
   logger: Logger;
   handlers: Partial<Record<OutboxJob, JobHandler>>;
+  /** Says whether a handler's error is worth retrying, now or later (the Slack side's classifier). */
+  classifyFailure: (error: unknown) => JobFailure;
   /**
    * Tells the channel that a job was given up on (a permanent error at once, a transient one after
    * `maxAttempts`). Called once per project, job and cause until the job next succeeds.
@@ -56,34 +67,6 @@ export interface OutboxWorker {
   idle(): Promise<void>;
 }
 
-/**
- * Slack answers that will not fix themselves by retrying (https://docs.slack.dev/reference/methods/canvases.edit,
- * chat.update, chat.postMessage): the workspace's plan or settings, the app's token or scopes, a request Slack
- * will never take (`invalid_arguments`: a canvas over 1 MiB), a channel the bot cannot reach.
- */
-export const PERMANENT_SLACK_ERRORS = new Set([
-  "free_teams_cannot_edit_standalone_canvases",
-  "restricted_action",
-  "canvas_disabled_user_team",
-  "team_tier_cannot_create_channel_canvases",
-  "not_allowed_token_type",
-  "missing_scope",
-  "no_permission",
-  "invalid_arguments",
-  "invalid_blocks",
-  "msg_too_long",
-  "not_in_channel",
-  "channel_not_found",
-  "is_archived",
-  "invalid_auth",
-  "not_authed",
-  "account_inactive",
-  "token_revoked",
-  "token_expired",
-  "team_access_not_granted",
-  "ekm_access_denied",
-]);
-
 const backoffMs = (baseMs: number, attempts: number) => Math.min(5 * 60_000, baseMs * 2 ** attempts);
 
 /**
@@ -95,23 +78,17 @@ export function isStorageError(error: unknown): boolean {
   return storageProblemOf(error) !== undefined;
 }
 
-const describe = (error: unknown) =>
-  slackErrorCode(error) ??
-  ((error as { code?: unknown } | undefined)?.code === "slack_webapi_request_error"
-    ? "network"
-    : undefined) ??
-  (error instanceof Error ? error.message : String(error));
-
 /**
- * Drains the outbox in the background (and once at start, for work left by a restart). Slack calls happen
- * here, after the change they report was committed. Jobs of different projects run side by side (at most
- * `concurrency` at once), so one slow channel never holds up another; two jobs of one project never overlap.
- * A rate limit puts a job off until Slack's Retry-After without counting against it; a permanent Slack error
- * drops it at once; other failures are retried with backoff. A database that cannot be written is logged
- * and waited out: nothing here throws out of a timer or leaves a rejection unhandled.
+ * Drains the outbox in the background (and once at start, for work left by a restart). The handlers' calls
+ * (Slack's, in this app) happen here, after the change they report was committed. Jobs of different projects
+ * run side by side (at most `concurrency` at once), so one slow channel never holds up another; two jobs of
+ * one project never overlap. A failure `classifyFailure` calls deferred (a rate limit) puts the job off
+ * without counting against it; a permanent one drops it at once; others are retried with backoff. A database
+ * that cannot be written is logged and waited out: nothing here throws out of a timer or leaves a rejection
+ * unhandled.
  */
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
-  const { db, clock, logger, handlers, onGiveUp } = options;
+  const { db, clock, logger, handlers, onGiveUp, classifyFailure } = options;
   const maxAttempts = options.maxAttempts ?? 8;
   const retryBaseMs = options.retryBaseMs ?? 1000;
   const pollMs = options.pollMs ?? 500;
@@ -193,17 +170,17 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       storageFailed(`running ${row.job} for project ${row.projectId}`, error);
       return;
     }
-    const wait = rateLimitDelayMs(error);
-    if (wait !== undefined) {
-      const runAfter = new Date(clock().getTime() + Math.max(wait, 100));
+    const failure = classifyFailure(error);
+    if (failure.kind === "deferred") {
+      const runAfter = new Date(clock().getTime() + Math.max(failure.retryAfterMs, 100));
       logger.info(
         `${row.job} for project ${row.projectId} is rate-limited; it runs at ${runAfter.toISOString()}.`,
       );
       store(`deferring ${row.job}`, () => deferJob(db, row, runAfter));
       return;
     }
-    const cause = describe(error);
-    if (PERMANENT_SLACK_ERRORS.has(slackErrorCode(error) ?? "")) {
+    const { cause } = failure;
+    if (failure.kind === "permanent") {
       logger.error(`${row.job} for project ${row.projectId} cannot succeed (${cause}); not retrying.`);
       await giveUp(row, { cause, permanent: true }, error);
       return;

@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { WebClient } from "@slack/web-api";
-import type { OutboxJob, OutboxRow } from "../db/outbox.js";
 import { findProjectByIdAnyTeam } from "../db/projects.js";
 import type { AppDeps } from "../deps.js";
+import type { OutboxJob, OutboxRow } from "../outbox/queue.js";
+import type { GiveUp, JobHandler } from "../outbox/worker.js";
 import { SlackDeferredError } from "./clients.js";
 import { publishProjectDocument } from "./documents/publish-project.js";
-import type { GiveUp, JobHandler } from "./outbox-worker.js";
 import { refreshStatusBoardJob } from "./status-board.js";
 
 /** The one place background Slack jobs are wired to their handlers; `client` is the background client. */
