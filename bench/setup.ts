@@ -1,4 +1,4 @@
-import { decodeMetadata } from "../src/slack/interview/session.js";
+import { decodeMetadata } from "../src/slack/interview-modal.js";
 import { newProjectForm } from "../test/support/forms.js";
 import { openedViewId } from "../test/support/projects.js";
 import type { SignedClient } from "../test/support/signed-client.js";
