@@ -5,7 +5,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { createSignedClient, type SignedClient } from "../emulator/signed-client.js";
 import { type RecordedCall, type SlackEmulator, startSlackEmulator } from "../emulator/slack-emulator.js";
 import { QUESTIONNAIRE_V1 } from "../src/domain/questionnaire/definition.js";
-import { encodeMetadata } from "../src/slack/interview/session.js";
+import { encodeMetadata } from "../src/slack/interview-modal.js";
 import { INTERVIEW_CALLBACK_ID } from "../src/slack/views/interview-view.js";
 import { form, newProjectForm } from "../test/support/forms.js";
 import { sectionState } from "../test/support/interview.js";

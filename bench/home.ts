@@ -5,7 +5,7 @@ import type { WebClient } from "@slack/web-api";
 import { type Db, openDatabase } from "../src/db/client.js";
 import { blockers, phases, projects } from "../src/db/schema.js";
 import type { AppDeps } from "../src/deps.js";
-import { publishHome } from "../src/slack/events/home.js";
+import { publishHome } from "../src/slack/home-publisher.js";
 import { medianTime } from "./stats.js";
 
 export interface HomeCase {

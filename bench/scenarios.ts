@@ -1,6 +1,6 @@
 import type { SignedClient, SlackRequestResult, StateValues } from "../emulator/signed-client.js";
 import { QUESTIONNAIRE_V1 } from "../src/domain/questionnaire/definition.js";
-import { encodeMetadata } from "../src/slack/interview/session.js";
+import { encodeMetadata } from "../src/slack/interview-modal.js";
 import { INTERVIEW_CALLBACK_ID } from "../src/slack/views/interview-view.js";
 import { sectionState } from "../test/support/interview.js";
 

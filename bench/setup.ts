@@ -1,6 +1,6 @@
 import type { SignedClient } from "../emulator/signed-client.js";
 import type { SlackEmulator } from "../emulator/slack-emulator.js";
-import { decodeMetadata } from "../src/slack/interview/session.js";
+import { decodeMetadata } from "../src/slack/interview-modal.js";
 import { newProjectForm } from "../test/support/forms.js";
 import { openedViewId } from "../test/support/projects.js";
 import type { BenchProject } from "./scenarios.js";

@@ -13,7 +13,7 @@ import { documents, projects } from "../src/db/schema.js";
 import { parseAnswersFile } from "../src/documents/answers-file.js";
 import type { Answers } from "../src/domain/questionnaire/answers.js";
 import { getQuestionnaire } from "../src/domain/questionnaire/definition.js";
-import { DOCUMENT_TITLES } from "../src/slack/documents/render.js";
+import { DOCUMENT_TITLES } from "../src/services/document-rendering.js";
 import { form, newProjectForm } from "../test/support/forms.js";
 import { startTestApp, type TestApp } from "../test/support/harness.js";
 import { sectionStateFromAnswers } from "../test/support/interview.js";

@@ -4,9 +4,9 @@ import { findProjectByIdAnyTeam } from "../db/projects.js";
 import type { AppDeps } from "../deps.js";
 import type { OutboxJob, OutboxRow } from "../outbox/queue.js";
 import type { GiveUp, JobHandler } from "../outbox/worker.js";
+import { publishProjectDocument } from "./canvas-publisher.js";
 import { SlackDeferredError } from "./clients.js";
-import { publishProjectDocument } from "./documents/publish-project.js";
-import { refreshStatusBoardJob } from "./status-board.js";
+import { refreshStatusBoardJob } from "./status-board-poster.js";
 
 /** The one place background Slack jobs are wired to their handlers; `client` is the background client. */
 export function createJobHandlers(client: WebClient, deps: AppDeps): Partial<Record<OutboxJob, JobHandler>> {

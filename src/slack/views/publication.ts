@@ -1,4 +1,4 @@
-import type { PublishOutcome } from "../documents/publish.js";
+import type { PublishOutcome } from "../../services/document-publishing.js";
 import { type MessageContent, section } from "./block-kit.js";
 
 /** What the person who published is told (ephemeral). */

@@ -1,15 +1,19 @@
 import type { App, ViewOutput } from "@slack/bolt";
-import type { AppDeps } from "../../deps.js";
+import type { AppDeps } from "../../../deps.js";
 import {
-  buildInterviewView,
-  decodeMetadata,
   type InterviewContext,
-  type InterviewMetadata,
+  interviewScreen,
   keepSectionInput,
   loadInterview,
   SUMMARY,
-} from "../interview/session.js";
-import { buildInterviewGoneView, INTERVIEW_CALLBACK_ID, readSectionState } from "../views/interview-view.js";
+  sectionAfter,
+} from "../../../services/discovery-interview.js";
+import { buildInterviewModal, decodeMetadata, placeOf, replacedNotices } from "../../interview-modal.js";
+import {
+  buildInterviewGoneView,
+  INTERVIEW_CALLBACK_ID,
+  readSectionState,
+} from "../../views/interview-view.js";
 
 function teamOf(body: { team?: { id?: string } | null; user: { team_id?: string } }): string {
   return body.team?.id ?? body.user.team_id ?? "";
@@ -20,11 +24,12 @@ function sectionOf(
   deps: AppDeps,
   teamId: string,
   view: ViewOutput,
-): (InterviewContext & { index: number; meta: InterviewMetadata }) | undefined {
+): (InterviewContext & { place: ReturnType<typeof placeOf> }) | undefined {
   const meta = decodeMetadata(view.private_metadata);
   if (!meta || meta.s === SUMMARY) return undefined;
-  const ctx = loadInterview(deps, teamId, meta);
-  return ctx ? { ...ctx, index: meta.s, meta } : undefined;
+  const place = placeOf(meta);
+  const ctx = loadInterview(deps, teamId, place);
+  return ctx ? { ...ctx, place } : undefined;
 }
 
 /**
@@ -34,13 +39,13 @@ function sectionOf(
 export function registerInterviewSubmissions(app: App, deps: AppDeps): void {
   app.view(INTERVIEW_CALLBACK_ID, async ({ ack, body, view }) => {
     const ctx = sectionOf(deps, teamOf(body), view);
-    const current = ctx?.questionnaire.sections[ctx.index];
+    const current = ctx?.questionnaire.sections[ctx.place.sectionIndex];
     if (!ctx || !current) {
       await ack({ response_action: "update", view: buildInterviewGoneView() });
       return;
     }
-    const { notices, errors } = keepSectionInput(deps, ctx, {
-      meta: ctx.meta,
+    const { replaced, errors } = keepSectionInput(deps, ctx, {
+      ...ctx.place,
       raw: readSectionState(current, view.state.values),
       actorId: body.user.id,
       submit: true,
@@ -49,8 +54,11 @@ export function registerInterviewSubmissions(app: App, deps: AppDeps): void {
       await ack({ response_action: "errors", errors });
       return;
     }
-    const next = ctx.index + 1 < ctx.questionnaire.sections.length ? ctx.index + 1 : SUMMARY;
-    await ack({ response_action: "update", view: buildInterviewView(deps, ctx, next, notices) });
+    const screen = interviewScreen(deps, ctx, sectionAfter(ctx, ctx.place.sectionIndex));
+    await ack({
+      response_action: "update",
+      view: buildInterviewModal(ctx, screen, replacedNotices(ctx, replaced)),
+    });
   });
 
   // Saved before the ack (a few milliseconds of SQLite), so when Slack hears back the work is done; acked
@@ -58,10 +66,10 @@ export function registerInterviewSubmissions(app: App, deps: AppDeps): void {
   app.view({ callback_id: INTERVIEW_CALLBACK_ID, type: "view_closed" }, async ({ ack, body, view }) => {
     try {
       const ctx = sectionOf(deps, teamOf(body), view);
-      const current = ctx?.questionnaire.sections[ctx.index];
+      const current = ctx?.questionnaire.sections[ctx.place.sectionIndex];
       if (ctx && current)
         keepSectionInput(deps, ctx, {
-          meta: ctx.meta,
+          ...ctx.place,
           raw: readSectionState(current, view.state.values),
           actorId: body.user.id,
           submit: false,

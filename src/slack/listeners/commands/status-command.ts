@@ -1,8 +1,9 @@
-import type { Subcommand, WithProject } from "../context.js";
-import { projectInterviewProgress } from "../interview/session.js";
-import { boardIsCurrent, showStatusBoard } from "../status-board.js";
-import { section } from "../views/block-kit.js";
-import { buildProjectCard } from "../views/project-card.js";
+import { projectInterviewProgress } from "../../../services/discovery-interview.js";
+import { boardIsCurrent, showStatusBoard } from "../../../services/status-board-state.js";
+import type { Subcommand, WithProject } from "../../context.js";
+import { slackStatusBoardPort } from "../../status-board-poster.js";
+import { section } from "../../views/block-kit.js";
+import { buildProjectCard } from "../../views/project-card.js";
 
 const UP_TO_DATE =
   "The status board is up to date: it is the pinned message in this channel, and it updates itself.";
@@ -16,12 +17,13 @@ export const statusCommand: Subcommand<"status"> = {
   needsProject: true,
   async handle(ctx) {
     const { project, ack, respond, client, deps } = ctx as WithProject<typeof ctx.command>;
-    if (boardIsCurrent(deps, project)) {
+    const board = slackStatusBoardPort(client);
+    if (boardIsCurrent(deps, board, project)) {
       await ack(UP_TO_DATE);
       return;
     }
     await ack();
-    const outcome = await showStatusBoard(client, deps, project);
+    const outcome = await showStatusBoard(deps, board, project);
     if (outcome.kind === "posted") return;
     if (outcome.kind === "failed") {
       const progress = projectInterviewProgress(deps, project);

@@ -1,24 +1,27 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { findProjectById } from "../../db/projects.js";
-import type { AppDeps } from "../../deps.js";
-import { getQuestionnaire } from "../../domain/questionnaire/definition.js";
-import { readWholeNumber } from "../action-value.js";
-import { ACTION } from "../ids.js";
+import type { AppDeps } from "../../../deps.js";
 import {
-  buildInterviewView,
-  decodeMetadata,
   type InterviewContext,
+  interviewOf,
+  interviewScreen,
   keepSectionInput,
   loadInterview,
+  projectForInterviewButton,
+  resolveStartSection,
   SUMMARY,
-} from "../interview/session.js";
-import { resolveStartSection } from "../interview/start.js";
+  sectionAfter,
+  sectionBefore,
+  sectionOrSummary,
+} from "../../../services/discovery-interview.js";
+import { readWholeNumber } from "../../action-value.js";
+import { ACTION } from "../../ids.js";
+import { buildInterviewModal, decodeMetadata, placeOf, replacedNotices } from "../../interview-modal.js";
 import {
   buildInterviewGoneView,
   INTERVIEW_ACTION,
   OPEN_SECTION_ACTION,
   readSectionState,
-} from "../views/interview-view.js";
+} from "../../views/interview-view.js";
 
 const teamOf = (body: BlockAction) => body.team?.id ?? body.user.team_id ?? "";
 
@@ -32,53 +35,55 @@ async function moveTo(
   const view = body.view;
   if (!view) return;
   const meta = decodeMetadata(view.private_metadata);
-  const ctx = meta && loadInterview(deps, teamOf(body), meta);
-  if (!meta || !ctx) {
+  const place = meta && placeOf(meta);
+  const ctx = place && loadInterview(deps, teamOf(body), place);
+  if (!place || !ctx) {
     await client.views.update({ view_id: view.id, view: buildInterviewGoneView() });
     return;
   }
-  const current = ctx.questionnaire.sections[meta.s];
-  const { notices } = current
+  const current = ctx.questionnaire.sections[place.sectionIndex];
+  const { replaced } = current
     ? keepSectionInput(deps, ctx, {
-        meta,
+        ...place,
         raw: readSectionState(current, view.state.values),
         actorId: body.user.id,
         submit: false,
       })
-    : { notices: [] };
+    : { replaced: [] };
+  const screen = interviewScreen(deps, ctx, target(ctx, place.sectionIndex));
   await client.views.update({
     view_id: view.id,
     hash: view.hash,
-    view: buildInterviewView(deps, ctx, target(ctx, meta.s), notices),
+    view: buildInterviewModal(ctx, screen, replacedNotices(ctx, replaced)),
   });
 }
-
-const clampSection = (ctx: InterviewContext, index: number) =>
-  index >= 0 && index < ctx.questionnaire.sections.length ? index : SUMMARY;
 
 /** Back, Skip, Open (from the summary), and the project card's "Start discovery interview". */
 export function registerInterviewActions(app: App, deps: AppDeps): void {
   app.action<BlockAction<ButtonAction>>(INTERVIEW_ACTION.back, async ({ ack, body, client }) => {
     await ack();
-    await moveTo(deps, body, client, (_ctx, s) => Math.max(0, s - 1));
+    await moveTo(deps, body, client, (_ctx, s) => sectionBefore(s));
   });
   app.action<BlockAction<ButtonAction>>(INTERVIEW_ACTION.skip, async ({ ack, body, client }) => {
     await ack();
-    await moveTo(deps, body, client, (ctx, s) => clampSection(ctx, s + 1));
+    await moveTo(deps, body, client, sectionAfter);
   });
   app.action<BlockAction<ButtonAction>>(OPEN_SECTION_ACTION, async ({ ack, body, action, client }) => {
     await ack();
     const index = readWholeNumber(action.value);
-    await moveTo(deps, body, client, (ctx) => clampSection(ctx, index ?? SUMMARY));
+    await moveTo(deps, body, client, (ctx) => sectionOrSummary(ctx, index ?? SUMMARY));
   });
 
   app.action<BlockAction<ButtonAction>>(
     ACTION.startInterview,
     async ({ ack, body, action, client, respond }) => {
       await ack();
-      const project = findProjectById(deps.db, teamOf(body), readWholeNumber(action.value) ?? 0);
-      // The button only works in its own project's channel.
-      if (!project || (body.channel?.id && body.channel.id !== project.channelId)) {
+      const project = projectForInterviewButton(deps, {
+        teamId: teamOf(body),
+        projectId: readWholeNumber(action.value) ?? 0,
+        channelId: body.channel?.id,
+      });
+      if (!project) {
         await respond({
           response_type: "ephemeral",
           replace_original: false,
@@ -87,12 +92,9 @@ export function registerInterviewActions(app: App, deps: AppDeps): void {
         return;
       }
       const start = resolveStartSection(deps, project, null);
-      const sectionIndex = start.ok ? start.sectionIndex : 0;
-      const ctx = { project, questionnaire: getQuestionnaire(project.questionnaireVersion) };
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: buildInterviewView(deps, ctx, sectionIndex),
-      });
+      const interview = interviewOf(project);
+      const screen = interviewScreen(deps, interview, start.ok ? start.sectionIndex : 0);
+      await client.views.open({ trigger_id: body.trigger_id, view: buildInterviewModal(interview, screen) });
     },
   );
 }

@@ -1,23 +1,25 @@
-import type { Subcommand } from "../context.js";
-import { plainMessage } from "../views/help.js";
-import { escapeMrkdwn } from "../views/mrkdwn.js";
-import { buildNewProjectModal } from "../views/new-project-modal.js";
+import { whereNewProjectStarts } from "../../../services/project-setup.js";
+import type { Subcommand } from "../../context.js";
+import { plainMessage } from "../../views/help.js";
+import { escapeMrkdwn } from "../../views/mrkdwn.js";
+import { buildNewProjectModal } from "../../views/new-project-modal.js";
 
 /** `/intplan new`: open the new-project modal, unless this channel already has a project. */
 export const newCommand: Subcommand<"new"> = {
   name: "new",
   needsProject: false,
   async handle({ body, project, ack, respond, client, deps }) {
-    if (project) {
+    const start = whereNewProjectStarts(project, body.channel_id);
+    if (start.kind === "channel-has-project") {
       await ack(
         plainMessage(
-          `This channel already has a project: *${escapeMrkdwn(project.name)}* (${project.code}). ` +
+          `This channel already has a project: *${escapeMrkdwn(start.project.name)}* (${start.project.code}). ` +
             "One channel holds one project; create a new channel for another. `/intplan status` shows this one.",
         ),
       );
       return;
     }
-    if (body.channel_id.startsWith("D")) {
+    if (start.kind === "direct-message") {
       await ack(plainMessage("Run `/intplan new` in the project's channel, not in a direct message."));
       return;
     }

@@ -1,9 +1,8 @@
-import { getQuestionnaire } from "../../domain/questionnaire/definition.js";
-import type { Subcommand, WithProject } from "../context.js";
-import { buildInterviewView } from "../interview/session.js";
-import { resolveStartSection } from "../interview/start.js";
-import { plainMessage } from "../views/help.js";
-import { escapeMrkdwn } from "../views/mrkdwn.js";
+import { interviewOf, interviewScreen, resolveStartSection } from "../../../services/discovery-interview.js";
+import type { Subcommand, WithProject } from "../../context.js";
+import { buildInterviewModal } from "../../interview-modal.js";
+import { plainMessage } from "../../views/help.js";
+import { escapeMrkdwn } from "../../views/mrkdwn.js";
 
 /** `/intplan interview [section]`: open the discovery interview where it makes sense. */
 export const interviewCommand: Subcommand<"interview"> = {
@@ -17,11 +16,8 @@ export const interviewCommand: Subcommand<"interview"> = {
       return;
     }
     await ack();
-    const view = buildInterviewView(
-      deps,
-      { project, questionnaire: getQuestionnaire(project.questionnaireVersion) },
-      start.sectionIndex,
-    );
+    const interview = interviewOf(project);
+    const view = buildInterviewModal(interview, interviewScreen(deps, interview, start.sectionIndex));
     try {
       await client.views.open({ trigger_id: body.trigger_id, view });
     } catch (error) {

@@ -1,11 +1,11 @@
-import { loadDocumentInput } from "../../db/document-input.js";
-import type { DocumentKind } from "../../db/documents.js";
-import type { ProjectRow } from "../../db/schema.js";
-import type { AppDeps } from "../../deps.js";
-import { DOCUMENT_MAX_BYTES, fitToBytes } from "../../documents/bounds.js";
-import { truncateText } from "../../domain/text.js";
-import { fingerprintOf } from "../../fingerprint.js";
-import type { RenderedDocument } from "./publish.js";
+import type { Db } from "../db/client.js";
+import { loadDocumentInput } from "../db/document-input.js";
+import type { DocumentKind } from "../db/documents.js";
+import type { ProjectRow } from "../db/schema.js";
+import { DOCUMENT_MAX_BYTES, fitToBytes } from "../documents/bounds.js";
+import type { DocumentRenderer } from "../documents/renderer.js";
+import { truncateText } from "../domain/text.js";
+import { fingerprintOf } from "../fingerprint.js";
 
 export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
   plan: "Implementation Plan",
@@ -17,9 +17,23 @@ const FILE_SUFFIX: Record<DocumentKind, string> = {
   discovery: "discovery-document",
 };
 
-/** Renders a project's document from the database, ready to publish. */
+export interface RenderedDocument {
+  kind: DocumentKind;
+  title: string;
+  filename: string;
+  markdown: string;
+  /** Identifies what the document says (its inputs), so an unchanged document is not published again. */
+  fingerprint: string;
+}
+
+export interface RenderingDeps {
+  db: Db;
+  documents: DocumentRenderer;
+}
+
+/** Renders a project's document from the database, ready to publish or export. */
 export function renderProjectDocument(
-  deps: AppDeps,
+  deps: RenderingDeps,
   project: ProjectRow,
   kind: DocumentKind,
 ): RenderedDocument {

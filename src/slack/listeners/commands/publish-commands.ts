@@ -1,14 +1,13 @@
-import type { DocumentKind } from "../../db/documents.js";
-import type { AppDeps } from "../../deps.js";
-import type { Subcommand, SubcommandContext, WithProject } from "../context.js";
-import { publishProjectDocument } from "../documents/publish-project.js";
-import { DOCUMENT_TITLES } from "../documents/render.js";
-import { postToChannel, slackErrorCode } from "../post.js";
-import { plainMessage } from "../views/help.js";
-import { buildPublicationAnnouncement, describePublication } from "../views/publication.js";
+import type { AppDeps } from "../../../deps.js";
+import { DOCUMENT_TITLES } from "../../../services/document-rendering.js";
+import { publishProjectDocument } from "../../canvas-publisher.js";
+import type { Subcommand, SubcommandContext, WithProject } from "../../context.js";
+import { postToChannel, slackErrorCode } from "../../post.js";
+import { plainMessage } from "../../views/help.js";
+import { buildPublicationAnnouncement, describePublication } from "../../views/publication.js";
 
 /** `/intplan plan` and `/intplan discovery`: publish (or refresh) the document in the channel. */
-async function publishCommand(ctx: SubcommandContext, kind: DocumentKind): Promise<void> {
+async function publishCommand(ctx: SubcommandContext, kind: keyof typeof DOCUMENT_TITLES): Promise<void> {
   const { project, ack, respond, client, body, deps } = ctx as WithProject<typeof ctx.command>;
   const title = DOCUMENT_TITLES[kind];
   await ack(plainMessage(`:hourglass_flowing_sand: Generating the ${title}…`));

@@ -1,9 +1,8 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { loadChecklist } from "../../db/checklist.js";
-import { findProjectByChannel } from "../../db/projects.js";
-import type { AppDeps } from "../../deps.js";
-import { ACTION } from "../ids.js";
-import { buildChecklistModal } from "../views/checklist-modal.js";
+import type { AppDeps } from "../../../deps.js";
+import { checklistForBoardButton } from "../../../services/status-board-state.js";
+import { ACTION } from "../../ids.js";
+import { buildChecklistModal } from "../../views/checklist-modal.js";
 
 /** The status board's "Tasks & exit criteria" button: opens the checklist of this channel's project. */
 export function registerStatusBoardActions(app: App, deps: AppDeps): void {
@@ -11,11 +10,12 @@ export function registerStatusBoardActions(app: App, deps: AppDeps): void {
     ACTION.openChecklist,
     async ({ ack, body, action, client, respond }) => {
       await ack();
-      const project = findProjectByChannel(deps.db, {
+      const found = checklistForBoardButton(deps, {
         teamId: body.team?.id ?? body.user.team_id ?? "",
         channelId: body.channel?.id ?? "",
+        projectIdValue: action.value,
       });
-      if (!project || String(project.id) !== action.value) {
+      if (!found) {
         await respond({
           response_type: "ephemeral",
           replace_original: false,
@@ -24,9 +24,9 @@ export function registerStatusBoardActions(app: App, deps: AppDeps): void {
         return;
       }
       const view = buildChecklistModal({
-        projectId: project.id,
-        channelId: project.channelId,
-        items: loadChecklist(deps.db, project.id),
+        projectId: found.project.id,
+        channelId: found.project.channelId,
+        items: found.items,
       });
       await client.views.open({ trigger_id: body.trigger_id, view });
     },

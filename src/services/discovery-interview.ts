@@ -1,0 +1,280 @@
+import {
+  clearDraft,
+  latestDraftSection,
+  loadAnswerRowsFor,
+  loadAnswers,
+  loadDraftRow,
+  saveAnswers,
+  saveDraft,
+} from "../db/answers.js";
+import type { Db } from "../db/client.js";
+import { findProjectById } from "../db/projects.js";
+import type { ProjectRow } from "../db/schema.js";
+import type { Timing } from "../deps.js";
+import {
+  type Answers,
+  formatAnswerForInput,
+  type RawInput,
+  salvageSection,
+  validateSection,
+} from "../domain/questionnaire/answers.js";
+import {
+  getQuestionnaire,
+  type Questionnaire,
+  type QuestionnaireSection,
+  withSystemNames,
+} from "../domain/questionnaire/definition.js";
+import { findSection } from "../domain/questionnaire/find-section.js";
+import { inputDigest, mergeSection } from "../domain/questionnaire/merge.js";
+import {
+  firstUnfinishedSection,
+  type InterviewProgress,
+  interviewProgress,
+} from "../domain/questionnaire/progress.js";
+import { truncateText } from "../domain/text.js";
+
+/**
+ * The discovery interview's use cases: where it opens, what a section shows, keeping what someone typed
+ * (merged with what others changed meanwhile), and how far the project is. Slack-free: the modal, its
+ * private_metadata and the notices' wording are the Slack side's (src/slack/interview-modal.ts).
+ */
+
+export interface InterviewReadDeps {
+  db: Db;
+}
+
+export interface InterviewWriteDeps extends InterviewReadDeps {
+  clock: () => Date;
+  timing?: Partial<Timing>;
+}
+
+/** Section index -1 is the summary. */
+export const SUMMARY = -1;
+
+export interface InterviewContext {
+  project: ProjectRow;
+  questionnaire: Questionnaire;
+}
+
+/** A project's interview, on the questionnaire version it was started with. */
+export const interviewOf = (project: ProjectRow): InterviewContext => ({
+  project,
+  questionnaire: getQuestionnaire(project.questionnaireVersion),
+});
+
+/** The interview a modal belongs to, only within the workspace that sent the request; undefined when gone. */
+export function loadInterview(
+  deps: InterviewReadDeps,
+  teamId: string,
+  place: { projectId: number; sectionIndex: number },
+): InterviewContext | undefined {
+  const project = findProjectById(deps.db, teamId, place.projectId);
+  if (!project) return undefined;
+  const ctx = interviewOf(project);
+  if (place.sectionIndex !== SUMMARY && !ctx.questionnaire.sections[place.sectionIndex]) return undefined;
+  return ctx;
+}
+
+/**
+ * The project a "Start discovery interview" button names, only within this workspace; the button works
+ * only in its own project's channel (when the request names no channel, there is nothing to compare).
+ */
+export function projectForInterviewButton(
+  deps: InterviewReadDeps,
+  args: { teamId: string; projectId: number; channelId: string | undefined },
+): ProjectRow | undefined {
+  const project = findProjectById(deps.db, args.teamId, args.projectId);
+  if (!project || (args.channelId && args.channelId !== project.channelId)) return undefined;
+  return project;
+}
+
+export type StartSection = { ok: true; sectionIndex: number } | { ok: false; error: string };
+
+/**
+ * Where the interview opens: the named section; else where someone left off (a section closed midway);
+ * else the first unfinished section; else the summary. A name matching nothing lists the sections.
+ */
+export function resolveStartSection(
+  deps: InterviewReadDeps,
+  project: ProjectRow,
+  query: string | null,
+): StartSection {
+  const { questionnaire } = interviewOf(project);
+  if (query) {
+    const found = findSection(questionnaire, query, project);
+    if (found) return { ok: true, sectionIndex: found.index };
+    const list = questionnaire.sections
+      .map((s, i) => `${i + 1}. ${withSystemNames(s.title, project)}`)
+      .join("\n");
+    return {
+      ok: false,
+      error: `No section matches "${truncateText(query, 80)}". The sections are:\n${list}`,
+    };
+  }
+  const leftOff = latestDraftSection(deps.db, project.id);
+  const leftOffIndex = questionnaire.sections.findIndex((s) => s.id === leftOff);
+  if (leftOffIndex >= 0) return { ok: true, sectionIndex: leftOffIndex };
+  const next = firstUnfinishedSection(questionnaire, loadAnswers(deps.db, project.id) as Answers);
+  return { ok: true, sectionIndex: next ?? SUMMARY };
+}
+
+/** The section a button names, or the summary when there is no such section. */
+export const sectionOrSummary = (ctx: InterviewContext, index: number): number =>
+  index >= 0 && index < ctx.questionnaire.sections.length ? index : SUMMARY;
+
+/** Next/Skip: the following section, after the last one the summary. */
+export const sectionAfter = (ctx: InterviewContext, index: number): number =>
+  sectionOrSummary(ctx, index + 1);
+
+/** Back: the previous section, never before the first. */
+export const sectionBefore = (index: number): number => Math.max(0, index - 1);
+
+/** Stored answers with whatever was typed but not yet valid laid over them, so the modal shows it again. */
+function withDraft(stored: Record<string, unknown>, draft: Record<string, unknown> | undefined): Answers {
+  const answers = { ...stored } as Record<string, Answers[string]>;
+  for (const [questionId, raw] of Object.entries(draft ?? {})) {
+    if (typeof raw === "string" || Array.isArray(raw)) answers[questionId] = raw as Answers[string];
+  }
+  return answers;
+}
+
+/** What a section's modal shows for each question (the input Slack hands back when nobody touches it). */
+function shownInputs(section: QuestionnaireSection, answers: Answers): Record<string, RawInput> {
+  return Object.fromEntries(section.questions.map((q) => [q.id, formatAnswerForInput(q, answers[q.id])]));
+}
+
+/**
+ * What the interview shows at `sectionIndex`: the summary with the stored answers, or a section with the
+ * answers and drafts, and the digest of what each of its questions shows (in question order), which the
+ * modal carries so a later submission writes only what was changed.
+ */
+export type InterviewScreen =
+  | { kind: "summary"; answers: Answers }
+  | { kind: "section"; sectionIndex: number; answers: Answers; shownDigests: string[] };
+
+export function interviewScreen(
+  deps: InterviewReadDeps,
+  ctx: InterviewContext,
+  sectionIndex: number,
+): InterviewScreen {
+  const { project, questionnaire } = ctx;
+  if (sectionIndex === SUMMARY)
+    return { kind: "summary", answers: loadAnswers(deps.db, project.id) as Answers };
+  const section = questionnaire.sections[sectionIndex] as QuestionnaireSection;
+  const answers = withDraft(
+    loadAnswers(deps.db, project.id),
+    loadDraftRow(deps.db, project.id, section.id)?.raw,
+  );
+  const shown = shownInputs(section, answers);
+  return {
+    kind: "section",
+    sectionIndex,
+    answers,
+    shownDigests: section.questions.map((q) => inputDigest(shown[q.id])),
+  };
+}
+
+/** The digests a modal carries, by question id; undefined when it carries none for this section. */
+function shownDigestsById(
+  section: QuestionnaireSection,
+  digests: readonly string[] | undefined,
+): Record<string, string> | undefined {
+  if (!digests || digests.length !== section.questions.length) return undefined;
+  return Object.fromEntries(section.questions.map((q, i) => [q.id, digests[i] ?? ""]));
+}
+
+/** Someone else's change that this person's answer replaced: told to them in their next view. */
+export interface ReplacedAnswer {
+  question: QuestionnaireSection["questions"][number];
+  /** Who had changed it. */
+  by: string;
+}
+
+export interface KeptSectionInput {
+  replaced: ReplacedAnswer[];
+  /** By question id: what to answer a submission with. */
+  errors: Record<string, string>;
+}
+
+/**
+ * Keeps what someone changed in a section, merged per question with what others changed since their modal
+ * was shown (see `mergeSection`): valid answers are saved (audited with the value they replace), malformed
+ * ones are kept in the section's draft exactly as typed, and nothing they left alone is written.
+ * `submit` (Next) also checks the section: the errors to answer with, leaving out questions someone else
+ * changed since the modal was shown (their stale text is not this person's to fix); with none, the draft
+ * is cleared once nothing is left in it. Returns those errors and whose changes this person replaced.
+ */
+export function keepSectionInput(
+  deps: InterviewWriteDeps,
+  ctx: InterviewContext,
+  args: {
+    sectionIndex: number;
+    /** The digests the modal carried (see `InterviewScreen`). */
+    shownDigests: readonly string[] | undefined;
+    raw: Record<string, RawInput>;
+    actorId: string;
+    submit: boolean;
+  },
+): KeptSectionInput {
+  const section = ctx.questionnaire.sections[args.sectionIndex];
+  if (!section) return { replaced: [], errors: {} };
+  const projectId = ctx.project.id;
+  const questionIds = section.questions.map((q) => q.id);
+  const answerRows = loadAnswerRowsFor(deps.db, projectId, questionIds);
+  const draftRow = loadDraftRow(deps.db, projectId, section.id);
+  const draft: Record<string, unknown> = { ...(draftRow?.raw ?? {}) };
+  const stored = Object.fromEntries(answerRows.map((r) => [r.questionId, r.value]));
+  const current = shownInputs(section, withDraft(stored, draftRow?.raw));
+  const merge = mergeSection({
+    questionIds,
+    shown: shownDigestsById(section, args.shownDigests),
+    submitted: args.raw,
+    current,
+  });
+  const checked = args.submit ? validateSection(section, args.raw) : undefined;
+  const errors = Object.fromEntries(
+    Object.entries(checked?.ok === false ? checked.errors : {}).filter(
+      ([id]) => !merge.keptNewer.includes(id),
+    ),
+  );
+  const finished = args.submit && Object.keys(errors).length === 0;
+  const touchedIds = Object.keys(merge.touched);
+  if (touchedIds.length === 0) {
+    // Nothing changed here: nothing is written (a finished section loses an empty "you were here" draft).
+    if (finished && draftRow && Object.keys(draft).length === 0) clearDraft(deps.db, projectId, section.id);
+    return { replaced: [], errors };
+  }
+
+  const at = deps.clock();
+  const { valid, invalid } = salvageSection(section, args.raw);
+  const pick = <T>(from: Record<string, T>) =>
+    Object.fromEntries(Object.entries(from).filter(([id]) => touchedIds.includes(id)));
+  saveAnswers(deps.db, {
+    projectId,
+    sectionId: section.id,
+    values: pick(valid),
+    actorId: args.actorId,
+    at,
+    refresh: { timing: deps.timing },
+  });
+  for (const id of touchedIds) delete draft[id];
+  Object.assign(draft, pick(invalid));
+  if (finished && Object.keys(draft).length === 0) clearDraft(deps.db, projectId, section.id);
+  else saveDraft(deps.db, { projectId, sectionId: section.id, raw: draft, actorId: args.actorId, at });
+
+  // Who had changed what this person replaced: the draft's author for text kept as typed, else the answer's.
+  const authorOf = (id: string) =>
+    id in (draftRow?.raw ?? {}) ? draftRow?.savedBy : answerRows.find((r) => r.questionId === id)?.answeredBy;
+  const replaced = merge.replaced.flatMap((id) => {
+    const question = section.questions.find((q) => q.id === id);
+    const by = authorOf(id);
+    return question && by && by !== args.actorId ? [{ question, by }] : [];
+  });
+  return { replaced, errors };
+}
+
+/** How far a project's interview is (sections complete, required answers missing). */
+export function projectInterviewProgress(deps: InterviewReadDeps, project: ProjectRow): InterviewProgress {
+  const { questionnaire } = interviewOf(project);
+  return interviewProgress(questionnaire, loadAnswers(deps.db, project.id) as Answers);
+}

@@ -1,0 +1,37 @@
+import { loadAnswers } from "../db/answers.js";
+import { toDocumentProject } from "../db/document-input.js";
+import type { ProjectRow } from "../db/schema.js";
+import { toAnswersFile } from "../documents/answers-file.js";
+import type { Answers } from "../domain/questionnaire/answers.js";
+import { DOCUMENT_TITLES, type RenderingDeps, renderProjectDocument } from "./document-rendering.js";
+
+/** What `/intplan export` can export: a document's Markdown, or the discovery answers as JSON. */
+export type ExportKind = "plan" | "discovery" | "answers";
+
+export interface ExportFile {
+  filename: string;
+  title: string;
+  content: string;
+}
+
+/** How an export is named to people ("the Implementation Plan file"). */
+export const exportName = (kind: ExportKind): string =>
+  kind === "answers" ? "answers" : DOCUMENT_TITLES[kind];
+
+/** The file an export uploads, made from the database now. */
+export function buildExportFile(
+  deps: RenderingDeps & { clock: () => Date },
+  project: ProjectRow,
+  kind: ExportKind,
+): ExportFile {
+  if (kind === "answers") {
+    const answers = loadAnswers(deps.db, project.id) as Answers;
+    return {
+      filename: `${project.code}-answers.json`,
+      title: `${project.code} discovery answers`,
+      content: `${JSON.stringify(toAnswersFile(toDocumentProject(project), answers, deps.clock()), null, 2)}\n`,
+    };
+  }
+  const rendered = renderProjectDocument(deps, project, kind);
+  return { filename: rendered.filename, title: rendered.title, content: rendered.markdown };
+}

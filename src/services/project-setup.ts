@@ -1,0 +1,56 @@
+import type { Db } from "../db/client.js";
+import { createProject } from "../db/projects.js";
+import type { ProjectRow } from "../db/schema.js";
+import { classifyIntegration } from "../domain/classify.js";
+import {
+  isoDate,
+  type NewProjectField,
+  resolveIntegrationType,
+  validateNewProject,
+} from "../domain/project.js";
+
+/** Creating a project: where the form may open, and what its submission makes. */
+
+export type NewProjectStart =
+  | { kind: "open-form" }
+  /** One channel holds one project. */
+  | { kind: "channel-has-project"; project: ProjectRow }
+  /** A project lives in a channel; a direct message is none. */
+  | { kind: "direct-message" };
+
+/** Whether `/intplan new` may open its form in this channel (its project, if any, already looked up). */
+export function whereNewProjectStarts(existing: ProjectRow | undefined, channelId: string): NewProjectStart {
+  if (existing) return { kind: "channel-has-project", project: existing };
+  if (channelId.startsWith("D")) return { kind: "direct-message" };
+  return { kind: "open-form" };
+}
+
+export type CreateProjectOutcome =
+  | { kind: "invalid"; errors: Partial<Record<NewProjectField, string>> }
+  | { kind: "channel-has-project"; existing: ProjectRow }
+  | { kind: "created"; project: ProjectRow };
+
+/**
+ * The new-project form's submission: validated against today, the integration type classified when the
+ * person left it to us, then stored with an audit row (unless the channel got a project meanwhile).
+ */
+export function createProjectFromForm(
+  deps: { db: Db; clock: () => Date },
+  args: { teamId: string; channelId: string; form: Record<string, unknown>; actorId: string },
+): CreateProjectOutcome {
+  const now = deps.clock();
+  const validation = validateNewProject(args.form, isoDate(now));
+  if (!validation.ok) return { kind: "invalid", errors: validation.errors };
+  const input = validation.value;
+  const result = createProject(deps.db, {
+    teamId: args.teamId,
+    channelId: args.channelId,
+    input,
+    integrationType: resolveIntegrationType(input.integrationType, () => classifyIntegration(input)),
+    actorId: args.actorId,
+    at: now,
+  });
+  return result.created
+    ? { kind: "created", project: result.project }
+    : { kind: "channel-has-project", existing: result.existing };
+}

@@ -1,0 +1,125 @@
+import type { WebClient } from "@slack/web-api";
+import type { DocumentKind } from "../db/documents.js";
+import type { ProjectRow } from "../db/schema.js";
+import type { AppDeps } from "../deps.js";
+import {
+  type CanvasPort,
+  type PublishOutcome,
+  publishLatestDocument,
+} from "../services/document-publishing.js";
+import type { RenderedDocument } from "../services/document-rendering.js";
+import { slackErrorCode } from "./post.js";
+
+/** Slack's answers that mean "no canvases here": publish a Markdown file instead. */
+const CANVAS_UNAVAILABLE = new Set([
+  "team_tier_cannot_create_channel_canvases",
+  "free_teams_cannot_create_non_tabbed_canvases",
+  "free_team_canvas_tab_already_exists",
+  "canvas_disabled_user_team",
+  "missing_scope",
+  "restricted_action",
+  "not_allowed_token_type",
+]);
+
+/** Slack's answers that mean the canvas we knew is gone. */
+const CANVAS_GONE = new Set(["canvas_not_found", "canvas_deleted", "file_not_found", "invalid_canvas_id"]);
+
+const contentOf = (document: RenderedDocument) => ({
+  type: "markdown" as const,
+  markdown: document.markdown,
+});
+
+/** The plan takes the channel canvas; the discovery document (or a plan whose channel canvas is taken) a canvas of its own. */
+async function createCanvas(
+  client: WebClient,
+  channelId: string,
+  document: RenderedDocument,
+): Promise<string> {
+  const document_content = contentOf(document);
+  if (document.kind === "plan") {
+    try {
+      const res = await client.conversations.canvases.create({
+        channel_id: channelId,
+        title: document.title,
+        document_content,
+      });
+      if (res.canvas_id) return res.canvas_id;
+    } catch (error) {
+      // The channel canvas is taken (by a person, or another app): make a canvas of our own instead.
+      if (slackErrorCode(error) !== "channel_canvas_already_exists") throw error;
+    }
+  }
+  const res = await client.canvases.create({
+    title: document.title,
+    document_content,
+    channel_id: channelId,
+  });
+  if (!res.canvas_id) throw new Error("canvases.create answered without a canvas_id");
+  return res.canvas_id;
+}
+
+function canvasFallbackComment(document: RenderedDocument, code: string): string {
+  return `Canvases are not available here (Slack said \`${code}\`), so here is the ${document.title} as a Markdown file.`;
+}
+
+/** Uploads a text file (a document's Markdown, the answers' JSON) to the channel; returns the file id. */
+export async function uploadFile(
+  client: WebClient,
+  channelId: string,
+  file: { filename: string; title: string; content: string },
+  comment: string,
+): Promise<string> {
+  const res = (await client.filesUploadV2({
+    channel_id: channelId,
+    content: file.content,
+    filename: file.filename,
+    title: file.title,
+    initial_comment: comment,
+  })) as { files?: { files?: { id?: string }[] }[] };
+  const fileId = res.files?.[0]?.files?.[0]?.id;
+  if (!fileId) throw new Error("files.completeUploadExternal answered without a file id");
+  return fileId;
+}
+
+/** The publishing service's Slack calls, with Slack's error codes turned into the answers it expects. */
+function slackCanvasPort(client: WebClient): CanvasPort {
+  return {
+    async edit(canvasId, document) {
+      try {
+        await client.canvases.edit({
+          canvas_id: canvasId,
+          changes: [{ operation: "replace", document_content: contentOf(document) }],
+        });
+        return "edited";
+      } catch (error) {
+        if (CANVAS_GONE.has(slackErrorCode(error) ?? "")) return "gone";
+        throw error;
+      }
+    },
+    async create(channelId, document) {
+      try {
+        return { canvasId: await createCanvas(client, channelId, document) };
+      } catch (error) {
+        const code = slackErrorCode(error) ?? "";
+        if (CANVAS_UNAVAILABLE.has(code)) return { unavailable: code };
+        throw error;
+      }
+    },
+    uploadInstead: (channelId, document, reason) =>
+      uploadFile(
+        client,
+        channelId,
+        { filename: document.filename, title: document.title, content: document.markdown },
+        canvasFallbackComment(document, reason),
+      ),
+  };
+}
+
+/** Renders a project's document and publishes it through `client` (the commands' and the refresh jobs' entry). */
+export function publishProjectDocument(
+  client: WebClient,
+  deps: AppDeps,
+  args: { projectId: number; kind: DocumentKind; actorId: string; onlyIfCanvasExists?: boolean },
+): Promise<{ project: ProjectRow; outcome: PublishOutcome | undefined } | undefined> {
+  return publishLatestDocument(deps, slackCanvasPort(client), args);
+}

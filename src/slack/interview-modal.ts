@@ -1,0 +1,75 @@
+import { z } from "zod";
+import {
+  type InterviewContext,
+  type InterviewScreen,
+  type ReplacedAnswer,
+  SUMMARY,
+} from "../services/discovery-interview.js";
+import type { ModalView } from "./views/block-kit.js";
+import { buildInterviewSummaryView } from "./views/interview-summary-view.js";
+import { buildInterviewSectionView, replacedNotice } from "./views/interview-view.js";
+
+/**
+ * The interview modal on the Slack side: what it carries in private_metadata, and the modal for a screen
+ * the interview service worked out. Keys are one letter because private_metadata holds at most 3000 chars.
+ */
+
+/** The project, the section on screen, and the digest of what each of its questions showed (in order). */
+const metadataSchema = z.object({
+  p: z.number().int().positive(),
+  s: z.number().int().min(-1).max(99),
+  d: z.array(z.string().max(12)).max(100).optional(),
+});
+export type InterviewMetadata = z.infer<typeof metadataSchema>;
+
+export function encodeMetadata(meta: InterviewMetadata): string {
+  return JSON.stringify(meta);
+}
+
+export function decodeMetadata(text: string | undefined): InterviewMetadata | undefined {
+  try {
+    const parsed = metadataSchema.safeParse(JSON.parse(text ?? ""));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where a modal's metadata says it is, in the service's terms. */
+export const placeOf = (meta: InterviewMetadata) => ({
+  projectId: meta.p,
+  sectionIndex: meta.s,
+  shownDigests: meta.d,
+});
+
+/** The modal for a screen (a section or the summary); `notices` head it (a merge's news). */
+export function buildInterviewModal(
+  ctx: InterviewContext,
+  screen: InterviewScreen,
+  notices: readonly string[] = [],
+): ModalView {
+  const { project, questionnaire } = ctx;
+  if (screen.kind === "summary") {
+    const privateMetadata = encodeMetadata({ p: project.id, s: SUMMARY });
+    return buildInterviewSummaryView({
+      questionnaire,
+      answers: screen.answers,
+      project,
+      privateMetadata,
+      notices,
+    });
+  }
+  const privateMetadata = encodeMetadata({ p: project.id, s: screen.sectionIndex, d: screen.shownDigests });
+  return buildInterviewSectionView({
+    questionnaire,
+    sectionIndex: screen.sectionIndex,
+    answers: screen.answers,
+    project,
+    privateMetadata,
+    notices,
+  });
+}
+
+/** Tells this person whose changes their answers replaced. */
+export const replacedNotices = (ctx: InterviewContext, replaced: readonly ReplacedAnswer[]): string[] =>
+  replaced.map(({ question, by }) => replacedNotice(question, by, ctx.project));

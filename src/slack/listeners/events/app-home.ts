@@ -1,0 +1,25 @@
+import type { App } from "@slack/bolt";
+import type { AppDeps } from "../../../deps.js";
+import { readWholeNumber } from "../../action-value.js";
+import { publishHome } from "../../home-publisher.js";
+import { ACTION } from "../../ids.js";
+
+/**
+ * The Home tab, on opening and when paging. The paging buttons are actions, but they live here with the
+ * event: both do one thing, publish a page of Home.
+ */
+export function registerHome(app: App, deps: AppDeps): void {
+  app.event("app_home_opened", async ({ event, body, client }) => {
+    if (event.tab !== "home") return;
+    await publishHome(client, deps, { teamId: body.team_id, userId: event.user, page: 0 });
+  });
+  // Previous and Next need their own action ids (unique within their block); both carry the page to show.
+  for (const actionId of [ACTION.homePage, ACTION.homePreviousPage]) {
+    app.action(actionId, async ({ ack, body, action, client }) => {
+      await ack();
+      const page = readWholeNumber((action as { value?: string }).value) ?? 0;
+      const teamId = body.team?.id ?? body.user.team_id ?? "";
+      await publishHome(client, deps, { teamId, userId: body.user.id, page });
+    });
+  }
+}
