@@ -13,6 +13,7 @@ import {
   SUMMARY,
 } from "../interview/session.js";
 import { resolveStartSection } from "../interview/start.js";
+import type { Listeners } from "../listeners/registry.js";
 import {
   buildInterviewGoneView,
   INTERVIEW_ACTION,
@@ -57,7 +58,7 @@ const clampSection = (ctx: InterviewContext, index: number) =>
   index >= 0 && index < ctx.questionnaire.sections.length ? index : SUMMARY;
 
 /** Back, Skip, Open (from the summary), and the project card's "Start discovery interview". */
-export function registerInterviewActions(app: App, deps: AppDeps): void {
+export function registerInterviewActions(app: Listeners, deps: AppDeps): void {
   app.action<BlockAction<ButtonAction>>(INTERVIEW_ACTION.back, async ({ ack, body, client }) => {
     await ack();
     await moveTo(deps, body, client, (_ctx, s) => Math.max(0, s - 1));

@@ -1,10 +1,10 @@
-import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { homeFactsFor } from "../../db/live-state.js";
 import { listProjectsForHome } from "../../db/projects.js";
 import type { AppDeps } from "../../deps.js";
 import { readWholeNumber } from "../action-value.js";
 import { ACTION } from "../ids.js";
+import type { Listeners } from "../listeners/registry.js";
 import { buildHomeView, HOME_PAGE_SIZE, type HomeProject } from "../views/home.js";
 
 /** Looks up live figures per project (current phase, open blockers). */
@@ -40,7 +40,7 @@ export async function publishHome(
 }
 
 /** The Home tab, on opening and when paging. */
-export function registerHome(app: App, deps: AppDeps): void {
+export function registerHome(app: Listeners, deps: AppDeps): void {
   app.event("app_home_opened", async ({ event, body, client }) => {
     if (event.tab !== "home") return;
     await publishHome(client, deps, { teamId: body.team_id, userId: event.user, page: 0 });

@@ -1,4 +1,4 @@
-import type { App, ViewOutput } from "@slack/bolt";
+import type { ViewOutput } from "@slack/bolt";
 import type { AppDeps } from "../../deps.js";
 import {
   buildInterviewView,
@@ -9,6 +9,7 @@ import {
   loadInterview,
   SUMMARY,
 } from "../interview/session.js";
+import type { Listeners } from "../listeners/registry.js";
 import { buildInterviewGoneView, INTERVIEW_CALLBACK_ID, readSectionState } from "../views/interview-view.js";
 
 function teamOf(body: { team?: { id?: string } | null; user: { team_id?: string } }): string {
@@ -31,7 +32,7 @@ function sectionOf(
  * Next/Finish on a section, and closing a section midway: nothing typed is ever lost, and only what this
  * person changed in the modal is written (someone else may have answered meanwhile).
  */
-export function registerInterviewSubmissions(app: App, deps: AppDeps): void {
+export function registerInterviewSubmissions(app: Listeners, deps: AppDeps): void {
   app.view(INTERVIEW_CALLBACK_ID, async ({ ack, body, view }) => {
     const ctx = sectionOf(deps, teamOf(body), view);
     const current = ctx?.questionnaire.sections[ctx.index];

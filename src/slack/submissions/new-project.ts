@@ -1,4 +1,3 @@
-import type { App } from "@slack/bolt";
 import { z } from "zod";
 import { createProject } from "../../db/projects.js";
 import type { AppDeps } from "../../deps.js";
@@ -10,6 +9,7 @@ import {
   validateNewProject,
 } from "../../domain/project.js";
 import { CALLBACK, NEW_PROJECT_FIELD } from "../ids.js";
+import type { Listeners } from "../listeners/registry.js";
 import { postToChannel } from "../post.js";
 import { escapeMrkdwn } from "../views/mrkdwn.js";
 import { buildProjectCard } from "../views/project-card.js";
@@ -34,7 +34,7 @@ function toBlockErrors(errors: Partial<Record<NewProjectField, string>>): Record
 }
 
 /** The new-project modal's submission: validate, store with an audit row, then post the project card. */
-export function registerNewProjectSubmission(app: App, deps: AppDeps): void {
+export function registerNewProjectSubmission(app: Listeners, deps: AppDeps): void {
   app.view(CALLBACK.newProject, async ({ ack, body, view, client }) => {
     const metadata = metadataSchema.safeParse(safeJson(view.private_metadata));
     if (!metadata.success) {
