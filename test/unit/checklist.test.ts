@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { applyChecklistTicks, checklistProgress, loadChecklist } from "../../src/db/checklist.js";
 import { auditLog } from "../../src/db/schema.js";
-import { checklistChanges } from "../../src/services/checklist.js";
+import { checklistChanges } from "../../src/services/checklist-service.js";
 import { buildChecklistModal, CHECKBOX_GROUP_SIZE } from "../../src/slack/views/checklist-modal.js";
 import { validateView } from "../support/block-kit-limits.js";
 import { openProjectDb, type ProjectDb, T0 } from "../support/running-project.js";

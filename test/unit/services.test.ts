@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { findProjectByChannel } from "../../src/db/projects.js";
 import { isProjectOwner, mayDeleteProject, projectOwners } from "../../src/domain/owners.js";
 import { canSignOff } from "../../src/domain/phase-rules.js";
-import { logBlockerFromMessage } from "../../src/services/blockers.js";
-import { askForSignOff, changePhase, signOffPhase } from "../../src/services/phases.js";
-import { deleteProjectHere, findProjectHere, requestDeletion } from "../../src/services/projects.js";
+import { logBlockerFromMessage } from "../../src/services/blockers-service.js";
+import { askForSignOff, changePhase, signOffPhase } from "../../src/services/phases-service.js";
+import { deleteProjectHere, findProjectHere, requestDeletion } from "../../src/services/projects-service.js";
 import { openProjectDb, type ProjectDb, T0 } from "../support/running-project.js";
 
 /** The use cases, called the way the listeners call them, on a real database. */

@@ -1,5 +1,5 @@
 import type { ProjectRow } from "../../db/schema.js";
-import { historyPage } from "../../services/history.js";
+import { historyPage } from "../../services/history-service.js";
 import type { StorageDeps } from "../../services/service-deps.js";
 import type { MessageContent } from "../views/block-kit.js";
 import { buildHistoryPage, HISTORY_PAGE_SIZE } from "../views/history.js";

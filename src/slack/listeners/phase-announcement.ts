@@ -2,7 +2,7 @@ import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { ProjectRow } from "../../db/schema.js";
 import type { AppDeps } from "../../deps.js";
-import type { PhaseChanged } from "../../services/phases.js";
+import type { PhaseChanged } from "../../services/phases-service.js";
 import { postToChannel } from "../post.js";
 import { buildPhaseAnnouncement } from "../views/phase-messages.js";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { SignOffRequest } from "../../services/phases.js";
+import type { SignOffRequest } from "../../services/phases-service.js";
 
 /** What a sign-off button carries: the change it confirms (services/phases.ts), in a few bytes of JSON. */
 

@@ -1,6 +1,6 @@
 import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppDeps } from "../../../deps.js";
-import { openChecklist } from "../../../services/checklist.js";
+import { openChecklist } from "../../../services/checklist-service.js";
 import { readWholeNumber } from "../../action-value.js";
 import { ACTION } from "../../ids.js";
 import { buildChecklistModal } from "../../views/checklist-modal.js";

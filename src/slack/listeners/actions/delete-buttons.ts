@@ -1,6 +1,6 @@
 import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppDeps } from "../../../deps.js";
-import { deleteProjectHere } from "../../../services/projects.js";
+import { deleteProjectHere } from "../../../services/projects-service.js";
 import { readWholeNumber } from "../../action-value.js";
 import { ACTION } from "../../ids.js";
 import { postToChannel, slackErrorCode } from "../../post.js";

@@ -1,6 +1,6 @@
 import type { BlockAction, ButtonAction } from "@slack/bolt";
 import type { AppDeps } from "../../../deps.js";
-import { findProjectHere } from "../../../services/projects.js";
+import { findProjectHere } from "../../../services/projects-service.js";
 import { readWholeNumber } from "../../action-value.js";
 import { ACTION } from "../../ids.js";
 import { historyMessage } from "../history-message.js";

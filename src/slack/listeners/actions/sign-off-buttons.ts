@@ -1,6 +1,6 @@
 import type { BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
 import type { AppDeps } from "../../../deps.js";
-import { askForSignOff, signOffPhase } from "../../../services/phases.js";
+import { askForSignOff, signOffPhase } from "../../../services/phases-service.js";
 import { ACTION } from "../../ids.js";
 import { postToChannel } from "../../post.js";
 import { mention } from "../../views/mrkdwn.js";

@@ -1,6 +1,6 @@
 import { BLOCKER_LIMITS, parseBlockerText } from "../../../domain/blockers.js";
 import { readOptionalNote } from "../../../domain/typed-text.js";
-import { logBlocker, resolveProjectBlocker } from "../../../services/blockers.js";
+import { logBlocker, resolveProjectBlocker } from "../../../services/blockers-service.js";
 import { usageOf } from "../../commands/grammar.js";
 import { postToChannel } from "../../post.js";
 import { buildBlockerAdded, buildBlockerResolved } from "../../views/blocker-messages.js";

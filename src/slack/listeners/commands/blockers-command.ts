@@ -1,4 +1,4 @@
-import { openBlockers } from "../../../services/blockers.js";
+import { openBlockers } from "../../../services/blockers-service.js";
 import { buildBlockerList } from "../../views/blocker-messages.js";
 import { defineSubcommand } from "./define-subcommand.js";
 

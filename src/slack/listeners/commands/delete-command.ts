@@ -1,4 +1,4 @@
-import { requestDeletion } from "../../../services/projects.js";
+import { requestDeletion } from "../../../services/projects-service.js";
 import { buildDeleteConfirmation, buildNotAllowedToDelete } from "../../views/delete-project.js";
 import { plainMessage } from "../../views/help.js";
 import { defineSubcommand } from "./define-subcommand.js";

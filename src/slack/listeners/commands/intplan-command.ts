@@ -1,5 +1,5 @@
 import type { AppDeps } from "../../../deps.js";
-import { findChannelProject } from "../../../services/projects.js";
+import { findChannelProject } from "../../../services/projects-service.js";
 import { type CommandName, parseCommand, USAGES } from "../../commands/grammar.js";
 import { COMMAND } from "../../ids.js";
 import type { MessageContent } from "../../views/block-kit.js";

@@ -2,7 +2,7 @@ import { PHASE_NOTE_MAX, statusLabel } from "../../../domain/phase-rules.js";
 import { findPhase, PHASES } from "../../../domain/phases.js";
 import { truncateText } from "../../../domain/text.js";
 import { plainFromTyped, readOptionalNote } from "../../../domain/typed-text.js";
-import { changePhase } from "../../../services/phases.js";
+import { changePhase } from "../../../services/phases-service.js";
 import { usageOf } from "../../commands/grammar.js";
 import { buildUsageError, plainMessage } from "../../views/help.js";
 import { buildSignOffPrompt, phaseTitle } from "../../views/phase-messages.js";

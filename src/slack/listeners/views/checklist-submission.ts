@@ -1,7 +1,7 @@
 import type { ViewOutput } from "@slack/bolt";
 import { z } from "zod";
 import type { AppDeps } from "../../../deps.js";
-import { saveChecklistTicks } from "../../../services/checklist.js";
+import { saveChecklistTicks } from "../../../services/checklist-service.js";
 import { CALLBACK } from "../../ids.js";
 import { readPrivateMetadata } from "../../private-metadata.js";
 import { buildChecklistNotSavedModal } from "../../views/checklist-modal.js";

@@ -1,7 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import { z } from "zod";
 import type { AppDeps } from "../../../deps.js";
-import { logBlockerFromMessage } from "../../../services/blockers.js";
+import { logBlockerFromMessage } from "../../../services/blockers-service.js";
 import { CALLBACK } from "../../ids.js";
 import { postToChannel } from "../../post.js";
 import { readPrivateMetadata } from "../../private-metadata.js";

@@ -9,7 +9,7 @@ import { type LiveBlocker, toLiveBlocker } from "../db/live-state.js";
 import type { ProjectRow } from "../db/schema.js";
 import { refreshAt } from "../deps.js";
 import { type BlockerInput, checkBlockerText } from "../domain/blockers.js";
-import { findProjectHere } from "./projects.js";
+import { findProjectHere } from "./projects-service.js";
 import type { ChangeDeps, Place, StorageDeps } from "./service-deps.js";
 
 /** Logging, resolving and listing a project's blockers. */

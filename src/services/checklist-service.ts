@@ -1,7 +1,7 @@
 import { applyChecklistTicks, loadChecklist } from "../db/checklist.js";
 import type { ChecklistItemRow, ProjectRow } from "../db/schema.js";
 import { refreshAt } from "../deps.js";
-import { findProjectHere } from "./projects.js";
+import { findProjectHere } from "./projects-service.js";
 import type { ChangeDeps, Place, StorageDeps } from "./service-deps.js";
 
 /** The tasks and exit criteria of a project's phases: opening the list, and saving what was ticked. */

@@ -3,7 +3,7 @@ import type { PhaseRow, ProjectRow } from "../db/schema.js";
 import { refreshAt } from "../deps.js";
 import { canSignOff, signOffPeople } from "../domain/phase-rules.js";
 import type { PhaseStatus } from "../domain/phases.js";
-import { findProjectHere } from "./projects.js";
+import { findProjectHere } from "./projects-service.js";
 import type { ChangeDeps, Place } from "./service-deps.js";
 
 /**
