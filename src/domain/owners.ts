@@ -18,4 +18,5 @@ export const isProjectOwner = (roles: ProjectRoles, userId: string): boolean =>
   projectOwners(roles).includes(userId);
 
 /** Deleting a project and all its data is for its owners only. */
-export const mayDeleteProject = isProjectOwner;
+export const mayDeleteProject = (roles: ProjectRoles, userId: string): boolean =>
+  isProjectOwner(roles, userId);

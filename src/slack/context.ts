@@ -14,7 +14,7 @@ import type {
 
 export type SubcommandContext<C extends Command = Command> = CommandContext<C["name"]>;
 
-export type SubcommandHandler<C extends Command = Command> = (ctx: SubcommandContext<C>) => Promise<void>;
+type SubcommandHandler<C extends Command = Command> = (ctx: SubcommandContext<C>) => Promise<void>;
 
 export interface Subcommand<N extends CommandName = CommandName> {
   name: N;

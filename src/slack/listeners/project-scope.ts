@@ -20,7 +20,7 @@ export const placeOf = (body: InteractionBody, channelId?: string): Place => ({
 });
 
 /** What a button says when its project is not this channel's (any more). */
-export const NOT_HERE = "This button belongs to a project that is not in this channel any more.";
+const NOT_HERE = "This button belongs to a project that is not in this channel any more.";
 
 /**
  * The one way a button answers "no project here": just for the person who pressed it, below the message

@@ -8,7 +8,7 @@ import type { Listeners } from "../registry.js";
 import type { Subcommand } from "./define-subcommand.js";
 
 /** The usages of the subcommands that have a handler, in the grammar's order. */
-export function availableUsages(subcommands: readonly Subcommand[]) {
+function availableUsages(subcommands: readonly Subcommand[]) {
   const names = new Set<CommandName>(subcommands.map((s) => s.name));
   names.add("help");
   return USAGES.filter((u) => names.has(u.name));

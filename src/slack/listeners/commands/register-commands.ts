@@ -17,7 +17,7 @@ import { phaseCommand } from "./phase-command.js";
  * Every subcommand intplan has; the help text lists exactly these. A new subcommand is one file here
  * (`defineSubcommand`), its grammar and usage line in commands/grammar.ts, and one entry below.
  */
-export const SUBCOMMANDS: readonly Subcommand[] = [
+const SUBCOMMANDS: readonly Subcommand[] = [
   // Written in the older `Subcommand<N>` shape of context.ts; defineSubcommand takes it as it is.
   defineSubcommand(newCommand),
   defineSubcommand(interviewCommand),

@@ -16,7 +16,7 @@ const metadataSchema = z.object({
 });
 
 /** The items ticked in the submitted modal, across every checkbox group. */
-export function tickedInView(state: ViewOutput["state"]): Set<number> {
+function tickedInView(state: ViewOutput["state"]): Set<number> {
   const selected = Object.values(readBlockValues(state)).flatMap((value) =>
     Array.isArray(value) ? value : [],
   );
