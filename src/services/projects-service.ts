@@ -1,5 +1,5 @@
 import { type DeletionSummary, deleteProject } from "../db/delete-project.js";
-import { findProjectByChannel, findProjectById } from "../db/projects.js";
+import { findProjectByChannel } from "../db/projects.js";
 import type { ProjectRow } from "../db/schema.js";
 import { mayDeleteProject } from "../domain/owners.js";
 import type { Place, StorageDeps } from "./service-deps.js";
@@ -16,15 +16,13 @@ export function findChannelProject(
 
 /**
  * The project a button or modal is about, only when it is still where the request comes from: the channel's
- * project (and, when the request names one, that very project); without a channel, the workspace's project
- * of that id. Anything else (another channel's or workspace's project, a forged id) is no project.
+ * project (and, when the request names one, that very project). Anything else (no channel, another channel's
+ * or workspace's project, a forged id) is no project.
  */
 export function findProjectHere(deps: StorageDeps, place: Place, projectId?: number): ProjectRow | undefined {
-  if (place.channelId) {
-    const project = findProjectByChannel(deps.db, { teamId: place.teamId, channelId: place.channelId });
-    return project && (projectId === undefined || project.id === projectId) ? project : undefined;
-  }
-  return projectId === undefined ? undefined : findProjectById(deps.db, place.teamId, projectId);
+  if (!place.channelId) return undefined;
+  const project = findProjectByChannel(deps.db, { teamId: place.teamId, channelId: place.channelId });
+  return project && (projectId === undefined || project.id === projectId) ? project : undefined;
 }
 
 export type DeleteRequestOutcome = { kind: "confirm" } | { kind: "not-allowed" };

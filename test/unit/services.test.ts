@@ -77,7 +77,7 @@ describe("services", () => {
         why: "by id, without a channel",
         place: { teamId: "T0TEAM", channelId: undefined },
         id: "own",
-        found: true,
+        found: false,
       },
       {
         why: "nothing named, no channel",
