@@ -1,3 +1,4 @@
+import { isProjectOwner, type ProjectRoles, projectOwners } from "./owners.js";
 import { PHASE_STATUS_LABELS, PHASES, type PhaseStatus } from "./phases.js";
 
 /** The rules of moving a phase along: who signs off, when a sign-off is needed, dates, the current phase. */
@@ -5,20 +6,13 @@ import { PHASE_STATUS_LABELS, PHASES, type PhaseStatus } from "./phases.js";
 /** The longest note a phase change keeps. */
 export const PHASE_NOTE_MAX = 500;
 
-export interface SignOffRoles {
-  leadEngineerId: string | null;
-  projectManagerId: string | null;
-  createdBy: string;
-}
+/** The roles that decide who signs off. */
+export type SignOffRoles = ProjectRoles;
 
-/** The project's lead engineer and project manager; the person who created it while neither is named. */
-export function signOffPeople(roles: SignOffRoles): string[] {
-  const named = [roles.leadEngineerId, roles.projectManagerId].filter((id): id is string => Boolean(id));
-  return named.length > 0 ? [...new Set(named)] : [roles.createdBy];
-}
+/** Who signs off a phase: the project's owners (the same people who may delete it). */
+export const signOffPeople = (roles: SignOffRoles): string[] => projectOwners(roles);
 
-export const canSignOff = (roles: SignOffRoles, userId: string): boolean =>
-  signOffPeople(roles).includes(userId);
+export const canSignOff = (roles: SignOffRoles, userId: string): boolean => isProjectOwner(roles, userId);
 
 export type PhaseChangeDecision = "unchanged" | "needs-sign-off" | "apply";
 

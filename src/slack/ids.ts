@@ -1,4 +1,9 @@
-/** Every callback id and action id intplan uses, in one place. */
+/**
+ * The command, callback ids and action ids that more than one module names: the listener that handles an id
+ * and the view that puts it on a button or modal. Ids only one view uses stay beside it (the interview's, in
+ * views/interview-view.ts). The complete list is what the listeners register: the registry records every id
+ * (src/slack/listeners/registry.ts), and the catch-all for unknown interactions asks it.
+ */
 
 export const COMMAND = "/intplan";
 

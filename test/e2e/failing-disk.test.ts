@@ -14,7 +14,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SlackRequestResult } from "../../emulator/signed-client.js";
 import { blockers, phases, projects } from "../../src/db/schema.js";
-import { encodeSignOffValue } from "../../src/slack/actions/phase-signoff-value.js";
+import { encodeSignOffValue } from "../../src/slack/listeners/sign-off-value.js";
 import { newProjectForm } from "../support/forms.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";

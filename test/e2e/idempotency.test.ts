@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { blockers, phases, projects } from "../../src/db/schema.js";
-import { encodeSignOffValue } from "../../src/slack/actions/phase-signoff-value.js";
+import { encodeSignOffValue } from "../../src/slack/listeners/sign-off-value.js";
 import { form, newProjectForm, stateValues } from "../support/forms.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";

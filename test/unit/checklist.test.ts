@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateView } from "../../emulator/block-kit-limits.js";
 import { applyChecklistTicks, checklistProgress, loadChecklist } from "../../src/db/checklist.js";
 import { auditLog } from "../../src/db/schema.js";
-import { checklistChanges } from "../../src/slack/submissions/checklist.js";
+import { checklistChanges } from "../../src/services/checklist-service.js";
 import { buildChecklistModal, CHECKBOX_GROUP_SIZE } from "../../src/slack/views/checklist-modal.js";
 import { openProjectDb, type ProjectDb, T0 } from "../support/running-project.js";
 

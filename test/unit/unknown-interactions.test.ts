@@ -1,16 +1,29 @@
 import { describe, expect, it } from "vitest";
 import type { AppDeps } from "../../src/deps.js";
+import type { KnownIds } from "../../src/slack/listeners/registry.js";
 import { registerListeners } from "../../src/slack/register.js";
-import { isKnownAction, isKnownView } from "../../src/slack/unknown-interactions.js";
+import {
+  isKnownAction,
+  isKnownClosedView,
+  isKnownShortcut,
+  isKnownView,
+} from "../../src/slack/unknown-interactions.js";
 import { OPEN_SECTION_ACTION, openSectionActionId } from "../../src/slack/views/interview-view.js";
 import { recordListeners } from "../support/listener-recorder.js";
 
 /**
  * The catch-all answers only what no listener handles: a listener whose id it did not know would be
- * acknowledged twice. So every id registered must be one it knows.
+ * acknowledged twice. So every id registered must be one it knows, and it needs no list of its own.
  */
 describe("the catch-all for buttons and modals intplan does not have", () => {
-  const registered = recordListeners((app) => registerListeners(app, {} as AppDeps));
+  let known: KnownIds | undefined;
+  const registered = recordListeners((app) => {
+    known = registerListeners(app, {} as AppDeps);
+  });
+  const ids = (): KnownIds => {
+    if (!known) throw new Error("registerListeners returned nothing");
+    return known;
+  };
   const CATCH_ALL = new Set([".*", "/.*/"]);
 
   it("knows every action id a listener is registered for", () => {
@@ -18,19 +31,30 @@ describe("the catch-all for buttons and modals intplan does not have", () => {
     expect(actions.length).toBeGreaterThan(5);
     for (const id of actions) {
       const sample = id === OPEN_SECTION_ACTION.source ? openSectionActionId(3) : id;
-      expect(isKnownAction(sample), id).toBe(true);
+      expect(isKnownAction(ids(), sample), id).toBe(true);
     }
   });
 
-  it("knows every modal a listener is registered for", () => {
+  it("knows every modal a listener is registered for, submitted or closed", () => {
     const views = registered.views.filter((id) => !CATCH_ALL.has(id));
     expect(views.length).toBeGreaterThan(3);
-    for (const id of views) expect(isKnownView(id), id).toBe(true);
+    for (const id of views) {
+      expect(isKnownView(ids(), id) || isKnownClosedView(ids(), id), id).toBe(true);
+    }
+    expect(isKnownClosedView(ids(), "interview_section")).toBe(true);
+    expect(isKnownClosedView(ids(), "checklist")).toBe(false);
+  });
+
+  it("knows every shortcut a listener is registered for", () => {
+    const shortcuts = registered.shortcuts.filter((id) => !CATCH_ALL.has(id));
+    expect(shortcuts.length).toBeGreaterThan(0);
+    for (const id of shortcuts) expect(isKnownShortcut(ids(), id), id).toBe(true);
   });
 
   it("does not take an id no listener has for a known one", () => {
-    expect(isKnownAction("self_destruct")).toBe(false);
-    expect(isKnownAction("interview_open_section:x")).toBe(false);
-    expect(isKnownView("mystery_modal")).toBe(false);
+    expect(isKnownAction(ids(), "self_destruct")).toBe(false);
+    expect(isKnownAction(ids(), "interview_open_section:x")).toBe(false);
+    expect(isKnownView(ids(), "mystery_modal")).toBe(false);
+    expect(isKnownShortcut(ids(), "mystery_shortcut")).toBe(false);
   });
 });

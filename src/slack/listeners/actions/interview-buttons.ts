@@ -22,8 +22,9 @@ import {
   OPEN_SECTION_ACTION,
   readSectionState,
 } from "../../views/interview-view.js";
-
-const teamOf = (body: BlockAction) => body.team?.id ?? body.user.team_id ?? "";
+import { openModal } from "../open-modal.js";
+import { workspaceOf } from "../project-scope.js";
+import type { Listeners } from "../registry.js";
 
 /** Moves an open interview modal to another section, keeping what was changed in the current one. */
 async function moveTo(
@@ -36,7 +37,7 @@ async function moveTo(
   if (!view) return;
   const meta = decodeMetadata(view.private_metadata);
   const place = meta && placeOf(meta);
-  const ctx = place && loadInterview(deps, teamOf(body), place);
+  const ctx = place && loadInterview(deps, workspaceOf(body), place);
   if (!place || !ctx) {
     await client.views.update({ view_id: view.id, view: buildInterviewGoneView() });
     return;
@@ -59,7 +60,7 @@ async function moveTo(
 }
 
 /** Back, Skip, Open (from the summary), and the project card's "Start discovery interview". */
-export function registerInterviewActions(app: App, deps: AppDeps): void {
+export function registerInterviewActions(app: Listeners, deps: AppDeps): void {
   app.action<BlockAction<ButtonAction>>(INTERVIEW_ACTION.back, async ({ ack, body, client }) => {
     await ack();
     await moveTo(deps, body, client, (_ctx, s) => sectionBefore(s));
@@ -79,7 +80,7 @@ export function registerInterviewActions(app: App, deps: AppDeps): void {
     async ({ ack, body, action, client, respond }) => {
       await ack();
       const project = projectForInterviewButton(deps, {
-        teamId: teamOf(body),
+        teamId: workspaceOf(body),
         projectId: readWholeNumber(action.value) ?? 0,
         channelId: body.channel?.id,
       });
@@ -94,7 +95,13 @@ export function registerInterviewActions(app: App, deps: AppDeps): void {
       const start = resolveStartSection(deps, project, null);
       const interview = interviewOf(project);
       const screen = interviewScreen(deps, interview, start.ok ? start.sectionIndex : 0);
-      await client.views.open({ trigger_id: body.trigger_id, view: buildInterviewModal(interview, screen) });
+      await openModal(client, deps.logger, {
+        triggerId: body.trigger_id,
+        view: buildInterviewModal(interview, screen),
+        what: "the interview",
+        retry: "Please press the button again, or run `/intplan interview`; every answer so far is saved.",
+        respond,
+      });
     },
   );
 }

@@ -1,15 +1,14 @@
 import { buildExportFile, exportName } from "../../../services/document-export.js";
 import { uploadFile } from "../../canvas-publisher.js";
-import type { Subcommand, WithProject } from "../../context.js";
 import { slackErrorCode } from "../../post.js";
 import { plainMessage } from "../../views/help.js";
+import { defineSubcommand } from "./define-subcommand.js";
 
 /** `/intplan export plan|discovery|answers`: always a file in the channel (answers as JSON). */
-export const exportCommand: Subcommand<"export"> = {
+export const exportCommand = defineSubcommand({
   name: "export",
   needsProject: true,
-  async handle(ctx) {
-    const { project, command, ack, respond, client, body, deps } = ctx as WithProject<typeof ctx.command>;
+  async handle({ project, command, ack, respond, client, body, deps }) {
     const what = exportName(command.doc);
     await ack(plainMessage(`:hourglass_flowing_sand: Preparing the ${what} file…`));
     const file = buildExportFile(deps, project, command.doc);
@@ -34,4 +33,4 @@ export const exportCommand: Subcommand<"export"> = {
       });
     }
   },
-};
+});

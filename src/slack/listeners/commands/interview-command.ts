@@ -1,15 +1,15 @@
 import { interviewOf, interviewScreen, resolveStartSection } from "../../../services/discovery-interview.js";
-import type { Subcommand, WithProject } from "../../context.js";
 import { buildInterviewModal } from "../../interview-modal.js";
 import { plainMessage } from "../../views/help.js";
 import { escapeMrkdwn } from "../../views/mrkdwn.js";
+import { openModal } from "../open-modal.js";
+import { defineSubcommand } from "./define-subcommand.js";
 
 /** `/intplan interview [section]`: open the discovery interview where it makes sense. */
-export const interviewCommand: Subcommand<"interview"> = {
+export const interviewCommand = defineSubcommand({
   name: "interview",
   needsProject: true,
-  async handle(ctx) {
-    const { project, command, ack, respond, client, body, deps } = ctx as WithProject<typeof ctx.command>;
+  async handle({ project, command, ack, respond, client, body, deps }) {
     const start = resolveStartSection(deps, project, command.section);
     if (!start.ok) {
       await ack(plainMessage(escapeMrkdwn(start.error)));
@@ -18,14 +18,12 @@ export const interviewCommand: Subcommand<"interview"> = {
     await ack();
     const interview = interviewOf(project);
     const view = buildInterviewModal(interview, interviewScreen(deps, interview, start.sectionIndex));
-    try {
-      await client.views.open({ trigger_id: body.trigger_id, view });
-    } catch (error) {
-      deps.logger.warn("views.open failed for /intplan interview:", error);
-      await respond({
-        response_type: "ephemeral",
-        text: "Slack did not open the interview in time. Please run `/intplan interview` again; every answer so far is saved.",
-      });
-    }
+    await openModal(client, deps.logger, {
+      triggerId: body.trigger_id,
+      view,
+      what: "the interview",
+      retry: "Please run `/intplan interview` again; every answer so far is saved.",
+      respond,
+    });
   },
-};
+});

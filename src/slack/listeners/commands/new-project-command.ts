@@ -1,11 +1,12 @@
 import { whereNewProjectStarts } from "../../../services/project-setup.js";
-import type { Subcommand } from "../../context.js";
 import { plainMessage } from "../../views/help.js";
 import { escapeMrkdwn } from "../../views/mrkdwn.js";
 import { buildNewProjectModal } from "../../views/new-project-modal.js";
+import { openModal } from "../open-modal.js";
+import { defineSubcommand } from "./define-subcommand.js";
 
 /** `/intplan new`: open the new-project modal, unless this channel already has a project. */
-export const newCommand: Subcommand<"new"> = {
+export const newCommand = defineSubcommand({
   name: "new",
   needsProject: false,
   async handle({ body, project, ack, respond, client, deps }) {
@@ -24,17 +25,12 @@ export const newCommand: Subcommand<"new"> = {
       return;
     }
     await ack();
-    try {
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: buildNewProjectModal({ channelId: body.channel_id }, body.channel_name),
-      });
-    } catch (error) {
-      deps.logger.warn("views.open failed for /intplan new:", error);
-      await respond({
-        response_type: "ephemeral",
-        text: "Slack did not open the new-project form in time. Please run `/intplan new` again.",
-      });
-    }
+    await openModal(client, deps.logger, {
+      triggerId: body.trigger_id,
+      view: buildNewProjectModal({ channelId: body.channel_id }, body.channel_name),
+      what: "the new-project form",
+      retry: "Please run `/intplan new` again.",
+      respond,
+    });
   },
-};
+});

@@ -1,14 +1,17 @@
+import type { RespondFn } from "@slack/bolt";
 import type { AppDeps } from "../../../deps.js";
 import { DOCUMENT_TITLES } from "../../../services/document-rendering.js";
 import { publishProjectDocument } from "../../canvas-publisher.js";
-import type { Subcommand, SubcommandContext, WithProject } from "../../context.js";
 import { postToChannel, slackErrorCode } from "../../post.js";
 import { plainMessage } from "../../views/help.js";
 import { buildPublicationAnnouncement, describePublication } from "../../views/publication.js";
+import { defineSubcommand, type ProjectCommandContext } from "./define-subcommand.js";
 
 /** `/intplan plan` and `/intplan discovery`: publish (or refresh) the document in the channel. */
-async function publishCommand(ctx: SubcommandContext, kind: keyof typeof DOCUMENT_TITLES): Promise<void> {
-  const { project, ack, respond, client, body, deps } = ctx as WithProject<typeof ctx.command>;
+async function publishCommand(
+  { project, ack, respond, client, body, deps }: ProjectCommandContext<"plan" | "discovery">,
+  kind: keyof typeof DOCUMENT_TITLES,
+): Promise<void> {
   const title = DOCUMENT_TITLES[kind];
   await ack(plainMessage(`:hourglass_flowing_sand: Generating the ${title}…`));
   try {
@@ -39,7 +42,7 @@ async function publishCommand(ctx: SubcommandContext, kind: keyof typeof DOCUMEN
 
 async function reportPublishFailure(
   deps: AppDeps,
-  respond: SubcommandContext["respond"],
+  respond: RespondFn,
   title: string,
   error: unknown,
 ): Promise<void> {
@@ -56,14 +59,14 @@ async function reportPublishFailure(
   });
 }
 
-export const planCommand: Subcommand<"plan"> = {
+export const planCommand = defineSubcommand({
   name: "plan",
   needsProject: true,
-  handle: (ctx) => publishCommand(ctx as SubcommandContext, "plan"),
-};
+  handle: (ctx) => publishCommand(ctx, "plan"),
+});
 
-export const discoveryCommand: Subcommand<"discovery"> = {
+export const discoveryCommand = defineSubcommand({
   name: "discovery",
   needsProject: true,
-  handle: (ctx) => publishCommand(ctx as SubcommandContext, "discovery"),
-};
+  handle: (ctx) => publishCommand(ctx, "discovery"),
+});

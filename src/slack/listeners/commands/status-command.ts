@@ -1,9 +1,9 @@
 import { projectInterviewProgress } from "../../../services/discovery-interview.js";
 import { boardIsCurrent, showStatusBoard } from "../../../services/status-board-state.js";
-import type { Subcommand, WithProject } from "../../context.js";
 import { slackStatusBoardPort } from "../../status-board-poster.js";
 import { section } from "../../views/block-kit.js";
 import { buildProjectCard } from "../../views/project-card.js";
+import { defineSubcommand } from "./define-subcommand.js";
 
 const UP_TO_DATE =
   "The status board is up to date: it is the pinned message in this channel, and it updates itself.";
@@ -12,11 +12,10 @@ const UP_TO_DATE =
  * `/intplan status`: posts and pins the channel's status board the first time and brings that same message
  * up to date after; when Slack will not take it, the project card answers privately instead.
  */
-export const statusCommand: Subcommand<"status"> = {
+export const statusCommand = defineSubcommand({
   name: "status",
   needsProject: true,
-  async handle(ctx) {
-    const { project, ack, respond, client, deps } = ctx as WithProject<typeof ctx.command>;
+  async handle({ project, ack, respond, client, deps }) {
     const board = slackStatusBoardPort(client);
     if (boardIsCurrent(deps, board, project)) {
       await ack(UP_TO_DATE);
@@ -46,4 +45,4 @@ export const statusCommand: Subcommand<"status"> = {
           : UP_TO_DATE,
     });
   },
-};
+});

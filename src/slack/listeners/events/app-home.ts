@@ -1,14 +1,15 @@
-import type { App } from "@slack/bolt";
 import type { AppDeps } from "../../../deps.js";
 import { readWholeNumber } from "../../action-value.js";
 import { publishHome } from "../../home-publisher.js";
 import { ACTION } from "../../ids.js";
+import { workspaceOf } from "../project-scope.js";
+import type { Listeners } from "../registry.js";
 
 /**
  * The Home tab, on opening and when paging. The paging buttons are actions, but they live here with the
  * event: both do one thing, publish a page of Home.
  */
-export function registerHome(app: App, deps: AppDeps): void {
+export function registerHome(app: Listeners, deps: AppDeps): void {
   app.event("app_home_opened", async ({ event, body, client }) => {
     if (event.tab !== "home") return;
     await publishHome(client, deps, { teamId: body.team_id, userId: event.user, page: 0 });
@@ -18,8 +19,7 @@ export function registerHome(app: App, deps: AppDeps): void {
     app.action(actionId, async ({ ack, body, action, client }) => {
       await ack();
       const page = readWholeNumber((action as { value?: string }).value) ?? 0;
-      const teamId = body.team?.id ?? body.user.team_id ?? "";
-      await publishHome(client, deps, { teamId, userId: body.user.id, page });
+      await publishHome(client, deps, { teamId: workspaceOf(body), userId: body.user.id, page });
     });
   }
 }

@@ -1,4 +1,4 @@
-import type { App, ViewOutput } from "@slack/bolt";
+import type { ViewOutput } from "@slack/bolt";
 import type { AppDeps } from "../../../deps.js";
 import {
   type InterviewContext,
@@ -14,10 +14,8 @@ import {
   INTERVIEW_CALLBACK_ID,
   readSectionState,
 } from "../../views/interview-view.js";
-
-function teamOf(body: { team?: { id?: string } | null; user: { team_id?: string } }): string {
-  return body.team?.id ?? body.user.team_id ?? "";
-}
+import { workspaceOf } from "../project-scope.js";
+import type { Listeners } from "../registry.js";
 
 /** The section on screen, when the view is an interview section of a project in this workspace. */
 function sectionOf(
@@ -36,9 +34,9 @@ function sectionOf(
  * Next/Finish on a section, and closing a section midway: nothing typed is ever lost, and only what this
  * person changed in the modal is written (someone else may have answered meanwhile).
  */
-export function registerInterviewSubmissions(app: App, deps: AppDeps): void {
+export function registerInterviewSubmissions(app: Listeners, deps: AppDeps): void {
   app.view(INTERVIEW_CALLBACK_ID, async ({ ack, body, view }) => {
-    const ctx = sectionOf(deps, teamOf(body), view);
+    const ctx = sectionOf(deps, workspaceOf(body), view);
     const current = ctx?.questionnaire.sections[ctx.place.sectionIndex];
     if (!ctx || !current) {
       await ack({ response_action: "update", view: buildInterviewGoneView() });
@@ -65,7 +63,7 @@ export function registerInterviewSubmissions(app: App, deps: AppDeps): void {
   // even when the write fails (the modal is already gone, so there is no one to tell but the log).
   app.view({ callback_id: INTERVIEW_CALLBACK_ID, type: "view_closed" }, async ({ ack, body, view }) => {
     try {
-      const ctx = sectionOf(deps, teamOf(body), view);
+      const ctx = sectionOf(deps, workspaceOf(body), view);
       const current = ctx?.questionnaire.sections[ctx.place.sectionIndex];
       if (ctx && current)
         keepSectionInput(deps, ctx, {

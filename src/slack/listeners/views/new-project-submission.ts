@@ -1,4 +1,3 @@
-import type { App } from "@slack/bolt";
 import { z } from "zod";
 import type { AppDeps } from "../../../deps.js";
 import type { NewProjectField } from "../../../domain/project.js";
@@ -9,6 +8,8 @@ import { readPrivateMetadata } from "../../private-metadata.js";
 import { escapeMrkdwn } from "../../views/mrkdwn.js";
 import { buildProjectCard } from "../../views/project-card.js";
 import { readBlockValues } from "../../views/view-state.js";
+import { workspaceOf } from "../project-scope.js";
+import type { Listeners } from "../registry.js";
 
 const metadataSchema = z.object({ channelId: z.string().regex(/^[CG][A-Z0-9]{2,30}$/) });
 
@@ -29,7 +30,7 @@ function toBlockErrors(errors: Partial<Record<NewProjectField, string>>): Record
 }
 
 /** The new-project modal's submission: validate, store with an audit row, then post the project card. */
-export function registerNewProjectSubmission(app: App, deps: AppDeps): void {
+export function registerNewProjectSubmission(app: Listeners, deps: AppDeps): void {
   app.view(CALLBACK.newProject, async ({ ack, body, view, client }) => {
     const metadata = readPrivateMetadata(metadataSchema, view.private_metadata);
     if (!metadata) {
@@ -42,7 +43,7 @@ export function registerNewProjectSubmission(app: App, deps: AppDeps): void {
       return;
     }
     const outcome = createProjectFromForm(deps, {
-      teamId: body.team?.id ?? body.user.team_id ?? "",
+      teamId: workspaceOf(body),
       channelId: metadata.channelId,
       form: readNewProjectForm(readBlockValues(view.state)),
       actorId: body.user.id,

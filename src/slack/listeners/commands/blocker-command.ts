@@ -1,31 +1,24 @@
-import { addBlocker, resolveBlocker } from "../../db/blockers.js";
-import { BLOCKER_LIMITS, parseBlockerText } from "../../domain/blockers.js";
-import { readOptionalNote } from "../../domain/typed-text.js";
-import type { Subcommand, WithProject } from "../context.js";
-import { postToChannel } from "../post.js";
-import { buildBlockerAdded, buildBlockerResolved } from "../views/blocker-messages.js";
-import { buildUsageError, plainMessage } from "../views/help.js";
-import { escapeMrkdwn } from "../views/mrkdwn.js";
-import { usageOf } from "./grammar.js";
+import { BLOCKER_LIMITS, parseBlockerText } from "../../../domain/blockers.js";
+import { readOptionalNote } from "../../../domain/typed-text.js";
+import { logBlocker, resolveProjectBlocker } from "../../../services/blockers-service.js";
+import { usageOf } from "../../commands/grammar.js";
+import { postToChannel } from "../../post.js";
+import { buildBlockerAdded, buildBlockerResolved } from "../../views/blocker-messages.js";
+import { buildUsageError, plainMessage } from "../../views/help.js";
+import { escapeMrkdwn } from "../../views/mrkdwn.js";
+import { defineSubcommand } from "./define-subcommand.js";
 
 /** `/intplan blocker <text> [@owner] [--client]`: log a blocker and tell the channel. */
-export const blockerCommand: Subcommand<"blocker"> = {
+export const blockerCommand = defineSubcommand({
   name: "blocker",
   needsProject: true,
-  async handle(ctx) {
-    const { project, command, ack, body, client, deps, respond } = ctx as WithProject<typeof ctx.command>;
+  async handle({ project, command, ack, body, client, deps, respond }) {
     const parsed = parseBlockerText(command.text);
     if (!parsed.ok) {
       await ack(buildUsageError(parsed.error, usageOf("blocker")));
       return;
     }
-    const result = addBlocker(deps.db, {
-      projectId: project.id,
-      input: parsed.value,
-      actorId: body.user_id,
-      at: deps.clock(),
-      timing: deps.timing,
-    });
+    const result = logBlocker(deps, { project, input: parsed.value, actorId: body.user_id });
     await ack();
     await postToChannel(client, deps.logger, {
       channelId: project.channelId,
@@ -34,26 +27,23 @@ export const blockerCommand: Subcommand<"blocker"> = {
       content: buildBlockerAdded(result.blocker, body.user_id),
     });
   },
-};
+});
 
 /** `/intplan blocker resolve <id> [note]`: resolve one of this project's blockers and tell the channel. */
-export const blockerResolveCommand: Subcommand<"blocker-resolve"> = {
+export const blockerResolveCommand = defineSubcommand({
   name: "blocker-resolve",
   needsProject: true,
-  async handle(ctx) {
-    const { project, command, ack, body, client, deps, respond } = ctx as WithProject<typeof ctx.command>;
+  async handle({ project, command, ack, body, client, deps, respond }) {
     const note = readOptionalNote(command.note, BLOCKER_LIMITS.note);
     if (!note.ok) {
       await ack(buildUsageError(note.error, usageOf("blocker-resolve")));
       return;
     }
-    const result = resolveBlocker(deps.db, {
-      projectId: project.id,
+    const result = resolveProjectBlocker(deps, {
+      project,
       number: command.id,
       note: note.text,
       actorId: body.user_id,
-      at: deps.clock(),
-      timing: deps.timing,
     });
     if (result.kind === "not-found") {
       await ack(
@@ -77,4 +67,4 @@ export const blockerResolveCommand: Subcommand<"blocker-resolve"> = {
       content: buildBlockerResolved(result.blocker, body.user_id),
     });
   },
-};
+});

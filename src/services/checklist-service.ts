@@ -1,0 +1,61 @@
+import { applyChecklistTicks, loadChecklist } from "../db/checklist.js";
+import type { ChecklistItemRow, ProjectRow } from "../db/schema.js";
+import { findProjectHere } from "./projects-service.js";
+import type { ChangeDeps, Place, StorageDeps } from "./service-deps.js";
+
+/** The tasks and exit criteria of a project's phases: opening the list, and saving what was ticked. */
+
+/** What the person changed: items ticked that were not, and items unticked that were. */
+export function checklistChanges(
+  before: ReadonlySet<number>,
+  after: ReadonlySet<number>,
+): Map<number, boolean> {
+  const changes = new Map<number, boolean>();
+  for (const id of after) if (!before.has(id)) changes.set(id, true);
+  for (const id of before) if (!after.has(id)) changes.set(id, false);
+  return changes;
+}
+
+export type OpenChecklistOutcome =
+  | { kind: "not-here" }
+  | { kind: "checklist"; project: ProjectRow; items: ChecklistItemRow[] };
+
+/** The status board's checklist button: the list of this place's project, when the button is its own. */
+export function openChecklist(
+  deps: StorageDeps,
+  args: { place: Place; projectId: number | undefined },
+): OpenChecklistOutcome {
+  const project =
+    args.projectId === undefined ? undefined : findProjectHere(deps, args.place, args.projectId);
+  return project
+    ? { kind: "checklist", project, items: loadChecklist(deps.db, project.id) }
+    : { kind: "not-here" };
+}
+
+export type SaveTicksOutcome = { kind: "not-here" } | { kind: "saved" };
+
+/**
+ * Saves the ticks of the checklist modal (only what changed since it opened, so two people ticking at once
+ * both count); the status board and the plan catch up through the outbox.
+ */
+export function saveChecklistTicks(
+  deps: ChangeDeps,
+  args: {
+    place: Place;
+    projectId: number;
+    before: ReadonlySet<number>;
+    after: ReadonlySet<number>;
+    actorId: string;
+  },
+): SaveTicksOutcome {
+  const project = findProjectHere(deps, args.place, args.projectId);
+  if (!project) return { kind: "not-here" };
+  applyChecklistTicks(deps.db, {
+    projectId: project.id,
+    changes: checklistChanges(args.before, args.after),
+    actorId: args.actorId,
+    at: deps.clock(),
+    timing: deps.timing,
+  });
+  return { kind: "saved" };
+}

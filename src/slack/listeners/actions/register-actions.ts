@@ -1,0 +1,16 @@
+import type { AppDeps } from "../../../deps.js";
+import type { Listeners } from "../registry.js";
+import { registerChecklistButton } from "./checklist-button.js";
+import { registerDeleteButtons } from "./delete-buttons.js";
+import { registerHistoryPaging } from "./history-paging.js";
+import { registerInterviewActions } from "./interview-buttons.js";
+import { registerSignOffButtons } from "./sign-off-buttons.js";
+
+/** Every button (block action) intplan listens to, but the Home tab's paging (events/register-events.ts). */
+export function registerActions(listeners: Listeners, deps: AppDeps): void {
+  registerInterviewActions(listeners, deps);
+  registerSignOffButtons(listeners, deps);
+  registerChecklistButton(listeners, deps);
+  registerHistoryPaging(listeners, deps);
+  registerDeleteButtons(listeners, deps);
+}

@@ -1,0 +1,71 @@
+import { PHASE_NOTE_MAX, statusLabel } from "../../../domain/phase-rules.js";
+import { findPhase, PHASES } from "../../../domain/phases.js";
+import { truncateText } from "../../../domain/text.js";
+import { plainFromTyped, readOptionalNote } from "../../../domain/typed-text.js";
+import { changePhase } from "../../../services/phases-service.js";
+import { usageOf } from "../../commands/grammar.js";
+import { buildUsageError, plainMessage } from "../../views/help.js";
+import { buildSignOffPrompt, phaseTitle } from "../../views/phase-messages.js";
+import { announcePhaseChange } from "../phase-announcement.js";
+import { encodeSignOffValue } from "../sign-off-value.js";
+import { defineSubcommand } from "./define-subcommand.js";
+
+const PHASE_LIST = PHASES.map((p) => `${p.number} ${p.name}`).join(", ");
+
+/** `/intplan phase <1-5|name> <status> [note]`: change a phase's status and tell the channel. */
+export const phaseCommand = defineSubcommand({
+  name: "phase",
+  needsProject: true,
+  async handle({ project, command, ack, body, client, deps, respond }) {
+    const typedPhase = plainFromTyped(command.phase);
+    const phase = findPhase(typedPhase);
+    if (!phase) {
+      await ack(
+        buildUsageError(
+          `There is no phase "${truncateText(typedPhase, 60)}". The phases are ${PHASE_LIST}.`,
+          usageOf("phase"),
+        ),
+      );
+      return;
+    }
+    const note = readOptionalNote(command.note, PHASE_NOTE_MAX);
+    if (!note.ok) {
+      await ack(buildUsageError(note.error, usageOf("phase")));
+      return;
+    }
+    const outcome = changePhase(deps, {
+      project,
+      phaseNumber: phase.number,
+      status: command.status,
+      note: note.text,
+      actorId: body.user_id,
+    });
+    if (outcome.kind === "unchanged") {
+      await ack(
+        plainMessage(
+          `*${phaseTitle(phase.number)}* is already ${statusLabel(command.status).toLowerCase()}.`,
+        ),
+      );
+      return;
+    }
+    if (outcome.kind === "needs-sign-off") {
+      await ack(
+        buildSignOffPrompt({
+          phaseNumber: phase.number,
+          openCriteria: outcome.openCriteria,
+          signers: outcome.signers,
+          canSignOff: outcome.canSignOff,
+          value: encodeSignOffValue(outcome.request),
+        }),
+      );
+      return;
+    }
+    await ack();
+    await announcePhaseChange(client, deps, {
+      project,
+      change: outcome.change,
+      actorId: body.user_id,
+      respond,
+    });
+  },
+});

@@ -1,0 +1,37 @@
+import type { AppDeps } from "../../../deps.js";
+import type { Listeners } from "../registry.js";
+import { blockerCommand, blockerResolveCommand } from "./blocker-command.js";
+import { blockersCommand } from "./blockers-command.js";
+import type { Subcommand } from "./define-subcommand.js";
+import { deleteCommand } from "./delete-command.js";
+import { exportCommand } from "./export-command.js";
+import { historyCommand } from "./history-command.js";
+import { interviewCommand } from "./interview-command.js";
+import { registerIntplanCommand } from "./intplan-command.js";
+import { newCommand } from "./new-project-command.js";
+import { phaseCommand } from "./phase-command.js";
+import { discoveryCommand, planCommand } from "./publish-commands.js";
+import { statusCommand } from "./status-command.js";
+
+/**
+ * Every subcommand intplan has; the help text lists exactly these. A new subcommand is one file here
+ * (`defineSubcommand`), its grammar and usage line in commands/grammar.ts, and one entry below.
+ */
+const SUBCOMMANDS: readonly Subcommand[] = [
+  newCommand,
+  interviewCommand,
+  planCommand,
+  discoveryCommand,
+  exportCommand,
+  statusCommand,
+  phaseCommand,
+  blockerCommand,
+  blockerResolveCommand,
+  blockersCommand,
+  historyCommand,
+  deleteCommand,
+];
+
+export function registerCommands(listeners: Listeners, deps: AppDeps): void {
+  registerIntplanCommand(listeners, deps, SUBCOMMANDS);
+}

@@ -1,0 +1,45 @@
+import type { ViewOutput } from "@slack/bolt";
+import { z } from "zod";
+import type { AppDeps } from "../../../deps.js";
+import { saveChecklistTicks } from "../../../services/checklist-service.js";
+import { CALLBACK } from "../../ids.js";
+import { readPrivateMetadata } from "../../private-metadata.js";
+import { buildChecklistNotSavedModal } from "../../views/checklist-modal.js";
+import { readBlockValues } from "../../views/view-state.js";
+import { placeOf } from "../project-scope.js";
+import type { Listeners } from "../registry.js";
+
+const metadataSchema = z.object({
+  projectId: z.number().int().positive(),
+  channelId: z.string().min(1),
+  ticked: z.array(z.number().int()),
+});
+
+/** The items ticked in the submitted modal, across every checkbox group. */
+function tickedInView(state: ViewOutput["state"]): Set<number> {
+  const selected = Object.values(readBlockValues(state)).flatMap((value) =>
+    Array.isArray(value) ? value : [],
+  );
+  return new Set(selected.map(Number));
+}
+
+/** Saves the ticks of the checklist modal; the status board and the plan catch up through the outbox. */
+export function registerChecklistSubmission(listeners: Listeners, deps: AppDeps): void {
+  listeners.view(CALLBACK.checklist, async ({ ack, body, view }) => {
+    const metadata = readPrivateMetadata(metadataSchema, view.private_metadata);
+    const outcome = metadata
+      ? saveChecklistTicks(deps, {
+          place: placeOf(body, metadata.channelId),
+          projectId: metadata.projectId,
+          before: new Set(metadata.ticked),
+          after: tickedInView(view.state),
+          actorId: body.user.id,
+        })
+      : { kind: "not-here" as const };
+    if (outcome.kind === "not-here") {
+      await ack({ response_action: "update", view: buildChecklistNotSavedModal() });
+      return;
+    }
+    await ack();
+  });
+}

@@ -1,0 +1,14 @@
+import type { AppDeps } from "../../../deps.js";
+import type { Listeners } from "../registry.js";
+import { registerChecklistSubmission } from "./checklist-submission.js";
+import { registerInterviewSubmissions } from "./interview-submission.js";
+import { registerLogBlockerSubmission } from "./log-blocker-submission.js";
+import { registerNewProjectSubmission } from "./new-project-submission.js";
+
+/** Every modal intplan listens to: its submission, and its closing when it asked to hear of it. */
+export function registerViews(listeners: Listeners, deps: AppDeps): void {
+  registerNewProjectSubmission(listeners, deps);
+  registerInterviewSubmissions(listeners, deps);
+  registerChecklistSubmission(listeners, deps);
+  registerLogBlockerSubmission(listeners, deps);
+}
