@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ISO_DATE_SHAPE, isCalendarDate } from "./dates.js";
 import { INTEGRATION_TYPES, type IntegrationType } from "./integration-type.js";
 
 export const PROJECT_LIMITS = {
@@ -65,7 +66,7 @@ export function newProjectSchema(today: string) {
       projectManagerId: slackUserId,
       targetGoLive: z
         .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Pick a date." })
+        .regex(ISO_DATE_SHAPE, { error: "Pick a date." })
         .refine(isCalendarDate, { error: "That date does not exist. Pick one from the calendar." })
         .refine((d) => d >= today, { error: "The go-live date is in the past. Pick today or a later date." })
         .nullable()
@@ -108,15 +109,4 @@ export function resolveIntegrationType(
   classify: () => IntegrationType,
 ): { type: IntegrationType; source: "auto" | "chosen" } {
   return chosen === "auto" ? { type: classify(), source: "auto" } : { type: chosen, source: "chosen" };
-}
-
-/** True for a YYYY-MM-DD that is a real day (not 2027-02-31). */
-export function isCalendarDate(date: string): boolean {
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
-}
-
-/** Today's date in UTC as YYYY-MM-DD. */
-export function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "../dates.js";
 import type {
   ChoiceQuestion,
   NumberQuestion,
@@ -92,15 +93,7 @@ function multiChoiceSchema(q: ChoiceQuestion) {
     .transform((picked) => values.filter((v) => picked.includes(v)));
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const isRealDate = (s: string) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
-const dateSchema = z
-  .string()
-  .trim()
-  .refine((s) => DATE.test(s) && isRealDate(s), { error: "Pick a date (YYYY-MM-DD)." });
+const dateSchema = z.string().trim().refine(isCalendarDate, { error: "Pick a date (YYYY-MM-DD)." });
 
 const userSchema = z
   .string()

@@ -3,12 +3,8 @@ import { z } from "zod";
 import { createProject } from "../../db/projects.js";
 import type { AppDeps } from "../../deps.js";
 import { classifyIntegration } from "../../domain/classify.js";
-import {
-  isoDate,
-  type NewProjectField,
-  resolveIntegrationType,
-  validateNewProject,
-} from "../../domain/project.js";
+import { isoDate } from "../../domain/dates.js";
+import { type NewProjectField, resolveIntegrationType, validateNewProject } from "../../domain/project.js";
 import { CALLBACK, NEW_PROJECT_FIELD } from "../ids.js";
 import { postToChannel } from "../post.js";
 import { escapeMrkdwn } from "../views/mrkdwn.js";
