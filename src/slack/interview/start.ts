@@ -2,10 +2,10 @@ import { latestDraftSection, loadAnswers } from "../../db/answers.js";
 import type { ProjectRow } from "../../db/schema.js";
 import type { AppDeps } from "../../deps.js";
 import type { Answers } from "../../domain/questionnaire/answers.js";
-import { getQuestionnaire, withSystemNames } from "../../domain/questionnaire/definition.js";
+import { getQuestionnaire } from "../../domain/questionnaire/definition.js";
 import { findSection } from "../../domain/questionnaire/find-section.js";
 import { firstUnfinishedSection } from "../../domain/questionnaire/progress.js";
-import { truncateText } from "../../domain/text.js";
+import { truncateText, withSystemNames } from "../../domain/text.js";
 import { SUMMARY } from "./session.js";
 
 export type StartSection = { ok: true; sectionIndex: number } | { ok: false; error: string };
