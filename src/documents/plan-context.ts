@@ -1,19 +1,13 @@
 import type { Analysis } from "../domain/analysis/analyse.js";
 import { readList, readText } from "../domain/analysis/read-answers.js";
 import { BLOCKER_LIMITS } from "../domain/blockers.js";
+import { PHASE_STATUS_LABELS } from "../domain/phase-labels.js";
 import type { Questionnaire } from "../domain/questionnaire/definition.js";
 import { truncateText } from "../domain/text.js";
 import { buildFieldTree } from "./answer-fields.js";
 import { mostRecent, PLAN_BLOCKER_LINES } from "./bounds.js";
-import type { DocumentBlocker, DocumentInput, PhaseStatus } from "./document-input.js";
+import type { DocumentBlocker, DocumentInput } from "./document-input.js";
 import { openQuestionView, projectView, typeFlags } from "./shared-views.js";
-
-const STATUS_LABELS: Readonly<Record<PhaseStatus, string>> = {
-  "not-started": "Not started",
-  "in-progress": "In progress",
-  blocked: "Blocked",
-  done: "Done",
-};
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const REVIEW_EVERY_DAYS = 7;
@@ -25,7 +19,7 @@ function phaseViews(input: DocumentInput, analysis: Analysis) {
       number: estimate.number,
       name: estimate.name,
       weeks: estimate.weeks,
-      status: STATUS_LABELS[tracked?.status ?? "not-started"],
+      status: PHASE_STATUS_LABELS[tracked?.status ?? "not-started"],
       ownerId: tracked?.ownerId ?? null,
       note: tracked?.note ?? null,
     };

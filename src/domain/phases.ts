@@ -6,13 +6,6 @@ import { withSystemNames } from "./text.js";
 export const PHASE_STATUSES = ["not-started", "in-progress", "blocked", "done"] as const;
 export type PhaseStatus = (typeof PHASE_STATUSES)[number];
 
-export const PHASE_STATUS_LABELS: Record<PhaseStatus, string> = {
-  "not-started": "Not started",
-  "in-progress": "In progress",
-  blocked: "Blocked",
-  done: "Done",
-};
-
 export interface ChecklistEntry {
   /** Stable across versions: ticks are stored against it. */
   key: string;

@@ -1,8 +1,7 @@
-import type { DocumentKind } from "../../db/documents.js";
 import type { AppDeps } from "../../deps.js";
+import { DOCUMENT_TITLES, type DocumentKind } from "../../domain/document-kinds.js";
 import type { Subcommand, SubcommandContext, WithProject } from "../context.js";
 import { publishProjectDocument } from "../documents/publish-project.js";
-import { DOCUMENT_TITLES } from "../documents/render.js";
 import { postToChannel, slackErrorCode } from "../post.js";
 import { plainMessage } from "../views/help.js";
 import { buildPublicationAnnouncement, describePublication } from "../views/publication.js";

@@ -1,10 +1,11 @@
 import { loadAnswers } from "../../db/answers.js";
 import { toDocumentProject } from "../../db/document-input.js";
 import { toAnswersFile } from "../../documents/answers-file.js";
+import { DOCUMENT_TITLES } from "../../domain/document-kinds.js";
 import type { Answers } from "../../domain/questionnaire/answers.js";
 import type { Subcommand, WithProject } from "../context.js";
 import { uploadFile } from "../documents/publish.js";
-import { DOCUMENT_TITLES, renderProjectDocument } from "../documents/render.js";
+import { renderProjectDocument } from "../documents/render.js";
 import { slackErrorCode } from "../post.js";
 import { plainMessage } from "../views/help.js";
 

@@ -1,8 +1,9 @@
 import type { WebClient } from "@slack/web-api";
-import { type DocumentKind, findDocument } from "../../db/documents.js";
+import { findDocument } from "../../db/documents.js";
 import { findProjectByIdAnyTeam } from "../../db/projects.js";
 import type { ProjectRow } from "../../db/schema.js";
 import type { AppDeps } from "../../deps.js";
+import type { DocumentKind } from "../../domain/document-kinds.js";
 import { type PublishOutcome, publishDocument } from "./publish.js";
 import { renderProjectDocument } from "./render.js";
 

@@ -1,6 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { Db } from "../../db/client.js";
-import { type DocumentKind, findDocument, forgetCanvas, recordPublication } from "../../db/documents.js";
+import { findDocument, forgetCanvas, recordPublication } from "../../db/documents.js";
+import type { DocumentKind } from "../../domain/document-kinds.js";
 import { slackErrorCode } from "../post.js";
 
 /** Slack's answers that mean "no canvases here": publish a Markdown file instead. */

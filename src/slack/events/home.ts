@@ -3,12 +3,13 @@ import type { WebClient } from "@slack/web-api";
 import { homeFactsFor } from "../../db/live-state.js";
 import { listProjectsForHome } from "../../db/projects.js";
 import type { AppDeps } from "../../deps.js";
+import type { CurrentPhase } from "../../domain/phase-rules.js";
 import { readWholeNumber } from "../action-value.js";
 import { ACTION } from "../ids.js";
 import { buildHomeView, HOME_PAGE_SIZE, type HomeProject } from "../views/home.js";
 
 /** Looks up live figures per project (current phase, open blockers). */
-export type HomeFacts = (projectId: number) => { currentPhase: string | null; openBlockers: number };
+export type HomeFacts = (projectId: number) => { currentPhase: CurrentPhase; openBlockers: number };
 
 export async function publishHome(
   client: WebClient,
