@@ -3,8 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addBlocker, listOpenBlockers, resolveBlocker } from "../../src/db/blockers.js";
 import { pendingJobs } from "../../src/db/outbox.js";
 import { auditLog, projects } from "../../src/db/schema.js";
-import { blockerTextFromMessage, parseBlockerText } from "../../src/domain/blockers.js";
-import { plainFromTyped } from "../../src/domain/typed-text.js";
+import { blockerTextFromMessage, parseBlockerText, plainFromTyped } from "../../src/slack/slack-text.js";
 import { openProjectDb, type ProjectDb, T0 } from "../support/running-project.js";
 
 describe("reading what people type after /intplan (Slack sends it escaped)", () => {

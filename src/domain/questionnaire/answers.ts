@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isCalendarDate } from "../dates.js";
+import { type IsPersonId, NOT_A_PERSON } from "../person-id.js";
 import type {
   ChoiceQuestion,
   NumberQuestion,
@@ -95,10 +96,7 @@ function multiChoiceSchema(q: ChoiceQuestion) {
 
 const dateSchema = z.string().trim().refine(isCalendarDate, { error: "Pick a date (YYYY-MM-DD)." });
 
-const userSchema = z
-  .string()
-  .trim()
-  .regex(/^[UW][A-Z0-9]{2,}$/, { error: "Pick a person from the list." });
+const userSchema = (isPersonId: IsPersonId) => z.string().trim().refine(isPersonId, { error: NOT_A_PERSON });
 
 const urlSchema = z
   .string()
@@ -144,7 +142,7 @@ function tableSchema(q: TableQuestion) {
   );
 }
 
-function valueSchemaFor(q: Question): z.ZodType<AnswerValue | null> {
+function valueSchemaFor(q: Question, isPersonId: IsPersonId): z.ZodType<AnswerValue | null> {
   switch (q.kind) {
     case "short_text":
     case "long_text":
@@ -159,7 +157,7 @@ function valueSchemaFor(q: Question): z.ZodType<AnswerValue | null> {
     case "date":
       return dateSchema;
     case "user":
-      return userSchema;
+      return userSchema(isPersonId);
     case "url":
       return urlSchema;
     case "email":
@@ -171,15 +169,29 @@ function valueSchemaFor(q: Question): z.ZodType<AnswerValue | null> {
   }
 }
 
-/** Built once per question: questions are immutable data, and building zod schemas is not free. */
-const schemaCache = new WeakMap<Question, z.ZodType<AnswerValue | null>>();
+/**
+ * Built once per question and person-id check: questions are immutable data, the check is the edge's one
+ * function, and building zod schemas is not free.
+ */
+const schemaCache = new WeakMap<IsPersonId, WeakMap<Question, z.ZodType<AnswerValue | null>>>();
 
-/** The schema for one question: raw modal input in, stored value out; blank input is `null` (unanswered). */
-export function answerSchemaFor(question: Question): z.ZodType<AnswerValue | null> {
-  let schema = schemaCache.get(question);
+/**
+ * The schema for one question: raw modal input in, stored value out; blank input is `null` (unanswered).
+ * `isPersonId` is the chat platform's id check (from the edge), for the questions that pick a person.
+ */
+export function answerSchemaFor(question: Question, isPersonId: IsPersonId): z.ZodType<AnswerValue | null> {
+  let forCheck = schemaCache.get(isPersonId);
+  if (!forCheck) {
+    forCheck = new WeakMap();
+    schemaCache.set(isPersonId, forCheck);
+  }
+  let schema = forCheck.get(question);
   if (!schema) {
-    schema = z.preprocess((raw) => (isBlank(raw) ? null : raw), valueSchemaFor(question).nullable());
-    schemaCache.set(question, schema);
+    schema = z.preprocess(
+      (raw) => (isBlank(raw) ? null : raw),
+      valueSchemaFor(question, isPersonId).nullable(),
+    );
+    forCheck.set(question, schema);
   }
   return schema;
 }
@@ -202,11 +214,12 @@ export interface SectionErrors {
 export function validateSection(
   section: QuestionnaireSection,
   raw: Readonly<Record<string, RawInput>>,
+  isPersonId: IsPersonId,
 ): SectionValues | SectionErrors {
   const values: Record<string, AnswerValue | null> = {};
   const errors: Record<string, string> = {};
   for (const question of section.questions) {
-    const parsed = answerSchemaFor(question).safeParse(raw[question.id]);
+    const parsed = answerSchemaFor(question, isPersonId).safeParse(raw[question.id]);
     if (parsed.success) values[question.id] = parsed.data;
     else errors[question.id] = parsed.error.issues[0]?.message ?? "This answer is not valid.";
   }
@@ -242,11 +255,12 @@ export interface SalvagedSection {
 export function salvageSection(
   section: QuestionnaireSection,
   raw: Readonly<Record<string, RawInput>>,
+  isPersonId: IsPersonId,
 ): SalvagedSection {
   const valid: Record<string, AnswerValue | null> = {};
   const invalid: Record<string, RawInput> = {};
   for (const question of section.questions) {
-    const parsed = answerSchemaFor(question).safeParse(raw[question.id]);
+    const parsed = answerSchemaFor(question, isPersonId).safeParse(raw[question.id]);
     if (parsed.success) valid[question.id] = parsed.data;
     else invalid[question.id] = raw[question.id];
   }

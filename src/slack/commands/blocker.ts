@@ -1,9 +1,9 @@
 import { addBlocker, resolveBlocker } from "../../db/blockers.js";
 import { refreshAt } from "../../deps.js";
-import { BLOCKER_LIMITS, parseBlockerText } from "../../domain/blockers.js";
-import { readOptionalNote } from "../../domain/typed-text.js";
+import { BLOCKER_LIMITS } from "../../domain/blockers.js";
 import type { Subcommand, WithProject } from "../context.js";
 import { postToChannel } from "../post.js";
+import { parseBlockerText, readOptionalNote } from "../slack-text.js";
 import { buildBlockerAdded, buildBlockerResolved } from "../views/blocker-messages.js";
 import { buildUsageError, plainMessage } from "../views/help.js";
 import { escapeMrkdwn } from "../views/mrkdwn.js";

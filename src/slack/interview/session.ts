@@ -25,6 +25,7 @@ import {
 } from "../../domain/questionnaire/definition.js";
 import { inputDigest, mergeSection } from "../../domain/questionnaire/merge.js";
 import { type InterviewProgress, interviewProgress } from "../../domain/questionnaire/progress.js";
+import { isSlackUserId } from "../slack-user-id.js";
 import type { ModalView } from "../views/block-kit.js";
 import { buildInterviewSummaryView } from "../views/interview-summary-view.js";
 import { buildInterviewSectionView, replacedNotice } from "../views/interview-view.js";
@@ -166,7 +167,7 @@ export function keepSectionInput(
     submitted: args.raw,
     current,
   });
-  const checked = args.submit ? validateSection(section, args.raw) : undefined;
+  const checked = args.submit ? validateSection(section, args.raw, isSlackUserId) : undefined;
   const errors = Object.fromEntries(
     Object.entries(checked?.ok === false ? checked.errors : {}).filter(
       ([id]) => !merge.keptNewer.includes(id),
@@ -181,7 +182,7 @@ export function keepSectionInput(
   }
 
   const at = deps.clock();
-  const { valid, invalid } = salvageSection(section, args.raw);
+  const { valid, invalid } = salvageSection(section, args.raw, isSlackUserId);
   const pick = <T>(from: Record<string, T>) =>
     Object.fromEntries(Object.entries(from).filter(([id]) => touchedIds.includes(id)));
   saveAnswers(deps.db, {

@@ -4,10 +4,12 @@ import { z } from "zod";
 import { addBlocker } from "../../db/blockers.js";
 import { findProjectByChannel } from "../../db/projects.js";
 import { type AppDeps, refreshAt } from "../../deps.js";
-import { blockerTextFromMessage, checkBlockerText } from "../../domain/blockers.js";
+import { checkBlockerText } from "../../domain/blockers.js";
 import { CALLBACK } from "../ids.js";
 import { postToChannel } from "../post.js";
 import { readPrivateMetadata } from "../private-metadata.js";
+import { blockerTextFromMessage } from "../slack-text.js";
+import { isSlackUserId } from "../slack-user-id.js";
 import { buildBlockerAdded } from "../views/blocker-messages.js";
 import { BLOCKER_FIELD, buildBlockerModal, CLIENT_OPTION } from "../views/blocker-modal.js";
 import { buildNoProjectMessage } from "../views/help.js";
@@ -48,8 +50,6 @@ async function permalinkOf(
     clearTimeout(timer);
   }
 }
-
-const USER_ID = /^[UW][A-Z0-9]+$/;
 
 export function registerLogBlockerShortcut(app: App, deps: AppDeps): void {
   app.shortcut<MessageShortcut>(CALLBACK.logBlockerShortcut, async ({ ack, shortcut, client, respond }) => {
@@ -97,7 +97,7 @@ export function registerLogBlockerShortcut(app: App, deps: AppDeps): void {
       projectId: project.id,
       input: {
         text: text.text,
-        ownerId: typeof owner === "string" && USER_ID.test(owner) ? owner : null,
+        ownerId: typeof owner === "string" && isSlackUserId(owner) ? owner : null,
         waitingOnClient: Array.isArray(clientFlag) && clientFlag.includes(CLIENT_OPTION),
       },
       source: {

@@ -7,6 +7,7 @@ import { isoDate } from "../../domain/dates.js";
 import { type NewProjectField, resolveIntegrationType, validateNewProject } from "../../domain/project.js";
 import { CALLBACK, NEW_PROJECT_FIELD } from "../ids.js";
 import { postToChannel } from "../post.js";
+import { isSlackUserId } from "../slack-user-id.js";
 import { escapeMrkdwn } from "../views/mrkdwn.js";
 import { buildProjectCard } from "../views/project-card.js";
 import { readBlockValues } from "../views/view-state.js";
@@ -43,7 +44,11 @@ export function registerNewProjectSubmission(app: App, deps: AppDeps): void {
       return;
     }
     const now = deps.clock();
-    const validation = validateNewProject(readNewProjectForm(readBlockValues(view.state)), isoDate(now));
+    const validation = validateNewProject(
+      readNewProjectForm(readBlockValues(view.state)),
+      isoDate(now),
+      isSlackUserId,
+    );
     if (!validation.ok) {
       await ack({ response_action: "errors", errors: toBlockErrors(validation.errors) });
       return;
