@@ -25,6 +25,7 @@ import {
 } from "../../domain/questionnaire/definition.js";
 import { inputDigest, mergeSection } from "../../domain/questionnaire/merge.js";
 import { type InterviewProgress, interviewProgress } from "../../domain/questionnaire/progress.js";
+import { readPrivateMetadata, writePrivateMetadata } from "../private-metadata.js";
 import { isSlackUserId } from "../slack-user-id.js";
 import type { ModalView } from "../views/block-kit.js";
 import { buildInterviewSummaryView } from "../views/interview-summary-view.js";
@@ -44,18 +45,10 @@ export type InterviewMetadata = z.infer<typeof metadataSchema>;
 /** Section index -1 is the summary. */
 export const SUMMARY = -1;
 
-export function encodeMetadata(meta: InterviewMetadata): string {
-  return JSON.stringify(meta);
-}
+export const encodeMetadata = (meta: InterviewMetadata): string => writePrivateMetadata(meta);
 
-export function decodeMetadata(text: string | undefined): InterviewMetadata | undefined {
-  try {
-    const parsed = metadataSchema.safeParse(JSON.parse(text ?? ""));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const decodeMetadata = (text: string | undefined): InterviewMetadata | undefined =>
+  readPrivateMetadata(metadataSchema, text);
 
 export interface InterviewContext {
   project: ProjectRow;

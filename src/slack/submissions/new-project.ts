@@ -7,6 +7,7 @@ import { isoDate } from "../../domain/dates.js";
 import { type NewProjectField, resolveIntegrationType, validateNewProject } from "../../domain/project.js";
 import { CALLBACK, NEW_PROJECT_FIELD } from "../ids.js";
 import { postToChannel } from "../post.js";
+import { readPrivateMetadata } from "../private-metadata.js";
 import { isSlackUserId } from "../slack-user-id.js";
 import { escapeMrkdwn } from "../views/mrkdwn.js";
 import { buildProjectCard } from "../views/project-card.js";
@@ -33,8 +34,8 @@ function toBlockErrors(errors: Partial<Record<NewProjectField, string>>): Record
 /** The new-project modal's submission: validate, store with an audit row, then post the project card. */
 export function registerNewProjectSubmission(app: App, deps: AppDeps): void {
   app.view(CALLBACK.newProject, async ({ ack, body, view, client }) => {
-    const metadata = metadataSchema.safeParse(safeJson(view.private_metadata));
-    if (!metadata.success) {
+    const metadata = readPrivateMetadata(metadataSchema, view.private_metadata);
+    if (!metadata) {
       await ack({
         response_action: "errors",
         errors: {
@@ -57,7 +58,7 @@ export function registerNewProjectSubmission(app: App, deps: AppDeps): void {
     const teamId = body.team?.id ?? body.user.team_id ?? "";
     const result = createProject(deps.db, {
       teamId,
-      channelId: metadata.data.channelId,
+      channelId: metadata.channelId,
       input,
       integrationType: resolveIntegrationType(input.integrationType, () => classifyIntegration(input)),
       actorId: body.user.id,
@@ -83,12 +84,4 @@ export function registerNewProjectSubmission(app: App, deps: AppDeps): void {
       },
     });
   });
-}
-
-function safeJson(text: string | undefined): unknown {
-  try {
-    return JSON.parse(text ?? "");
-  } catch {
-    return undefined;
-  }
 }
