@@ -22,6 +22,7 @@ import { registerSafetyNet } from "./slack/not-saved.js";
 import { createOutboxWorker, type OutboxWorker } from "./slack/outbox-worker.js";
 import { registerListeners } from "./slack/register.js";
 import { guardAbsurdBodies } from "./slack/request-guard.js";
+import { slackErrorCode } from "./slack/slack-error-code.js";
 import { slackLoggerOf } from "./slack/slack-logger.js";
 
 export interface IntplanApp {
@@ -199,7 +200,7 @@ async function initialize(bolt: App, config: Config): Promise<void> {
   try {
     await bolt.init();
   } catch (error) {
-    const code = (error as { data?: { error?: string }; code?: string }).data?.error;
+    const code = slackErrorCode(error);
     const where = config.slackApiUrl ?? "https://slack.com/api/";
     throw new Error(
       code

@@ -13,7 +13,7 @@ import {
 } from "../db/outbox.js";
 import type { Logger } from "../logger.js";
 import { rateLimitDelayMs } from "./clients.js";
-import { slackErrorCode } from "./post.js";
+import { slackErrorCode } from "./slack-error-code.js";
 
 export type JobHandler = (row: OutboxRow) => Promise<void>;
 

@@ -18,7 +18,7 @@ import type { AppDeps } from "../deps.js";
 import { rateLimitDelayMs } from "./clients.js";
 import { projectInterviewProgress } from "./interview/session.js";
 import { type JobHandler, PERMANENT_SLACK_ERRORS } from "./outbox-worker.js";
-import { slackErrorCode } from "./post.js";
+import { slackErrorCode } from "./slack-error-code.js";
 import { boardFingerprint, buildStatusBoard, type StatusBoardInput } from "./views/status-board.js";
 
 /**

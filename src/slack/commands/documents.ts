@@ -2,7 +2,8 @@ import type { AppDeps } from "../../deps.js";
 import { DOCUMENT_TITLES, type DocumentKind } from "../../domain/document-kinds.js";
 import type { Subcommand, SubcommandContext, WithProject } from "../context.js";
 import { publishProjectDocument } from "../documents/publish-project.js";
-import { postToChannel, slackErrorCode } from "../post.js";
+import { postToChannel } from "../post.js";
+import { slackErrorCode } from "../slack-error-code.js";
 import { plainMessage } from "../views/help.js";
 import { buildPublicationAnnouncement, describePublication } from "../views/publication.js";
 

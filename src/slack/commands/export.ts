@@ -6,7 +6,7 @@ import type { Answers } from "../../domain/questionnaire/answers.js";
 import type { Subcommand, WithProject } from "../context.js";
 import { uploadFile } from "../documents/publish.js";
 import { renderProjectDocument } from "../documents/render.js";
-import { slackErrorCode } from "../post.js";
+import { slackErrorCode } from "../slack-error-code.js";
 import { plainMessage } from "../views/help.js";
 
 /** `/intplan export plan|discovery|answers`: always a file in the channel (answers as JSON). */

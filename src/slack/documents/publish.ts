@@ -2,7 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Db } from "../../db/client.js";
 import { findDocument, forgetCanvas, recordPublication } from "../../db/documents.js";
 import type { DocumentKind } from "../../domain/document-kinds.js";
-import { slackErrorCode } from "../post.js";
+import { slackErrorCode } from "../slack-error-code.js";
 
 /** Slack's answers that mean "no canvases here": publish a Markdown file instead. */
 export const CANVAS_UNAVAILABLE = new Set([
