@@ -8,8 +8,8 @@ import { ACTION } from "../ids.js";
 import { postToChannel } from "../post.js";
 import { slackErrorCode } from "../slack-error-code.js";
 import { buildNotAllowedToDelete, describeDeletion } from "../views/delete-project.js";
-import { plainMessage } from "../views/help.js";
 import { escapeMrkdwn } from "../views/mrkdwn.js";
+import { plainMessage } from "../views/plain-message.js";
 
 /** The confirmation buttons of `/intplan delete`. */
 export function registerDeleteProjectActions(app: App, deps: AppDeps): void {

@@ -5,8 +5,9 @@ import type { Subcommand, WithProject } from "../context.js";
 import { postToChannel } from "../post.js";
 import { parseBlockerText, readOptionalNote } from "../slack-text.js";
 import { buildBlockerAdded, buildBlockerResolved } from "../views/blocker-messages.js";
-import { buildUsageError, plainMessage } from "../views/help.js";
+import { buildUsageError } from "../views/help.js";
 import { escapeMrkdwn } from "../views/mrkdwn.js";
+import { plainMessage } from "../views/plain-message.js";
 import { usageOf } from "./grammar.js";
 
 /** `/intplan blocker <text> [@owner] [--client]`: log a blocker and tell the channel. */

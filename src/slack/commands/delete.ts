@@ -1,7 +1,7 @@
 import type { ProjectRow } from "../../db/schema.js";
 import type { Subcommand, WithProject } from "../context.js";
 import { buildDeleteConfirmation, buildNotAllowedToDelete } from "../views/delete-project.js";
-import { plainMessage } from "../views/help.js";
+import { plainMessage } from "../views/plain-message.js";
 
 /** The lead and the PM may delete a project; when neither is assigned, the person who created it may. */
 export function mayDelete(project: ProjectRow, userId: string): boolean {

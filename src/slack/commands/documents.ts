@@ -4,7 +4,7 @@ import type { Subcommand, SubcommandContext, WithProject } from "../context.js";
 import { publishProjectDocument } from "../documents/publish-project.js";
 import { postToChannel } from "../post.js";
 import { slackErrorCode } from "../slack-error-code.js";
-import { plainMessage } from "../views/help.js";
+import { plainMessage } from "../views/plain-message.js";
 import { buildPublicationAnnouncement, describePublication } from "../views/publication.js";
 
 /** `/intplan plan` and `/intplan discovery`: publish (or refresh) the document in the channel. */

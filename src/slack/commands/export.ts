@@ -7,7 +7,7 @@ import type { Subcommand, WithProject } from "../context.js";
 import { uploadFile } from "../documents/publish.js";
 import { renderProjectDocument } from "../documents/render.js";
 import { slackErrorCode } from "../slack-error-code.js";
-import { plainMessage } from "../views/help.js";
+import { plainMessage } from "../views/plain-message.js";
 
 /** `/intplan export plan|discovery|answers`: always a file in the channel (answers as JSON). */
 export const exportCommand: Subcommand<"export"> = {

@@ -2,8 +2,8 @@ import { getQuestionnaire } from "../../domain/questionnaire/definition.js";
 import type { Subcommand, WithProject } from "../context.js";
 import { buildInterviewView } from "../interview/session.js";
 import { resolveStartSection } from "../interview/start.js";
-import { plainMessage } from "../views/help.js";
 import { escapeMrkdwn } from "../views/mrkdwn.js";
+import { plainMessage } from "../views/plain-message.js";
 
 /** `/intplan interview [section]`: open the discovery interview where it makes sense. */
 export const interviewCommand: Subcommand<"interview"> = {

@@ -1,7 +1,7 @@
 import type { Subcommand } from "../context.js";
-import { plainMessage } from "../views/help.js";
 import { escapeMrkdwn } from "../views/mrkdwn.js";
 import { buildNewProjectModal } from "../views/new-project-modal.js";
+import { plainMessage } from "../views/plain-message.js";
 
 /** `/intplan new`: open the new-project modal, unless this channel already has a project. */
 export const newCommand: Subcommand<"new"> = {

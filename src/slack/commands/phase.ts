@@ -11,8 +11,9 @@ import { encodeSignOffValue } from "../actions/phase-signoff-value.js";
 import type { Subcommand, WithProject } from "../context.js";
 import { postToChannel } from "../post.js";
 import { plainFromTyped, readOptionalNote } from "../slack-text.js";
-import { buildUsageError, plainMessage } from "../views/help.js";
+import { buildUsageError } from "../views/help.js";
 import { buildPhaseAnnouncement, buildSignOffPrompt, phaseTitle } from "../views/phase-messages.js";
+import { plainMessage } from "../views/plain-message.js";
 import { usageOf } from "./grammar.js";
 
 const PHASE_LIST = PHASES.map((p) => `${p.number} ${p.name}`).join(", ");
