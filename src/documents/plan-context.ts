@@ -1,5 +1,5 @@
 import type { Analysis } from "../domain/analysis/analyse.js";
-import { readList, readText } from "../domain/analysis/read-answers.js";
+import { readList } from "../domain/analysis/read-answers.js";
 import { BLOCKER_LIMITS } from "../domain/blockers.js";
 import { PHASE_STATUS_LABELS } from "../domain/phase-labels.js";
 import type { Questionnaire } from "../domain/questionnaire/definition.js";
@@ -52,12 +52,12 @@ export function buildPlanContext(
   const { plan } = buildFieldTree(questionnaire, answers);
   return {
     project: projectView(project, analysis),
-    volume: project.volumeEstimate ?? readText(answers, "data_volume"),
+    volume: analysis.facts.volumeText,
     analysis,
     openQuestions: analysis.openQuestions.map(openQuestionView),
     plan,
     ...typeFlags(analysis),
-    hasDataMigration: readText(answers, "migration_needed") === "yes",
+    hasDataMigration: analysis.facts.hasDataMigration === true,
     keyScenarios: [...readList(answers, "uat_scenarios"), ...readList(answers, "error_scenarios")],
     phases: phaseViews(input, analysis),
     ...blockerViews(input.blockers),
