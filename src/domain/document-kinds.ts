@@ -7,3 +7,7 @@ export const DOCUMENT_TITLES: Readonly<Record<DocumentKind, string>> = {
   plan: "Implementation Plan",
   discovery: "Discovery Document",
 };
+
+/** Where a published document went: the channel's canvas, or a file upload. */
+export const PUBLICATION_TARGETS = ["canvas", "file"] as const;
+export type PublicationTarget = (typeof PUBLICATION_TARGETS)[number];

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ISO_DATE_SHAPE, isCalendarDate } from "./dates.js";
-import { INTEGRATION_TYPES, type IntegrationType } from "./integration-type.js";
+import { INTEGRATION_TYPES, type IntegrationType, type IntegrationTypeSource } from "./integration-type.js";
 import { type IsPersonId, NOT_A_PERSON } from "./person-id.js";
 
 export const PROJECT_LIMITS = {
@@ -112,6 +112,6 @@ export function validateNewProject(
 export function resolveIntegrationType(
   chosen: NewProjectInput["integrationType"],
   classify: () => IntegrationType,
-): { type: IntegrationType; source: "auto" | "chosen" } {
+): { type: IntegrationType; source: IntegrationTypeSource } {
   return chosen === "auto" ? { type: classify(), source: "auto" } : { type: chosen, source: "chosen" };
 }
