@@ -22,8 +22,9 @@ import {
  * What answers look like when stored, and how a modal's raw input becomes one.
  *
  * Stored value per kind: short/long text, url, email, single select → string; number → number;
- * multi select, checkboxes → option values (string[]); date → "YYYY-MM-DD"; user → Slack user id;
- * list → items (string[]); table → rows keyed by column id. An unanswered question has no value.
+ * multi select, checkboxes → option values (string[]); date → "YYYY-MM-DD"; user → the person's id
+ * (checked by the `IsPersonId` the edge passes in); list → items (string[]); table → rows keyed by column
+ * id. An unanswered question has no value.
  */
 
 export type { TableRow };
