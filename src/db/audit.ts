@@ -11,7 +11,7 @@ import { auditLog } from "./schema.js";
  * Every kind of change the audit log records, with the details it keeps. Writing takes only these; reading
  * stays tolerant (`AuditRow.action` is a string), since the log outlives the code that wrote each row.
  */
-export type AuditEvent =
+type AuditEvent =
   | {
       action: "project.created";
       details: { code: string; name: string; integrationType: IntegrationType };
@@ -54,8 +54,6 @@ export type AuditEvent =
         hash: string;
       };
     };
-
-export type AuditAction = AuditEvent["action"];
 
 export type AuditEntry = AuditEvent & {
   projectId: number;

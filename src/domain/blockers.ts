@@ -8,7 +8,6 @@ import { cutText } from "./text.js";
 export const BLOCKER_LIMITS = { text: 500, note: 500 } as const;
 
 export const BLOCKER_STATUSES = ["open", "resolved"] as const;
-export type BlockerStatus = (typeof BLOCKER_STATUSES)[number];
 
 export interface BlockerInput {
   text: string;

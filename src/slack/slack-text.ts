@@ -12,7 +12,7 @@ const USER_MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
 const TRAILING_MENTION = /\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>\s*$/;
 
 /** The ids of the people mentioned, in the order they appear. */
-export function mentionedUserIds(raw: string): string[] {
+function mentionedUserIds(raw: string): string[] {
   return [...raw.matchAll(USER_MENTION)].map((m) => m[1] as string);
 }
 
