@@ -5,6 +5,7 @@ import type { WebClient } from "@slack/web-api";
 import { type Db, openDatabase } from "../src/db/client.js";
 import { blockers, phases, projects } from "../src/db/schema.js";
 import type { AppDeps } from "../src/deps.js";
+import type { PhaseStatus } from "../src/domain/phases.js";
 import { publishHome } from "../src/slack/home-publisher.js";
 import { medianTime } from "./stats.js";
 
@@ -18,7 +19,7 @@ export interface HomeCase {
 
 const TEAM = "T0BENCH";
 const VIEWER = "U0VIEWER";
-const PHASE_STATUSES = ["done", "done", "in-progress", "not-started", "not-started"];
+const PHASE_STATUSES: readonly PhaseStatus[] = ["done", "done", "in-progress", "not-started", "not-started"];
 /** Rows per INSERT, well under SQLite's bound-parameter limit. */
 const CHUNK = 400;
 const T0 = Date.UTC(2026, 0, 1);
@@ -47,8 +48,8 @@ export function seedProjects(db: Db, count: number): void {
             clientName: `Client ${id} Ltd.`,
             systemA: "Shopify",
             systemB: "QuickBooks Online",
-            integrationType: "accounting",
-            integrationTypeSource: "auto",
+            integrationType: "accounting" as const,
+            integrationTypeSource: "auto" as const,
             leadEngineerId: id % 10 === 0 ? VIEWER : "U0LEAD",
             projectManagerId: "U0PM",
             createdBy: "U0PM",

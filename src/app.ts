@@ -23,6 +23,7 @@ import { createInFlightTracker } from "./slack/in-flight.js";
 import { registerSafetyNet } from "./slack/not-saved.js";
 import { registerListeners } from "./slack/register.js";
 import { guardAbsurdBodies } from "./slack/request-guard.js";
+import { slackErrorCode } from "./slack/slack-error-code.js";
 import { slackLoggerOf } from "./slack/slack-logger.js";
 
 export interface IntplanApp {
@@ -201,7 +202,7 @@ async function initialize(bolt: App, config: Config): Promise<void> {
   try {
     await bolt.init();
   } catch (error) {
-    const code = (error as { data?: { error?: string }; code?: string }).data?.error;
+    const code = slackErrorCode(error);
     const where = config.slackApiUrl ?? "https://slack.com/api/";
     throw new Error(
       code

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Answers, AnswerValue } from "../domain/questionnaire/answers.js";
 import { type ChangeStamp, recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit.js";
 import type { Db, DbOrTx } from "./client.js";
@@ -6,7 +7,7 @@ import { perDatabase } from "./prepared.js";
 import { touchProject } from "./projects.js";
 import { answers, interviewDrafts } from "./schema.js";
 
-export type StoredAnswers = Record<string, unknown>;
+export type StoredAnswers = Answers;
 
 const answerRows = perDatabase((db) =>
   db
@@ -40,7 +41,7 @@ export interface SaveAnswersCommand {
   projectId: number;
   sectionId: string;
   /** Question id → new value; null clears the answer. Questions not listed are left alone. */
-  values: Record<string, unknown>;
+  values: Readonly<Record<string, AnswerValue | null | undefined>>;
   actorId: string;
   at: Date;
   /**

@@ -1,15 +1,65 @@
 import { desc, eq, sql } from "drizzle-orm";
+import type { DocumentKind, PublicationTarget } from "../domain/document-kinds.js";
+import type { IntegrationType } from "../domain/integration-type.js";
+import type { PhaseStatus } from "../domain/phases.js";
+import type { AnswerValue } from "../domain/questionnaire/answers.js";
 import type { DbOrTx } from "./client.js";
 import { perDatabase } from "./prepared.js";
 import { auditLog } from "./schema.js";
 
-export interface AuditEntry {
+/**
+ * Every kind of change the audit log records, with the details it keeps. Writing takes only these; reading
+ * stays tolerant (`AuditRow.action` is a string), since the log outlives the code that wrote each row.
+ */
+type AuditEvent =
+  | {
+      action: "project.created";
+      details: { code: string; name: string; integrationType: IntegrationType };
+    }
+  | {
+      action: "answer.saved" | "answer.cleared";
+      details: { section: string; question: string; previous: AnswerValue | null; value: AnswerValue | null };
+    }
+  | {
+      action: "phase.changed";
+      details: {
+        phase: number;
+        name: string;
+        from: PhaseStatus;
+        to: PhaseStatus;
+        note: string | null;
+        signedOff?: true;
+        openExitCriteria?: string[];
+      };
+    }
+  | {
+      action: "blocker.added";
+      details: {
+        number: number;
+        text: string;
+        owner: string | null;
+        waitingOnClient: boolean;
+        source?: string;
+      };
+    }
+  | { action: "blocker.resolved"; details: { number: number; text: string; note: string | null } }
+  | { action: "checklist.updated"; details: { ticked: string[]; unticked: string[] } }
+  | {
+      action: "document.published";
+      details: {
+        document: DocumentKind;
+        version: number;
+        target: PublicationTarget;
+        id: string;
+        hash: string;
+      };
+    };
+
+export type AuditEntry = AuditEvent & {
   projectId: number;
   actorId: string;
-  action: string;
-  details?: Record<string, unknown>;
   at: Date;
-}
+};
 
 const insertAudit = perDatabase((db) =>
   db
@@ -26,7 +76,7 @@ const insertAudit = perDatabase((db) =>
 
 /** Call inside the transaction that makes the change it records. */
 export function recordAudit(tx: DbOrTx, entry: AuditEntry): void {
-  insertAudit(tx).run({ ...entry, details: entry.details ?? {} });
+  insertAudit(tx).run(entry);
 }
 
 export function listAudit(db: DbOrTx, projectId: number, options: { limit: number; offset: number }) {

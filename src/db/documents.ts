@@ -1,12 +1,10 @@
 import { and, eq, sql } from "drizzle-orm";
+import type { DocumentKind } from "../domain/document-kinds.js";
 import { recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit.js";
 import type { Db, DbOrTx } from "./client.js";
 import { perDatabase } from "./prepared.js";
 import { type DocumentRow, documents, publications } from "./schema.js";
-
-export const DOCUMENT_KINDS = ["plan", "discovery"] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 const documentQuery = perDatabase((db) =>
   db

@@ -1,4 +1,4 @@
-import { currentPhaseLabel, phaseName } from "../domain/phase-rules.js";
+import { type CurrentPhase, currentPhase, phaseName } from "../domain/phase-rules.js";
 import { countOpenBlockers, listOpenBlockers } from "./blockers.js";
 import type { DbOrTx } from "./client.js";
 import { loadPhases } from "./phases.js";
@@ -66,9 +66,9 @@ export function loadProjectLiveState(db: DbOrTx, projectId: number): ProjectLive
 export function homeFactsFor(
   db: DbOrTx,
   projectId: number,
-): { currentPhase: string | null; openBlockers: number } {
+): { currentPhase: CurrentPhase; openBlockers: number } {
   return {
-    currentPhase: currentPhaseLabel(loadPhases(db, projectId)),
+    currentPhase: currentPhase(loadPhases(db, projectId)),
     openBlockers: countOpenBlockers(db, projectId),
   };
 }

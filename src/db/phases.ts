@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
+import { isoDate } from "../domain/dates.js";
 import { decidePhaseChange, phaseDatesAfter, phaseName } from "../domain/phase-rules.js";
 import type { PhaseStatus } from "../domain/phases.js";
-import { isoDate } from "../domain/project.js";
 import { type ChangeStamp, recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit.js";
 import { openExitCriteria } from "./checklist.js";

@@ -1,7 +1,16 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { BLOCKER_STATUSES } from "../domain/blockers.js";
+import { DOCUMENT_KINDS, PUBLICATION_TARGETS } from "../domain/document-kinds.js";
+import { INTEGRATION_TYPE_SOURCES, INTEGRATION_TYPES } from "../domain/integration-type.js";
+import { CHECKLIST_KINDS, PHASE_STATUSES } from "../domain/phases.js";
+import type { AnswerValue } from "../domain/questionnaire/answers.js";
 
-/** All tables. Migrations in drizzle/ are generated from this file with `npm run db:generate`. */
+/**
+ * All tables. Migrations in drizzle/ are generated from this file with `npm run db:generate`.
+ * Enumerated columns take their values from the domain's constants (`text({ enum })` types the column in
+ * TypeScript and changes nothing in SQL).
+ */
 
 const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull();
 const updatedAt = () => integer("updated_at", { mode: "timestamp_ms" }).notNull();
@@ -19,9 +28,9 @@ export const projects = sqliteTable(
     systemA: text("system_a").notNull(),
     systemB: text("system_b").notNull(),
     /** The resolved type: accounting, marketing, fulfillment, inventory, pos or other. */
-    integrationType: text("integration_type").notNull(),
+    integrationType: text("integration_type", { enum: INTEGRATION_TYPES }).notNull(),
     /** "auto" when the classifier chose the type, "chosen" when a person did. */
-    integrationTypeSource: text("integration_type_source").notNull(),
+    integrationTypeSource: text("integration_type_source", { enum: INTEGRATION_TYPE_SOURCES }).notNull(),
     leadEngineerId: text("lead_engineer_id"),
     projectManagerId: text("project_manager_id"),
     /** YYYY-MM-DD */
@@ -65,7 +74,7 @@ export const answers = sqliteTable(
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
     questionId: text("question_id").notNull(),
-    value: text("value", { mode: "json" }).$type<unknown>().notNull(),
+    value: text("value", { mode: "json" }).$type<AnswerValue>().notNull(),
     answeredBy: text("answered_by").notNull(),
     answeredAt: integer("answered_at", { mode: "timestamp_ms" }).notNull(),
   },
@@ -100,7 +109,7 @@ export const phases = sqliteTable(
       .references(() => projects.id, { onDelete: "cascade" }),
     number: integer("number").notNull(),
     /** not-started, in-progress, blocked or done */
-    status: text("status").notNull().default("not-started"),
+    status: text("status", { enum: PHASE_STATUSES }).notNull().default("not-started"),
     ownerId: text("owner_id"),
     startedOn: text("started_on"),
     endedOn: text("ended_on"),
@@ -122,7 +131,7 @@ export const checklistItems = sqliteTable(
       .references(() => projects.id, { onDelete: "cascade" }),
     phaseNumber: integer("phase_number").notNull(),
     /** "task" or "exit" */
-    kind: text("kind").notNull(),
+    kind: text("kind", { enum: CHECKLIST_KINDS }).notNull(),
     /** Stable key from the phase definition, so ticks survive re-seeding. */
     key: text("key").notNull(),
     label: text("label").notNull(),
@@ -147,7 +156,7 @@ export const blockers = sqliteTable(
     ownerId: text("owner_id"),
     waitingOnClient: integer("waiting_on_client", { mode: "boolean" }).notNull().default(false),
     /** open or resolved */
-    status: text("status").notNull().default("open"),
+    status: text("status", { enum: BLOCKER_STATUSES }).notNull().default("open"),
     createdBy: text("created_by").notNull(),
     createdAt: createdAt(),
     resolvedBy: text("resolved_by"),
@@ -185,7 +194,7 @@ export const documents = sqliteTable(
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
     /** plan or discovery */
-    kind: text("kind").notNull(),
+    kind: text("kind", { enum: DOCUMENT_KINDS }).notNull(),
     canvasId: text("canvas_id"),
     version: integer("version").notNull().default(0),
     contentHash: text("content_hash"),
@@ -202,10 +211,10 @@ export const publications = sqliteTable(
     projectId: integer("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    kind: text("kind").notNull(),
+    kind: text("kind", { enum: DOCUMENT_KINDS }).notNull(),
     version: integer("version").notNull(),
     /** canvas or file */
-    target: text("target").notNull(),
+    target: text("target", { enum: PUBLICATION_TARGETS }).notNull(),
     targetId: text("target_id").notNull(),
     contentHash: text("content_hash").notNull(),
     publishedBy: text("published_by").notNull(),

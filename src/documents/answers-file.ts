@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ISO_DATE_SHAPE } from "../domain/dates.js";
 import { INTEGRATION_TYPES } from "../domain/integration-type.js";
 import type { Answers } from "../domain/questionnaire/answers.js";
 import type { DocumentInput, DocumentProject } from "./document-input.js";
@@ -9,7 +10,7 @@ import type { DocumentInput, DocumentProject } from "./document-input.js";
  */
 export const ANSWERS_FILE_FORMAT = "intplan-answers";
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Expected a date as YYYY-MM-DD." });
+const date = z.string().regex(ISO_DATE_SHAPE, { error: "Expected a date as YYYY-MM-DD." });
 
 const answerValue = z.union([
   z.string(),

@@ -1,4 +1,5 @@
 import type { IntegrationType } from "../domain/integration-type.js";
+import type { PhaseStatus } from "../domain/phases.js";
 import type { Answers } from "../domain/questionnaire/answers.js";
 
 /** The project record the documents are rendered from. */
@@ -21,9 +22,6 @@ export interface DocumentProject {
   createdAt: Date;
   questionnaireVersion: number;
 }
-
-export const PHASE_STATUSES = ["not-started", "in-progress", "blocked", "done"] as const;
-export type PhaseStatus = (typeof PHASE_STATUSES)[number];
 
 export interface DocumentPhase {
   number: number;

@@ -1,19 +1,13 @@
 import type { Analysis } from "../domain/analysis/analyse.js";
-import { readList, readText } from "../domain/analysis/read-answers.js";
+import { readList } from "../domain/analysis/read-answers.js";
 import { BLOCKER_LIMITS } from "../domain/blockers.js";
+import { PHASE_STATUS_LABELS } from "../domain/phase-labels.js";
 import type { Questionnaire } from "../domain/questionnaire/definition.js";
 import { truncateText } from "../domain/text.js";
 import { buildFieldTree } from "./answer-fields.js";
 import { mostRecent, PLAN_BLOCKER_LINES } from "./bounds.js";
-import type { DocumentBlocker, DocumentInput, PhaseStatus } from "./document-input.js";
+import type { DocumentBlocker, DocumentInput } from "./document-input.js";
 import { openQuestionView, projectView, typeFlags } from "./shared-views.js";
-
-const STATUS_LABELS: Readonly<Record<PhaseStatus, string>> = {
-  "not-started": "Not started",
-  "in-progress": "In progress",
-  blocked: "Blocked",
-  done: "Done",
-};
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const REVIEW_EVERY_DAYS = 7;
@@ -25,7 +19,7 @@ function phaseViews(input: DocumentInput, analysis: Analysis) {
       number: estimate.number,
       name: estimate.name,
       weeks: estimate.weeks,
-      status: STATUS_LABELS[tracked?.status ?? "not-started"],
+      status: PHASE_STATUS_LABELS[tracked?.status ?? "not-started"],
       ownerId: tracked?.ownerId ?? null,
       note: tracked?.note ?? null,
     };
@@ -58,12 +52,12 @@ export function buildPlanContext(
   const { plan } = buildFieldTree(questionnaire, answers);
   return {
     project: projectView(project, analysis),
-    volume: project.volumeEstimate ?? readText(answers, "data_volume"),
+    volume: analysis.facts.volumeText,
     analysis,
     openQuestions: analysis.openQuestions.map(openQuestionView),
     plan,
     ...typeFlags(analysis),
-    hasDataMigration: readText(answers, "migration_needed") === "yes",
+    hasDataMigration: analysis.facts.hasDataMigration === true,
     keyScenarios: [...readList(answers, "uat_scenarios"), ...readList(answers, "error_scenarios")],
     phases: phaseViews(input, analysis),
     ...blockerViews(input.blockers),

@@ -1,5 +1,6 @@
 import type { Answers } from "../domain/questionnaire/answers.js";
-import { type Questionnaire, type SystemNames, withSystemNames } from "../domain/questionnaire/definition.js";
+import type { Questionnaire } from "../domain/questionnaire/definition.js";
+import { type SystemNames, withSystemNames } from "../domain/text.js";
 import { fieldValue } from "./answer-fields.js";
 import { formatQuantity } from "./quantity.js";
 

@@ -1,4 +1,5 @@
 import { formatWeeks } from "../domain/analysis/timeline.js";
+import { ISO_DATE_SHAPE, isoDate } from "../domain/dates.js";
 import { escapeMarkdownBlock, escapeMarkdownText, markdownCodeBlock } from "./markdown-escape.js";
 import { formatQuantity } from "./quantity.js";
 
@@ -74,8 +75,8 @@ function weeks(value: unknown): string {
 
 /** YYYY-MM-DD, from a Date or a date string. */
 function date(value: unknown): string {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : tbdMarker();
+  if (value instanceof Date) return isoDate(value);
+  return typeof value === "string" && ISO_DATE_SHAPE.test(value) ? value : tbdMarker();
 }
 
 /** A companion document's file name as inline code: `INT-0001-sow.md`. */

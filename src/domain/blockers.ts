@@ -1,9 +1,13 @@
 import { cutText } from "./text.js";
-import { mentionedUserIds, plainFromTyped } from "./typed-text.js";
 
-/** What `/intplan blocker <text> [@owner] [--client]` means, read from Slack's escaped command text. */
+/**
+ * What a blocker is made of, and the rules for its text. The text arrives plain: Slack's escaped command
+ * text (mentions, links, entities) is read at the edge (src/slack/slack-text.ts).
+ */
 
 export const BLOCKER_LIMITS = { text: 500, note: 500 } as const;
+
+export const BLOCKER_STATUSES = ["open", "resolved"] as const;
 
 export interface BlockerInput {
   text: string;
@@ -16,22 +20,10 @@ export type BlockerParse = { ok: true; value: BlockerInput } | { ok: false; erro
 
 /** `--client`, also as the dashes a phone or a Mac turns `--` into. */
 const CLIENT_FLAG = /(^|\s)(?:--|—|–)client(?=\s|$)/gi;
-const TRAILING_MENTION = /\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>\s*$/;
 
-/**
- * The owner is the first person mentioned; a mention at the end ("... @maria") only names the owner and
- * is left out of the text, a mention inside the sentence stays in it as plain `@name`.
- */
-export function parseBlockerText(raw: string): BlockerParse {
-  const waitingOnClient = raw.search(CLIENT_FLAG) !== -1;
-  const withoutFlag = raw.replace(CLIENT_FLAG, " ");
-  const ownerId = mentionedUserIds(withoutFlag)[0] ?? null;
-  const ownerAtEnd =
-    ownerId !== null && mentionedUserIds(withoutFlag.match(TRAILING_MENTION)?.[0] ?? "")[0] === ownerId;
-  const text = checkBlockerText(
-    plainFromTyped(ownerAtEnd ? withoutFlag.replace(TRAILING_MENTION, "") : withoutFlag),
-  );
-  return text.ok ? { ok: true, value: { text: text.text, ownerId, waitingOnClient } } : text;
+/** Whether `--client` was typed, and the text without it. */
+export function readClientFlag(typed: string): { text: string; waitingOnClient: boolean } {
+  return { text: typed.replace(CLIENT_FLAG, " "), waitingOnClient: typed.search(CLIENT_FLAG) !== -1 };
 }
 
 /** A blocker's text as typed in a form: something to read, within the limit. */
@@ -49,9 +41,8 @@ export function checkBlockerText(typed: string): { ok: true; text: string } | { 
   return { ok: true, text };
 }
 
-/** A message turned into a blocker: its text as plain text, cut to the limit at a word. */
-export function blockerTextFromMessage(messageText: string): string {
-  const text = plainFromTyped(messageText);
+/** Longer text (a message logged as a blocker) cut to the limit at a word. */
+export function cutBlockerText(text: string): string {
   if (text.length <= BLOCKER_LIMITS.text) return text;
   const cut = cutText(text, BLOCKER_LIMITS.text - 1);
   const lastSpace = cut.lastIndexOf(" ");

@@ -9,6 +9,10 @@ export const INTEGRATION_TYPES = [
 ] as const;
 export type IntegrationType = (typeof INTEGRATION_TYPES)[number];
 
+/** Who picked a project's type: the classifier ("auto") or a person ("chosen"). */
+export const INTEGRATION_TYPE_SOURCES = ["auto", "chosen"] as const;
+export type IntegrationTypeSource = (typeof INTEGRATION_TYPE_SOURCES)[number];
+
 export const INTEGRATION_TYPE_LABELS: Record<IntegrationType, string> = {
   accounting: "Accounting",
   marketing: "Marketing",

@@ -1,5 +1,5 @@
 import { isProjectOwner, type ProjectRoles, projectOwners } from "./owners.js";
-import { PHASE_STATUS_LABELS, PHASES, type PhaseStatus } from "./phases.js";
+import { PHASES, type PhaseStatus } from "./phases.js";
 
 /** The rules of moving a phase along: who signs off, when a sign-off is needed, dates, the current phase. */
 
@@ -70,13 +70,3 @@ export function currentPhase(phases: readonly PhaseState[]): CurrentPhase {
 }
 
 export const phaseName = (number: number): string => PHASES[number - 1]?.name ?? `Phase ${number}`;
-
-export const statusLabel = (status: string): string => PHASE_STATUS_LABELS[status as PhaseStatus] ?? status;
-
-/** "Development (in progress)", "All phases done", or null before any phase started. */
-export function currentPhaseLabel(phases: readonly PhaseState[]): string | null {
-  const current = currentPhase(phases);
-  if (current.kind === "not-started") return null;
-  if (current.kind === "finished") return "All phases done";
-  return `${phaseName(current.phase.number)} (${statusLabel(current.phase.status).toLowerCase()})`;
-}

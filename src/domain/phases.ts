@@ -6,12 +6,9 @@ import { withSystemNames } from "./text.js";
 export const PHASE_STATUSES = ["not-started", "in-progress", "blocked", "done"] as const;
 export type PhaseStatus = (typeof PHASE_STATUSES)[number];
 
-export const PHASE_STATUS_LABELS: Record<PhaseStatus, string> = {
-  "not-started": "Not started",
-  "in-progress": "In progress",
-  blocked: "Blocked",
-  done: "Done",
-};
+/** A phase's checklist has tasks and exit criteria. */
+export const CHECKLIST_KINDS = ["task", "exit"] as const;
+export type ChecklistKind = (typeof CHECKLIST_KINDS)[number];
 
 export interface ChecklistEntry {
   /** Stable across versions: ticks are stored against it. */
@@ -207,7 +204,7 @@ export function findPhase(query: string): PhaseDefinition | undefined {
 export function checklistFor(
   type: IntegrationType,
   systems: { systemA: string; systemB: string },
-): { phaseNumber: number; kind: "task" | "exit"; key: string; label: string; position: number }[] {
+): { phaseNumber: number; kind: ChecklistKind; key: string; label: string; position: number }[] {
   const fill = (label: string) => withSystemNames(label, systems);
   return PHASES.flatMap((phase) =>
     (

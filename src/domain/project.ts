@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { INTEGRATION_TYPES, type IntegrationType } from "./integration-type.js";
+import { ISO_DATE_SHAPE, isCalendarDate } from "./dates.js";
+import { INTEGRATION_TYPES, type IntegrationType, type IntegrationTypeSource } from "./integration-type.js";
+import { type IsPersonId, NOT_A_PERSON } from "./person-id.js";
 
 export const PROJECT_LIMITS = {
   name: 80,
@@ -44,14 +46,14 @@ const optionalText = (label: string, max: number) =>
       .default(null),
   );
 
-const slackUserId = z
-  .string()
-  .regex(/^[UW][A-Z0-9]{2,}$/, { error: "Pick a person from the list." })
-  .nullable()
-  .default(null);
+const personId = (isPersonId: IsPersonId) =>
+  z.string().refine(isPersonId, { error: NOT_A_PERSON }).nullable().default(null);
 
-/** Everything a person fills in to start a project; `today` (YYYY-MM-DD) bounds the go-live date. */
-export function newProjectSchema(today: string) {
+/**
+ * Everything a person fills in to start a project; `today` (YYYY-MM-DD) bounds the go-live date, and
+ * `isPersonId` (the chat platform's id check, from the edge) tells a picked person from anything else.
+ */
+export function newProjectSchema(today: string, isPersonId: IsPersonId) {
   return z
     .object({
       name: text("Project name", PROJECT_LIMITS.name),
@@ -61,11 +63,11 @@ export function newProjectSchema(today: string) {
       integrationType: z
         .enum(["auto", ...INTEGRATION_TYPES], { error: "Pick an integration type." })
         .default("auto"),
-      leadEngineerId: slackUserId,
-      projectManagerId: slackUserId,
+      leadEngineerId: personId(isPersonId),
+      projectManagerId: personId(isPersonId),
       targetGoLive: z
         .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Pick a date." })
+        .regex(ISO_DATE_SHAPE, { error: "Pick a date." })
         .refine(isCalendarDate, { error: "That date does not exist. Pick one from the calendar." })
         .refine((d) => d >= today, { error: "The go-live date is in the past. Pick today or a later date." })
         .nullable()
@@ -92,8 +94,12 @@ export type NewProjectValidation =
   | { ok: false; errors: Partial<Record<NewProjectField, string>> };
 
 /** Validates raw form input; one message per field, the first problem found. */
-export function validateNewProject(raw: Record<string, unknown>, today: string): NewProjectValidation {
-  const parsed = newProjectSchema(today).safeParse(raw);
+export function validateNewProject(
+  raw: Record<string, unknown>,
+  today: string,
+  isPersonId: IsPersonId,
+): NewProjectValidation {
+  const parsed = newProjectSchema(today, isPersonId).safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
   const errors: Partial<Record<NewProjectField, string>> = {};
   for (const issue of parsed.error.issues) {
@@ -106,17 +112,6 @@ export function validateNewProject(raw: Record<string, unknown>, today: string):
 export function resolveIntegrationType(
   chosen: NewProjectInput["integrationType"],
   classify: () => IntegrationType,
-): { type: IntegrationType; source: "auto" | "chosen" } {
+): { type: IntegrationType; source: IntegrationTypeSource } {
   return chosen === "auto" ? { type: classify(), source: "auto" } : { type: chosen, source: "chosen" };
-}
-
-/** True for a YYYY-MM-DD that is a real day (not 2027-02-31). */
-export function isCalendarDate(date: string): boolean {
-  const parsed = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
-}
-
-/** Today's date in UTC as YYYY-MM-DD. */
-export function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }

@@ -71,3 +71,14 @@ export interface SystemNames {
 export function withSystemNames(text: string, systems: SystemNames): string {
   return fillPlaceholders(text, { systemA: systems.systemA, systemB: systems.systemB });
 }
+
+export type NoteCheck = { ok: true; text: string | null } | { ok: false; error: string };
+
+/** An optional note, already plain text: at most `max` characters; empty is no note. */
+export function checkOptionalNote(text: string, max: number): NoteCheck {
+  if (!text) return { ok: true, text: null };
+  if (text.length > max) {
+    return { ok: false, error: `A note is at most ${max} characters (yours has ${text.length}).` };
+  }
+  return { ok: true, text };
+}

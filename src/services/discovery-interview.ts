@@ -11,6 +11,7 @@ import type { Db } from "../db/client.js";
 import { findProjectById } from "../db/projects.js";
 import type { ProjectRow } from "../db/schema.js";
 import type { Timing } from "../deps.js";
+import type { IsPersonId } from "../domain/person-id.js";
 import {
   type Answers,
   formatAnswerForInput,
@@ -22,7 +23,6 @@ import {
   getQuestionnaire,
   type Questionnaire,
   type QuestionnaireSection,
-  withSystemNames,
 } from "../domain/questionnaire/definition.js";
 import { findSection } from "../domain/questionnaire/find-section.js";
 import { inputDigest, mergeSection } from "../domain/questionnaire/merge.js";
@@ -31,7 +31,7 @@ import {
   type InterviewProgress,
   interviewProgress,
 } from "../domain/questionnaire/progress.js";
-import { truncateText } from "../domain/text.js";
+import { truncateText, withSystemNames } from "../domain/text.js";
 
 /**
  * The discovery interview's use cases: where it opens, what a section shows, keeping what someone typed
@@ -214,6 +214,8 @@ export function keepSectionInput(
     raw: Record<string, RawInput>;
     actorId: string;
     submit: boolean;
+    /** How the chat platform names a person (person questions hold one). */
+    isPersonId: IsPersonId;
   },
 ): KeptSectionInput {
   const section = ctx.questionnaire.sections[args.sectionIndex];
@@ -231,7 +233,7 @@ export function keepSectionInput(
     submitted: args.raw,
     current,
   });
-  const checked = args.submit ? validateSection(section, args.raw) : undefined;
+  const checked = args.submit ? validateSection(section, args.raw, args.isPersonId) : undefined;
   const errors = Object.fromEntries(
     Object.entries(checked?.ok === false ? checked.errors : {}).filter(
       ([id]) => !merge.keptNewer.includes(id),
@@ -246,7 +248,7 @@ export function keepSectionInput(
   }
 
   const at = deps.clock();
-  const { valid, invalid } = salvageSection(section, args.raw);
+  const { valid, invalid } = salvageSection(section, args.raw, args.isPersonId);
   const pick = <T>(from: Record<string, T>) =>
     Object.fromEntries(Object.entries(from).filter(([id]) => touchedIds.includes(id)));
   saveAnswers(deps.db, {

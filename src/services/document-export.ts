@@ -2,8 +2,9 @@ import { loadAnswers } from "../db/answers.js";
 import { toDocumentProject } from "../db/document-input.js";
 import type { ProjectRow } from "../db/schema.js";
 import { toAnswersFile } from "../documents/answers-file.js";
+import { DOCUMENT_TITLES } from "../domain/document-kinds.js";
 import type { Answers } from "../domain/questionnaire/answers.js";
-import { DOCUMENT_TITLES, type RenderingDeps, renderProjectDocument } from "./document-rendering.js";
+import { type RenderingDeps, renderProjectDocument } from "./document-rendering.js";
 
 /** What `/intplan export` can export: a document's Markdown, or the discovery answers as JSON. */
 export type ExportKind = "plan" | "discovery" | "answers";

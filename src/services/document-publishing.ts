@@ -1,7 +1,8 @@
 import type { Db } from "../db/client.js";
-import { type DocumentKind, findDocument, forgetCanvas, recordPublication } from "../db/documents.js";
+import { findDocument, forgetCanvas, recordPublication } from "../db/documents.js";
 import { findProjectByIdAnyTeam } from "../db/projects.js";
 import type { ProjectRow } from "../db/schema.js";
+import type { DocumentKind } from "../domain/document-kinds.js";
 import type { KeyedLock } from "../keyed-lock.js";
 import { type RenderedDocument, type RenderingDeps, renderProjectDocument } from "./document-rendering.js";
 

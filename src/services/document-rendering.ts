@@ -1,16 +1,11 @@
 import type { Db } from "../db/client.js";
 import { loadDocumentInput } from "../db/document-input.js";
-import type { DocumentKind } from "../db/documents.js";
 import type { ProjectRow } from "../db/schema.js";
 import { DOCUMENT_MAX_BYTES, fitToBytes } from "../documents/bounds.js";
 import type { DocumentRenderer } from "../documents/renderer.js";
+import { DOCUMENT_TITLES, type DocumentKind } from "../domain/document-kinds.js";
 import { truncateText } from "../domain/text.js";
 import { fingerprintOf } from "../fingerprint.js";
-
-export const DOCUMENT_TITLES: Record<DocumentKind, string> = {
-  plan: "Implementation Plan",
-  discovery: "Discovery Document",
-};
 
 const FILE_SUFFIX: Record<DocumentKind, string> = {
   plan: "implementation-plan",

@@ -1,9 +1,10 @@
 import type { Db } from "../db/client.js";
 import { homeFactsFor } from "../db/live-state.js";
 import { listProjectsForHome } from "../db/projects.js";
+import type { CurrentPhase } from "../domain/phase-rules.js";
 
 /** Looks up live figures per project (current phase, open blockers). */
-export type HomeFacts = (projectId: number) => { currentPhase: string | null; openBlockers: number };
+export type HomeFacts = (projectId: number) => { currentPhase: CurrentPhase; openBlockers: number };
 
 interface HomeProjectLine {
   id: number;
@@ -12,7 +13,7 @@ interface HomeProjectLine {
   clientName: string;
   channelId: string;
   integrationType: string;
-  currentPhase: string | null;
+  currentPhase: CurrentPhase;
   openBlockers: number;
   lastActivity: Date;
   /** The viewer leads or manages it. */

@@ -2,12 +2,9 @@ import type { Db } from "../db/client.js";
 import { createProject } from "../db/projects.js";
 import type { ProjectRow } from "../db/schema.js";
 import { classifyIntegration } from "../domain/classify.js";
-import {
-  isoDate,
-  type NewProjectField,
-  resolveIntegrationType,
-  validateNewProject,
-} from "../domain/project.js";
+import { isoDate } from "../domain/dates.js";
+import type { IsPersonId } from "../domain/person-id.js";
+import { type NewProjectField, resolveIntegrationType, validateNewProject } from "../domain/project.js";
 
 /** Creating a project: where the form may open, and what its submission makes. */
 
@@ -36,10 +33,17 @@ export type CreateProjectOutcome =
  */
 export function createProjectFromForm(
   deps: { db: Db; clock: () => Date },
-  args: { teamId: string; channelId: string; form: Record<string, unknown>; actorId: string },
+  args: {
+    teamId: string;
+    channelId: string;
+    form: Record<string, unknown>;
+    actorId: string;
+    /** How the chat platform names a person (the lead and PM fields). */
+    isPersonId: IsPersonId;
+  },
 ): CreateProjectOutcome {
   const now = deps.clock();
-  const validation = validateNewProject(args.form, isoDate(now));
+  const validation = validateNewProject(args.form, isoDate(now), args.isPersonId);
   if (!validation.ok) return { kind: "invalid", errors: validation.errors };
   const input = validation.value;
   const result = createProject(deps.db, {

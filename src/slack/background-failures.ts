@@ -1,6 +1,6 @@
 import type { JobFailure } from "../outbox/worker.js";
 import { rateLimitDelayMs } from "./clients.js";
-import { slackErrorCode } from "./post.js";
+import { slackErrorCode } from "./slack-error-code.js";
 
 /**
  * Slack answers that will not fix themselves by retrying (https://docs.slack.dev/reference/methods/canvases.edit,

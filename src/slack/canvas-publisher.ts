@@ -1,14 +1,14 @@
 import type { WebClient } from "@slack/web-api";
-import type { DocumentKind } from "../db/documents.js";
 import type { ProjectRow } from "../db/schema.js";
 import type { AppDeps } from "../deps.js";
+import type { DocumentKind } from "../domain/document-kinds.js";
 import {
   type CanvasPort,
   type PublishOutcome,
   publishLatestDocument,
 } from "../services/document-publishing.js";
 import type { RenderedDocument } from "../services/document-rendering.js";
-import { slackErrorCode } from "./post.js";
+import { slackErrorCode } from "./slack-error-code.js";
 
 /** Slack's answers that mean "no canvases here": publish a Markdown file instead. */
 const CANVAS_UNAVAILABLE = new Set([

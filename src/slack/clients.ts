@@ -1,5 +1,6 @@
 import { ErrorCode, WebClient, type WebClientOptions } from "@slack/web-api";
 import type { AppLogger } from "../logger.js";
+import { slackErrorCode } from "./slack-error-code.js";
 import { slackLoggerOf } from "./slack-logger.js";
 
 /**
@@ -67,14 +68,14 @@ const DEFAULT_RATE_LIMIT_WAIT_MS = 30_000;
  */
 export function rateLimitDelayMs(error: unknown): number | undefined {
   if (error instanceof SlackDeferredError) return error.retryAfterMs;
-  const e = error as { code?: unknown; retryAfter?: unknown; data?: { error?: unknown } } | undefined;
+  const e = error as { code?: unknown; retryAfter?: unknown } | undefined;
   if (e?.code === ErrorCode.RateLimitedError) {
     return typeof e.retryAfter === "number" && e.retryAfter >= 0
       ? e.retryAfter * 1000
       : DEFAULT_RATE_LIMIT_WAIT_MS;
   }
-  if (e?.data?.error === "ratelimited" || e?.data?.error === "rate_limited")
-    return DEFAULT_RATE_LIMIT_WAIT_MS;
+  const code = slackErrorCode(error);
+  if (code === "ratelimited" || code === "rate_limited") return DEFAULT_RATE_LIMIT_WAIT_MS;
   return undefined;
 }
 

@@ -5,6 +5,7 @@ import {
   type ReplacedAnswer,
   SUMMARY,
 } from "../services/discovery-interview.js";
+import { readPrivateMetadata, writePrivateMetadata } from "./private-metadata.js";
 import type { ModalView } from "./views/block-kit.js";
 import { buildInterviewSummaryView } from "./views/interview-summary-view.js";
 import { buildInterviewSectionView, replacedNotice } from "./views/interview-view.js";
@@ -22,18 +23,10 @@ const metadataSchema = z.object({
 });
 export type InterviewMetadata = z.infer<typeof metadataSchema>;
 
-export function encodeMetadata(meta: InterviewMetadata): string {
-  return JSON.stringify(meta);
-}
+export const encodeMetadata = (meta: InterviewMetadata): string => writePrivateMetadata(meta);
 
-export function decodeMetadata(text: string | undefined): InterviewMetadata | undefined {
-  try {
-    const parsed = metadataSchema.safeParse(JSON.parse(text ?? ""));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export const decodeMetadata = (text: string | undefined): InterviewMetadata | undefined =>
+  readPrivateMetadata(metadataSchema, text);
 
 /** Where a modal's metadata says it is, in the service's terms. */
 export const placeOf = (meta: InterviewMetadata) => ({

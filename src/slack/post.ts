@@ -3,13 +3,8 @@ import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "../logger.js";
 import { rateLimitDelayMs } from "./clients.js";
+import { slackErrorCode } from "./slack-error-code.js";
 import { type MessageContent, section } from "./views/block-kit.js";
-
-/** Slack's error code from a failed Web API call, when it has one. */
-export function slackErrorCode(error: unknown): string | undefined {
-  const data = (error as { data?: { error?: unknown } } | undefined)?.data;
-  return typeof data?.error === "string" ? data.error : undefined;
-}
 
 /** A rate-limited announcement waits for Slack's Retry-After at most this long, this many times in all. */
 const RATE_LIMIT_PATIENCE_MS = 10_000;

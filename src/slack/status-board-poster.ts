@@ -3,7 +3,7 @@ import type { AppDeps } from "../deps.js";
 import type { JobHandler } from "../outbox/worker.js";
 import { refreshStatusBoard, type StatusBoardPort } from "../services/status-board-state.js";
 import { classifySlackFailure } from "./background-failures.js";
-import { slackErrorCode } from "./post.js";
+import { slackErrorCode } from "./slack-error-code.js";
 import type { MessageContent } from "./views/block-kit.js";
 import { boardFingerprint, buildStatusBoard } from "./views/status-board.js";
 

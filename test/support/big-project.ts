@@ -1,7 +1,7 @@
 import { saveAnswers } from "../../src/db/answers.js";
 import type { Db } from "../../src/db/client.js";
 import { blockers } from "../../src/db/schema.js";
-import { maxLengthFor } from "../../src/domain/questionnaire/answers.js";
+import { type AnswerValue, maxLengthFor } from "../../src/domain/questionnaire/answers.js";
 import { allQuestions, QUESTIONNAIRE_V1, type Question } from "../../src/domain/questionnaire/definition.js";
 
 /**
@@ -21,7 +21,7 @@ export interface BigProjectSize {
   cellLength?: number;
 }
 
-function maximalAnswer(question: Question, size: BigProjectSize): unknown {
+function maximalAnswer(question: Question, size: BigProjectSize): AnswerValue | undefined {
   switch (question.kind) {
     case "short_text":
     case "long_text":

@@ -28,6 +28,7 @@ function facts(overrides: Partial<DiscoveryFacts> = {}): DiscoveryFacts {
     objectives: [],
     workflows: ["Paid order → sales receipt"],
     hasDataMigration: false,
+    volumeText: "3,000 orders a month",
     monthlyVolume: 3_000,
     manualHoursPerWeek: null,
     hourlyCost: null,

@@ -2,9 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addBlocker, listOpenBlockers, resolveBlocker } from "../../src/db/blockers.js";
 import { auditLog, projects } from "../../src/db/schema.js";
-import { blockerTextFromMessage, parseBlockerText } from "../../src/domain/blockers.js";
-import { plainFromTyped } from "../../src/domain/typed-text.js";
 import { pendingJobs } from "../../src/outbox/queue.js";
+import { blockerTextFromMessage, parseBlockerText, plainFromTyped } from "../../src/slack/slack-text.js";
 import { openProjectDb, type ProjectDb, T0 } from "../support/running-project.js";
 
 describe("reading what people type after /intplan (Slack sends it escaped)", () => {

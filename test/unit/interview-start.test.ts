@@ -11,6 +11,7 @@ import {
   sectionBefore,
   sectionOrSummary,
 } from "../../src/services/discovery-interview.js";
+import { isSlackUserId } from "../../src/slack/slack-user-id.js";
 import { readSectionState } from "../../src/slack/views/interview-view.js";
 import { partialSectionState, sectionState } from "../support/interview.js";
 import { openProjectDb, type ProjectDb, T0 } from "../support/running-project.js";
@@ -37,6 +38,7 @@ describe("where the discovery interview opens", () => {
       raw: readSectionState(section, state as unknown as Parameters<typeof readSectionState>[1]),
       actorId: "U0PM",
       submit,
+      isPersonId: isSlackUserId,
     });
   };
 

@@ -9,6 +9,7 @@ import {
   validateSection,
 } from "../../src/domain/questionnaire/answers.js";
 import { allQuestions, QUESTIONNAIRE_V1, type Question } from "../../src/domain/questionnaire/definition.js";
+import { isSlackUserId } from "../../src/slack/slack-user-id.js";
 import type { KnownBlock, ModalView } from "../../src/slack/views/block-kit.js";
 import { buildInterviewSummaryView } from "../../src/slack/views/interview-summary-view.js";
 import {
@@ -97,7 +98,7 @@ function longestRawInput(q: Question): string | string[] {
 const longestAnswers: Answers = Object.fromEntries(
   allQuestions(QUESTIONNAIRE_V1).map((q) => [
     q.id,
-    answerSchemaFor(q).parse(longestRawInput(q)) as AnswerValue,
+    answerSchemaFor(q, isSlackUserId).parse(longestRawInput(q)) as AnswerValue,
   ]),
 );
 
@@ -314,7 +315,7 @@ describe("reading a submitted section", () => {
       migration_time: null,
       default_values: null,
     });
-    const result = validateSection(section, raw);
+    const result = validateSection(section, raw, isSlackUserId);
     expect(result.ok && result.values).toMatchObject({
       field_mappings: [{ source_field: "order.id", target_field: "DocNumber", transformation: "" }],
       migration_needed: "yes",
@@ -370,7 +371,7 @@ describe("reading a submitted section", () => {
         project,
         privateMetadata: "",
       });
-      const result = validateSection(section, readSectionState(section, untouchedState(v)));
+      const result = validateSection(section, readSectionState(section, untouchedState(v)), isSlackUserId);
       const expected = Object.fromEntries(section.questions.map((q) => [q.id, longestAnswers[q.id]]));
       expect(result).toEqual({ ok: true, values: expected, missing: [] });
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatProjectCode, validateNewProject } from "../../src/domain/project.js";
+import { isSlackUserId } from "../../src/slack/slack-user-id.js";
 
 const today = "2026-11-22";
 const valid = {
@@ -11,7 +12,7 @@ const valid = {
 
 describe("validating a new project", () => {
   it("accepts the four required fields and defaults the rest", () => {
-    const result = validateNewProject(valid, today);
+    const result = validateNewProject(valid, today, isSlackUserId);
     expect(result).toEqual({
       ok: true,
       value: {
@@ -42,18 +43,22 @@ describe("validating a new project", () => {
     [{ clientName: "--- !!! ---" }, "clientName", "Client name needs at least one letter or number."],
     [{ targetGoLive: "2027-02-31" }, "targetGoLive", "That date does not exist. Pick one from the calendar."],
   ])("refuses %j on the right field", (change, field, message) => {
-    const result = validateNewProject({ ...valid, ...change }, today);
+    const result = validateNewProject({ ...valid, ...change }, today, isSlackUserId);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors).toEqual({ [field]: message });
   });
 
   it("keeps the words of a name and drops the invisible control characters around them", () => {
-    const result = validateNewProject({ ...valid, name: "\u0007Acme\u0000 order sync" }, today);
+    const result = validateNewProject(
+      { ...valid, name: "\u0007Acme\u0000 order sync" },
+      today,
+      isSlackUserId,
+    );
     expect(result.ok && result.value.name).toBe("Acme order sync");
   });
 
   it("allows a go-live of today", () => {
-    expect(validateNewProject({ ...valid, targetGoLive: today }, today).ok).toBe(true);
+    expect(validateNewProject({ ...valid, targetGoLive: today }, today, isSlackUserId).ok).toBe(true);
   });
 
   it("numbers projects INT-0001, INT-0002, ...", () => {

@@ -12,6 +12,7 @@ import type {
 } from "../../src/domain/questionnaire/definition.js";
 import { allQuestions, QUESTIONNAIRE_V1 } from "../../src/domain/questionnaire/definition.js";
 import { matchOption, parseList, parseTable } from "../../src/domain/questionnaire/line-formats.js";
+import { isSlackUserId } from "../../src/slack/slack-user-id.js";
 
 const question = (id: string): Question => {
   const found = allQuestions(QUESTIONNAIRE_V1).find((q) => q.id === id);
@@ -26,14 +27,14 @@ const section = (id: string): QuestionnaireSection => {
 const risks = question("risks") as TableQuestion;
 
 const parse = (id: string, raw: RawInput) => {
-  const result = answerSchemaFor(question(id)).safeParse(raw);
+  const result = answerSchemaFor(question(id), isSlackUserId).safeParse(raw);
   return result.success ? { value: result.data } : { error: result.error.issues[0]?.message };
 };
 
 describe("answers: blank input means unanswered, for every kind", () => {
   it.each([[null], [undefined], [""], ["   \n "], [[]]])("%j is stored as null", (raw) => {
     for (const q of allQuestions(QUESTIONNAIRE_V1)) {
-      expect(answerSchemaFor(q).safeParse(raw), q.id).toEqual({ success: true, data: null });
+      expect(answerSchemaFor(q, isSlackUserId).safeParse(raw), q.id).toEqual({ success: true, data: null });
     }
   });
 });
@@ -100,8 +101,10 @@ describe("answers: urls, emails, dates, people and choices", () => {
 
   it("validates emails", () => {
     const email: Question = { id: "contact", kind: "email", label: "Contact" };
-    expect(answerSchemaFor(email).safeParse(" dana@acme.example ").data).toBe("dana@acme.example");
-    expect(answerSchemaFor(email).safeParse("dana at acme").error?.issues[0]?.message).toBe(
+    expect(answerSchemaFor(email, isSlackUserId).safeParse(" dana@acme.example ").data).toBe(
+      "dana@acme.example",
+    );
+    expect(answerSchemaFor(email, isSlackUserId).safeParse("dana at acme").error?.issues[0]?.message).toBe(
       "Enter an email address, like name@example.com.",
     );
   });
@@ -265,10 +268,12 @@ describe("answers: stored values shown again in the modal", () => {
       { risk: "B", likelihood: "High", impact: "High", mitigation: "N", owner: "Sam" },
     ];
     const shown = formatAnswerForInput(risks, rows);
-    expect(answerSchemaFor(risks).parse(shown)).toEqual(rows);
+    expect(answerSchemaFor(risks, isSlackUserId).parse(shown)).toEqual(rows);
     const items = ["one", "two | with a pipe", "three"];
     expect(
-      answerSchemaFor(question("pain_points")).parse(formatAnswerForInput(question("pain_points"), items)),
+      answerSchemaFor(question("pain_points"), isSlackUserId).parse(
+        formatAnswerForInput(question("pain_points"), items),
+      ),
     ).toEqual(items);
   });
 });
@@ -277,11 +282,15 @@ describe("validateSection", () => {
   const current = section("current_state");
 
   it("saves what is valid and lists required questions left empty, without calling them errors", () => {
-    const result = validateSection(current, {
-      current_state: "By hand",
-      hours_per_week: "10",
-      error_rate: "",
-    });
+    const result = validateSection(
+      current,
+      {
+        current_state: "By hand",
+        hours_per_week: "10",
+        error_rate: "",
+      },
+      isSlackUserId,
+    );
     expect(result).toEqual({
       ok: true,
       values: {
@@ -296,11 +305,15 @@ describe("validateSection", () => {
   });
 
   it("returns one error per malformed answer, keyed by question id", () => {
-    const result = validateSection(current, {
-      current_state: "By hand",
-      hours_per_week: "lots",
-      error_rate: "250",
-    });
+    const result = validateSection(
+      current,
+      {
+        current_state: "By hand",
+        hours_per_week: "lots",
+        error_rate: "250",
+      },
+      isSlackUserId,
+    );
     expect(result).toEqual({
       ok: false,
       errors: {
@@ -311,7 +324,7 @@ describe("validateSection", () => {
   });
 
   it("finds nothing missing when every required answer is given", () => {
-    const result = validateSection(current, { current_state: "By hand", pain_points: "Slow" });
+    const result = validateSection(current, { current_state: "By hand", pain_points: "Slow" }, isSlackUserId);
     expect(result.ok && result.missing).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
  * The background Slack client: Slack's per-method budgets, Retry-After honoured for the method across every
  * job, and a 429 that throws at once instead of pausing a queue.
  */
+import { WebAPIPlatformError } from "@slack/web-api";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type SlackEmulator, startSlackEmulator } from "../../emulator/slack-emulator.js";
 import { createLogger } from "../../src/logger.js";
@@ -70,9 +71,11 @@ describe("the rate gate", () => {
 
   it("reads how long to wait from Slack's rate-limit errors and nothing else", () => {
     expect(rateLimitDelayMs({ code: "slack_webapi_rate_limited_error", retryAfter: 6 })).toBe(6000);
-    expect(rateLimitDelayMs({ data: { ok: false, error: "ratelimited" } })).toBe(30_000);
+    expect(rateLimitDelayMs(new WebAPIPlatformError({ ok: false, error: "ratelimited" }))).toBe(30_000);
     expect(rateLimitDelayMs(new SlackDeferredError("pins.add", 1234, "over budget"))).toBe(1234);
-    expect(rateLimitDelayMs({ data: { ok: false, error: "canvas_editing_failed" } })).toBeUndefined();
+    expect(
+      rateLimitDelayMs(new WebAPIPlatformError({ ok: false, error: "canvas_editing_failed" })),
+    ).toBeUndefined();
     expect(rateLimitDelayMs(new Error("socket hang up"))).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { validateMessage, validateView } from "../../emulator/block-kit-limits.js";
 import { canvasContentErrors } from "../../emulator/slack-emulator-canvases.js";
 import { checklistFor } from "../../src/domain/phases.js";
-import { withSystemNames as questionnaireSystemNames } from "../../src/domain/questionnaire/definition.js";
+import * as questionnaireDefinition from "../../src/domain/questionnaire/definition.js";
 import {
   cutText,
   fillPlaceholders,
@@ -43,7 +43,8 @@ describe("system names are put in as typed", () => {
   });
 
   it("the questionnaire's labels and the checklist use the same filling", () => {
-    expect(questionnaireSystemNames).toBe(withSystemNames);
+    // One filling, in text.ts: the questionnaire offers no second one.
+    expect(Object.keys(questionnaireDefinition)).not.toContain("withSystemNames");
     const systems = { systemA: "A$&B", systemB: "C$'D$$" };
     const labels = checklistFor("accounting", systems).map((i) => i.label);
     expect(labels).toContain("Obtain API credentials for A$&B");

@@ -5,6 +5,7 @@ import { allQuestions, type Questionnaire } from "../questionnaire/definition.js
 import { COMMON_RISKS, type CommonRisk } from "./common-risks.js";
 import { type Confidence, scoreConfidence } from "./confidence.js";
 import { writeExecutiveSummary } from "./executive-summary.js";
+import type { DiscoveryFacts } from "./facts.js";
 import { collectOpenQuestions, type OpenQuestion } from "./open-questions.js";
 import { type AnalysedProject, readFacts } from "./read-facts.js";
 import { estimateSavings, type Savings } from "./savings.js";
@@ -19,6 +20,8 @@ export interface AnalysisInput {
 
 export interface Analysis extends Savings {
   integrationType: IntegrationType;
+  /** What the estimates were made from, read once: the documents print these, so both say the same. */
+  facts: DiscoveryFacts;
   confidence: Confidence;
   timeline: Timeline;
   commonRisks: readonly CommonRisk[];
@@ -35,6 +38,7 @@ export function analyse({ project, answers, questionnaire }: AnalysisInput): Ana
   const savings = estimateSavings(facts);
   return {
     integrationType,
+    facts,
     confidence,
     timeline,
     ...savings,

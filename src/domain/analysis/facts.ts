@@ -25,6 +25,11 @@ export interface DiscoveryFacts {
   objectives: string[];
   workflows: string[];
   hasDataMigration: boolean | null;
+  /**
+   * The data volume as people described it: the text `monthlyVolume` was read from when one gave a
+   * number, else the interview's answer, else the project's estimate. The plan prints this one.
+   */
+  volumeText: string | null;
   /** Records (orders, contacts, ...) synced per month. */
   monthlyVolume: number | null;
   manualHoursPerWeek: number | null;

@@ -1,10 +1,6 @@
 import { type Answers, isAnswered } from "../questionnaire/answers.js";
-import {
-  allQuestions,
-  type Questionnaire,
-  type SystemNames,
-  withSystemNames,
-} from "../questionnaire/definition.js";
+import { allQuestions, type Questionnaire } from "../questionnaire/definition.js";
+import { type SystemNames, withSystemNames } from "../text.js";
 import { readList, readText } from "./read-answers.js";
 
 export type OpenQuestionCategory = "business" | "technical" | "ux";

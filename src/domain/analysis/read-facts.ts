@@ -48,13 +48,31 @@ function sumOrNull(...values: Array<number | null>): number | null {
   return known.length === 0 ? null : known.reduce((a, b) => a + b, 0);
 }
 
+/**
+ * The volume as described and as records a month. The interview's answer is preferred to the estimate
+ * typed at creation; an answer that gives no number per period yields to an estimate that does.
+ */
+function readVolume(
+  answers: Answers,
+  project: AnalysedProject,
+): { text: string | null; perMonth: number | null } {
+  const described = [readText(answers, "data_volume"), project.volumeEstimate].filter(
+    (text): text is string => text !== null,
+  );
+  for (const text of described) {
+    const perMonth = parseMonthlyVolume(text);
+    if (perMonth !== null) return { text, perMonth };
+  }
+  return { text: described[0] ?? null, perMonth: null };
+}
+
 /** Reads the facts the analysis works from out of the project and the interview's answers (by question id). */
 export function readFacts(
   project: AnalysedProject,
   answers: Answers,
   integrationType: IntegrationType,
 ): DiscoveryFacts {
-  const volumeText = readText(answers, "data_volume") ?? project.volumeEstimate;
+  const volume = readVolume(answers, project);
   return {
     clientName: project.clientName,
     integrationType,
@@ -65,7 +83,8 @@ export function readFacts(
     objectives: readList(answers, "business_objectives"),
     workflows: readList(answers, "workflows"),
     hasDataMigration: yesNoUnknown(readText(answers, "migration_needed")),
-    monthlyVolume: parseMonthlyVolume(volumeText) ?? parseMonthlyVolume(project.volumeEstimate),
+    volumeText: volume.text,
+    monthlyVolume: volume.perMonth,
     manualHoursPerWeek: readNumber(answers, "hours_per_week"),
     hourlyCost: readNumber(answers, "hourly_cost"),
     errorRatePercent: readNumber(answers, "error_rate"),

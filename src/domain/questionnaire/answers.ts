@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { isCalendarDate } from "../dates.js";
+import { type IsPersonId, NOT_A_PERSON } from "../person-id.js";
 import type {
   ChoiceQuestion,
   NumberQuestion,
@@ -20,8 +22,9 @@ import {
  * What answers look like when stored, and how a modal's raw input becomes one.
  *
  * Stored value per kind: short/long text, url, email, single select → string; number → number;
- * multi select, checkboxes → option values (string[]); date → "YYYY-MM-DD"; user → Slack user id;
- * list → items (string[]); table → rows keyed by column id. An unanswered question has no value.
+ * multi select, checkboxes → option values (string[]); date → "YYYY-MM-DD"; user → the person's id
+ * (checked by the `IsPersonId` the edge passes in); list → items (string[]); table → rows keyed by column
+ * id. An unanswered question has no value.
  */
 
 export type { TableRow };
@@ -92,20 +95,9 @@ function multiChoiceSchema(q: ChoiceQuestion) {
     .transform((picked) => values.filter((v) => picked.includes(v)));
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const isRealDate = (s: string) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
-const dateSchema = z
-  .string()
-  .trim()
-  .refine((s) => DATE.test(s) && isRealDate(s), { error: "Pick a date (YYYY-MM-DD)." });
+const dateSchema = z.string().trim().refine(isCalendarDate, { error: "Pick a date (YYYY-MM-DD)." });
 
-const userSchema = z
-  .string()
-  .trim()
-  .regex(/^[UW][A-Z0-9]{2,}$/, { error: "Pick a person from the list." });
+const userSchema = (isPersonId: IsPersonId) => z.string().trim().refine(isPersonId, { error: NOT_A_PERSON });
 
 const urlSchema = z
   .string()
@@ -151,7 +143,7 @@ function tableSchema(q: TableQuestion) {
   );
 }
 
-function valueSchemaFor(q: Question): z.ZodType<AnswerValue | null> {
+function valueSchemaFor(q: Question, isPersonId: IsPersonId): z.ZodType<AnswerValue | null> {
   switch (q.kind) {
     case "short_text":
     case "long_text":
@@ -166,7 +158,7 @@ function valueSchemaFor(q: Question): z.ZodType<AnswerValue | null> {
     case "date":
       return dateSchema;
     case "user":
-      return userSchema;
+      return userSchema(isPersonId);
     case "url":
       return urlSchema;
     case "email":
@@ -178,15 +170,29 @@ function valueSchemaFor(q: Question): z.ZodType<AnswerValue | null> {
   }
 }
 
-/** Built once per question: questions are immutable data, and building zod schemas is not free. */
-const schemaCache = new WeakMap<Question, z.ZodType<AnswerValue | null>>();
+/**
+ * Built once per question and person-id check: questions are immutable data, the check is the edge's one
+ * function, and building zod schemas is not free.
+ */
+const schemaCache = new WeakMap<IsPersonId, WeakMap<Question, z.ZodType<AnswerValue | null>>>();
 
-/** The schema for one question: raw modal input in, stored value out; blank input is `null` (unanswered). */
-export function answerSchemaFor(question: Question): z.ZodType<AnswerValue | null> {
-  let schema = schemaCache.get(question);
+/**
+ * The schema for one question: raw modal input in, stored value out; blank input is `null` (unanswered).
+ * `isPersonId` is the chat platform's id check (from the edge), for the questions that pick a person.
+ */
+export function answerSchemaFor(question: Question, isPersonId: IsPersonId): z.ZodType<AnswerValue | null> {
+  let forCheck = schemaCache.get(isPersonId);
+  if (!forCheck) {
+    forCheck = new WeakMap();
+    schemaCache.set(isPersonId, forCheck);
+  }
+  let schema = forCheck.get(question);
   if (!schema) {
-    schema = z.preprocess((raw) => (isBlank(raw) ? null : raw), valueSchemaFor(question).nullable());
-    schemaCache.set(question, schema);
+    schema = z.preprocess(
+      (raw) => (isBlank(raw) ? null : raw),
+      valueSchemaFor(question, isPersonId).nullable(),
+    );
+    forCheck.set(question, schema);
   }
   return schema;
 }
@@ -209,11 +215,12 @@ export interface SectionErrors {
 export function validateSection(
   section: QuestionnaireSection,
   raw: Readonly<Record<string, RawInput>>,
+  isPersonId: IsPersonId,
 ): SectionValues | SectionErrors {
   const values: Record<string, AnswerValue | null> = {};
   const errors: Record<string, string> = {};
   for (const question of section.questions) {
-    const parsed = answerSchemaFor(question).safeParse(raw[question.id]);
+    const parsed = answerSchemaFor(question, isPersonId).safeParse(raw[question.id]);
     if (parsed.success) values[question.id] = parsed.data;
     else errors[question.id] = parsed.error.issues[0]?.message ?? "This answer is not valid.";
   }
@@ -249,11 +256,12 @@ export interface SalvagedSection {
 export function salvageSection(
   section: QuestionnaireSection,
   raw: Readonly<Record<string, RawInput>>,
+  isPersonId: IsPersonId,
 ): SalvagedSection {
   const valid: Record<string, AnswerValue | null> = {};
   const invalid: Record<string, RawInput> = {};
   for (const question of section.questions) {
-    const parsed = answerSchemaFor(question).safeParse(raw[question.id]);
+    const parsed = answerSchemaFor(question, isPersonId).safeParse(raw[question.id]);
     if (parsed.success) valid[question.id] = parsed.data;
     else invalid[question.id] = raw[question.id];
   }

@@ -1,114 +1,27 @@
+import type { Question, Questionnaire } from "./question-types.js";
 import { QUESTIONNAIRE_V1 } from "./v1.js";
+
+// The types have their own module (no cycle with the version files); they are re-exported for readers here.
+export type {
+  ChoiceOption,
+  ChoiceQuestion,
+  ListQuestion,
+  NumberQuestion,
+  Question,
+  QuestionKind,
+  Questionnaire,
+  QuestionnaireSection,
+  SimpleQuestion,
+  TableColumn,
+  TableQuestion,
+  TextQuestion,
+} from "./question-types.js";
 
 /**
  * The discovery questionnaire as data. One definition drives the interview modals, the validation,
  * the stored answers and the documents' context: adding a question is one entry in a version file.
- *
- * Labels, hints, placeholders and section titles may contain `{systemA}` and `{systemB}`: the
- * project's source and target system names are put in when they are shown (see `withSystemNames`).
+ * Its shape is in question-types.ts.
  */
-
-export type QuestionKind =
-  | "short_text"
-  | "long_text"
-  | "number"
-  | "single_select"
-  | "multi_select"
-  | "checkboxes"
-  | "date"
-  | "user"
-  | "url"
-  | "email"
-  | "list"
-  | "table";
-
-export interface ChoiceOption {
-  /** Stored in answers; stable, snake_case, at most 75 characters. */
-  value: string;
-  label: string;
-}
-
-export interface TableColumn {
-  /** Key of the cell in a stored row. */
-  id: string;
-  label: string;
-  /** When set, the cell must be one of these (matched case-insensitively, a unique prefix is enough). */
-  options?: readonly string[];
-  /** An optional column may be left empty, or left off when it is last on the line. */
-  optional?: boolean;
-}
-
-interface QuestionBase {
-  /** Stable snake_case id: the answer's key, the modal's block_id and action_id. Never reuse one. */
-  id: string;
-  label: string;
-  hint?: string;
-  placeholder?: string;
-  /** A section is complete when all its required questions are answered. */
-  required?: boolean;
-  /** Document fields this answer fills, as `plan.<field>` or `discovery.<field>`. */
-  feeds?: readonly string[];
-}
-
-export interface TextQuestion extends QuestionBase {
-  kind: "short_text" | "long_text";
-  maxLength?: number;
-}
-
-export interface NumberQuestion extends QuestionBase {
-  kind: "number";
-  min?: number;
-  max?: number;
-  integer?: boolean;
-  /** Shown after the value in summaries and documents: "%", "hours/week", "USD/month". */
-  unit?: string;
-}
-
-export interface ChoiceQuestion extends QuestionBase {
-  kind: "single_select" | "multi_select" | "checkboxes";
-  options: readonly ChoiceOption[];
-}
-
-export interface SimpleQuestion extends QuestionBase {
-  kind: "date" | "user" | "url" | "email";
-}
-
-export interface ListQuestion extends QuestionBase {
-  kind: "list";
-  maxItems?: number;
-}
-
-export interface TableQuestion extends QuestionBase {
-  kind: "table";
-  columns: readonly TableColumn[];
-  maxRows?: number;
-}
-
-export type Question =
-  | TextQuestion
-  | NumberQuestion
-  | ChoiceQuestion
-  | SimpleQuestion
-  | ListQuestion
-  | TableQuestion;
-
-export interface QuestionnaireSection {
-  id: string;
-  title: string;
-  /** One or two sentences shown at the top of the section's modal. */
-  intro?: string;
-  /** Extra names people may type to jump to the section ("api", "migration"). */
-  aliases?: readonly string[];
-  questions: readonly Question[];
-}
-
-export interface Questionnaire {
-  version: number;
-  sections: readonly QuestionnaireSection[];
-}
-
-// One filling for every `{systemA}` / `{systemB}` text, taken literally (see ../text.ts).
-export { type SystemNames, withSystemNames } from "../text.js";
 
 const QUESTIONNAIRES: readonly Questionnaire[] = [QUESTIONNAIRE_V1];
 

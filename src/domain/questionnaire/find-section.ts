@@ -1,9 +1,5 @@
-import {
-  type Questionnaire,
-  type QuestionnaireSection,
-  type SystemNames,
-  withSystemNames,
-} from "./definition.js";
+import { type SystemNames, withSystemNames } from "../text.js";
+import type { Questionnaire, QuestionnaireSection } from "./question-types.js";
 
 /**
  * Finds the section a person means: "4", "section 4", "api", "API capabilities", "risks", "Shopify".

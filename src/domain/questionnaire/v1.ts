@@ -1,4 +1,4 @@
-import type { ChoiceOption, Question, Questionnaire, QuestionnaireSection } from "./definition.js";
+import type { ChoiceOption, Question, Questionnaire, QuestionnaireSection } from "./question-types.js";
 
 /**
  * Version 1 of the discovery questionnaire: every section of the Deep Discovery Document template and

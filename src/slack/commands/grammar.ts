@@ -1,9 +1,8 @@
 /** The /intplan grammar: one parser for the slash text, and the usage line of every subcommand. */
 
+import { PHASE_STATUSES, type PhaseStatus as PhaseStatusWord } from "../../domain/phases.js";
 import { truncateText } from "../../domain/text.js";
 
-export const PHASE_STATUSES = ["not-started", "in-progress", "blocked", "done"] as const;
-export type PhaseStatusWord = (typeof PHASE_STATUSES)[number];
 export const EXPORT_DOCS = ["plan", "discovery", "answers"] as const;
 export type ExportDoc = (typeof EXPORT_DOCS)[number];
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { SignOffRequest } from "../../services/phases-service.js";
+import { readPrivateMetadata, writePrivateMetadata } from "../private-metadata.js";
 
 /** What a sign-off button carries: the change it confirms (services/phases.ts), in a few bytes of JSON. */
 
@@ -10,15 +11,9 @@ const schema = z.object({
 });
 
 export const encodeSignOffValue = (request: SignOffRequest): string =>
-  JSON.stringify({ p: request.projectId, n: request.phaseNumber, note: request.note });
+  writePrivateMetadata({ p: request.projectId, n: request.phaseNumber, note: request.note });
 
 export function decodeSignOffValue(value: string | undefined): SignOffRequest | undefined {
-  try {
-    const parsed = schema.safeParse(JSON.parse(value ?? ""));
-    return parsed.success
-      ? { projectId: parsed.data.p, phaseNumber: parsed.data.n, note: parsed.data.note }
-      : undefined;
-  } catch {
-    return undefined;
-  }
+  const carried = readPrivateMetadata(schema, value);
+  return carried && { projectId: carried.p, phaseNumber: carried.n, note: carried.note };
 }

@@ -1,6 +1,7 @@
 import type { types } from "@slack/bolt";
 import { BLOCKER_LIMITS } from "../../domain/blockers.js";
 import { CALLBACK } from "../ids.js";
+import { writePrivateMetadata } from "../private-metadata.js";
 import { context, input, LIMITS, type ModalView, option, plainText } from "./block-kit.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
 
@@ -44,7 +45,7 @@ export function buildBlockerModal(
   return {
     type: "modal",
     callback_id: CALLBACK.logBlocker,
-    private_metadata: JSON.stringify(metadata),
+    private_metadata: writePrivateMetadata(metadata),
     title: plainText("Log as blocker", LIMITS.modalTitle),
     submit: plainText("Log blocker", LIMITS.modalTitle),
     close: plainText("Cancel", LIMITS.modalTitle),

@@ -1,6 +1,7 @@
 import type { types } from "@slack/bolt";
 import type { ChecklistItemRow } from "../../db/schema.js";
 import { CALLBACK } from "../ids.js";
+import { writePrivateMetadata } from "../private-metadata.js";
 import {
   divider,
   input,
@@ -74,7 +75,7 @@ export function buildChecklistModal(args: {
   return {
     type: "modal",
     callback_id: CALLBACK.checklist,
-    private_metadata: JSON.stringify(metadata),
+    private_metadata: writePrivateMetadata(metadata),
     title: plainText("Tasks & exit criteria", LIMITS.modalTitle),
     submit: plainText("Save", LIMITS.modalTitle),
     close: plainText("Cancel", LIMITS.modalTitle),

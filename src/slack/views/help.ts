@@ -27,7 +27,3 @@ export function buildNoProjectMessage(): MessageContent {
     "This channel has no integration project yet. Create one with `/intplan new` (one project per channel).";
   return { text, blocks: [section(text)] };
 }
-
-export function plainMessage(text: string): MessageContent {
-  return { text, blocks: [section(text)] };
-}

@@ -1,5 +1,7 @@
 import type { AuditRow } from "../../db/schema.js";
-import { phaseName, statusLabel } from "../../domain/phase-rules.js";
+import { DOCUMENT_TITLES, type DocumentKind } from "../../domain/document-kinds.js";
+import { statusLabel } from "../../domain/phase-labels.js";
+import { phaseName } from "../../domain/phase-rules.js";
 import { ACTION } from "../ids.js";
 import { actions, button, context, type KnownBlock, type MessageContent, section } from "./block-kit.js";
 import { linesToSections } from "./line-sections.js";
@@ -19,11 +21,6 @@ const text = (details: Details, key: string): string => {
 const list = (details: Details, key: string): string[] => {
   const value = details[key];
   return Array.isArray(value) ? value.map((v) => escapeMrkdwn(String(v))) : [];
-};
-
-const DOCUMENT_TITLES: Record<string, string> = {
-  plan: "Implementation Plan",
-  discovery: "Discovery Document",
 };
 
 function checklistChange(details: Details): string {
@@ -63,7 +60,7 @@ export function describeAuditEntry(entry: Pick<AuditRow, "action" | "details">):
     case "answer.cleared":
       return `cleared the answer to \`${text(d, "question")}\``;
     case "document.published":
-      return `published the ${DOCUMENT_TITLES[String(d.document)] ?? text(d, "document")} v${text(d, "version")} (${text(d, "target")})`;
+      return `published the ${DOCUMENT_TITLES[String(d.document) as DocumentKind] ?? text(d, "document")} v${text(d, "version")} (${text(d, "target")})`;
     default:
       return `\`${escapeMrkdwn(entry.action)}\``;
   }

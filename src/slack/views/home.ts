@@ -1,4 +1,6 @@
 import { INTEGRATION_TYPE_LABELS, isIntegrationType } from "../../domain/integration-type.js";
+import { currentPhaseLabel, PHASE_STATUS_LABELS } from "../../domain/phase-labels.js";
+import type { CurrentPhase } from "../../domain/phase-rules.js";
 import { ACTION } from "../ids.js";
 import {
   actions,
@@ -21,7 +23,7 @@ export interface HomeProject {
   clientName: string;
   channelId: string;
   integrationType: string;
-  currentPhase: string | null;
+  currentPhase: CurrentPhase;
   openBlockers: number;
   lastActivity: Date;
   mine: boolean;
@@ -45,7 +47,7 @@ function projectBlocks(p: HomeProject): KnownBlock[] {
   return [
     section(
       `*${escapeMrkdwn(p.name)}* (${p.code}) · ${escapeMrkdwn(p.clientName)} · ${channelLink(p.channelId)}\n` +
-        `${escapeMrkdwn(type)} · Phase: ${escapeMrkdwn(p.currentPhase ?? "Not started")} · ${openBlockerCount(p.openBlockers)}`,
+        `${escapeMrkdwn(type)} · Phase: ${escapeMrkdwn(currentPhaseLabel(p.currentPhase) ?? PHASE_STATUS_LABELS["not-started"])} · ${openBlockerCount(p.openBlockers)}`,
     ),
     context(
       `${p.mine ? "You lead or manage this project · " : ""}Last activity <!date^${Math.floor(p.lastActivity.getTime() / 1000)}^{date_short_pretty} {time}|${p.lastActivity.toISOString()}>`,

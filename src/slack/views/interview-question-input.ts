@@ -4,9 +4,9 @@ import {
   maxLengthFor,
   type RawInput,
 } from "../../domain/questionnaire/answers.js";
-import { type Question, type SystemNames, withSystemNames } from "../../domain/questionnaire/definition.js";
+import type { Question } from "../../domain/questionnaire/definition.js";
 import { listFormatHint, tableFormatHint } from "../../domain/questionnaire/line-formats.js";
-import { cutText } from "../../domain/text.js";
+import { cutText, type SystemNames, withSystemNames } from "../../domain/text.js";
 import {
   type InputBlockElement,
   input,

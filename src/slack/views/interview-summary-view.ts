@@ -1,6 +1,7 @@
 import type { Answers } from "../../domain/questionnaire/answers.js";
-import { type Questionnaire, withSystemNames } from "../../domain/questionnaire/definition.js";
+import type { Questionnaire } from "../../domain/questionnaire/definition.js";
 import { interviewProgress, type SectionProgress } from "../../domain/questionnaire/progress.js";
+import { withSystemNames } from "../../domain/text.js";
 import { button, context, header, type ModalView, plainText, section } from "./block-kit.js";
 import {
   INTERVIEW_SUMMARY_CALLBACK_ID,

@@ -1,11 +1,8 @@
 import type { ViewOutput } from "@slack/bolt";
 import type { Answers, RawInput } from "../../domain/questionnaire/answers.js";
-import {
-  type Questionnaire,
-  type QuestionnaireSection,
-  withSystemNames,
-} from "../../domain/questionnaire/definition.js";
+import type { Questionnaire, QuestionnaireSection } from "../../domain/questionnaire/definition.js";
 import { sectionProgress } from "../../domain/questionnaire/progress.js";
+import { withSystemNames } from "../../domain/text.js";
 import {
   actions,
   button,

@@ -1,3 +1,5 @@
+import { isSlackUserId } from "../slack-user-id.js";
+
 /**
  * Text people typed, made safe for Slack mrkdwn: `&`, `<` and `>` are escaped so nobody can make the
  * bot ping @channel, mention someone or show a fake link. Slack documents exactly these three escapes.
@@ -8,7 +10,7 @@ export function escapeMrkdwn(text: string): string {
 
 /** A Slack user mention for an id we got from Slack itself (a users_select), never from typed text. */
 export function mention(userId: string | null | undefined, fallback = "_TBD_"): string {
-  return userId && /^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : fallback;
+  return userId && isSlackUserId(userId) ? `<@${userId}>` : fallback;
 }
 
 export function channelLink(channelId: string): string {

@@ -1,6 +1,7 @@
 import { INTEGRATION_TYPE_LABELS, INTEGRATION_TYPES } from "../../domain/integration-type.js";
 import { PROJECT_LIMITS } from "../../domain/project.js";
 import { CALLBACK, NEW_PROJECT_FIELD as F } from "../ids.js";
+import { writePrivateMetadata } from "../private-metadata.js";
 import { context, input, type ModalView, option, plainText } from "./block-kit.js";
 
 export interface NewProjectMetadata {
@@ -30,7 +31,7 @@ export function buildNewProjectModal(metadata: NewProjectMetadata, channelName?:
   return {
     type: "modal",
     callback_id: CALLBACK.newProject,
-    private_metadata: JSON.stringify(metadata),
+    private_metadata: writePrivateMetadata(metadata),
     title: plainText("New integration project", 24),
     submit: plainText("Create project", 24),
     close: plainText("Cancel", 24),

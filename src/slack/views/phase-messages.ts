@@ -1,19 +1,22 @@
 import type { PhaseRow } from "../../db/schema.js";
-import { phaseName, statusLabel } from "../../domain/phase-rules.js";
+import { statusLabel } from "../../domain/phase-labels.js";
+import { phaseName } from "../../domain/phase-rules.js";
+import type { PhaseStatus } from "../../domain/phases.js";
 import { ACTION } from "../ids.js";
 import { actions, button, context, type MessageContent, section } from "./block-kit.js";
 import { escapeMrkdwn, mention } from "./mrkdwn.js";
 
 /** Messages about phases: the in-channel announcement of a change, and the sign-off questions. */
 
-const STATUS_EMOJI: Record<string, string> = {
+const STATUS_EMOJI: Readonly<Record<PhaseStatus, string>> = {
   "not-started": ":white_circle:",
   "in-progress": ":large_blue_circle:",
   blocked: ":red_circle:",
   done: ":white_check_mark:",
 };
 
-export const statusEmoji = (status: string): string => STATUS_EMOJI[status] ?? ":grey_question:";
+export const statusEmoji = (status: string): string =>
+  STATUS_EMOJI[status as PhaseStatus] ?? ":grey_question:";
 
 /** "2. Development", ready for mrkdwn. */
 export const phaseTitle = (number: number): string => escapeMrkdwn(`${number}. ${phaseName(number)}`);

@@ -1,6 +1,7 @@
 import type { PhaseProgress } from "../../db/checklist.js";
 import type { LivePhase, ProjectLiveState } from "../../db/live-state.js";
 import type { ProjectRow } from "../../db/schema.js";
+import { DOCUMENT_TITLES } from "../../domain/document-kinds.js";
 import { currentPhase } from "../../domain/phase-rules.js";
 import { fingerprintOf } from "../../fingerprint.js";
 import { ACTION } from "../ids.js";
@@ -126,8 +127,13 @@ export function buildStatusBoard(input: StatusBoardInput): MessageContent {
     context(
       progressLine(input.interview),
       [
-        documentLink(project.teamId, "Implementation Plan", input.documents.plan, "/intplan plan"),
-        documentLink(project.teamId, "Discovery Document", input.documents.discovery, "/intplan discovery"),
+        documentLink(project.teamId, DOCUMENT_TITLES.plan, input.documents.plan, "/intplan plan"),
+        documentLink(
+          project.teamId,
+          DOCUMENT_TITLES.discovery,
+          input.documents.discovery,
+          "/intplan discovery",
+        ),
       ].join(" · "),
     ),
     actions(`status_board_${project.id}`, [

@@ -3,10 +3,11 @@ import type { AppDeps } from "../../../deps.js";
 import { deleteProjectHere } from "../../../services/projects-service.js";
 import { readWholeNumber } from "../../action-value.js";
 import { ACTION } from "../../ids.js";
-import { postToChannel, slackErrorCode } from "../../post.js";
+import { postToChannel } from "../../post.js";
+import { slackErrorCode } from "../../slack-error-code.js";
 import { buildNotAllowedToDelete, describeDeletion } from "../../views/delete-project.js";
-import { plainMessage } from "../../views/help.js";
 import { escapeMrkdwn } from "../../views/mrkdwn.js";
+import { plainMessage } from "../../views/plain-message.js";
 import { placeOf } from "../project-scope.js";
 import type { Listeners } from "../registry.js";
 

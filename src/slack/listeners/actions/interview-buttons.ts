@@ -16,6 +16,7 @@ import {
 import { readWholeNumber } from "../../action-value.js";
 import { ACTION } from "../../ids.js";
 import { buildInterviewModal, decodeMetadata, placeOf, replacedNotices } from "../../interview-modal.js";
+import { isSlackUserId } from "../../slack-user-id.js";
 import {
   buildInterviewGoneView,
   INTERVIEW_ACTION,
@@ -45,6 +46,7 @@ async function moveTo(
   const current = ctx.questionnaire.sections[place.sectionIndex];
   const { replaced } = current
     ? keepSectionInput(deps, ctx, {
+        isPersonId: isSlackUserId,
         ...place,
         raw: readSectionState(current, view.state.values),
         actorId: body.user.id,

@@ -1,11 +1,12 @@
-import { BLOCKER_LIMITS, parseBlockerText } from "../../../domain/blockers.js";
-import { readOptionalNote } from "../../../domain/typed-text.js";
+import { BLOCKER_LIMITS } from "../../../domain/blockers.js";
 import { logBlocker, resolveProjectBlocker } from "../../../services/blockers-service.js";
 import { usageOf } from "../../commands/grammar.js";
 import { postToChannel } from "../../post.js";
+import { parseBlockerText, readOptionalNote } from "../../slack-text.js";
 import { buildBlockerAdded, buildBlockerResolved } from "../../views/blocker-messages.js";
-import { buildUsageError, plainMessage } from "../../views/help.js";
+import { buildUsageError } from "../../views/help.js";
 import { escapeMrkdwn } from "../../views/mrkdwn.js";
+import { plainMessage } from "../../views/plain-message.js";
 import { defineSubcommand } from "./define-subcommand.js";
 
 /** `/intplan blocker <text> [@owner] [--client]`: log a blocker and tell the channel. */

@@ -1,6 +1,6 @@
 import { requestDeletion } from "../../../services/projects-service.js";
 import { buildDeleteConfirmation, buildNotAllowedToDelete } from "../../views/delete-project.js";
-import { plainMessage } from "../../views/help.js";
+import { plainMessage } from "../../views/plain-message.js";
 import { defineSubcommand } from "./define-subcommand.js";
 
 /** `/intplan delete`: asks the project's owners to confirm; the buttons do the work (actions/delete-buttons.ts). */

@@ -1,7 +1,7 @@
 import { buildExportFile, exportName } from "../../../services/document-export.js";
 import { uploadFile } from "../../canvas-publisher.js";
-import { slackErrorCode } from "../../post.js";
-import { plainMessage } from "../../views/help.js";
+import { slackErrorCode } from "../../slack-error-code.js";
+import { plainMessage } from "../../views/plain-message.js";
 import { defineSubcommand } from "./define-subcommand.js";
 
 /** `/intplan export plan|discovery|answers`: always a file in the channel (answers as JSON). */

@@ -1,7 +1,7 @@
 import { interviewOf, interviewScreen, resolveStartSection } from "../../../services/discovery-interview.js";
 import { buildInterviewModal } from "../../interview-modal.js";
-import { plainMessage } from "../../views/help.js";
 import { escapeMrkdwn } from "../../views/mrkdwn.js";
+import { plainMessage } from "../../views/plain-message.js";
 import { openModal } from "../open-modal.js";
 import { defineSubcommand } from "./define-subcommand.js";
 

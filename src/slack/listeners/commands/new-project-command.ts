@@ -1,7 +1,7 @@
 import { whereNewProjectStarts } from "../../../services/project-setup.js";
-import { plainMessage } from "../../views/help.js";
 import { escapeMrkdwn } from "../../views/mrkdwn.js";
 import { buildNewProjectModal } from "../../views/new-project-modal.js";
+import { plainMessage } from "../../views/plain-message.js";
 import { openModal } from "../open-modal.js";
 import { defineSubcommand } from "./define-subcommand.js";
 

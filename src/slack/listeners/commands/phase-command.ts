@@ -1,11 +1,13 @@
-import { PHASE_NOTE_MAX, statusLabel } from "../../../domain/phase-rules.js";
+import { statusLabel } from "../../../domain/phase-labels.js";
+import { PHASE_NOTE_MAX } from "../../../domain/phase-rules.js";
 import { findPhase, PHASES } from "../../../domain/phases.js";
 import { truncateText } from "../../../domain/text.js";
-import { plainFromTyped, readOptionalNote } from "../../../domain/typed-text.js";
 import { changePhase } from "../../../services/phases-service.js";
 import { usageOf } from "../../commands/grammar.js";
-import { buildUsageError, plainMessage } from "../../views/help.js";
+import { plainFromTyped, readOptionalNote } from "../../slack-text.js";
+import { buildUsageError } from "../../views/help.js";
 import { buildSignOffPrompt, phaseTitle } from "../../views/phase-messages.js";
+import { plainMessage } from "../../views/plain-message.js";
 import { announcePhaseChange } from "../phase-announcement.js";
 import { encodeSignOffValue } from "../sign-off-value.js";
 import { defineSubcommand } from "./define-subcommand.js";

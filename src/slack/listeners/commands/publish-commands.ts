@@ -1,9 +1,10 @@
 import type { RespondFn } from "@slack/bolt";
 import type { AppDeps } from "../../../deps.js";
-import { DOCUMENT_TITLES } from "../../../services/document-rendering.js";
+import { DOCUMENT_TITLES } from "../../../domain/document-kinds.js";
 import { publishProjectDocument } from "../../canvas-publisher.js";
-import { postToChannel, slackErrorCode } from "../../post.js";
-import { plainMessage } from "../../views/help.js";
+import { postToChannel } from "../../post.js";
+import { slackErrorCode } from "../../slack-error-code.js";
+import { plainMessage } from "../../views/plain-message.js";
 import { buildPublicationAnnouncement, describePublication } from "../../views/publication.js";
 import { defineSubcommand, type ProjectCommandContext } from "./define-subcommand.js";
 

@@ -1,8 +1,8 @@
 import type { MessageShortcut } from "@slack/bolt";
 import type { AppDeps } from "../../../deps.js";
-import { blockerTextFromMessage } from "../../../domain/blockers.js";
 import { findProjectHere } from "../../../services/projects-service.js";
 import { CALLBACK } from "../../ids.js";
+import { blockerTextFromMessage } from "../../slack-text.js";
 import { buildBlockerModal } from "../../views/blocker-modal.js";
 import { buildNoProjectMessage } from "../../views/help.js";
 import { openModal } from "../open-modal.js";

@@ -9,6 +9,7 @@ import {
   sectionAfter,
 } from "../../../services/discovery-interview.js";
 import { buildInterviewModal, decodeMetadata, placeOf, replacedNotices } from "../../interview-modal.js";
+import { isSlackUserId } from "../../slack-user-id.js";
 import {
   buildInterviewGoneView,
   INTERVIEW_CALLBACK_ID,
@@ -43,6 +44,7 @@ export function registerInterviewSubmissions(app: Listeners, deps: AppDeps): voi
       return;
     }
     const { replaced, errors } = keepSectionInput(deps, ctx, {
+      isPersonId: isSlackUserId,
       ...ctx.place,
       raw: readSectionState(current, view.state.values),
       actorId: body.user.id,
@@ -67,6 +69,7 @@ export function registerInterviewSubmissions(app: Listeners, deps: AppDeps): voi
       const current = ctx?.questionnaire.sections[ctx.place.sectionIndex];
       if (ctx && current)
         keepSectionInput(deps, ctx, {
+          isPersonId: isSlackUserId,
           ...ctx.place,
           raw: readSectionState(current, view.state.values),
           actorId: body.user.id,

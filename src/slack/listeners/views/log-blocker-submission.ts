@@ -5,6 +5,7 @@ import { logBlockerFromMessage } from "../../../services/blockers-service.js";
 import { CALLBACK } from "../../ids.js";
 import { postToChannel } from "../../post.js";
 import { readPrivateMetadata } from "../../private-metadata.js";
+import { isSlackUserId } from "../../slack-user-id.js";
 import { buildBlockerAdded } from "../../views/blocker-messages.js";
 import { BLOCKER_FIELD, CLIENT_OPTION } from "../../views/blocker-modal.js";
 import { readBlockValues } from "../../views/view-state.js";
@@ -47,8 +48,6 @@ async function permalinkOf(
   }
 }
 
-const USER_ID = /^[UW][A-Z0-9]+$/;
-
 const errorOnText = (text: string) => ({
   response_action: "errors" as const,
   errors: { [BLOCKER_FIELD.text]: text },
@@ -69,7 +68,7 @@ export function registerLogBlockerSubmission(listeners: Listeners, deps: AppDeps
       projectId: metadata.projectId,
       input: {
         text: String(values[BLOCKER_FIELD.text] ?? ""),
-        ownerId: typeof owner === "string" && USER_ID.test(owner) ? owner : null,
+        ownerId: typeof owner === "string" && isSlackUserId(owner) ? owner : null,
         waitingOnClient: Array.isArray(clientFlag) && clientFlag.includes(CLIENT_OPTION),
       },
       message: {

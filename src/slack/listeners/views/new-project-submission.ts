@@ -5,6 +5,7 @@ import { createProjectFromForm } from "../../../services/project-setup.js";
 import { CALLBACK, NEW_PROJECT_FIELD } from "../../ids.js";
 import { postToChannel } from "../../post.js";
 import { readPrivateMetadata } from "../../private-metadata.js";
+import { isSlackUserId } from "../../slack-user-id.js";
 import { escapeMrkdwn } from "../../views/mrkdwn.js";
 import { buildProjectCard } from "../../views/project-card.js";
 import { readBlockValues } from "../../views/view-state.js";
@@ -43,6 +44,7 @@ export function registerNewProjectSubmission(app: Listeners, deps: AppDeps): voi
       return;
     }
     const outcome = createProjectFromForm(deps, {
+      isPersonId: isSlackUserId,
       teamId: workspaceOf(body),
       channelId: metadata.channelId,
       form: readNewProjectForm(readBlockValues(view.state)),
