@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { PhaseProgress } from "../domain/project-state.js";
 import { type ChangeStamp, recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit.js";
 import type { Db, DbOrTx } from "./client.js";
@@ -30,14 +31,6 @@ export function openExitCriteria(db: DbOrTx, projectId: number, phaseNumber: num
     )
     .orderBy(asc(checklistItems.position))
     .all();
-}
-
-export interface PhaseProgress {
-  phaseNumber: number;
-  tasksDone: number;
-  tasksTotal: number;
-  exitDone: number;
-  exitTotal: number;
 }
 
 const progressQuery = perDatabase((db) => {

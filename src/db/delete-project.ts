@@ -1,16 +1,7 @@
 import { count, eq } from "drizzle-orm";
+import type { DeletionSummary } from "../domain/project-state.js";
 import type { Db, DbOrTx } from "./client.js";
 import { answers, auditLog, blockers, checklistItems, documents, projects, publications } from "./schema.js";
-
-export interface DeletionSummary {
-  answers: number;
-  blockers: number;
-  checklistItems: number;
-  historyEntries: number;
-  publications: number;
-  /** Canvases intplan made for the project, to delete in Slack too. */
-  canvasIds: string[];
-}
 
 const countOf = (
   db: DbOrTx,

@@ -1,49 +1,10 @@
 import { type CurrentPhase, currentPhase, phaseName } from "../domain/phase-rules.js";
+import { type ProjectLiveState, toLiveBlocker } from "../domain/project-state.js";
 import { countOpenBlockers, listOpenBlockers } from "./blockers.js";
 import type { DbOrTx } from "./client.js";
 import { loadPhases } from "./phases.js";
-import type { BlockerRow } from "./schema.js";
 
-/** Where a project stands right now, for documents, the status board and App Home. */
-
-export interface LivePhase {
-  number: number;
-  name: string;
-  /** not-started, in-progress, blocked or done */
-  status: string;
-  ownerId: string | null;
-  note: string | null;
-  /** YYYY-MM-DD */
-  startedOn: string | null;
-  endedOn: string | null;
-  signedOffBy: string | null;
-  signedOffAt: Date | null;
-}
-
-export interface LiveBlocker {
-  number: number;
-  text: string;
-  ownerId: string | null;
-  waitingOnClient: boolean;
-  createdAt: Date;
-  /** The message it was logged from, when it came from the "Log as blocker" shortcut. */
-  sourcePermalink: string | null;
-}
-
-export interface ProjectLiveState {
-  phases: LivePhase[];
-  /** Oldest first. */
-  openBlockers: LiveBlocker[];
-}
-
-export const toLiveBlocker = (b: BlockerRow): LiveBlocker => ({
-  number: b.number,
-  text: b.text,
-  ownerId: b.ownerId,
-  waitingOnClient: b.waitingOnClient,
-  createdAt: b.createdAt,
-  sourcePermalink: b.sourcePermalink,
-});
+/** Where a project stands right now (domain/project-state.ts), read from storage. */
 
 export function loadProjectLiveState(db: DbOrTx, projectId: number): ProjectLiveState {
   return {

@@ -5,9 +5,9 @@ import {
   type ResolveBlockerResult,
   resolveBlocker,
 } from "../db/blockers.js";
-import { type LiveBlocker, toLiveBlocker } from "../db/live-state.js";
 import type { ProjectRow } from "../db/schema.js";
 import { type BlockerInput, checkBlockerText } from "../domain/blockers.js";
+import { type LiveBlocker, toLiveBlocker } from "../domain/project-state.js";
 import { findProjectHere } from "./projects-service.js";
 import type { ChangeDeps, Place, StorageDeps } from "./service-deps.js";
 

@@ -1,7 +1,8 @@
-import { type DeletionSummary, deleteProject } from "../db/delete-project.js";
+import { deleteProject } from "../db/delete-project.js";
 import { findProjectByChannel } from "../db/projects.js";
 import type { ProjectRow } from "../db/schema.js";
 import { mayDeleteProject } from "../domain/owners.js";
+import type { DeletionSummary } from "../domain/project-state.js";
 import type { Place, StorageDeps } from "./service-deps.js";
 
 /** Finding the project a request is about, and deleting a project. */

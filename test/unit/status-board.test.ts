@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { validateMessage } from "../../emulator/block-kit-limits.js";
-import type { PhaseProgress } from "../../src/db/checklist.js";
-import type { LiveBlocker, LivePhase } from "../../src/db/live-state.js";
+import type { LiveBlocker, LivePhase, PhaseProgress } from "../../src/domain/project-state.js";
 import { formatAge } from "../../src/slack/views/blocker-format.js";
 import {
   boardFingerprint,

@@ -1,4 +1,4 @@
-import type { LiveBlocker } from "../../db/live-state.js";
+import type { LiveBlocker } from "../../domain/project-state.js";
 import { escapeMrkdwn, mention } from "./mrkdwn.js";
 
 const MINUTE = 60_000;

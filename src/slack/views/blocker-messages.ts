@@ -1,5 +1,5 @@
-import { type LiveBlocker, toLiveBlocker } from "../../db/live-state.js";
 import type { BlockerRow } from "../../db/schema.js";
+import { type LiveBlocker, toLiveBlocker } from "../../domain/project-state.js";
 import { context, type MessageContent, section } from "./block-kit.js";
 import { blockerLine, blockerSummary } from "./blocker-format.js";
 import { linesToSections } from "./line-sections.js";

@@ -1,5 +1,5 @@
-import type { DeletionSummary } from "../../db/delete-project.js";
 import type { ProjectRow } from "../../db/schema.js";
+import type { DeletionSummary } from "../../domain/project-state.js";
 import { ACTION } from "../ids.js";
 import { actions, button, type MessageContent, section } from "./block-kit.js";
 import { escapeMrkdwn, mention } from "./mrkdwn.js";

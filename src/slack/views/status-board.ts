@@ -1,8 +1,7 @@
-import type { PhaseProgress } from "../../db/checklist.js";
-import type { LivePhase, ProjectLiveState } from "../../db/live-state.js";
 import type { ProjectRow } from "../../db/schema.js";
 import { DOCUMENT_TITLES } from "../../domain/document-kinds.js";
 import { currentPhase } from "../../domain/phase-rules.js";
+import type { LivePhase, PhaseProgress, ProjectLiveState } from "../../domain/project-state.js";
 import { fingerprintOf } from "../../fingerprint.js";
 import { ACTION } from "../ids.js";
 import {
