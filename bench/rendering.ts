@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseAnswersFile } from "../src/documents/answers-file.js";
-import type { DocumentBlocker, DocumentInput } from "../src/documents/document-input.js";
+import type { DocumentBlocker, DocumentInput } from "../src/documents/render-input.js";
 import { createDocumentRenderer } from "../src/documents/renderer.js";
 import type { TableRow } from "../src/domain/questionnaire/answers.js";
 import { TEMPLATES_DIR } from "../src/paths.js";

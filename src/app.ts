@@ -20,9 +20,9 @@ import { createBackgroundClient, QUICK_RETRIES } from "./slack/clients.js";
 import { registerDeduplication } from "./slack/dedupe.js";
 import { registerErrorHandler } from "./slack/errors.js";
 import { createInFlightTracker } from "./slack/in-flight.js";
-import { registerSafetyNet } from "./slack/not-saved.js";
-import { registerListeners } from "./slack/register.js";
+import { registerListeners } from "./slack/listeners/register-listeners.js";
 import { guardAbsurdBodies } from "./slack/request-guard.js";
+import { registerSafetyNet } from "./slack/safety-net.js";
 import { slackErrorCode } from "./slack/slack-error-code.js";
 import { slackLoggerOf } from "./slack/slack-logger.js";
 

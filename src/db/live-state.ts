@@ -1,8 +1,8 @@
 import { type CurrentPhase, currentPhase, phaseName } from "../domain/phase-rules.js";
 import { type ProjectLiveState, toLiveBlocker } from "../domain/project-state.js";
-import { countOpenBlockers, listOpenBlockers } from "./blockers.js";
+import { countOpenBlockers, listOpenBlockers } from "./blocker-store.js";
 import type { DbOrTx } from "./client.js";
-import { loadPhases } from "./phases.js";
+import { loadPhases } from "./phase-store.js";
 
 /** Where a project stands right now (domain/project-state.ts), read from storage. */
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ISO_DATE_SHAPE } from "../domain/dates.js";
 import { INTEGRATION_TYPES } from "../domain/integration-type.js";
 import type { Answers } from "../domain/questionnaire/answers.js";
-import type { DocumentInput, DocumentProject } from "./document-input.js";
+import type { DocumentInput, DocumentProject } from "./render-input.js";
 
 /**
  * The JSON file `/intplan export answers` writes and `npm run render -- --answers <file>` reads:

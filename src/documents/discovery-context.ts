@@ -3,8 +3,8 @@ import type { OpenQuestionCategory } from "../domain/analysis/open-questions.js"
 import type { Questionnaire } from "../domain/questionnaire/definition.js";
 import type { TableRow } from "../domain/questionnaire/line-formats.js";
 import { buildFieldTree, choiceAt, rowsAt } from "./answer-fields.js";
-import type { DocumentInput } from "./document-input.js";
 import { planningAnswers } from "./planning-answers.js";
+import type { DocumentInput } from "./render-input.js";
 import { openQuestionView, projectView } from "./shared-views.js";
 
 /** The seed names the two phases after the MVP; any further phase is titled by its own name. */

@@ -6,7 +6,7 @@ import type { Questionnaire } from "../domain/questionnaire/definition.js";
 import { truncateText } from "../domain/text.js";
 import { buildFieldTree } from "./answer-fields.js";
 import { mostRecent, PLAN_BLOCKER_LINES } from "./bounds.js";
-import type { DocumentBlocker, DocumentInput } from "./document-input.js";
+import type { DocumentBlocker, DocumentInput } from "./render-input.js";
 import { openQuestionView, projectView, typeFlags } from "./shared-views.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -5,8 +5,8 @@ import { type Analysis, analyse } from "../domain/analysis/analyse.js";
 import { getQuestionnaire, type Questionnaire } from "../domain/questionnaire/definition.js";
 import { boundAnswers, DETAIL_LEVELS, DOCUMENT_BUDGET_BYTES, fitToBytes } from "./bounds.js";
 import { buildDiscoveryContext } from "./discovery-context.js";
-import type { DocumentInput } from "./document-input.js";
 import { buildPlanContext } from "./plan-context.js";
+import type { DocumentInput } from "./render-input.js";
 import { TEMPLATE_HELPERS } from "./template-helpers.js";
 
 export interface DocumentRendererOptions {

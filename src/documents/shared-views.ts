@@ -1,7 +1,7 @@
 import type { Analysis } from "../domain/analysis/analyse.js";
 import type { OpenQuestion } from "../domain/analysis/open-questions.js";
 import { INTEGRATION_TYPE_LABELS } from "../domain/integration-type.js";
-import type { DocumentProject } from "./document-input.js";
+import type { DocumentProject } from "./render-input.js";
 
 // Views both documents share: the project header, open questions and the integration-type flags.
 

@@ -4,7 +4,7 @@ import {
   listOpenBlockers,
   type ResolveBlockerResult,
   resolveBlocker,
-} from "../db/blockers.js";
+} from "../db/blocker-store.js";
 import type { ProjectRow } from "../db/schema.js";
 import { type BlockerInput, checkBlockerText } from "../domain/blockers.js";
 import { type LiveBlocker, toLiveBlocker } from "../domain/project-state.js";

@@ -1,4 +1,4 @@
-import { applyChecklistTicks, loadChecklist } from "../db/checklist.js";
+import { applyChecklistTicks, loadChecklist } from "../db/checklist-store.js";
 import type { ChecklistItemRow, ProjectRow } from "../db/schema.js";
 import { findProjectHere } from "./projects-service.js";
 import type { ChangeDeps, Place, StorageDeps } from "./service-deps.js";

@@ -6,9 +6,9 @@ import {
   loadDraftRow,
   saveAnswers,
   saveDraft,
-} from "../db/answers.js";
+} from "../db/answer-store.js";
 import type { Db } from "../db/client.js";
-import { findProjectById } from "../db/projects.js";
+import { findProjectById } from "../db/project-store.js";
 import type { ProjectRow } from "../db/schema.js";
 import type { Timing } from "../deps.js";
 import type { IsPersonId } from "../domain/person-id.js";

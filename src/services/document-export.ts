@@ -1,5 +1,5 @@
-import { loadAnswers } from "../db/answers.js";
-import { toDocumentProject } from "../db/document-input.js";
+import { loadAnswers } from "../db/answer-store.js";
+import { toDocumentProject } from "../db/load-document-input.js";
 import type { ProjectRow } from "../db/schema.js";
 import { toAnswersFile } from "../documents/answers-file.js";
 import { DOCUMENT_TITLES } from "../domain/document-kinds.js";

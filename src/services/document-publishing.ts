@@ -1,6 +1,6 @@
 import type { Db } from "../db/client.js";
-import { findDocument, forgetCanvas, recordPublication } from "../db/documents.js";
-import { findProjectByIdAnyTeam } from "../db/projects.js";
+import { findDocument, forgetCanvas, recordPublication } from "../db/document-store.js";
+import { findProjectByIdAnyTeam } from "../db/project-store.js";
 import type { ProjectRow } from "../db/schema.js";
 import type { DocumentKind } from "../domain/document-kinds.js";
 import type { KeyedLock } from "../keyed-lock.js";

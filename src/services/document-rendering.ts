@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.js";
-import { loadDocumentInput } from "../db/document-input.js";
+import { loadDocumentInput } from "../db/load-document-input.js";
 import type { ProjectRow } from "../db/schema.js";
 import { DOCUMENT_MAX_BYTES, fitToBytes } from "../documents/bounds.js";
 import type { DocumentRenderer } from "../documents/renderer.js";

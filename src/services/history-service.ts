@@ -1,4 +1,4 @@
-import { listAudit } from "../db/audit.js";
+import { listAudit } from "../db/audit-log.js";
 import type { AuditRow, ProjectRow } from "../db/schema.js";
 import type { StorageDeps } from "./service-deps.js";
 

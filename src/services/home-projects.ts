@@ -1,6 +1,6 @@
 import type { Db } from "../db/client.js";
 import { homeFactsFor } from "../db/live-state.js";
-import { listProjectsForHome } from "../db/projects.js";
+import { listProjectsForHome } from "../db/project-store.js";
 import type { CurrentPhase } from "../domain/phase-rules.js";
 
 /** Looks up live figures per project (current phase, open blockers). */

@@ -1,4 +1,4 @@
-import { changePhaseStatus } from "../db/phases.js";
+import { changePhaseStatus } from "../db/phase-store.js";
 import type { PhaseRow, ProjectRow } from "../db/schema.js";
 import { canSignOff, signOffPeople } from "../domain/phase-rules.js";
 import type { PhaseStatus } from "../domain/phases.js";

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.js";
-import { createProject } from "../db/projects.js";
+import { createProject } from "../db/project-store.js";
 import type { ProjectRow } from "../db/schema.js";
 import { classifyIntegration } from "../domain/classify.js";
 import { isoDate } from "../domain/dates.js";

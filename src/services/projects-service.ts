@@ -1,5 +1,5 @@
-import { deleteProject } from "../db/delete-project.js";
-import { findProjectByChannel } from "../db/projects.js";
+import { deleteProject } from "../db/project-deletion.js";
+import { findProjectByChannel } from "../db/project-store.js";
 import type { ProjectRow } from "../db/schema.js";
 import { mayDeleteProject } from "../domain/owners.js";
 import type { DeletionSummary } from "../domain/project-state.js";

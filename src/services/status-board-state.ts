@@ -1,8 +1,8 @@
-import { checklistProgress, loadChecklist } from "../db/checklist.js";
+import { checklistProgress, loadChecklist } from "../db/checklist-store.js";
 import type { Db } from "../db/client.js";
-import { findDocument } from "../db/documents.js";
+import { findDocument } from "../db/document-store.js";
 import { loadProjectLiveState } from "../db/live-state.js";
-import { findProjectByChannel, findProjectByIdAnyTeam } from "../db/projects.js";
+import { findProjectByChannel, findProjectByIdAnyTeam } from "../db/project-store.js";
 import type { ChecklistItemRow, ProjectRow } from "../db/schema.js";
 import {
   claimStatusBoard,
@@ -13,7 +13,7 @@ import {
   markBoardUpdated,
   type StatusBoardRow,
   savePostedBoard,
-} from "../db/status-board.js";
+} from "../db/status-board-store.js";
 import type { Logger } from "../logger.js";
 import { projectInterviewProgress } from "./discovery-interview.js";
 

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { WebClient } from "@slack/web-api";
-import { findProjectByIdAnyTeam } from "../db/projects.js";
+import { findProjectByIdAnyTeam } from "../db/project-store.js";
 import type { AppDeps } from "../deps.js";
 import type { OutboxJob, OutboxRow } from "../outbox/queue.js";
 import type { GiveUp, JobHandler } from "../outbox/worker.js";

@@ -47,7 +47,7 @@ interface ErrorBody {
 
 /**
  * The one place unexpected listener errors end up once the request was acknowledged (the safety net in
- * `not-saved.ts` answers errors before the ack itself): logged for the operator, and the person who asked is
+ * `safety-net.ts` answers errors before the ack itself): logged for the operator, and the person who asked is
  * told, honestly, that part of it may not have been saved (through response_url when Slack gave one, else an
  * ephemeral message).
  */

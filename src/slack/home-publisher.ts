@@ -1,6 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import { type HomeDeps, type HomeFacts, loadHomePage } from "../services/home-projects.js";
-import { buildHomeView, HOME_PAGE_SIZE } from "./views/home.js";
+import { buildHomeView, HOME_PAGE_SIZE } from "./views/home-view.js";
 
 /** Publishes a page of App Home to one person (on opening the tab, and when paging). */
 export async function publishHome(

@@ -5,7 +5,7 @@ import { refreshStatusBoard, type StatusBoardPort } from "../services/status-boa
 import { classifySlackFailure } from "./background-failures.js";
 import { slackErrorCode } from "./slack-error-code.js";
 import type { MessageContent } from "./views/block-kit.js";
-import { boardFingerprint, buildStatusBoard } from "./views/status-board.js";
+import { boardFingerprint, buildStatusBoard } from "./views/status-board-view.js";
 
 /** Slack answers meaning the board message is gone: post a new one. */
 const MESSAGE_GONE = new Set(["message_not_found", "cant_update_message"]);

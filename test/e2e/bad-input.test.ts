@@ -10,8 +10,8 @@ import {
   type SlackRequestResult,
   type StateValues,
 } from "../../emulator/signed-client.js";
-import { deleteProject } from "../../src/db/delete-project.js";
-import { findProjectByChannel } from "../../src/db/projects.js";
+import { deleteProject } from "../../src/db/project-deletion.js";
+import { findProjectByChannel } from "../../src/db/project-store.js";
 import { form, newProjectForm, stateValues } from "../support/forms.js";
 import { startTestApp, TEST_SIGNING_SECRET, type TestApp } from "../support/harness.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";

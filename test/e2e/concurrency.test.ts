@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { RecordedCall } from "../../emulator/slack-emulator.js";
 
-import { loadPhases } from "../../src/db/phases.js";
+import { loadPhases } from "../../src/db/phase-store.js";
 import { auditLog, blockers, projects } from "../../src/db/schema.js";
 import { pendingJobs } from "../../src/outbox/queue.js";
 import { startTestApp, type TestApp } from "../support/harness.js";

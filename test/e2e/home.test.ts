@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateView } from "../../emulator/block-kit-limits.js";
 import type { RecordedCall } from "../../emulator/slack-emulator.js";
-import { createProject } from "../../src/db/projects.js";
+import { createProject } from "../../src/db/project-store.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
 

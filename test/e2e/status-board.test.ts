@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateMessage, validateView } from "../../emulator/block-kit-limits.js";
 import type { RecordedCall } from "../../emulator/slack-emulator.js";
-import { loadChecklist } from "../../src/db/checklist.js";
+import { loadChecklist } from "../../src/db/checklist-store.js";
 import { projects, statusBoards } from "../../src/db/schema.js";
 import { form } from "../support/forms.js";
 import { startTestApp, type TestApp, type TestAppOptions } from "../support/harness.js";

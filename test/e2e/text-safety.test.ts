@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loneSurrogateErrors } from "../../emulator/block-kit-limits.js";
-import { loadChecklist } from "../../src/db/checklist.js";
+import { loadChecklist } from "../../src/db/checklist-store.js";
 import { projects } from "../../src/db/schema.js";
 import { form } from "../support/forms.js";
 import { startTestApp, type TestApp } from "../support/harness.js";

@@ -1,4 +1,4 @@
-import { saveAnswers } from "../../src/db/answers.js";
+import { saveAnswers } from "../../src/db/answer-store.js";
 import type { Db } from "../../src/db/client.js";
 import { blockers } from "../../src/db/schema.js";
 import { type AnswerValue, maxLengthFor } from "../../src/domain/questionnaire/answers.js";

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Db, openDatabase } from "../../src/db/client.js";
-import { createProject } from "../../src/db/projects.js";
+import { createProject } from "../../src/db/project-store.js";
 import type { ProjectRow } from "../../src/db/schema.js";
 
 /** A fresh database (real migrations) holding one project, for tests of phases, checklists and blockers. */

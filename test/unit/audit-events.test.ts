@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type AuditEntry, recordAudit } from "../../src/db/audit.js";
+import { type AuditEntry, recordAudit } from "../../src/db/audit-log.js";
 import { auditLog } from "../../src/db/schema.js";
 import { openProjectDb, type ProjectDb, T0 } from "../support/running-project.js";
 

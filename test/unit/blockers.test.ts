@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { addBlocker, listOpenBlockers, resolveBlocker } from "../../src/db/blockers.js";
+import { addBlocker, listOpenBlockers, resolveBlocker } from "../../src/db/blocker-store.js";
 import { auditLog, projects } from "../../src/db/schema.js";
 import { pendingJobs } from "../../src/outbox/queue.js";
 import { blockerTextFromMessage, parseBlockerText, plainFromTyped } from "../../src/slack/slack-text.js";

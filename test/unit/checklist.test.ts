@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateView } from "../../emulator/block-kit-limits.js";
-import { applyChecklistTicks, checklistProgress, loadChecklist } from "../../src/db/checklist.js";
+import { applyChecklistTicks, checklistProgress, loadChecklist } from "../../src/db/checklist-store.js";
 import { auditLog } from "../../src/db/schema.js";
 import { checklistChanges } from "../../src/services/checklist-service.js";
 import { buildChecklistModal, CHECKBOX_GROUP_SIZE } from "../../src/slack/views/checklist-modal.js";

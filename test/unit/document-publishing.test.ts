@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { findDocument } from "../../src/db/documents.js";
+import { findDocument } from "../../src/db/document-store.js";
 import { type CanvasPort, publishDocument } from "../../src/services/document-publishing.js";
 import type { RenderedDocument } from "../../src/services/document-rendering.js";
 import { openProjectDb, type ProjectDb, T0 } from "../support/running-project.js";

@@ -5,10 +5,10 @@ import {
   MAX_CANVAS_TABLE_CELLS,
   tableCellCounts,
 } from "../../emulator/slack-emulator-canvases.js";
-import { loadDocumentInput } from "../../src/db/document-input.js";
+import { loadDocumentInput } from "../../src/db/load-document-input.js";
 import { DOCUMENT_MAX_BYTES, fitToBytes } from "../../src/documents/bounds.js";
 import { assertCleanDocument } from "../../src/documents/document-checks.js";
-import type { DocumentInput } from "../../src/documents/document-input.js";
+import type { DocumentInput } from "../../src/documents/render-input.js";
 import { createDocumentRenderer } from "../../src/documents/renderer.js";
 import { hasLoneSurrogate } from "../../src/domain/text.js";
 import { saveMaximalAnswers, seedOpenBlockers, wide } from "../support/big-project.js";

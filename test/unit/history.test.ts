@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { validateMessage } from "../../emulator/block-kit-limits.js";
 import type { AuditRow } from "../../src/db/schema.js";
-import { buildHistoryPage, describeAuditEntry, HISTORY_PAGE_SIZE } from "../../src/slack/views/history.js";
+import {
+  buildHistoryPage,
+  describeAuditEntry,
+  HISTORY_PAGE_SIZE,
+} from "../../src/slack/views/history-view.js";
 
 const entry = (action: string, details: Record<string, unknown>, id = 1): AuditRow => ({
   id,

@@ -3,7 +3,7 @@ import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { AppDeps } from "../../src/deps.js";
-import { registerListeners } from "../../src/slack/register.js";
+import { registerListeners } from "../../src/slack/listeners/register-listeners.js";
 import { recordListeners } from "../support/listener-recorder.js";
 
 const manifest = parse(readFileSync(new URL("../../manifest.yml", import.meta.url), "utf8"));

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { changePhaseStatus, loadPhases } from "../../src/db/phases.js";
+import { changePhaseStatus, loadPhases } from "../../src/db/phase-store.js";
 import { auditLog, checklistItems } from "../../src/db/schema.js";
 import { currentPhaseLabel } from "../../src/domain/phase-labels.js";
 import {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { recordAudit } from "../../src/db/audit.js";
+import { recordAudit } from "../../src/db/audit-log.js";
 import { claimRequest } from "../../src/db/processed-requests.js";
 import { auditLog, processedRequests } from "../../src/db/schema.js";
 import { openProjectDb, type ProjectDb, T0 } from "../support/running-project.js";

@@ -5,11 +5,11 @@
  * is rendered when opened.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { saveAnswers } from "../../src/db/answers.js";
-import { addBlocker, resolveBlocker } from "../../src/db/blockers.js";
-import { applyChecklistTicks, loadChecklist } from "../../src/db/checklist.js";
-import { recordPublication } from "../../src/db/documents.js";
-import { changePhaseStatus } from "../../src/db/phases.js";
+import { saveAnswers } from "../../src/db/answer-store.js";
+import { addBlocker, resolveBlocker } from "../../src/db/blocker-store.js";
+import { applyChecklistTicks, loadChecklist } from "../../src/db/checklist-store.js";
+import { recordPublication } from "../../src/db/document-store.js";
+import { changePhaseStatus } from "../../src/db/phase-store.js";
 import { pendingJobs } from "../../src/outbox/queue.js";
 import {
   type ProjectChange,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { findProjectByChannel } from "../../src/db/projects.js";
+import { findProjectByChannel } from "../../src/db/project-store.js";
 import { isProjectOwner, mayDeleteProject, projectOwners } from "../../src/domain/owners.js";
 import { canSignOff } from "../../src/domain/phase-rules.js";
 import { logBlockerFromMessage } from "../../src/services/blockers-service.js";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { findStatusBoard } from "../../src/db/status-board.js";
+import { findStatusBoard } from "../../src/db/status-board-store.js";
 import {
   boardIsCurrent,
   refreshStatusBoard,

@@ -6,7 +6,7 @@ import {
   boardFingerprint,
   buildStatusBoard,
   type StatusBoardInput,
-} from "../../src/slack/views/status-board.js";
+} from "../../src/slack/views/status-board-view.js";
 
 const now = new Date("2026-11-22T10:00:00Z");
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AppDeps } from "../../src/deps.js";
+import { registerListeners } from "../../src/slack/listeners/register-listeners.js";
 import type { KnownIds } from "../../src/slack/listeners/registry.js";
-import { registerListeners } from "../../src/slack/register.js";
 import {
   isKnownAction,
   isKnownClosedView,

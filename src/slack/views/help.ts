@@ -1,4 +1,4 @@
-import type { Usage } from "../commands/grammar.js";
+import type { Usage } from "../command-grammar.js";
 import { context, type MessageContent, section } from "./block-kit.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
 

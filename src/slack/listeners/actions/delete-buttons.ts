@@ -5,7 +5,7 @@ import { readWholeNumber } from "../../action-value.js";
 import { ACTION } from "../../ids.js";
 import { postToChannel } from "../../post.js";
 import { slackErrorCode } from "../../slack-error-code.js";
-import { buildNotAllowedToDelete, describeDeletion } from "../../views/delete-project.js";
+import { buildNotAllowedToDelete, describeDeletion } from "../../views/delete-project-messages.js";
 import { escapeMrkdwn } from "../../views/mrkdwn.js";
 import { plainMessage } from "../../views/plain-message.js";
 import { placeOf } from "../project-scope.js";

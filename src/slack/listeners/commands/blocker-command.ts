@@ -1,6 +1,6 @@
 import { BLOCKER_LIMITS } from "../../../domain/blockers.js";
 import { logBlocker, resolveProjectBlocker } from "../../../services/blockers-service.js";
-import { usageOf } from "../../commands/grammar.js";
+import { usageOf } from "../../command-grammar.js";
 import { postToChannel } from "../../post.js";
 import { parseBlockerText, readOptionalNote } from "../../slack-text.js";
 import { buildBlockerAdded, buildBlockerResolved } from "../../views/blocker-messages.js";

@@ -2,7 +2,7 @@ import type { RespondFn, SlashCommand } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { ProjectRow } from "../../../db/schema.js";
 import type { AppDeps } from "../../../deps.js";
-import type { Command, CommandName } from "../../commands/grammar.js";
+import type { Command, CommandName } from "../../command-grammar.js";
 import type { MessageContent } from "../../views/block-kit.js";
 
 /**

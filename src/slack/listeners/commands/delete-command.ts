@@ -1,5 +1,5 @@
 import { requestDeletion } from "../../../services/projects-service.js";
-import { buildDeleteConfirmation, buildNotAllowedToDelete } from "../../views/delete-project.js";
+import { buildDeleteConfirmation, buildNotAllowedToDelete } from "../../views/delete-project-messages.js";
 import { plainMessage } from "../../views/plain-message.js";
 import { defineSubcommand } from "./define-subcommand.js";
 

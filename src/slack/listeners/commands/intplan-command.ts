@@ -1,6 +1,6 @@
 import type { AppDeps } from "../../../deps.js";
 import { findChannelProject } from "../../../services/projects-service.js";
-import { type CommandName, parseCommand, USAGES } from "../../commands/grammar.js";
+import { type CommandName, parseCommand, USAGES } from "../../command-grammar.js";
 import { COMMAND } from "../../ids.js";
 import type { MessageContent } from "../../views/block-kit.js";
 import { buildHelpMessage, buildNoProjectMessage, buildUsageError } from "../../views/help.js";

@@ -3,7 +3,7 @@ import { PHASE_NOTE_MAX } from "../../../domain/phase-rules.js";
 import { findPhase, PHASES } from "../../../domain/phases.js";
 import { truncateText } from "../../../domain/text.js";
 import { changePhase } from "../../../services/phases-service.js";
-import { usageOf } from "../../commands/grammar.js";
+import { usageOf } from "../../command-grammar.js";
 import { plainFromTyped, readOptionalNote } from "../../slack-text.js";
 import { buildUsageError } from "../../views/help.js";
 import { buildSignOffPrompt, phaseTitle } from "../../views/phase-messages.js";

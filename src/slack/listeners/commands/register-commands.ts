@@ -15,7 +15,7 @@ import { statusCommand } from "./status-command.js";
 
 /**
  * Every subcommand intplan has; the help text lists exactly these. A new subcommand is one file here
- * (`defineSubcommand`), its grammar and usage line in commands/grammar.ts, and one entry below.
+ * (`defineSubcommand`), its grammar and usage line in src/slack/command-grammar.ts, and one entry below.
  */
 const SUBCOMMANDS: readonly Subcommand[] = [
   newCommand,

@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { PhaseProgress } from "../domain/project-state.js";
 import { type ChangeStamp, recordChange } from "../outbox/refresh-rules.js";
-import { recordAudit } from "./audit.js";
+import { recordAudit } from "./audit-log.js";
 import type { Db, DbOrTx } from "./client.js";
 import { perDatabase } from "./prepared.js";
-import { touchProject } from "./projects.js";
+import { touchProject } from "./project-store.js";
 import { type ChecklistItemRow, checklistItems } from "./schema.js";
 
 /** The project's tasks and exit criteria, phase by phase, in the plan's order. */

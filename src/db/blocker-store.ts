@@ -1,10 +1,10 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { BlockerInput } from "../domain/blockers.js";
 import { type ChangeStamp, recordChange } from "../outbox/refresh-rules.js";
-import { recordAudit } from "./audit.js";
+import { recordAudit } from "./audit-log.js";
 import type { Db, DbOrTx } from "./client.js";
 import { perDatabase } from "./prepared.js";
-import { touchProject } from "./projects.js";
+import { touchProject } from "./project-store.js";
 import { type BlockerRow, blockers } from "./schema.js";
 
 export interface AddBlockerCommand extends ChangeStamp {

@@ -1,10 +1,10 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Answers, AnswerValue } from "../domain/questionnaire/answers.js";
 import { type ChangeStamp, recordChange } from "../outbox/refresh-rules.js";
-import { recordAudit } from "./audit.js";
+import { recordAudit } from "./audit-log.js";
 import type { Db, DbOrTx } from "./client.js";
 import { perDatabase } from "./prepared.js";
-import { touchProject } from "./projects.js";
+import { touchProject } from "./project-store.js";
 import { answers, interviewDrafts } from "./schema.js";
 
 export type StoredAnswers = Answers;

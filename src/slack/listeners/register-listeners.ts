@@ -1,12 +1,12 @@
 import type { App } from "@slack/bolt";
-import type { AppDeps } from "../deps.js";
-import { registerActions } from "./listeners/actions/register-actions.js";
-import { registerCommands } from "./listeners/commands/register-commands.js";
-import { registerEvents } from "./listeners/events/register-events.js";
-import { createListenerRegistry, type KnownIds } from "./listeners/registry.js";
-import { registerShortcuts } from "./listeners/shortcuts/register-shortcuts.js";
-import { registerViews } from "./listeners/views/register-views.js";
-import { registerUnknownInteractions } from "./unknown-interactions.js";
+import type { AppDeps } from "../../deps.js";
+import { registerUnknownInteractions } from "../unknown-interactions.js";
+import { registerActions } from "./actions/register-actions.js";
+import { registerCommands } from "./commands/register-commands.js";
+import { registerEvents } from "./events/register-events.js";
+import { createListenerRegistry, type KnownIds } from "./registry.js";
+import { registerShortcuts } from "./shortcuts/register-shortcuts.js";
+import { registerViews } from "./views/register-views.js";
 
 /**
  * The one place every listener is registered, surface by surface (src/slack/listeners/<surface>/). Each

@@ -6,7 +6,7 @@ import type { Logger } from "../logger.js";
 import { wasAcknowledged } from "./acknowledgements.js";
 import { releaseClaims } from "./dedupe.js";
 import { NOT_DONE_TEXT, notSavedText } from "./errors.js";
-import { buildNotSavedModal } from "./views/not-saved.js";
+import { buildNotSavedModal } from "./views/not-saved-message.js";
 
 type Ack = (response?: unknown) => Promise<void>;
 

@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { type IntegrationType, isIntegrationType } from "../domain/integration-type.js";
 import { checklistFor, PHASES } from "../domain/phases.js";
 import { formatProjectCode, type NewProjectInput } from "../domain/project.js";
-import { recordAudit } from "./audit.js";
+import { recordAudit } from "./audit-log.js";
 import type { Db, DbOrTx } from "./client.js";
 import { perDatabase } from "./prepared.js";
 import { checklistItems, type ProjectRow, phases, projects } from "./schema.js";

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { DocumentKind } from "../domain/document-kinds.js";
 import { recordChange } from "../outbox/refresh-rules.js";
-import { recordAudit } from "./audit.js";
+import { recordAudit } from "./audit-log.js";
 import type { Db, DbOrTx } from "./client.js";
 import { perDatabase } from "./prepared.js";
 import { type DocumentRow, documents, publications } from "./schema.js";

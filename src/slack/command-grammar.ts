@@ -1,7 +1,7 @@
 /** The /intplan grammar: one parser for the slash text, and the usage line of every subcommand. */
 
-import { PHASE_STATUSES, type PhaseStatus as PhaseStatusWord } from "../../domain/phases.js";
-import { truncateText } from "../../domain/text.js";
+import { PHASE_STATUSES, type PhaseStatus as PhaseStatusWord } from "../domain/phases.js";
+import { truncateText } from "../domain/text.js";
 
 export const EXPORT_DOCS = ["plan", "discovery", "answers"] as const;
 export type ExportDoc = (typeof EXPORT_DOCS)[number];

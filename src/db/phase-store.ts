@@ -3,11 +3,11 @@ import { isoDate } from "../domain/dates.js";
 import { decidePhaseChange, phaseDatesAfter, phaseName } from "../domain/phase-rules.js";
 import type { PhaseStatus } from "../domain/phases.js";
 import { type ChangeStamp, recordChange } from "../outbox/refresh-rules.js";
-import { recordAudit } from "./audit.js";
-import { openExitCriteria } from "./checklist.js";
+import { recordAudit } from "./audit-log.js";
+import { openExitCriteria } from "./checklist-store.js";
 import type { Db, DbOrTx } from "./client.js";
 import { perDatabase } from "./prepared.js";
-import { touchProject } from "./projects.js";
+import { touchProject } from "./project-store.js";
 import { type ChecklistItemRow, type PhaseRow, phases } from "./schema.js";
 
 const phasesOf = perDatabase((db) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCommand } from "../../src/slack/commands/grammar.js";
+import { parseCommand } from "../../src/slack/command-grammar.js";
 
 describe("the /intplan grammar", () => {
   it.each([

@@ -1,12 +1,12 @@
-import type { DocumentInput, DocumentProject } from "../documents/document-input.js";
+import type { DocumentInput, DocumentProject } from "../documents/render-input.js";
 import type { DocumentKind } from "../domain/document-kinds.js";
 import { isIntegrationType } from "../domain/integration-type.js";
 import type { PhaseStatus } from "../domain/phases.js";
 import type { Answers } from "../domain/questionnaire/answers.js";
-import { loadAnswers } from "./answers.js";
-import { loadChecklist } from "./checklist.js";
+import { loadAnswers } from "./answer-store.js";
+import { loadChecklist } from "./checklist-store.js";
 import type { DbOrTx } from "./client.js";
-import { findDocument } from "./documents.js";
+import { findDocument } from "./document-store.js";
 import { loadProjectLiveState } from "./live-state.js";
 import type { ProjectRow } from "./schema.js";
 
