@@ -33,17 +33,8 @@ import {
 } from "./slack-emulator-state.js";
 import { issueTriggerId, viewMethods } from "./slack-emulator-views.js";
 
-export type { MethodLimits, RateLimitMode, RateWindow } from "./slack-emulator-rate-limits.js";
-export type {
-  Fault,
-  RecordedCall,
-  RecordedResponse,
-  Rejection,
-  StoredCanvas,
-  StoredFile,
-  StoredMessage,
-  StoredView,
-} from "./slack-emulator-state.js";
+export type { RateLimitMode } from "./slack-emulator-rate-limits.js";
+export type { Fault, RecordedCall, RecordedResponse } from "./slack-emulator-state.js";
 
 export interface SlackEmulatorOptions {
   teamId?: string;

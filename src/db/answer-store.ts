@@ -162,14 +162,6 @@ const draftQuery = perDatabase((db) =>
     .prepare(),
 );
 
-export function loadDraft(
-  db: DbOrTx,
-  projectId: number,
-  sectionId: string,
-): Record<string, unknown> | undefined {
-  return draftQuery(db).get({ projectId, sectionId })?.raw;
-}
-
 /** The section's draft with who saved it last and when. */
 export function loadDraftRow(db: DbOrTx, projectId: number, sectionId: string) {
   return draftQuery(db).get({ projectId, sectionId });

@@ -83,7 +83,3 @@ export function forgetCanvas(db: DbOrTx, projectId: number, kind: DocumentKind):
     .where(and(eq(documents.projectId, projectId), eq(documents.kind, kind)))
     .run();
 }
-
-export function listPublications(db: DbOrTx, projectId: number) {
-  return db.select().from(publications).where(eq(publications.projectId, projectId)).all();
-}

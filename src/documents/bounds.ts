@@ -17,12 +17,9 @@ import { truncateText } from "../domain/text.js";
 export const DOCUMENT_MAX_BYTES = 1024 * 1024;
 /** What a rendered document aims for: under the limit with room to spare. */
 export const DOCUMENT_BUDGET_BYTES = 1_000_000;
-/** Slack's limit on the cells of one canvas table. */
-export const TABLE_MAX_CELLS = 300;
 
 /** The open blockers the plan lists, the most recent ones; the rest are one line away. */
 export const PLAN_BLOCKER_LINES = 50;
-export const BLOCKERS_ELSEWHERE = "`/intplan blockers`";
 
 /** Where every answer can be seen whole, as plain text (it is escaped like any typed text). */
 const ANSWERS_ELSEWHERE = "in /intplan interview";
@@ -49,8 +46,6 @@ export const DETAIL_LEVELS: readonly DetailLevel[] = [
   { textLength: 1000, itemLength: 200, items: 10, rows: 10 },
   { textLength: 200, itemLength: 80, items: 5, rows: 5 },
 ];
-
-export const FULL_DETAIL = DETAIL_LEVELS[0] as DetailLevel;
 
 const textCut = (text: string, max: number) =>
   truncateText(text, max, ` … (cut here: the whole answer is ${ANSWERS_ELSEWHERE})`);

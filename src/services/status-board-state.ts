@@ -1,9 +1,9 @@
-import { checklistProgress, loadChecklist } from "../db/checklist-store.js";
+import { checklistProgress } from "../db/checklist-store.js";
 import type { Db } from "../db/client.js";
 import { findDocument } from "../db/document-store.js";
 import { loadProjectLiveState } from "../db/live-state.js";
-import { findProjectByChannel, findProjectByIdAnyTeam } from "../db/project-store.js";
-import type { ChecklistItemRow, ProjectRow } from "../db/schema.js";
+import { findProjectByIdAnyTeam } from "../db/project-store.js";
+import type { ProjectRow } from "../db/schema.js";
 import {
   claimStatusBoard,
   findStatusBoard,
@@ -244,17 +244,4 @@ export async function refreshStatusBoard<C>(
       `The status board of project ${project.id} was not updated (${outcome.error}); skipping.`,
     );
   }
-}
-
-/**
- * The board's "Tasks & exit criteria" button: the checklist of this channel's project, when the button
- * belongs to it (a board left behind by a deleted project names another one).
- */
-export function checklistForBoardButton(
-  deps: Pick<StatusBoardDeps, "db">,
-  args: { teamId: string; channelId: string; projectIdValue: string | undefined },
-): { project: ProjectRow; items: ChecklistItemRow[] } | undefined {
-  const project = findProjectByChannel(deps.db, { teamId: args.teamId, channelId: args.channelId });
-  if (!project || String(project.id) !== args.projectIdValue) return undefined;
-  return { project, items: loadChecklist(deps.db, project.id) };
 }

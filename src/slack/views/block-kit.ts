@@ -6,7 +6,6 @@ import { cutText, ELLIPSIS, truncateText } from "../../domain/text.js";
 export type KnownBlock = types.KnownBlock;
 export type ModalView = types.ModalView;
 export type HomeView = types.HomeView;
-export type Button = types.Button;
 export type PlainTextOption = types.PlainTextOption;
 export type InputBlockElement = types.InputBlock["element"];
 
