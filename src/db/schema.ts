@@ -5,6 +5,7 @@ import { DOCUMENT_KINDS, PUBLICATION_TARGETS } from "../domain/document-kinds.js
 import { INTEGRATION_TYPE_SOURCES, INTEGRATION_TYPES } from "../domain/integration-type.js";
 import { CHECKLIST_KINDS, PHASE_STATUSES } from "../domain/phases.js";
 import type { AnswerValue } from "../domain/questionnaire/answers.js";
+import { OUTBOX_JOBS } from "../outbox/job-kinds.js";
 
 /**
  * All tables. Migrations in drizzle/ are generated from this file with `npm run db:generate`.
@@ -234,7 +235,7 @@ export const outbox = sqliteTable(
     projectId: integer("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    job: text("job").notNull(),
+    job: text("job", { enum: OUTBOX_JOBS }).notNull(),
     actorId: text("actor_id").notNull(),
     /** Bumped by every enqueue, so a run only clears the job if nothing new arrived meanwhile. */
     generation: integer("generation").notNull().default(0),
@@ -260,7 +261,7 @@ export const outboxNotices = sqliteTable(
     projectId: integer("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    job: text("job").notNull(),
+    job: text("job", { enum: OUTBOX_JOBS }).notNull(),
     cause: text("cause").notNull(),
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
   },

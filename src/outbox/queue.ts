@@ -8,8 +8,9 @@ import { cutText } from "../domain/text.js";
  * The outbox's queue: work owed after a committed change, written in the change's own transaction, so it
  * survives a crash and never runs for a change that rolled back. What asks for which job is refresh-rules.ts.
  */
-const OUTBOX_JOBS = ["refresh-plan", "refresh-discovery", "refresh-status-board"] as const;
-export type OutboxJob = (typeof OUTBOX_JOBS)[number];
+import type { OutboxJob } from "./job-kinds.js";
+
+export type { OutboxJob };
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -92,7 +93,7 @@ export function pendingJobs(db: DbOrTx, projectId: number): OutboxRow[] {
 }
 
 /** The failure of this project's job the channel was last told about, if any. */
-export function lastNotice(db: DbOrTx, projectId: number, job: string): string | undefined {
+export function lastNotice(db: DbOrTx, projectId: number, job: OutboxJob): string | undefined {
   return db
     .select({ cause: outboxNotices.cause })
     .from(outboxNotices)
@@ -102,7 +103,7 @@ export function lastNotice(db: DbOrTx, projectId: number, job: string): string |
 
 export function recordNotice(
   db: DbOrTx,
-  args: { projectId: number; job: string; cause: string; at: Date },
+  args: { projectId: number; job: OutboxJob; cause: string; at: Date },
 ): void {
   db.insert(outboxNotices)
     .values(args)
@@ -114,7 +115,7 @@ export function recordNotice(
 }
 
 /** The job worked: a later failure, even for the same reason, is news again. */
-export function clearNotice(db: DbOrTx, projectId: number, job: string): void {
+export function clearNotice(db: DbOrTx, projectId: number, job: OutboxJob): void {
   db.delete(outboxNotices)
     .where(and(eq(outboxNotices.projectId, projectId), eq(outboxNotices.job, job)))
     .run();

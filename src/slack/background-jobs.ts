@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { WebClient } from "@slack/web-api";
 import { findProjectByIdAnyTeam } from "../db/project-store.js";
 import type { AppDeps } from "../deps.js";
+import { DOCUMENT_TITLES } from "../domain/document-kinds.js";
 import type { OutboxJob, OutboxRow } from "../outbox/queue.js";
 import type { GiveUp, JobHandler } from "../outbox/worker.js";
 import { publishProjectDocument } from "./canvas-publisher.js";
@@ -29,8 +30,8 @@ export function createJobHandlers(client: WebClient, deps: AppDeps): Partial<Rec
 }
 
 const JOB_LABELS: Record<OutboxJob, string> = {
-  "refresh-plan": "the Implementation Plan canvas",
-  "refresh-discovery": "the Discovery Document canvas",
+  "refresh-plan": `the ${DOCUMENT_TITLES.plan} canvas`,
+  "refresh-discovery": `the ${DOCUMENT_TITLES.discovery} canvas`,
   "refresh-status-board": "the status board",
 };
 
@@ -67,7 +68,7 @@ export function reportGiveUp(client: WebClient, deps: AppDeps) {
   return async (row: OutboxRow, reason: GiveUp) => {
     const project = findProjectByIdAnyTeam(deps.db, row.projectId);
     if (!project) return;
-    const what = JOB_LABELS[row.job as OutboxJob] ?? row.job;
+    const what = JOB_LABELS[row.job];
     const explained = PERMANENT_CAUSES[reason.cause];
     const text = reason.permanent
       ? `:warning: I cannot update ${what}: Slack refuses (\`${reason.cause}\`${explained ? `: ${explained}` : ""}). Every change is saved; I will try again after the next change and only tell you again if the reason changes.`

@@ -1,5 +1,6 @@
 /** The /intplan grammar: one parser for the slash text, and the usage line of every subcommand. */
 
+import { DOCUMENT_TITLES } from "../domain/document-kinds.js";
 import { PHASE_STATUSES, type PhaseStatus as PhaseStatusWord } from "../domain/phases.js";
 import { truncateText } from "../domain/text.js";
 
@@ -36,11 +37,11 @@ export const USAGES: readonly Usage[] = [
     usage: "/intplan interview [section]",
     description: "Answer the discovery questions, a section at a time",
   },
-  { name: "plan", usage: "/intplan plan", description: "Post or refresh the Implementation Plan canvas" },
+  { name: "plan", usage: "/intplan plan", description: `Post or refresh the ${DOCUMENT_TITLES.plan} canvas` },
   {
     name: "discovery",
     usage: "/intplan discovery",
-    description: "Post or refresh the Discovery Document canvas",
+    description: `Post or refresh the ${DOCUMENT_TITLES.discovery} canvas`,
   },
   {
     name: "export",
