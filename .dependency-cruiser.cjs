@@ -49,6 +49,14 @@ module.exports = {
       to: { path: "^src/(db|outbox)/", pathNot: "^src/db/schema\\.ts$" },
     },
     {
+      name: "slack-edge-uses-services",
+      severity: "error",
+      comment:
+        "The rest of the Slack edge reaches storage through services too; only the request plumbing (replay claims, the safety net, the error handler) reads the database's health and claims directly. Types are allowed.",
+      from: { path: "^src/slack/", pathNot: "^src/slack/(dedupe|safety-net|errors)\\.ts$" },
+      to: { path: "^src/(db|outbox)/", dependencyTypesNot: ["type-only"] },
+    },
+    {
       name: "row-types-only",
       severity: "error",
       comment: "Listeners and views may name a row's type, never touch the tables.",

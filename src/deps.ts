@@ -38,7 +38,7 @@ export interface Timing {
   outboxConcurrency: number;
 }
 
-export const DEFAULT_TIMING: Timing = {
+const DEFAULT_TIMING: Timing = {
   refreshDelayMs: 2000,
   outboxPollMs: 500,
   outboxRetryBaseMs: 1000,

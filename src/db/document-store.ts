@@ -71,7 +71,13 @@ export function recordPublication(db: Db, rec: PublicationRecord): number {
       details: { document: rec.kind, version, target: rec.target, id: rec.targetId, hash: rec.contentHash },
       at: rec.at,
     });
-    recordChange(tx, "document-published", { projectId: rec.projectId, actorId: rec.actorId, at: rec.at });
+    recordChange(tx, "document-published", {
+      projectId: rec.projectId,
+      actorId: rec.actorId,
+      at: rec.at,
+      // Its refresh runs at once: there is no delay to set.
+      timing: undefined,
+    });
     return version;
   });
 }

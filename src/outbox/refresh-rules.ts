@@ -41,9 +41,10 @@ export interface ChangeStamp {
   /**
    * The app's timing settings as given (`AppDeps.timing`; absent means the defaults). Callers pass the
    * settings, not a time: whether a change waits at all, and how long, is this module's decision (the table's
-   * `when` and `refreshDelayMs` after `at`), so no call site can schedule a refresh of its own.
+   * `when` and `refreshDelayMs` after `at`), so no call site can schedule a refresh of its own. Required
+   * (undefined for the defaults), so a write cannot forget to pass the app's settings on.
    */
-  timing?: Partial<Timing>;
+  timing: Partial<Timing> | undefined;
 }
 
 /** When a job `rule` asks for, for a change made at `stamp.at`, runs. */

@@ -32,6 +32,7 @@ import {
   interviewProgress,
 } from "../domain/questionnaire/progress.js";
 import { truncateText, withSystemNames } from "../domain/text.js";
+import { findProjectHere } from "./projects-service.js";
 
 /**
  * The discovery interview's use cases: where it opens, what a section shows, keeping what someone typed
@@ -83,9 +84,8 @@ export function projectForInterviewButton(
   deps: InterviewReadDeps,
   args: { teamId: string; projectId: number; channelId: string | undefined },
 ): ProjectRow | undefined {
-  const project = findProjectById(deps.db, args.teamId, args.projectId);
-  if (!project || (args.channelId && args.channelId !== project.channelId)) return undefined;
-  return project;
+  // The same rule as every other button: the project is this channel's.
+  return findProjectHere(deps, { teamId: args.teamId, channelId: args.channelId }, args.projectId);
 }
 
 export type StartSection = { ok: true; sectionIndex: number } | { ok: false; error: string };

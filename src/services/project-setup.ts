@@ -16,9 +16,12 @@ export type NewProjectStart =
   | { kind: "direct-message" };
 
 /** Whether `/intplan new` may open its form in this channel (its project, if any, already looked up). */
-export function whereNewProjectStarts(existing: ProjectRow | undefined, channelId: string): NewProjectStart {
+export function whereNewProjectStarts(
+  existing: ProjectRow | undefined,
+  where: { isDirectMessage: boolean },
+): NewProjectStart {
   if (existing) return { kind: "channel-has-project", project: existing };
-  if (channelId.startsWith("D")) return { kind: "direct-message" };
+  if (where.isDirectMessage) return { kind: "direct-message" };
   return { kind: "open-form" };
 }
 

@@ -1,5 +1,5 @@
 import { deleteProject } from "../db/project-deletion.js";
-import { findProjectByChannel } from "../db/project-store.js";
+import { findProjectByChannel, findProjectByIdAnyTeam } from "../db/project-store.js";
 import type { ProjectRow } from "../db/schema.js";
 import { mayDeleteProject } from "../domain/owners.js";
 import type { DeletionSummary } from "../domain/project-state.js";
@@ -13,6 +13,11 @@ export function findChannelProject(
   where: { teamId: string; channelId: string },
 ): ProjectRow | undefined {
   return findProjectByChannel(deps.db, where);
+}
+
+/** The project background work is for (a job names its project by id alone), if it still exists. */
+export function findProjectForJob(deps: StorageDeps, projectId: number): ProjectRow | undefined {
+  return findProjectByIdAnyTeam(deps.db, projectId);
 }
 
 /**

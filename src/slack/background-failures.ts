@@ -7,7 +7,7 @@ import { slackErrorCode } from "./slack-error-code.js";
  * chat.update, chat.postMessage): the workspace's plan or settings, the app's token or scopes, a request Slack
  * will never take (`invalid_arguments`: a canvas over 1 MiB), a channel the bot cannot reach.
  */
-export const PERMANENT_SLACK_ERRORS = new Set([
+const PERMANENT_SLACK_ERRORS = new Set([
   "free_teams_cannot_edit_standalone_canvases",
   "restricted_action",
   "canvas_disabled_user_team",

@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { WebClient } from "@slack/web-api";
-import { findProjectByIdAnyTeam } from "../db/project-store.js";
 import type { AppDeps } from "../deps.js";
 import { DOCUMENT_TITLES } from "../domain/document-kinds.js";
 import type { OutboxJob, OutboxRow } from "../outbox/queue.js";
 import type { GiveUp, JobHandler } from "../outbox/worker.js";
+import { findProjectForJob } from "../services/projects-service.js";
 import { publishProjectDocument } from "./canvas-publisher.js";
 import { SlackDeferredError } from "./clients.js";
 import { refreshStatusBoardJob } from "./status-board-poster.js";
@@ -66,7 +66,7 @@ async function postSoon(client: WebClient, args: { channel: string; text: string
  */
 export function reportGiveUp(client: WebClient, deps: AppDeps) {
   return async (row: OutboxRow, reason: GiveUp) => {
-    const project = findProjectByIdAnyTeam(deps.db, row.projectId);
+    const project = findProjectForJob(deps, row.projectId);
     if (!project) return;
     const what = JOB_LABELS[row.job];
     const explained = PERMANENT_CAUSES[reason.cause];

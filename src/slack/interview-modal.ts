@@ -29,7 +29,7 @@ export const decodeMetadata = (text: string | undefined): InterviewMetadata | un
   readPrivateMetadata(metadataSchema, text);
 
 /** Where a modal's metadata says it is, in the service's terms. */
-export const placeOf = (meta: InterviewMetadata) => ({
+export const interviewPlaceOf = (meta: InterviewMetadata) => ({
   projectId: meta.p,
   sectionIndex: meta.s,
   shownDigests: meta.d,

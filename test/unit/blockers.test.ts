@@ -83,6 +83,7 @@ describe("storing blockers", () => {
       input: { text, ownerId: "U0MARIA", waitingOnClient: true },
       actorId: "U0PM",
       at,
+      timing: undefined,
     });
 
   it("numbers blockers per project, with an audit row and a refresh of the plan and the board", () => {
@@ -114,6 +115,7 @@ describe("storing blockers", () => {
       note: "Keys arrived",
       actorId: "U0LEAD",
       at: later,
+      timing: undefined,
     });
     expect(resolved).toMatchObject({
       kind: "resolved",
@@ -126,6 +128,7 @@ describe("storing blockers", () => {
         note: null,
         actorId: "U0LEAD",
         at: later,
+        timing: undefined,
       }).kind,
     ).toBe("already-resolved");
     expect(listOpenBlockers(p.db, p.project.id)).toEqual([]);
@@ -140,6 +143,7 @@ describe("storing blockers", () => {
       note: null,
       actorId: "U0PM",
       at: T0,
+      timing: undefined,
     });
     expect(result.kind).toBe("not-found");
     expect(listOpenBlockers(p.db, other.id)).toHaveLength(1);
@@ -157,6 +161,7 @@ describe("storing blockers", () => {
       source,
       actorId: "U0PM",
       at: T0,
+      timing: undefined,
     });
     const again = addBlocker(p.db, {
       projectId: p.project.id,
@@ -164,6 +169,7 @@ describe("storing blockers", () => {
       source,
       actorId: "U0PM",
       at: T0,
+      timing: undefined,
     });
     expect(first.kind).toBe("added");
     expect(again).toMatchObject({

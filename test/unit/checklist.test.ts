@@ -23,7 +23,7 @@ describe("the tasks & exit criteria modal", () => {
   afterEach(() => p.close());
 
   const tick = (changes: Map<number, boolean>, actorId = "U0LEAD") =>
-    applyChecklistTicks(p.db, { projectId: p.project.id, changes, actorId, at: T0 });
+    applyChecklistTicks(p.db, { projectId: p.project.id, changes, actorId, at: T0, timing: undefined });
 
   it("shows every phase's tasks and exit criteria in groups of at most 10, within Slack's limits", () => {
     const items = loadChecklist(p.db, p.project.id);

@@ -134,6 +134,7 @@ describe("changing a phase in the database", () => {
       signingOff: extra.signingOff ?? false,
       actorId: extra.actorId ?? "U0PM",
       at: extra.at ?? T0,
+      timing: undefined,
     });
   const audits = () => p.db.select().from(auditLog).where(eq(auditLog.action, "phase.changed")).all();
 

@@ -154,6 +154,7 @@ describe("what a change refreshes", () => {
       projectId: p.project.id,
       actorId: "U0PM",
       at: T0,
+      timing: undefined,
       input: { text: "Sandbox keys", ownerId: null, waitingOnClient: true },
     });
     expect(owed()).toEqual({ "refresh-plan": 2_000, "refresh-status-board": 2_000 });

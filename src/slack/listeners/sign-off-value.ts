@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { SignOffRequest } from "../../services/phases-service.js";
 import { readPrivateMetadata, writePrivateMetadata } from "../private-metadata.js";
 
-/** What a sign-off button carries: the change it confirms (services/phases.ts), in a few bytes of JSON. */
+/** What a sign-off button carries: the change it confirms (services/phases-service.ts), in a few bytes of JSON. */
 
 const schema = z.object({
   p: z.number().int().positive(),

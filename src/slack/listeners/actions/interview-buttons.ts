@@ -15,7 +15,12 @@ import {
 } from "../../../services/discovery-interview.js";
 import { readWholeNumber } from "../../action-value.js";
 import { ACTION } from "../../ids.js";
-import { buildInterviewModal, decodeMetadata, placeOf, replacedNotices } from "../../interview-modal.js";
+import {
+  buildInterviewModal,
+  decodeMetadata,
+  interviewPlaceOf,
+  replacedNotices,
+} from "../../interview-modal.js";
 import { isSlackUserId } from "../../slack-user-id.js";
 import {
   buildInterviewGoneView,
@@ -37,7 +42,7 @@ async function moveTo(
   const view = body.view;
   if (!view) return;
   const meta = decodeMetadata(view.private_metadata);
-  const place = meta && placeOf(meta);
+  const place = meta && interviewPlaceOf(meta);
   const ctx = place && loadInterview(deps, workspaceOf(body), place);
   if (!place || !ctx) {
     await client.views.update({ view_id: view.id, view: buildInterviewGoneView() });

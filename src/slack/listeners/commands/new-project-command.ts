@@ -10,7 +10,10 @@ export const newCommand = defineSubcommand({
   name: "new",
   needsProject: false,
   async handle({ body, project, ack, respond, client, deps }) {
-    const start = whereNewProjectStarts(project, body.channel_id);
+    const start = whereNewProjectStarts(project, {
+      // Slack's direct-message channel ids start with D.
+      isDirectMessage: body.channel_id.startsWith("D"),
+    });
     if (start.kind === "channel-has-project") {
       await ack(
         plainMessage(

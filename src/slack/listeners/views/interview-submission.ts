@@ -8,7 +8,12 @@ import {
   SUMMARY,
   sectionAfter,
 } from "../../../services/discovery-interview.js";
-import { buildInterviewModal, decodeMetadata, placeOf, replacedNotices } from "../../interview-modal.js";
+import {
+  buildInterviewModal,
+  decodeMetadata,
+  interviewPlaceOf,
+  replacedNotices,
+} from "../../interview-modal.js";
 import { isSlackUserId } from "../../slack-user-id.js";
 import {
   buildInterviewGoneView,
@@ -23,10 +28,10 @@ function sectionOf(
   deps: AppDeps,
   teamId: string,
   view: ViewOutput,
-): (InterviewContext & { place: ReturnType<typeof placeOf> }) | undefined {
+): (InterviewContext & { place: ReturnType<typeof interviewPlaceOf> }) | undefined {
   const meta = decodeMetadata(view.private_metadata);
   if (!meta || meta.s === SUMMARY) return undefined;
-  const place = placeOf(meta);
+  const place = interviewPlaceOf(meta);
   const ctx = loadInterview(deps, teamId, place);
   return ctx ? { ...ctx, place } : undefined;
 }
