@@ -1,6 +1,6 @@
 import { INTEGRATION_TYPE_LABELS, isIntegrationType } from "../../domain/integration-type.js";
 import { currentPhaseLabel, PHASE_STATUS_LABELS } from "../../domain/phase-labels.js";
-import type { CurrentPhase } from "../../domain/phase-rules.js";
+import type { HomePage } from "../../services/home-projects.js";
 import { ACTION } from "../ids.js";
 import {
   actions,
@@ -16,26 +16,9 @@ import {
 import { openBlockerCount } from "./blocker-format.js";
 import { channelLink, escapeMrkdwn } from "./mrkdwn.js";
 
-export interface HomeProject {
-  id: number;
-  code: string;
-  name: string;
-  clientName: string;
-  channelId: string;
-  integrationType: string;
-  currentPhase: CurrentPhase;
-  openBlockers: number;
-  lastActivity: Date;
-  mine: boolean;
-}
-
-export interface HomeInput {
-  projects: HomeProject[];
-  /** Zero-based page. */
-  page: number;
-  total: number;
-  pageSize: number;
-}
+/** A page of Home as the Home service reads it (services/home-projects.ts). */
+type HomeInput = HomePage;
+type HomeProject = HomeInput["projects"][number];
 
 /** Three blocks per project plus headers and paging keeps a page far below Slack's 100-block limit. */
 export const HOME_PAGE_SIZE = 25;
