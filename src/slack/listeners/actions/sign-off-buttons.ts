@@ -19,14 +19,19 @@ const tell = (respond: RespondFn, text: string) =>
 const settle = (respond: RespondFn, text: string) =>
   respond({ replace_original: true, ...buildSignOffSettled(text) });
 
+/** What either button asks: its place, the request it carries, and who pressed it. */
+const requestOf = (body: Action) => ({
+  place: placeOf(body),
+  request: decodeSignOffValue(body.actions[0]?.value),
+  actorId: body.user.id,
+});
+const settleAlreadyDone = (respond: RespondFn, request: { phaseNumber: number }) =>
+  settle(respond, `*${phaseTitle(request.phaseNumber)}* is already done.`);
+
 export function registerSignOffButtons(listeners: Listeners, deps: AppDeps): void {
   listeners.action<Action>(ACTION.signOffPhase, async ({ ack, body, client, respond }) => {
     await ack();
-    const outcome = signOffPhase(deps, {
-      place: placeOf(body),
-      request: decodeSignOffValue(body.actions[0]?.value),
-      actorId: body.user.id,
-    });
+    const outcome = signOffPhase(deps, requestOf(body));
     switch (outcome.kind) {
       case "not-here":
         await tellNotHere(respond);
@@ -38,7 +43,7 @@ export function registerSignOffButtons(listeners: Listeners, deps: AppDeps): voi
         );
         return;
       case "already-done":
-        await settle(respond, `*${phaseTitle(outcome.request.phaseNumber)}* is already done.`);
+        await settleAlreadyDone(respond, outcome.request);
         return;
       case "signed-off": {
         const { project, change, request } = outcome;
@@ -53,17 +58,13 @@ export function registerSignOffButtons(listeners: Listeners, deps: AppDeps): voi
 
   listeners.action<Action>(ACTION.askSignOff, async ({ ack, body, client, respond }) => {
     await ack();
-    const outcome = askForSignOff(deps, {
-      place: placeOf(body),
-      request: decodeSignOffValue(body.actions[0]?.value),
-      actorId: body.user.id,
-    });
+    const outcome = askForSignOff(deps, requestOf(body));
     switch (outcome.kind) {
       case "not-here":
         await tellNotHere(respond);
         return;
       case "already-done":
-        await settle(respond, `*${phaseTitle(outcome.request.phaseNumber)}* is already done.`);
+        await settleAlreadyDone(respond, outcome.request);
         return;
       case "done": {
         const { project, change, request } = outcome;
