@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { BLOCKER_STATUSES } from "../domain/blockers.js";
-import { DOCUMENT_KINDS, PUBLICATION_TARGETS } from "../domain/document-kinds.js";
+import { CANVAS_ACCESS_STATES, DOCUMENT_KINDS, PUBLICATION_TARGETS } from "../domain/document-kinds.js";
 import { INTEGRATION_TYPE_SOURCES, INTEGRATION_TYPES } from "../domain/integration-type.js";
 import { CHECKLIST_KINDS, PHASE_STATUSES } from "../domain/phases.js";
 import type { AnswerValue } from "../domain/questionnaire/answers.js";
@@ -199,9 +199,60 @@ export const documents = sqliteTable(
     canvasId: text("canvas_id"),
     version: integer("version").notNull().default(0),
     contentHash: text("content_hash"),
+    /**
+     * Whether the channel was made read-only on the canvas (`canvases.access.set`): null until tried,
+     * "read" once Slack took it, "refused" when Slack would not (the channel is told once).
+     */
+    canvasAccess: text("canvas_access", { enum: CANVAS_ACCESS_STATES }),
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.kind] })],
+);
+
+/**
+ * A PM's own wording for one section of a document (`/intplan edit`), which replaces the generated text of
+ * that section in every later render. The section is named by its heading as rendered ("## 3. Timeline").
+ * Reverting deletes the row; who changed what is in the audit log.
+ */
+export const sectionEdits = sqliteTable(
+  "section_edits",
+  {
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: DOCUMENT_KINDS }).notNull(),
+    /** The section's heading line as rendered, "#" marks included. */
+    heading: text("heading").notNull(),
+    /** The section's body as the PM wrote it (Markdown, without the heading line). */
+    body: text("body").notNull(),
+    editedBy: text("edited_by").notNull(),
+    editedAt: integer("edited_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.kind, t.heading] })],
+);
+
+/** A frozen, numbered version of a document (`/intplan freeze`): never changed once written. */
+export const documentVersions = sqliteTable(
+  "document_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: DOCUMENT_KINDS }).notNull(),
+    /** 1, 2, 3… per project and document. */
+    number: integer("number").notNull(),
+    label: text("label"),
+    /** The frozen document as a file reader sees it: real names, no Slack markup. */
+    markdown: text("markdown").notNull(),
+    frozenBy: text("frozen_by").notNull(),
+    frozenAt: integer("frozen_at", { mode: "timestamp_ms" }).notNull(),
+    /** The uploaded files, once Slack has them (the version is committed first). */
+    docxFileId: text("docx_file_id"),
+    markdownFileId: text("markdown_file_id"),
+    permalink: text("permalink"),
+  },
+  (t) => [uniqueIndex("document_versions_number_unique").on(t.projectId, t.kind, t.number)],
 );
 
 /** Every publish of a document: canvas or file, who, when, what (by hash). */
@@ -278,3 +329,5 @@ export type PhaseRow = typeof phases.$inferSelect;
 export type ChecklistItemRow = typeof checklistItems.$inferSelect;
 export type BlockerRow = typeof blockers.$inferSelect;
 export type DocumentRow = typeof documents.$inferSelect;
+export type SectionEditRow = typeof sectionEdits.$inferSelect;
+export type DocumentVersionRow = typeof documentVersions.$inferSelect;

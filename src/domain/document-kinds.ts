@@ -11,3 +11,7 @@ export const DOCUMENT_TITLES: Readonly<Record<DocumentKind, string>> = {
 /** Where a published document went: the channel's canvas, or a file upload. */
 export const PUBLICATION_TARGETS = ["canvas", "file"] as const;
 export type PublicationTarget = (typeof PUBLICATION_TARGETS)[number];
+
+/** Whether intplan made a canvas read-only for its channel: set, or refused by Slack. */
+export const CANVAS_ACCESS_STATES = ["read", "refused"] as const;
+export type CanvasAccessState = (typeof CANVAS_ACCESS_STATES)[number];
