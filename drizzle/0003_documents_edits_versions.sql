@@ -25,4 +25,5 @@ CREATE TABLE `section_edits` (
 	FOREIGN KEY (`project_id`) REFERENCES `projects`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-ALTER TABLE `documents` ADD `canvas_access` text;
+ALTER TABLE `documents` ADD `canvas_access` text;--> statement-breakpoint
+ALTER TABLE `documents` ADD `canvas_permalink` text;

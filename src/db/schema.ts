@@ -204,6 +204,8 @@ export const documents = sqliteTable(
      * "read" once Slack took it, "refused" when Slack would not (the channel is told once).
      */
     canvasAccess: text("canvas_access", { enum: CANVAS_ACCESS_STATES }),
+    /** The canvas' link as Slack gives it (`files.info` → `file.permalink`), once asked. */
+    canvasPermalink: text("canvas_permalink"),
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.kind] })],
