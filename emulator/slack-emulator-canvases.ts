@@ -90,6 +90,31 @@ export function canvasContentErrors(content: unknown, path: string): string[] {
   return errors;
 }
 
+/**
+ * Message markup in canvas markdown: `<@U…>`, `<#C…>` and `<!here>`/`<!channel>`/`<!subteam^…>` are mrkdwn
+ * (https://docs.slack.dev/messaging/formatting-message-text), not canvas markdown, and show as the raw text.
+ * Canvases write a user as `![](@U123ABC456)` and a channel as `![](#C123ABC456)` ("the link will
+ * automatically be converted to show the channel name or user card":
+ * https://docs.slack.dev/surfaces/canvases#markdown-formatting). Code blocks show text verbatim, so they are
+ * left alone.
+ */
+const MESSAGE_MARKUP = /<[@#!][^>\s]*>/g;
+
+export function canvasMarkupProblems(markdown: string): string[] {
+  const lines = linesOf(markdown);
+  return proseLineIndexes(lines).flatMap((i) =>
+    [...(lines[i] ?? "").matchAll(MESSAGE_MARKUP)].map(
+      ([markup]) => `line ${i + 1}: ${markup} is message markup, shown as raw text in a canvas`,
+    ),
+  );
+}
+
+/** Records what Slack would show wrongly in the markdown sent (it takes it all the same). */
+function noteMarkup(state: EmulatorState, method: string, canvasId: string, markdowns: string[]): void {
+  const problems = markdowns.flatMap(canvasMarkupProblems);
+  if (problems.length > 0) state.canvasProblems.push({ method, canvasId, problems, at: state.now() });
+}
+
 function sectionsOf(markdown: string): Section[] {
   const lines = linesOf(markdown);
   const headings = proseLineIndexes(lines).flatMap((i) => {
@@ -146,10 +171,12 @@ function createCanvas(
   state: EmulatorState,
   canvas: Omit<StoredCanvas, "markdown" | "edits">,
   args: SlackArgs,
+  method: string,
 ) {
   const content = args.document_content as { markdown?: string } | undefined;
   const canvasId = state.newId("F");
   state.canvases.set(canvasId, { ...canvas, markdown: content?.markdown ?? "", edits: [] });
+  noteMarkup(state, method, canvasId, [content?.markdown ?? ""]);
   return { ok: true, canvas_id: canvasId };
 }
 
@@ -167,7 +194,7 @@ const createChannelCanvas: MethodHandler = (args, state, method) => {
   const title = stringArg(args, "title");
   return (
     refuseContent(args, state, method) ??
-    createCanvas(state, { channelId, isChannelCanvas: true, title }, args)
+    createCanvas(state, { channelId, isChannelCanvas: true, title }, args, method)
   );
 };
 
@@ -177,7 +204,7 @@ const createStandaloneCanvas: MethodHandler = (args, state, method) => {
     isChannelCanvas: false,
     title: stringArg(args, "title"),
   };
-  return refuseContent(args, state, method) ?? createCanvas(state, canvas, args);
+  return refuseContent(args, state, method) ?? createCanvas(state, canvas, args, method);
 };
 
 const edit: MethodHandler = (args, state, method) => {
@@ -195,6 +222,12 @@ const edit: MethodHandler = (args, state, method) => {
   }
   canvas.markdown = markdown;
   canvas.edits.push(...changes);
+  noteMarkup(
+    state,
+    method,
+    stringArg(args, "canvas_id") ?? "",
+    changes.map((change) => change.document_content?.markdown ?? ""),
+  );
   return { ok: true };
 };
 

@@ -135,9 +135,15 @@ const conversationsInfo: MethodHandler = (args, state) => {
   return { ok: true, channel: state.channels.get(id) ?? defaultChannel(id) };
 };
 
+/**
+ * users.info (https://docs.slack.dev/reference/methods/users.info): a deactivated account is still answered,
+ * with `deleted: true`; an id that is not a user of the workspace is `user_not_found` ("Value passed for user
+ * was invalid"). The emulated workspace has every well-formed user id a test names (a generated name),
+ * except the ones in `unknownUsers`.
+ */
 const usersInfo: MethodHandler = (args, state) => {
   const id = stringArg(args, "user");
-  if (!id) return fail("user_not_found");
+  if (!id || !/^[UW][A-Z0-9_]+$/.test(id) || state.unknownUsers.has(id)) return fail("user_not_found");
   return { ok: true, user: state.users.get(id) ?? defaultUser(id) };
 };
 

@@ -33,6 +33,18 @@ export interface Rejection {
   at: number;
 }
 
+/**
+ * Canvas markdown Slack accepts but would show wrongly: message markup (`<@U…>`, `<#C…>`, `<!here>`) reads
+ * as raw text in a canvas. Not refused (Slack takes it), but recorded, and the test harness fails a test
+ * whose app wrote any.
+ */
+export interface CanvasProblem {
+  method: string;
+  canvasId: string;
+  problems: string[];
+  at: number;
+}
+
 export interface RecordedResponse {
   url: string;
   body: SlackArgs;
@@ -118,6 +130,8 @@ export interface SlackUser {
   real_name: string;
   tz: string;
   is_bot: boolean;
+  /** A deactivated account: users.info still answers it, with `deleted: true`. */
+  deleted?: boolean;
   profile: { display_name: string; real_name: string };
 }
 
@@ -134,6 +148,8 @@ export interface EmulatorRecords {
   /** Calls the emulator's rate limits answered with HTTP 429 (also in `calls`, with `rateLimited` set). */
   rateLimited: RecordedCall[];
   rejections: Rejection[];
+  /** Canvas content Slack would take but show as raw markup; kept across `reset()`. */
+  canvasProblems: CanvasProblem[];
   responses: RecordedResponse[];
   /** Messages posted and updated, per channel, oldest first. */
   messages: Map<string, StoredMessage[]>;
@@ -149,6 +165,8 @@ export interface EmulatorRecords {
   /** Channels and users conversations.info / users.info describe; unknown ids get a generated entry. */
   channels: Map<string, SlackChannel>;
   users: Map<string, SlackUser>;
+  /** User ids this workspace never had: users.info answers `user_not_found`. */
+  unknownUsers: Set<string>;
 }
 
 /** What method handlers work with: identity, records, clock, id makers and the live switches. */
@@ -175,6 +193,7 @@ export function newRecords(): EmulatorRecords {
     calls: [],
     rateLimited: [],
     rejections: [],
+    canvasProblems: [],
     responses: [],
     messages: new Map(),
     ephemeralMessages: [],
@@ -185,6 +204,7 @@ export function newRecords(): EmulatorRecords {
     files: new Map(),
     channels: new Map(),
     users: new Map(),
+    unknownUsers: new Set(),
   };
 }
 

@@ -10,9 +10,10 @@ import {
   SocketModeReceiver,
 } from "@slack/bolt";
 import type { Config } from "./config.js";
-import { type AppDeps, timingOf } from "./deps.js";
+import { type AppDeps, type AppInputs, timingOf } from "./deps.js";
 import { dueJobs } from "./outbox/queue.js";
 import { createOutboxWorker, type OutboxWorker } from "./outbox/worker.js";
+import { cachedDirectory, DIRECTORY_TTL_MS } from "./services/people-directory.js";
 import { trackAcknowledgements } from "./slack/acknowledgements.js";
 import { classifySlackFailure } from "./slack/background-failures.js";
 import { createJobHandlers, reportGiveUp } from "./slack/background-jobs.js";
@@ -25,6 +26,7 @@ import { guardAbsurdBodies } from "./slack/request-guard.js";
 import { registerSafetyNet } from "./slack/safety-net.js";
 import { slackErrorCode } from "./slack/slack-error-code.js";
 import { slackLoggerOf } from "./slack/slack-logger.js";
+import { slackPeopleDirectory } from "./slack/slack-people-directory.js";
 
 export interface IntplanApp {
   bolt: App;
@@ -87,9 +89,25 @@ function createReceiver(deps: AppDeps, logger: Logger): Receiver {
 }
 
 /** Builds the Bolt app from its dependencies; nothing is global, so every test gets its own app. */
-export function createApp(deps: AppDeps): IntplanApp {
-  const { config, logger } = deps;
-  const timing = timingOf(deps);
+export function createApp(inputs: AppInputs): IntplanApp {
+  const { config, logger } = inputs;
+  const timing = timingOf(inputs);
+  // Background jobs get their own Slack client, which a 429 never pauses; the names directory uses it too,
+  // so a rate-limited lookup answers at once (the document reads "team member" there, this time).
+  const background = createBackgroundClient({
+    token: config.slackBotToken,
+    slackApiUrl: config.slackApiUrl,
+    logger,
+    timeoutMs: timing.slackTimeoutMs,
+    clock: inputs.clock,
+  });
+  const deps: AppDeps = {
+    ...inputs,
+    people: cachedDirectory(slackPeopleDirectory(background.client), {
+      clock: inputs.clock,
+      ttlMs: DIRECTORY_TTL_MS,
+    }),
+  };
   const boltLogger = slackLoggerOf(deps.logger);
   const receiver = createReceiver(deps, boltLogger);
   const bolt = new App({
@@ -121,14 +139,6 @@ export function createApp(deps: AppDeps): IntplanApp {
   registerDeduplication(bolt, deps);
   registerListeners(bolt, deps);
   registerErrorHandler(bolt, logger);
-  // Listeners keep Bolt's client; background jobs get their own, which a 429 never pauses.
-  const background = createBackgroundClient({
-    token: config.slackBotToken,
-    slackApiUrl: config.slackApiUrl,
-    logger,
-    timeoutMs: timing.slackTimeoutMs,
-    clock: deps.clock,
-  });
   const outbox = createOutboxWorker({
     db: deps.db,
     clock: deps.clock,

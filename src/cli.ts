@@ -2,12 +2,14 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parseAnswersFile } from "./documents/answers-file.js";
+import { presentPeople } from "./documents/people-presentation.js";
 import { createDocumentRenderer } from "./documents/renderer.js";
 import { TEMPLATES_DIR } from "./paths.js";
 
 /**
  * Offline commands, no Slack needed.
- *   render --answers <file.json> --doc plan|discovery   prints the document's Markdown
+ *   render --answers <file.json> --doc plan|discovery   prints the document's Markdown, as a file reads
+ *   (with no Slack to ask for names, people read "team member")
  */
 
 const USAGE = "Usage: npm run render -- --answers <file.json> --doc plan|discovery";
@@ -23,7 +25,8 @@ export function runCli(argv: readonly string[]): string {
   if (!values.answers || (values.doc !== "plan" && values.doc !== "discovery")) throw new Error(USAGE);
   const input = parseAnswersFile(JSON.parse(readFileSync(values.answers, "utf8")));
   const renderer = createDocumentRenderer({ templatesDir: TEMPLATES_DIR });
-  return values.doc === "plan" ? renderer.renderPlan(input) : renderer.renderDiscovery(input);
+  const markdown = values.doc === "plan" ? renderer.renderPlan(input) : renderer.renderDiscovery(input);
+  return presentPeople(markdown, "file", { people: new Map(), channels: new Map() });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

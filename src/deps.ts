@@ -3,6 +3,7 @@ import type { DatabaseHealthCheck, Db } from "./db/client.js";
 import type { DocumentRenderer } from "./documents/renderer.js";
 import type { KeyedLock } from "./keyed-lock.js";
 import type { AppLogger } from "./logger.js";
+import type { PeopleDirectory } from "./services/people-directory.js";
 
 /**
  * What the app is built from: configuration, storage, clock, logger, renderer, locks and timing. A leaf:
@@ -21,7 +22,15 @@ export interface AppDeps {
   locks: KeyedLock;
   /** Background timing; tests shorten it. */
   timing?: Partial<Timing>;
+  /**
+   * People's and channels' names for the documents (Slack's users.info and conversations.info, cached).
+   * Built by `createApp` from the rest (it needs a Slack client), so the app's callers do not pass it.
+   */
+  people: PeopleDirectory;
 }
+
+/** What `createApp` is given: everything but what it builds itself. */
+export type AppInputs = Omit<AppDeps, "people">;
 
 export interface Timing {
   /** How long after a change the canvas and status board are refreshed (a burst makes one refresh). */

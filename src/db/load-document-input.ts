@@ -53,5 +53,6 @@ export function loadDocumentInput(db: DbOrTx, project: ProjectRow, kind: Documen
       .filter((item) => item.done)
       .map((item) => item.key),
     revision: (findDocument(db, project.id, kind)?.version ?? 0) + 1,
+    channelId: project.channelId,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * What a finished document must never contain: template leftovers (seed placeholders, Handlebars,
- * HTML comments), markdown canvases cannot show (h4 and deeper, HTML), and broadcast pings.
+ * HTML comments), markdown canvases cannot show (h4 and deeper, HTML, message markup such as `<@U…>`, which
+ * a canvas shows as raw text), and broadcast pings.
  * Fenced code blocks are skipped: pasted data may hold anything and shows verbatim.
  */
 
@@ -16,6 +17,7 @@ const RULES: readonly Rule[] = [
   { problem: "HTML comment", pattern: /<!--/ },
   { problem: "HTML tag", pattern: /(?<!\\)<\/?[A-Za-z][^>\n]*>/ },
   { problem: "heading deeper than h3", pattern: /^#{4,}\s/ },
+  { problem: "message markup", pattern: /<[@#][A-Z0-9]/ },
   { problem: "broadcast mention", pattern: /<!(channel|here|everyone)\b|@(channel|here|everyone)\b/i },
 ];
 

@@ -5,8 +5,10 @@
  *
  * Markdown punctuation is backslash-escaped where it could mean something (CommonMark renders `\*` as
  * `*`). Slack's special forms (`<!channel>`, `<@U123>`, `@here`) also get an invisible word joiner inside
- * them, so no parser can read them as a mention, whatever it does with backslashes.
+ * them, so no parser can read them as a mention, whatever it does with backslashes. The delimiters of the
+ * documents' person and channel tokens (person-tokens.ts) are removed, so typed text cannot forge one.
  */
+import { TOKEN_DELIMITERS } from "./person-tokens.js";
 
 const WORD_JOINER = "\u2060";
 
@@ -47,7 +49,7 @@ function escapeLine(line: string): string {
 }
 
 function clean(text: string): string {
-  return text.replace(/\r\n?/g, "\n").replace(INVISIBLE_TROUBLE, "");
+  return text.replace(/\r\n?/g, "\n").replace(INVISIBLE_TROUBLE, "").replace(TOKEN_DELIMITERS, "");
 }
 
 /**

@@ -51,7 +51,7 @@ export function buildPlanContext(
   const { project, answers } = input;
   const { plan } = buildFieldTree(questionnaire, answers);
   return {
-    project: projectView(project, analysis),
+    project: { ...projectView(project, analysis), channelId: input.channelId ?? null },
     volume: analysis.facts.volumeText,
     analysis,
     openQuestions: analysis.openQuestions.map(openQuestionView),

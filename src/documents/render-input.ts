@@ -50,4 +50,6 @@ export interface DocumentInput {
   ticked?: readonly string[];
   /** The plan's version in Document Control; 1 when absent. */
   revision?: number;
+  /** The project's channel (a Slack channel id), named in the plan's header; not named when absent. */
+  channelId?: string | null;
 }

@@ -1,6 +1,7 @@
 import { formatWeeks } from "../domain/analysis/timeline.js";
 import { ISO_DATE_SHAPE, isoDate } from "../domain/dates.js";
 import { escapeMarkdownBlock, escapeMarkdownText, markdownCodeBlock } from "./markdown-escape.js";
+import { channelToken, personToken } from "./person-tokens.js";
 import { formatQuantity } from "./quantity.js";
 
 /**
@@ -50,11 +51,17 @@ function code(value: unknown, language?: unknown): string {
     : markdownCodeBlock(plain(value), typeof language === "string" ? language : "");
 }
 
-const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
-
-/** A Slack user mention for an id Slack gave us (never typed text); canvases render it as the person. */
+/**
+ * A person, by the id stored for them (never typed text), as a token that is presented for the document's
+ * audience after rendering (people-presentation.ts: a user card or their name in a canvas, their name in a file).
+ */
 function user(id: unknown): string {
-  return typeof id === "string" && SLACK_USER_ID.test(id) ? `<@${id}>` : tbdMarker("not assigned");
+  return (typeof id === "string" ? personToken(id) : undefined) ?? tbdMarker("not assigned");
+}
+
+/** The project's channel, by its id, as a token presented like a person's (a channel link, or `#name`). */
+function channel(id: unknown): string {
+  return (typeof id === "string" ? channelToken(id) : undefined) ?? tbdMarker("no channel");
 }
 
 /** "120 hours", "99.5%": a number and its unit, or the TBD marker. */
@@ -112,6 +119,7 @@ export const TEMPLATE_HELPERS: Readonly<Record<string, TemplateHelper>> = Object
     paragraphs,
     code,
     user,
+    channel,
     unit,
     money,
     weeks,

@@ -4,7 +4,7 @@ import type { ProjectRow } from "../db/schema.js";
 import { toAnswersFile } from "../documents/answers-file.js";
 import { DOCUMENT_TITLES } from "../domain/document-kinds.js";
 import type { Answers } from "../domain/questionnaire/answers.js";
-import { type RenderingDeps, renderProjectDocument } from "./document-rendering.js";
+import { type PresentingDeps, renderDocumentFor } from "./document-rendering.js";
 
 /** What `/intplan export` can export: a document's Markdown, or the discovery answers as JSON. */
 export type ExportKind = "plan" | "discovery" | "answers";
@@ -19,12 +19,12 @@ export interface ExportFile {
 export const exportName = (kind: ExportKind): string =>
   kind === "answers" ? "answers" : DOCUMENT_TITLES[kind];
 
-/** The file an export uploads, made from the database now. */
-export function buildExportFile(
-  deps: RenderingDeps & { clock: () => Date },
+/** The file an export uploads, made from the database now; a document reads as a file (names, no Slack markup). */
+export async function buildExportFile(
+  deps: PresentingDeps & { clock: () => Date },
   project: ProjectRow,
   kind: ExportKind,
-): ExportFile {
+): Promise<ExportFile> {
   if (kind === "answers") {
     const answers = loadAnswers(deps.db, project.id) as Answers;
     return {
@@ -33,6 +33,6 @@ export function buildExportFile(
       content: `${JSON.stringify(toAnswersFile(toDocumentProject(project), answers, deps.clock()), null, 2)}\n`,
     };
   }
-  const rendered = renderProjectDocument(deps, project, kind);
+  const rendered = await renderDocumentFor(deps, project, kind, "file");
   return { filename: rendered.filename, title: rendered.title, content: rendered.markdown };
 }

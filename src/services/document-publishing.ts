@@ -4,7 +4,7 @@ import { findProjectByIdAnyTeam } from "../db/project-store.js";
 import type { ProjectRow } from "../db/schema.js";
 import type { DocumentKind } from "../domain/document-kinds.js";
 import type { KeyedLock } from "../keyed-lock.js";
-import { type RenderedDocument, type RenderingDeps, renderProjectDocument } from "./document-rendering.js";
+import { type PresentingDeps, type RenderedDocument, renderDocumentFor } from "./document-rendering.js";
 
 /**
  * Publishing a document: which canvas to edit, when to create one, when a file stands in, and what is
@@ -22,7 +22,10 @@ export interface CanvasPort {
     channelId: string,
     document: RenderedDocument,
   ): Promise<{ canvasId: string } | { unavailable: string }>;
-  /** Uploads the document's Markdown as a file instead of a canvas, saying why; returns the file id. */
+  /**
+   * Uploads the document's Markdown as a file instead of a canvas, saying why; returns the file id. The
+   * document given is the file audience's (names, no Slack markup), not the canvas'.
+   */
   uploadInstead(channelId: string, document: RenderedDocument, reason: string): Promise<string>;
 }
 
@@ -36,7 +39,10 @@ export interface PublishArgs {
   channelId: string;
   actorId: string;
   at: Date;
+  /** The document as the canvas shows it. */
   document: RenderedDocument;
+  /** The same document for a file (names, no Slack markup), made only when a file stands in for the canvas. */
+  asFile: () => Promise<RenderedDocument>;
   /** Refreshes only edit an existing canvas; they never create one. */
   onlyIfCanvasExists?: boolean;
 }
@@ -88,11 +94,11 @@ export async function publishDocument(
       canvasId: created.canvasId,
     };
   }
-  const fileId = await canvases.uploadInstead(args.channelId, document, created.unavailable);
+  const fileId = await canvases.uploadInstead(args.channelId, await args.asFile(), created.unavailable);
   return { status: "file", version: record("file", fileId), fileId, reason: created.unavailable };
 }
 
-export interface PublishingDeps extends RenderingDeps {
+export interface PublishingDeps extends PresentingDeps {
   clock: () => Date;
   locks: KeyedLock;
 }
@@ -119,7 +125,8 @@ export function publishLatestDocument(
       channelId: project.channelId,
       actorId: args.actorId,
       at: deps.clock(),
-      document: renderProjectDocument(deps, project, args.kind),
+      document: await renderDocumentFor(deps, project, args.kind, "canvas"),
+      asFile: () => renderDocumentFor(deps, project, args.kind, "file"),
       onlyIfCanvasExists: args.onlyIfCanvasExists,
     });
     return { project, outcome };

@@ -2,10 +2,18 @@ import type { Db } from "../db/client.js";
 import { loadDocumentInput } from "../db/load-document-input.js";
 import type { ProjectRow } from "../db/schema.js";
 import { DOCUMENT_MAX_BYTES, fitToBytes } from "../documents/bounds.js";
+import {
+  type Audience,
+  type DirectoryName,
+  presentPeople,
+  type ShownNames,
+} from "../documents/people-presentation.js";
+import { referencesIn } from "../documents/person-tokens.js";
 import type { DocumentRenderer } from "../documents/renderer.js";
 import { DOCUMENT_TITLES, type DocumentKind } from "../domain/document-kinds.js";
 import { truncateText } from "../domain/text.js";
 import { fingerprintOf } from "../fingerprint.js";
+import type { PeopleDirectory } from "./people-directory.js";
 
 const FILE_SUFFIX: Record<DocumentKind, string> = {
   plan: "implementation-plan",
@@ -26,7 +34,16 @@ export interface RenderingDeps {
   documents: DocumentRenderer;
 }
 
-/** Renders a project's document from the database, ready to publish or export. */
+/** Rendering for an audience also asks Slack who the people and the channel in the document are. */
+export interface PresentingDeps extends RenderingDeps {
+  people: PeopleDirectory;
+}
+
+/**
+ * Step one, pure and synchronous: the project's document from the database, people and the channel still
+ * as tokens (documents/person-tokens.ts). Not for publishing or files as it is: `renderDocumentFor` presents
+ * it for its audience.
+ */
 export function renderProjectDocument(
   deps: RenderingDeps,
   project: ProjectRow,
@@ -43,5 +60,47 @@ export function renderProjectDocument(
     markdown: fitToBytes(markdown, DOCUMENT_MAX_BYTES),
     // What the document is made from, the revision number left out: unchanged inputs are not republished.
     fingerprint: fingerprintOf({ kind, content }),
+  };
+}
+
+/** Asks the directory for every person and channel the document names (each once, side by side). */
+async function namesIn(people: PeopleDirectory, markdown: string): Promise<ShownNames> {
+  const { people: personIds, channels: channelIds } = referencesIn(markdown);
+  const lookUp = async (ids: string[], lookup: (id: string) => Promise<DirectoryName>) =>
+    new Map(await Promise.all(ids.map(async (id) => [id, await lookup(id)] as const)));
+  const [shownPeople, shownChannels] = await Promise.all([
+    lookUp(personIds, (id) => people.person(id)),
+    lookUp(channelIds, (id) => people.channel(id)),
+  ]);
+  return { people: shownPeople, channels: shownChannels };
+}
+
+/**
+ * A project's document as its audience reads it: `"canvas"` for the channel's canvas (each person a user card
+ * once, then their name), `"file"` for everything read outside Slack (exports, frozen versions, the Markdown
+ * uploaded where there are no canvases): real names, `#channel-name`, no Slack markup and no ids.
+ *
+ * The template render comes first and stays synchronous; anything that rewrites the rendered Markdown (a
+ * section's edited text, say) belongs between it and the presentation, while the people are still tokens.
+ * The fingerprint covers the audience and every name shown, so a renamed person republishes the canvas.
+ */
+export async function renderDocumentFor(
+  deps: PresentingDeps,
+  project: ProjectRow,
+  kind: DocumentKind,
+  audience: Audience,
+): Promise<RenderedDocument> {
+  const draft = renderProjectDocument(deps, project, kind);
+  const names = await namesIn(deps.people, draft.markdown);
+  const markdown = presentPeople(draft.markdown, audience, names);
+  return {
+    ...draft,
+    markdown: fitToBytes(markdown, DOCUMENT_MAX_BYTES),
+    fingerprint: fingerprintOf({
+      draft: draft.fingerprint,
+      audience,
+      people: [...names.people],
+      channels: [...names.channels],
+    }),
   };
 }

@@ -40,6 +40,9 @@ export const BACKGROUND_BUDGETS: Readonly<Record<string, Budget>> = {
   "chat.update": perMinute(40),
   "canvases.edit": perMinute(40),
   "canvases.sections.lookup": perMinute(40),
+  "conversations.info": perMinute(40),
+  // Tier 4 (100+/min): people's names for the documents, cached for an hour
+  "users.info": perMinute(80),
   // "about one message per second per channel"
   "chat.postMessage": { limit: 1, windowMs: 1000, perChannel: true },
 };

@@ -1,9 +1,8 @@
-/**
- * What a Slack user id looks like (U… or W…, then capitals and digits). The domain does not know it, so the
- * Slack edge passes `isSlackUserId` in where the domain checks a person. The documents' mention helper
- * (documents/template-helpers.ts) still checks the same shape itself before it writes `<@id>`: how a
- * document names people is being redone for canvases (issue 12), and the check goes with it.
- */
-const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
+import { hasPersonIdShape } from "../domain/person-id.js";
 
-export const isSlackUserId = (value: string): boolean => SLACK_USER_ID.test(value);
+/**
+ * What a Slack user id looks like (U… or W…, then capitals and digits): the one pattern, kept with the
+ * domain's person ids (src/domain/person-id.ts) so the documents check the same shape. The Slack edge
+ * passes `isSlackUserId` in where the domain checks a person.
+ */
+export const isSlackUserId = (value: string): boolean => hasPersonIdShape(value);

@@ -92,7 +92,7 @@ describe("the team logs and resolves blockers", () => {
     );
     expect(edit.args.canvas_id).toBe(canvasId);
     expect(markdown()).toMatch(
-      /### 9\.2 Current Blockers\n- Sandbox credentials \(owner: <@U0MARIA>.*_waiting on client_/,
+      /### 9\.2 Current Blockers\n- Sandbox credentials \(owner: !\[\]\(@U0MARIA\).*_waiting on client_/,
     );
 
     await t.slack.command({ text: "blocker resolve 1" });

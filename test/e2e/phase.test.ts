@@ -72,8 +72,9 @@ describe("the team moves phases along from the channel", () => {
     await t.slack.command({ text: "phase dev blocked waiting on QBO sandbox" });
     await t.idle();
     await t.emulator.waitForCall("canvases.edit", (c) => c.args.canvas_id === canvasId);
+    // The PM's user card is in the header already: here they are named (Slack's display name).
     expect(t.emulator.canvases.get(canvasId)?.markdown).toContain(
-      "**Owner**: <@U0PM>  \n**Status**: Blocked (waiting on QBO sandbox)",
+      "**Owner**: user-u0pm  \n**Status**: Blocked (waiting on QBO sandbox)",
     );
   });
 

@@ -4,11 +4,14 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseAnswersFile } from "../../src/documents/answers-file.js";
 import { assertCleanDocument } from "../../src/documents/document-checks.js";
+import { type DirectoryName, presentPeople } from "../../src/documents/people-presentation.js";
 import { createDocumentRenderer } from "../../src/documents/renderer.js";
 
 /**
- * Each example answer set rendered as both documents, with a fixed clock, compared with the stored
- * golden Markdown. `UPDATE_GOLDEN=1 npx vitest run test/golden` rewrites the golden files; review the diff.
+ * Each example answer set rendered as both documents, with a fixed clock, presented as the canvas shows it
+ * (each person a user card the first time, their name after; the names below stand in for Slack's
+ * users.info), compared with the stored golden Markdown. `UPDATE_GOLDEN=1 npx vitest run test/golden`
+ * rewrites the golden files; review the diff.
  */
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -21,6 +24,29 @@ const renderer = createDocumentRenderer({
   now: () => new Date("2025-10-01T12:00:00.000Z"),
 });
 
+const NAMES: Record<string, string> = {
+  U04LEAD0001: "Lena Ortiz",
+  U04PMGR0001: "Marta Silva",
+  U04DEV00001: "Dev Okafor",
+  U04QA000001: "Quinn Adams",
+  U04OPS00001: "Omar Haddad",
+  U04PO000001: "Paula Reyes",
+  U04UX000001: "Uma Chen",
+  U05LEAD0002: "Leo Brandt",
+  U05DEV00002: "Dana Kim",
+  U05PO000002: "Pat Novak",
+  U06LEAD0003: "Lucía Romero",
+  U06PMGR0003: "Pierre Dubois",
+  U06DEV00003: "Devi Rao",
+};
+const shownNames = {
+  people: new Map<string, DirectoryName>(
+    Object.entries(NAMES).map(([id, name]) => [id, { status: "named", name }]),
+  ),
+  channels: new Map<string, DirectoryName>(),
+};
+const asCanvas = (markdown: string) => presentPeople(markdown, "canvas", shownNames);
+
 const DOCUMENTS = {
   plan: { render: renderer.renderPlan, seed: "implementation-plan.seed.txt" },
   discovery: { render: renderer.renderDiscovery, seed: "discovery-document.seed.txt" },
@@ -31,8 +57,8 @@ const cases = examples.flatMap((file) =>
   (Object.keys(DOCUMENTS) as Array<keyof typeof DOCUMENTS>).map((doc) => ({
     name: `${file.replace(/\.json$/, "")}.${doc}`,
     doc,
-    markdown: DOCUMENTS[doc].render(
-      parseAnswersFile(JSON.parse(readFileSync(join(EXAMPLES_DIR, file), "utf8"))),
+    markdown: asCanvas(
+      DOCUMENTS[doc].render(parseAnswersFile(JSON.parse(readFileSync(join(EXAMPLES_DIR, file), "utf8")))),
     ),
   })),
 );

@@ -36,6 +36,10 @@ export interface TestApp {
    * what is still pending, after `timeoutMs`. Work scheduled later is not waited for: move the clock.
    */
   idle(timeoutMs?: number): Promise<void>;
+  /**
+   * Stops the app and the emulator; then fails the test if the app wrote a canvas Slack would show wrongly
+   * (message markup such as `<@U…>`, recorded by the emulator in `canvasProblems`).
+   */
   close(): Promise<void>;
 }
 
@@ -154,6 +158,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       database.close();
       if (!options.emulator) await emulator.close();
       if (dir) rmSync(dir, { recursive: true, force: true });
+      const problems = emulator.canvasProblems.flatMap((p) =>
+        p.problems.map((text) => `${p.method}: ${text}`),
+      );
+      if (problems.length > 0) {
+        throw new Error(`The app wrote canvas markdown Slack shows as raw text:\n${problems.join("\n")}`);
+      }
     },
   };
 }

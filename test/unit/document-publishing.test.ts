@@ -30,8 +30,8 @@ function fakeCanvases(options: { canvases: boolean }) {
       live.add(id);
       return { canvasId: id };
     },
-    async uploadInstead(_channelId, _document, reason) {
-      calls.push(`upload (${reason})`);
+    async uploadInstead(_channelId, document, reason) {
+      calls.push(`upload (${reason}): ${document.markdown}`);
       return "F0FILE";
     },
   };
@@ -51,6 +51,7 @@ describe("publishing a document", () => {
       actorId: "U0PM",
       at: T0,
       document: doc(fingerprint),
+      asFile: async () => ({ ...doc(fingerprint), markdown: `# Plan ${fingerprint} as a file` }),
       onlyIfCanvasExists,
     });
 
@@ -91,6 +92,9 @@ describe("publishing a document", () => {
       fileId: "F0FILE",
       reason: "team_tier_cannot_create_channel_canvases",
     });
-    expect(slack.calls).toEqual(["create", "upload (team_tier_cannot_create_channel_canvases)"]);
+    expect(slack.calls).toEqual([
+      "create",
+      "upload (team_tier_cannot_create_channel_canvases): # Plan a as a file",
+    ]);
   });
 });

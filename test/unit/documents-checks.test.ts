@@ -11,7 +11,7 @@ describe("a finished document is clean", () => {
       "- [x] done",
       "| Risk | Owner |",
       "|------|-------|",
-      "| Tax \\| VAT | <@U04LEAD0001> |",
+      "| Tax \\| VAT | ![](@U04LEAD0001) in ![](#C0CHANNEL1) |",
       "See [the runbook](https://example.com/runbook) and \\[TODO\\].",
       "**Error Rate**: <0.5%",
       "```json",
@@ -39,6 +39,8 @@ describe("a finished document is clean", () => {
     ["an h6", "###### deep", "heading deeper than h3"],
     ["a broadcast", "ping <!channel>", "broadcast mention"],
     ["a plain broadcast", "hey @here", "broadcast mention"],
+    ["a message mention, raw text in a canvas", "**Owner**: <@U04LEAD0001>", "message markup"],
+    ["a message channel link", "in <#C0CHANNEL1>", "message markup"],
   ])("rejects %s", (_, line, problem) => {
     const problems = findDocumentProblems(`# Plan\n\n${line}\n`);
     expect(problems).toHaveLength(1);

@@ -11,7 +11,7 @@ export const exportCommand = defineSubcommand({
   async handle({ project, command, ack, respond, client, body, deps }) {
     const what = exportName(command.doc);
     await ack(plainMessage(`:hourglass_flowing_sand: Preparing the ${what} file…`));
-    const file = buildExportFile(deps, project, command.doc);
+    const file = await buildExportFile(deps, project, command.doc);
     try {
       await uploadFile(client, project.channelId, file, `<@${body.user_id}> exported the ${what}.`);
       await respond({
