@@ -30,8 +30,8 @@ export interface ShownNames {
 
 export const FORMER_MEMBER = "former member";
 export const UNNAMED_MEMBER = "team member";
-export const FORMER_CHANNEL = "a former channel";
-export const UNNAMED_CHANNEL = "the project channel";
+const FORMER_CHANNEL = "a former channel";
+const UNNAMED_CHANNEL = "the project channel";
 
 const UNAVAILABLE: DirectoryName = { status: "unavailable" };
 

@@ -157,3 +157,34 @@ describe("canvases.edit", () => {
     expect(emulator.canvases.get(canvasId)?.markdown).toBe(PLAN);
   });
 });
+
+describe("message markup in a canvas, which Slack shows as raw text", () => {
+  it("takes the canvas but records each mention, channel link and broadcast written as message markup", async () => {
+    const canvasId = await channelCanvas("# Plan\n**Owner**: <@U0PM>\nIn <#C0SHOP> for <!here>\n");
+    expect(emulator.canvases.get(canvasId)?.markdown).toContain("<@U0PM>");
+    expect(emulator.canvasProblems).toMatchObject([
+      {
+        method: "conversations.canvases.create",
+        canvasId,
+        problems: [
+          "line 2: <@U0PM> is message markup, shown as raw text in a canvas",
+          "line 3: <#C0SHOP> is message markup, shown as raw text in a canvas",
+          "line 3: <!here> is message markup, shown as raw text in a canvas",
+        ],
+      },
+    ]);
+  });
+
+  it("records it in canvases.edit too, and not in canvas mentions or code blocks", async () => {
+    const canvasId = await channelCanvas(
+      "# Plan\n**Owner**: ![](@U0PM) in ![](#C0SHOP)\n```\n<@U0PM>\n```\n",
+    );
+    expect(emulator.canvasProblems).toEqual([]);
+    await webClientFor(emulator).canvases.edit({
+      canvas_id: canvasId,
+      changes: [{ operation: "insert_at_end", document_content: markdown("Thanks <@U0LEAD>") }],
+    });
+    expect(emulator.canvasProblems).toMatchObject([{ method: "canvases.edit", canvasId }]);
+    emulator.canvasProblems.length = 0;
+  });
+});

@@ -77,6 +77,23 @@ describe("the emulated workspace", () => {
     expect((await client.users.info({ user: "U_PM" })).user).toMatchObject({ real_name: "Pat Lee" });
     expect((await client.conversations.info({ channel: "C_SHOP" })).channel).toMatchObject({ id: "C_SHOP" });
   });
+
+  it("answers a deactivated user with deleted: true, and an id that is no user with user_not_found", async () => {
+    emulator.users.set("U_GONE", {
+      id: "U_GONE",
+      name: "sam",
+      real_name: "Sam Former",
+      tz: "UTC",
+      is_bot: false,
+      deleted: true,
+      profile: { display_name: "sam", real_name: "Sam Former" },
+    });
+    emulator.unknownUsers.add("U_NOBODY");
+    const client = webClientFor(emulator);
+    expect((await client.users.info({ user: "U_GONE" })).user).toMatchObject({ deleted: true });
+    expect(await slackErrorOf(client.users.info({ user: "U_NOBODY" }))).toBe("user_not_found");
+    expect(await slackErrorOf(client.users.info({ user: "not-a-user" }))).toBe("user_not_found");
+  });
 });
 
 describe("requests", () => {
