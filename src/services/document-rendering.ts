@@ -41,14 +41,10 @@ export interface PresentingDeps extends RenderingDeps {
 
 /**
  * Step one, pure and synchronous: the project's document from the database, people and the channel still
- * as tokens (documents/person-tokens.ts). Not for publishing or files as it is: `renderDocumentFor` presents
- * it for its audience.
+ * as tokens (documents/person-tokens.ts). Never published or saved as it is: `renderDocumentFor` presents it
+ * for its audience.
  */
-export function renderProjectDocument(
-  deps: RenderingDeps,
-  project: ProjectRow,
-  kind: DocumentKind,
-): RenderedDocument {
+function renderDraft(deps: RenderingDeps, project: ProjectRow, kind: DocumentKind): RenderedDocument {
   const input = loadDocumentInput(deps.db, project, kind);
   const markdown = kind === "plan" ? deps.documents.renderPlan(input) : deps.documents.renderDiscovery(input);
   const { revision: _revision, ...content } = input;
@@ -90,7 +86,7 @@ export async function renderDocumentFor(
   kind: DocumentKind,
   audience: Audience,
 ): Promise<RenderedDocument> {
-  const draft = renderProjectDocument(deps, project, kind);
+  const draft = renderDraft(deps, project, kind);
   const names = await namesIn(deps.people, draft.markdown);
   const markdown = presentPeople(draft.markdown, audience, names);
   return {
