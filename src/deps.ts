@@ -6,7 +6,7 @@ import type { AppLogger } from "./logger.js";
 import type { PeopleDirectory } from "./services/people-directory.js";
 
 /**
- * What the app is built from: configuration, storage, clock, logger, renderer, locks and timing. A leaf:
+ * What the app is built from: configuration, storage, clock, logger, renderer, locks, timing and names. A leaf:
  * it imports only types, and nothing it imports imports it back. Tests pass a fresh database and a fixed clock.
  */
 export interface AppDeps {
