@@ -23,6 +23,7 @@ import { createInFlightTracker } from "./slack/in-flight.js";
 import { registerListeners } from "./slack/listeners/register-listeners.js";
 import { guardAbsurdBodies } from "./slack/request-guard.js";
 import { registerSafetyNet } from "./slack/safety-net.js";
+import { createSlackChannelAccess } from "./slack/slack-channel-access.js";
 import { slackErrorCode } from "./slack/slack-error-code.js";
 import { slackLoggerOf } from "./slack/slack-logger.js";
 
@@ -119,7 +120,9 @@ export function createApp(deps: AppDeps): IntplanApp {
   trackAcknowledgements(bolt);
   registerSafetyNet(bolt, deps);
   registerDeduplication(bolt, deps);
-  registerListeners(bolt, deps);
+  // Who may see which project channel, from Slack's answers cached briefly: one per app, on the app's clock.
+  const channelAccess = createSlackChannelAccess({ client: bolt.client, clock: deps.clock, logger });
+  registerListeners(bolt, { ...deps, channelAccess });
   registerErrorHandler(bolt, logger);
   // Listeners keep Bolt's client; background jobs get their own, which a 429 never pauses.
   const background = createBackgroundClient({
