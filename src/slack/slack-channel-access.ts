@@ -103,10 +103,15 @@ function createAnswerCache<T>(options: {
 }) {
   const entries = new Map<string, Cached<T>>();
   const pending = new Map<string, Promise<T>>();
-  return async (key: string, load: () => Promise<T>): Promise<{ value: T; fresh: boolean } | undefined> => {
-    const now = () => options.clock().getTime();
+  const now = () => options.clock().getTime();
+  /** The answer for `key` while it is fresh, without asking. */
+  const fresh = (key: string): T | undefined => {
     const cached = entries.get(key);
-    if (cached && now() - cached.at < options.freshMs) return { value: cached.value, fresh: true };
+    return cached && now() - cached.at < options.freshMs ? cached.value : undefined;
+  };
+  async function get(key: string, load: () => Promise<T>): Promise<{ value: T; fresh: boolean } | undefined> {
+    const known = fresh(key);
+    if (known !== undefined) return { value: known, fresh: true };
     try {
       let loading = pending.get(key);
       if (!loading) {
@@ -122,7 +127,8 @@ function createAnswerCache<T>(options: {
       const last = entries.get(key);
       return last && now() - last.at < options.staleLimitMs ? { value: last.value, fresh: false } : undefined;
     }
-  };
+  }
+  return { get, fresh };
 }
 
 export function createSlackChannelAccess(options: ChannelAccessOptions): ChannelAccess {
@@ -193,10 +199,10 @@ export function createSlackChannelAccess(options: ChannelAccessOptions): Channel
   return {
     async visibleTo({ teamId, userId, channelIds }): Promise<ChannelVisibility> {
       const [mine, workspace] = await Promise.all([
-        people(`${teamId}:${userId}`, () =>
+        people.get(`${teamId}:${userId}`, () =>
           listChannels(userId).catch(failed(`which channels ${userId} is in`)),
         ),
-        workspaces(teamId, () => listChannels(undefined).catch(failed("which channels are public"))),
+        workspaces.get(teamId, () => listChannels(undefined).catch(failed("which channels are public"))),
       ]);
       let complete = Boolean(mine?.fresh && workspace?.fresh);
       const visible = new Set<string>();
@@ -207,11 +213,18 @@ export function createSlackChannelAccess(options: ChannelAccessOptions): Channel
         else if (workspace?.value.get(id) === "public") visible.add(id);
         else if (!workspace?.value.has(id)) unknown.push(id);
       }
-      if (unknown.length > MAX_INFO_LOOKUPS) complete = false;
+      // Those already looked up are answered from the cache; a few more are looked up each time.
+      const toAsk: string[] = [];
+      for (const id of unknown) {
+        const known = channels.fresh(id);
+        if (known === undefined) toAsk.push(id);
+        else if (known === "public") visible.add(id);
+      }
+      if (toAsk.length > MAX_INFO_LOOKUPS) complete = false;
       const looked = await Promise.all(
-        unknown.slice(0, MAX_INFO_LOOKUPS).map(async (id) => ({
+        toAsk.slice(0, MAX_INFO_LOOKUPS).map(async (id) => ({
           id,
-          answer: await channels(id, () => channelInfo(id).catch(failed(`whether ${id} is public`))),
+          answer: await channels.get(id, () => channelInfo(id).catch(failed(`whether ${id} is public`))),
         })),
       );
       for (const { id, answer } of looked) {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateView } from "../../emulator/block-kit-limits.js";
 import type { RecordedCall } from "../../emulator/slack-emulator.js";
+import { createProject } from "../../src/db/project-store.js";
 import { HOME_INCOMPLETE_NOTE } from "../../src/slack/views/home-view.js";
 import { form } from "../support/forms.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
@@ -137,6 +138,43 @@ describe("App Home lists a project in a private or shared channel only for the c
     const later = await openHome(ANNA);
     expect(later).toContain(PRIVATE.name);
     expect(later).not.toContain(HOME_INCOMPLETE_NOTE);
+  });
+
+  it("looks up channels the bot is not in a few at a time, and lists each once Slack said it is public", async () => {
+    // 25 more projects in public channels the bot has left: not in its listing, so conversations.info says.
+    for (let i = 1; i <= 25; i++) {
+      const channelId = `C0LEFT${String(i).padStart(3, "0")}`;
+      t.emulator.addChannel({ id: channelId, members: ["U0CAROL"], botIsMember: false });
+      createProject(t.db, {
+        teamId: t.emulator.teamId,
+        channelId,
+        input: {
+          name: `Left behind ${i}`,
+          clientName: `Client ${i}`,
+          systemA: "Shopify",
+          systemB: "NetSuite",
+          integrationType: "auto",
+          leadEngineerId: "U0LEAD",
+          projectManagerId: null,
+          targetGoLive: null,
+          volumeEstimate: null,
+          summary: null,
+        },
+        integrationType: { type: "inventory", source: "chosen" },
+        actorId: "U0PM",
+        at: new Date("2026-11-22T09:00:00Z"),
+      });
+    }
+    const first = await openHome(BEN);
+    expect(t.emulator.callsTo("conversations.info")).toHaveLength(20);
+    expect(first).toContain("21 projects you can see");
+    expect(first).toContain(HOME_INCOMPLETE_NOTE);
+
+    const second = await openHome(BEN);
+    expect(t.emulator.callsTo("conversations.info")).toHaveLength(25);
+    expect(second).toContain("26 projects you can see");
+    expect(second).not.toContain(HOME_INCOMPLETE_NOTE);
+    expectHidden(second, PRIVATE);
   });
 
   it("keeps what Slack said a few minutes ago while it fails, then stops trusting it", async () => {
