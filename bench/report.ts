@@ -202,7 +202,8 @@ const MEANING = `## What the numbers mean
   blockers to the plan and rows to the risks table, to show how rendering grows.
 - **App Home** is the median time to build the first page of the Home tab (the projects query ordered by "mine
   first, most recent first", each listed project's phase and open blockers, and the Block Kit view), as
-  \`publishHome\` does, with only the call to Slack left out.
+  \`publishHome\` does, with only the calls to Slack left out (the view's publish, and which channels the viewer
+  may see: answered as from the app's one-minute cache, every channel visible).
 - **Start-up** is from spawning the process (intplan exactly as \`npm start\` runs it once built: \`node
   --max-old-space-size=96 dist/main.js\`, a fresh SQLite file migrated, \`auth.test\` against the emulator; the
   floor as plain JavaScript on bare Node) to the first 200 from \`/healthz\`. The build itself is not timed.

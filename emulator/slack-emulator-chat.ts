@@ -1,4 +1,4 @@
-/** auth.test, chat.*, pins.add, conversations.info and users.info for the Slack emulator. */
+/** auth.test, chat.*, pins.add and users.info for the Slack emulator (conversations: slack-emulator-conversations.ts). */
 import { validateMessage } from "./block-kit-limits.js";
 import {
   type EmulatorState,
@@ -6,7 +6,6 @@ import {
   type MethodHandler,
   type SlackAnswer,
   type SlackArgs,
-  type SlackChannel,
   type SlackUser,
   type StoredMessage,
   stringArg,
@@ -112,14 +111,6 @@ const authTest: MethodHandler = (_args, state) => ({
   is_enterprise_install: false,
 });
 
-const defaultChannel = (id: string): SlackChannel => ({
-  id,
-  name: `channel-${id.toLowerCase()}`,
-  is_channel: true,
-  is_private: false,
-  is_member: true,
-});
-
 const defaultUser = (id: string): SlackUser => ({
   id,
   name: `user-${id.toLowerCase()}`,
@@ -128,12 +119,6 @@ const defaultUser = (id: string): SlackUser => ({
   is_bot: false,
   profile: { display_name: `user-${id.toLowerCase()}`, real_name: `User ${id}` },
 });
-
-const conversationsInfo: MethodHandler = (args, state) => {
-  const id = stringArg(args, "channel");
-  if (!id) return fail("channel_not_found");
-  return { ok: true, channel: state.channels.get(id) ?? defaultChannel(id) };
-};
 
 /**
  * users.info (https://docs.slack.dev/reference/methods/users.info): a deactivated account is still answered,
@@ -154,6 +139,5 @@ export const chatMethods: Record<string, MethodHandler> = {
   "chat.update": update,
   "chat.getPermalink": getPermalink,
   "pins.add": pin,
-  "conversations.info": conversationsInfo,
   "users.info": usersInfo,
 };

@@ -116,12 +116,18 @@ export interface StoredFile {
   completed: boolean;
 }
 
-export interface SlackChannel {
+/** A channel tests declared (emulator.addChannel); conversations.info and users.conversations answer from it. */
+export interface EmulatedChannel {
   id: string;
   name: string;
-  is_channel: boolean;
   is_private: boolean;
-  is_member: boolean;
+  /** Shared with another workspace or organisation (true too when is_ext_shared). */
+  is_shared: boolean;
+  /** Shared with a remote organisation (Slack Connect). */
+  is_ext_shared: boolean;
+  is_archived: boolean;
+  /** User ids of the channel's members; the bot is a member when its user id is here. */
+  members: Set<string>;
 }
 
 export interface SlackUser {
@@ -162,8 +168,11 @@ export interface EmulatorRecords {
   homeViews: Map<string, StoredView>;
   canvases: Map<string, StoredCanvas>;
   files: Map<string, StoredFile>;
-  /** Channels and users conversations.info / users.info describe; unknown ids get a generated entry. */
-  channels: Map<string, SlackChannel>;
+  /**
+   * Channels tests declared (conversations.info, users.conversations) and users users.info describes; an
+   * unknown id gets a generated entry (an undeclared channel: public, the bot in it, in nobody's list).
+   */
+  channels: Map<string, EmulatedChannel>;
   users: Map<string, SlackUser>;
   /** User ids this workspace never had: users.info answers `user_not_found`. */
   unknownUsers: Set<string>;

@@ -12,6 +12,12 @@ import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { canvasMethods } from "./slack-emulator-canvases.js";
 import { chatMethods } from "./slack-emulator-chat.js";
+import {
+  type ChannelSpec,
+  changeChannel,
+  conversationMethods,
+  declareChannel,
+} from "./slack-emulator-conversations.js";
 import { fileMethods, receiveUpload, UPLOAD_PATH } from "./slack-emulator-files.js";
 import { bearerToken, parseArgs, readBody, sendJson, uploadedText } from "./slack-emulator-http.js";
 import { createRateLimiter, type RateLimitMode } from "./slack-emulator-rate-limits.js";
@@ -33,6 +39,7 @@ import {
 } from "./slack-emulator-state.js";
 import { issueTriggerId, viewMethods } from "./slack-emulator-views.js";
 
+export type { ChannelSpec } from "./slack-emulator-conversations.js";
 export type { RateLimitMode } from "./slack-emulator-rate-limits.js";
 export type { Fault, RecordedCall, RecordedResponse } from "./slack-emulator-state.js";
 
@@ -71,6 +78,14 @@ export interface SlackEmulator extends EmulatorIdentity, EmulatorRecords {
   failNext(method: string, fault: Fault, times?: number): void;
   /** Switches Slack's rate limits on (`"slack"`), off, or to a table of one's own; counting starts afresh. */
   setRateLimits(mode: RateLimitMode): void;
+  /**
+   * Declares a channel (replacing an earlier declaration of it): private or public, shared, archived, and
+   * who is in it (the bot too, unless `botIsMember: false`). conversations.info and users.conversations
+   * answer from these, as Slack does (slack-emulator-conversations.ts).
+   */
+  addChannel(channel: ChannelSpec): void;
+  /** Changes a declared channel: made private later, shared, archived, members added or removed. */
+  updateChannel(id: string, changes: Omit<Partial<ChannelSpec>, "id">): void;
   /** true: canvases work; false or an error string: every canvas method answers that error. */
   setCanvasesAvailable(available: boolean | string): void;
   /** A fresh trigger id, valid for one views.open/views.push within 3 seconds. */
@@ -89,6 +104,7 @@ const METHODS: Record<string, MethodHandler> = {
   ...viewMethods,
   ...canvasMethods,
   ...fileMethods,
+  ...conversationMethods,
 };
 
 /** Polls `find` until it returns something, or fails after `timeoutMs` with `describe()`. */
@@ -251,6 +267,8 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       limiter.setMode(mode);
       limiter.clear();
     },
+    addChannel: (channel) => declareChannel(state, channel),
+    updateChannel: (id, changes) => changeChannel(state, id, changes),
     setCanvasesAvailable(available) {
       state.canvasError =
         available === true ? undefined : available === false ? DEFAULT_CANVAS_ERROR : available;

@@ -24,6 +24,7 @@ import { createInFlightTracker } from "./slack/in-flight.js";
 import { registerListeners } from "./slack/listeners/register-listeners.js";
 import { guardAbsurdBodies } from "./slack/request-guard.js";
 import { registerSafetyNet } from "./slack/safety-net.js";
+import { createSlackChannelAccess } from "./slack/slack-channel-access.js";
 import { slackErrorCode } from "./slack/slack-error-code.js";
 import { slackLoggerOf } from "./slack/slack-logger.js";
 import { slackPeopleDirectory } from "./slack/slack-people-directory.js";
@@ -137,7 +138,9 @@ export function createApp(inputs: AppInputs): IntplanApp {
   trackAcknowledgements(bolt);
   registerSafetyNet(bolt, deps);
   registerDeduplication(bolt, deps);
-  registerListeners(bolt, deps);
+  // Who may see which project channel, from Slack's answers cached briefly: one per app, on the app's clock.
+  const channelAccess = createSlackChannelAccess({ client: bolt.client, clock: deps.clock, logger });
+  registerListeners(bolt, { ...deps, channelAccess });
   registerErrorHandler(bolt, logger);
   const outbox = createOutboxWorker({
     db: deps.db,

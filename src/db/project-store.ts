@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, lte, sql } from "drizzle-orm";
 import { type IntegrationType, isIntegrationType } from "../domain/integration-type.js";
 import { checklistFor, PHASES } from "../domain/phases.js";
 import { formatProjectCode, type NewProjectInput } from "../domain/project.js";
@@ -133,25 +133,80 @@ export interface HomeProjectRow {
 }
 
 /** A page of the workspace's projects: the user's own (lead or PM) first, then most recently active. */
+/**
+ * Home's queries, prepared once per connection (a workspace of 10,000 projects runs them on every Home page):
+ * the workspace's projects by channel, and a page of them leaving out those in channels the viewer may not
+ * see. Those channels go in as one JSON parameter (`json_each`), so a workspace of any size stays far from
+ * SQLite's limit on parameters; usually they are few (private channels the viewer is not in), which keeps the
+ * page as quick as a page of everything.
+ */
+const homeQueries = perDatabase((db) => {
+  const userId = sql.placeholder("userId");
+  const mine = sql<number>`(${projects.leadEngineerId} = ${userId} or ${projects.projectManagerId} = ${userId})`;
+  return {
+    channels: db
+      .select({ id: projects.id, channelId: projects.channelId })
+      .from(projects)
+      .where(eq(projects.teamId, sql.placeholder("teamId")))
+      .prepare(),
+    page: db
+      .select({ project: projects, mine })
+      .from(projects)
+      .where(
+        and(
+          eq(projects.teamId, sql.placeholder("teamId")),
+          lte(projects.id, sql.placeholder("upToId")),
+          sql`${projects.channelId} not in (select value from json_each(${sql.placeholder("hidden")}))`,
+        ),
+      )
+      .orderBy(desc(mine), desc(projects.updatedAt), desc(projects.id))
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"))
+      .prepare(),
+  };
+});
+
+/** The workspace's projects as they are now, by channel: whose channels to ask about, before listing them. */
+export interface ProjectChannels {
+  channelIds: string[];
+  /** The newest project's id: a project created after this listing is not in it (ids are never reused). */
+  upToId: number;
+}
+
+/** The channels of a workspace's projects (one project per channel), for deciding who may see which. */
+export function listProjectChannels(db: DbOrTx, teamId: string): ProjectChannels {
+  const rows = homeQueries(db).channels.all({ teamId });
+  let upToId = 0;
+  for (const row of rows) upToId = Math.max(upToId, row.id);
+  return { channelIds: rows.map((row) => row.channelId), upToId };
+}
+
+/**
+ * One page of the projects of `listed` (listProjectChannels) but those in the channels `hidden`, the viewer's
+ * own first, then the most recently active. Only projects of that listing: one created since, in a channel
+ * nobody has asked about yet, is not shown (AUTOINCREMENT ids are never reused, a project never changes
+ * channel).
+ */
 export function listProjectsForHome(
   db: DbOrTx,
-  args: { teamId: string; userId: string; limit: number; offset: number },
-): { rows: HomeProjectRow[]; total: number } {
-  const mine = sql<number>`(${projects.leadEngineerId} = ${args.userId} or ${projects.projectManagerId} = ${args.userId})`;
-  const rows = db
-    .select({ project: projects, mine })
-    .from(projects)
-    .where(eq(projects.teamId, args.teamId))
-    .orderBy(desc(mine), desc(projects.updatedAt), desc(projects.id))
-    .limit(args.limit)
-    .offset(args.offset)
-    .all();
-  const { total } = db
-    .select({ total: sql<number>`count(*)` })
-    .from(projects)
-    .where(eq(projects.teamId, args.teamId))
-    .get() ?? { total: 0 };
-  return { rows: rows.map((r) => ({ project: r.project, mine: Boolean(r.mine) })), total };
+  args: {
+    teamId: string;
+    userId: string;
+    listed: ProjectChannels;
+    hidden: readonly string[];
+    limit: number;
+    offset: number;
+  },
+): HomeProjectRow[] {
+  const rows = homeQueries(db).page.all({
+    teamId: args.teamId,
+    upToId: args.listed.upToId,
+    hidden: JSON.stringify(args.hidden),
+    userId: args.userId,
+    limit: args.limit,
+    offset: args.offset,
+  });
+  return rows.map((r) => ({ project: r.project, mine: Boolean(r.mine) }));
 }
 
 /** For background work that starts from a project id alone (the outbox). */

@@ -54,9 +54,12 @@ describe("App Home lists the workspace's projects with live figures", () => {
   it("stays within Slack's limits with a thousand projects, the user's own first, paged", async () => {
     const base = Date.parse("2026-01-01T00:00:00Z");
     for (let i = 1; i <= 1000; i++) {
+      const channelId = `C${String(i).padStart(6, "0")}`;
+      // Public channels the bot is in: one listing of the bot's channels (five pages) says they are public.
+      t.emulator.addChannel({ id: channelId });
       createProject(t.db, {
         teamId: t.emulator.teamId,
-        channelId: `C${String(i).padStart(6, "0")}`,
+        channelId,
         input: {
           name: `Project ${i} ${"<&>".repeat(20)}`,
           clientName: `Client ${i}`,
@@ -88,7 +91,13 @@ describe("App Home lists the workspace's projects with live figures", () => {
       "250",
       "999",
     ]);
-    expect(JSON.stringify(view)).toContain("1000 projects in this workspace · page 1 of 40");
+    expect(JSON.stringify(view)).toContain("1000 projects you can see · page 1 of 40");
+    // Which channels are public: the bot's own channels, 200 a page as Slack recommends, five pages.
+    const botListing = t.emulator.callsTo("users.conversations").filter((c) => c.args.user === undefined);
+    expect(botListing.map((c) => (c.answer?.channels as unknown[] | undefined)?.length)).toEqual([
+      200, 200, 200, 200, 200,
+    ]);
+    expect(t.emulator.callsTo("conversations.info")).toHaveLength(0);
 
     const next = view.blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === "home_page");
     await t.slack.blockAction({

@@ -33,13 +33,7 @@ describe("people and the channel in the documents, as each audience reads them",
       person("U0EXDEV", { display_name: "sam", real_name: "Sam Former" }, true),
     );
     t.emulator.unknownUsers.add("U0NOBODY");
-    t.emulator.channels.set(CHANNEL, {
-      id: CHANNEL,
-      name: "int-acme-orders",
-      is_channel: true,
-      is_private: false,
-      is_member: true,
-    });
+    t.emulator.addChannel({ id: CHANNEL, name: "int-acme-orders" });
     await createProjectThroughSlack(t, { channelId: CHANNEL });
   });
   afterEach(async () => {

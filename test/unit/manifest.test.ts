@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import type { AppDeps } from "../../src/deps.js";
+import type { ListenerDeps } from "../../src/slack/listeners/listener-deps.js";
 import { registerListeners } from "../../src/slack/listeners/register-listeners.js";
 import { recordListeners } from "../support/listener-recorder.js";
 
@@ -23,7 +23,7 @@ describe("manifest.yml", () => {
   });
 
   it("declares exactly what the code listens to", () => {
-    const registered = recordListeners((app) => registerListeners(app, {} as AppDeps));
+    const registered = recordListeners((app) => registerListeners(app, {} as ListenerDeps));
     const declared = {
       commands: (manifest.features.slash_commands ?? []).map((c: { command: string }) => c.command).sort(),
       events: (manifest.settings.event_subscriptions?.bot_events ?? []).slice().sort(),

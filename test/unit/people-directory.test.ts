@@ -96,13 +96,7 @@ describe("Slack's directory (users.info, conversations.info)", () => {
   });
 
   it("names a channel, and a channel Slack does not know is gone", async () => {
-    emulator.channels.set("C0PROJECT", {
-      id: "C0PROJECT",
-      name: "int-acme",
-      is_channel: true,
-      is_private: false,
-      is_member: true,
-    });
+    emulator.addChannel({ id: "C0PROJECT", name: "int-acme" });
     expect(await directory.channel("C0PROJECT")).toEqual(named("int-acme"));
     emulator.failNext("conversations.info", { kind: "error", error: "channel_not_found" });
     expect(await directory.channel("C0GONE")).toEqual({ status: "gone" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AppDeps } from "../../src/deps.js";
+import type { ListenerDeps } from "../../src/slack/listeners/listener-deps.js";
 import { registerListeners } from "../../src/slack/listeners/register-listeners.js";
 import type { KnownIds } from "../../src/slack/listeners/registry.js";
 import {
@@ -18,7 +18,7 @@ import { recordListeners } from "../support/listener-recorder.js";
 describe("the catch-all for buttons and modals intplan does not have", () => {
   let known: KnownIds | undefined;
   const registered = recordListeners((app) => {
-    known = registerListeners(app, {} as AppDeps);
+    known = registerListeners(app, {} as ListenerDeps);
   });
   const ids = (): KnownIds => {
     if (!known) throw new Error("registerListeners returned nothing");

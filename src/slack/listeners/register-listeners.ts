@@ -1,9 +1,9 @@
 import type { App } from "@slack/bolt";
-import type { AppDeps } from "../../deps.js";
 import { registerUnknownInteractions } from "../unknown-interactions.js";
 import { registerActions } from "./actions/register-actions.js";
 import { registerCommands } from "./commands/register-commands.js";
 import { registerEvents } from "./events/register-events.js";
+import type { ListenerDeps } from "./listener-deps.js";
 import { createListenerRegistry, type KnownIds } from "./registry.js";
 import { registerShortcuts } from "./shortcuts/register-shortcuts.js";
 import { registerViews } from "./views/register-views.js";
@@ -13,7 +13,7 @@ import { registerViews } from "./views/register-views.js";
  * registration records its ids; the catch-all for everything else goes last and asks those records.
  * Returns the ids, for tests and the manifest check.
  */
-export function registerListeners(app: App, deps: AppDeps): KnownIds {
+export function registerListeners(app: App, deps: ListenerDeps): KnownIds {
   const listeners = createListenerRegistry(app);
   registerCommands(listeners, deps);
   registerActions(listeners, deps);

@@ -38,16 +38,25 @@ function projectBlocks(p: HomeProject): KnownBlock[] {
   ];
 }
 
-/** The Home tab: the workspace's projects, yours first, most recently active first, one page at a time. */
+/** Said when Slack could not tell just now which private or shared channels the viewer is in. */
+export const HOME_INCOMPLETE_NOTE =
+  ":warning: Slack did not answer just now, so projects in private or shared channels you are in may be missing. Open Home again in a minute.";
+
+/**
+ * The Home tab: the projects the viewer may see (public channels' and their own private or shared channels'),
+ * yours first, most recently active first, one page at a time.
+ */
 export function buildHomeView(input: HomeInput): HomeView {
   const pages = Math.max(1, Math.ceil(input.total / input.pageSize));
   const blocks: KnownBlock[] = [
     header("Integration projects"),
     context(
       input.total === 0
-        ? "No projects yet. In a project's channel, run `/intplan new` to start one."
-        : `${input.total} project${input.total === 1 ? "" : "s"} in this workspace · page ${input.page + 1} of ${pages}`,
+        ? "No projects to show. In a project's channel, run `/intplan new` to start one."
+        : `${input.total} project${input.total === 1 ? "" : "s"} you can see · page ${input.page + 1} of ${pages}`,
+      "Projects in private and shared channels are listed only for their members.",
     ),
+    ...(input.complete ? [] : [context(HOME_INCOMPLETE_NOTE)]),
     divider(),
     ...input.projects.slice(0, input.pageSize).flatMap(projectBlocks),
   ];

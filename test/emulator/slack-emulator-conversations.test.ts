@@ -1,0 +1,112 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type SlackEmulator, startSlackEmulator } from "../../emulator/slack-emulator.js";
+import { slackErrorOf, webClientFor } from "../../emulator/slack-emulator-test-client.js";
+
+let emulator: SlackEmulator;
+beforeEach(async () => {
+  emulator = await startSlackEmulator({ teamId: "T_AGENCY", botUserId: "U_BOT" });
+  emulator.addChannel({ id: "C_PUBLIC", name: "storefront", members: ["U_ANNA", "U_BEN"] });
+  emulator.addChannel({ id: "C_SECRET", name: "payroll", is_private: true, members: ["U_ANNA"] });
+  emulator.addChannel({ id: "C_PARTNER", name: "partner", is_ext_shared: true, members: ["U_ANNA"] });
+  // A private channel the bot is not in, and a public one it is not in.
+  emulator.addChannel({ id: "C_HR", is_private: true, members: ["U_ANNA"], botIsMember: false });
+  emulator.addChannel({ id: "C_LOUNGE", members: ["U_BEN"], botIsMember: false });
+});
+afterEach(() => emulator.close());
+
+const ids = (answer: { channels?: { id?: string }[] }) => (answer.channels ?? []).map((c) => c.id);
+const both = "public_channel,private_channel";
+
+describe("users.conversations with a bot token", () => {
+  it("lists the bot's own channels without `user`, public only by default", async () => {
+    const client = webClientFor(emulator);
+    expect(ids(await client.users.conversations({}))).toEqual(["C_PARTNER", "C_PUBLIC"]);
+    expect(ids(await client.users.conversations({ types: both }))).toEqual([
+      "C_PARTNER",
+      "C_PUBLIC",
+      "C_SECRET",
+    ]);
+  });
+
+  it("with `user`: that person's public channels, and the private ones the bot shares with them", async () => {
+    const client = webClientFor(emulator);
+    expect(ids(await client.users.conversations({ user: "U_ANNA", types: both }))).toEqual([
+      "C_PARTNER",
+      "C_PUBLIC",
+      "C_SECRET",
+    ]);
+    expect(ids(await client.users.conversations({ user: "U_BEN", types: both }))).toEqual([
+      "C_LOUNGE",
+      "C_PUBLIC",
+    ]);
+  });
+
+  it("answers Slack's limited objects: privacy and sharing, no is_member", async () => {
+    const answer = await webClientFor(emulator).users.conversations({ user: "U_ANNA", types: both });
+    const secret = answer.channels?.find((c) => c.id === "C_SECRET");
+    const partner = answer.channels?.find((c) => c.id === "C_PARTNER");
+    expect(secret).toMatchObject({ is_private: true, is_channel: false, is_group: true, is_shared: false });
+    expect(partner).toMatchObject({ is_private: false, is_ext_shared: true, is_shared: true });
+    expect(secret).not.toHaveProperty("is_member");
+  });
+
+  it("pages with an opaque cursor, empty on the last page", async () => {
+    const client = webClientFor(emulator);
+    const first = await client.users.conversations({ types: both, limit: 2 });
+    expect(ids(first)).toEqual(["C_PARTNER", "C_PUBLIC"]);
+    const cursor = first.response_metadata?.next_cursor ?? "";
+    expect(cursor).not.toBe("");
+    const last = await client.users.conversations({ types: both, limit: 2, cursor });
+    expect(ids(last)).toEqual(["C_SECRET"]);
+    expect(last.response_metadata?.next_cursor).toBe("");
+  });
+
+  it("refuses what Slack refuses: a cursor it did not give, a limit past 999, an unknown type", async () => {
+    const client = webClientFor(emulator);
+    expect(await slackErrorOf(client.users.conversations({ cursor: "bm9wZQ==" }))).toBe("invalid_cursor");
+    expect(await slackErrorOf(client.users.conversations({ limit: 1000 }))).toBe("invalid_limit");
+    expect(await slackErrorOf(client.users.conversations({ types: "public_channel,dm" }))).toBe(
+      "invalid_types",
+    );
+  });
+
+  it("leaves archived channels in unless asked, and follows a channel made private later", async () => {
+    const client = webClientFor(emulator);
+    emulator.updateChannel("C_PUBLIC", { is_archived: true });
+    expect(ids(await client.users.conversations({ exclude_archived: true }))).toEqual(["C_PARTNER"]);
+    emulator.updateChannel("C_PUBLIC", { is_archived: false, is_private: true, members: ["U_ANNA"] });
+    expect(ids(await client.users.conversations({ user: "U_BEN", types: both }))).toEqual(["C_LOUNGE"]);
+    const info = await client.conversations.info({ channel: "C_PUBLIC" });
+    expect(info.channel).toMatchObject({ is_private: true, is_member: true });
+  });
+
+  it("is Tier 3: the 51st call in a minute is answered 429", async () => {
+    emulator.setRateLimits("slack");
+    const client = webClientFor(emulator, { rejectRateLimitedCalls: true });
+    for (let i = 0; i < 50; i++) await client.users.conversations({});
+    await expect(client.users.conversations({})).rejects.toMatchObject({
+      code: "slack_webapi_rate_limited_error",
+    });
+  });
+});
+
+describe("conversations.info with a bot token", () => {
+  it("describes public and shared channels, and no private channel the bot is not in", async () => {
+    const client = webClientFor(emulator);
+    expect((await client.conversations.info({ channel: "C_LOUNGE" })).channel).toMatchObject({
+      is_private: false,
+      is_member: false,
+    });
+    expect((await client.conversations.info({ channel: "C_PARTNER" })).channel).toMatchObject({
+      is_ext_shared: true,
+      is_shared: true,
+    });
+    expect(await slackErrorOf(client.conversations.info({ channel: "C_HR" }))).toBe("channel_not_found");
+    // A channel no test declared: public, the bot in it.
+    expect((await client.conversations.info({ channel: "C_ELSEWHERE" })).channel).toMatchObject({
+      id: "C_ELSEWHERE",
+      is_private: false,
+      is_member: true,
+    });
+  });
+});
