@@ -172,25 +172,23 @@ describe("the status board: one pinned message per project channel, updated in p
       await t.idle();
       await t.slack.command({ text: "plan", userId: "U0PM" });
       await t.idle();
-      const created = await t.emulator.waitForCall(
-        "conversations.canvases.create",
-        (c) => c.answer?.ok === true,
-      );
+      const created = await t.emulator.waitForCall("canvases.create", (c) => c.answer?.ok === true);
+      const canvasId = String(created.answer?.canvas_id);
+      // The link is the canvas' permalink as files.info gives it.
+      const info = await t.emulator.waitForCall("files.info", (c) => c.args.file === canvasId);
+      const permalink = String((info.answer?.file as { permalink?: string }).permalink);
       const edit = await t.emulator.waitForCall(
         "chat.update",
-        (c) => isBoard(c) && boardText(c).includes(String(created.answer?.canvas_id)),
+        (c) => isBoard(c) && boardText(c).includes(permalink),
       );
       expect(edit.args.ts).toBe(ts);
-      expect(boardText(edit)).toContain("|Implementation Plan> v1");
+      expect(boardText(edit)).toContain(`<${permalink}|Implementation Plan> v1`);
     });
 
     it("what is ticked on the board's checklist shows ticked in the plan canvas", async () => {
       await t.slack.command({ text: "plan", userId: "U0PM" });
       await t.idle();
-      const created = await t.emulator.waitForCall(
-        "conversations.canvases.create",
-        (c) => c.answer?.ok === true,
-      );
+      const created = await t.emulator.waitForCall("canvases.create", (c) => c.answer?.ok === true);
       const canvasId = String(created.answer?.canvas_id);
       expect(t.emulator.canvases.get(canvasId)?.markdown).toContain(
         "- [ ] All API credentials obtained and tested",
