@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { answers, documents, projects, publications } from "../../src/db/schema.js";
 import { parseAnswersFile } from "../../src/documents/answers-file.js";
 import { QUESTIONNAIRE_V1 } from "../../src/domain/questionnaire/definition.js";
+import { permalinkGiven } from "../support/canvases.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { sectionState } from "../support/interview.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
@@ -57,8 +58,7 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
     const reply = await t.emulator.waitForResponse((r) => text(r.body).includes("published as a canvas"));
     expect(text(reply.body)).toContain("version 1");
     // The link people get is the one Slack gives (files.info's permalink), not one made up from ids.
-    const info = await t.emulator.waitForCall("files.info", (c) => c.args.file === canvasId);
-    const permalink = String((info.answer?.file as { permalink?: string }).permalink);
+    const permalink = await permalinkGiven(t.emulator, canvasId);
     expect(text(reply.body)).toContain(`<${permalink}|Implementation Plan>`);
     const announcement = await t.emulator.waitForCall(
       "chat.postMessage",

@@ -4,6 +4,7 @@ import { validateMessage, validateView } from "../../emulator/block-kit-limits.j
 import type { RecordedCall } from "../../emulator/slack-emulator.js";
 import { loadChecklist } from "../../src/db/checklist-store.js";
 import { projects, statusBoards } from "../../src/db/schema.js";
+import { permalinkGiven } from "../support/canvases.js";
 import { form } from "../support/forms.js";
 import { startTestApp, type TestApp, type TestAppOptions } from "../support/harness.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
@@ -175,8 +176,7 @@ describe("the status board: one pinned message per project channel, updated in p
       const created = await t.emulator.waitForCall("canvases.create", (c) => c.answer?.ok === true);
       const canvasId = String(created.answer?.canvas_id);
       // The link is the canvas' permalink as files.info gives it.
-      const info = await t.emulator.waitForCall("files.info", (c) => c.args.file === canvasId);
-      const permalink = String((info.answer?.file as { permalink?: string }).permalink);
+      const permalink = await permalinkGiven(t.emulator, canvasId);
       const edit = await t.emulator.waitForCall(
         "chat.update",
         (c) => isBoard(c) && boardText(c).includes(permalink),
