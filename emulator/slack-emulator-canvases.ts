@@ -301,7 +301,7 @@ const setAccess: MethodHandler = (args, state) => {
 const RANK: Record<CanvasAccessLevel, number> = { read: 1, write: 2, owner: 3 };
 
 /** What `userId` may do on the canvas: their own grant, or the best grant of a channel they are in. */
-export function canvasAccessOf(
+function canvasAccessOf(
   state: EmulatorState,
   canvas: StoredCanvas,
   userId: string,
