@@ -169,11 +169,7 @@ async function setUpChannel(
   await newProject(slack, emulator, id);
   await waitForCall(emulator, "chat.postMessage", (c) => c.args.channel === id);
   await slack.command({ text: "plan", channelId: id, userId: PM });
-  const canvas = await waitForCall(
-    emulator,
-    "conversations.canvases.create",
-    (c) => c.args.channel_id === id,
-  );
+  const canvas = await waitForCall(emulator, "canvases.create", (c) => c.args.channel_id === id);
   await slack.command({ text: "status", channelId: id, userId: PM });
   const pin = await waitForCall(emulator, "pins.add", (c) => c.args.channel === id);
   const channel: ProjectChannel = {

@@ -1,11 +1,33 @@
 /**
- * Canvases for the Slack emulator: conversations.canvases.create, canvases.create, canvases.edit, canvases.delete and
- * canvases.sections.lookup, over markdown kept as text. A section is a heading (h1–h3) and the lines up to
- * the next heading; its id is derived from the heading line, so it survives edits elsewhere in the canvas.
+ * Canvases for the Slack emulator: conversations.canvases.create, canvases.create, canvases.edit, canvases.delete,
+ * canvases.sections.lookup and canvases.access.set, over markdown kept as text. A section is a heading (h1–h3)
+ * and the lines up to the next heading; its id is derived from the heading line, so it survives edits
+ * elsewhere in the canvas.
+ *
+ * Who may edit a canvas, from Slack's docs:
+ * - canvases.create (https://docs.slack.dev/reference/methods/canvases.create): "a new standalone canvas owned
+ *   by the acting user"; "A canvas can be automatically added to a channel tab with write permissions by
+ *   setting the channel_id parameter"; "You can update the canvas's channel or user access by calling the
+ *   canvases.access.set method". So a canvas created with `channel_id` is writable by that channel's members
+ *   until canvases.access.set says otherwise.
+ * - A channel canvas (conversations.canvases.create): "A member's ability to edit a channel canvas is determined
+ *   by their posting permissions in the channel" (Slack Help, "Canvas sharing, security and access"); its
+ *   access cannot be set through the API: canvases.access.set's documented "Typical error response when
+ *   attempting to change the access of a channel canvas" is `canvas_not_found`.
+ * - canvases.access.set (https://docs.slack.dev/reference/methods/canvases.access.set): `access_level` is one
+ *   of `read` `write` `owner`; "Both channel_ids and user_ids cannot be passed at the same time"
+ *   (`invalid_parameters`: "One of user_ids or channel_ids must be defined, but not both"); each list holds 1 to
+ *   20 ids; `owner` with `channel_ids` "will return an invalid_arguments error because only users can be
+ *   owners"; "Access levels can only be set for regular channels. Channel IDs associated with direct messages
+ *   (DMs) or multi-party direct messages (MPDMs) will not be accepted" (no code is documented for that; the
+ *   emulator answers `channel_not_found`); for `user_ids` "you must have sent the user the canvas directly
+ *   first. Even if the user is a member of a channel where the canvas has been shared, calling the
+ *   canvases.access.set method with a user_ids argument will fail" (`failed_to_update_user_ids`).
  */
 import { createHash } from "node:crypto";
 import { loneSurrogateErrors } from "./block-kit-limits.js";
 import {
+  type CanvasAccessLevel,
   type CanvasChange,
   type EmulatorState,
   fail,
@@ -169,13 +191,25 @@ function changeErrors(change: unknown, path: string): string[] {
 
 function createCanvas(
   state: EmulatorState,
-  canvas: Omit<StoredCanvas, "markdown" | "edits">,
+  canvas: Pick<StoredCanvas, "channelId" | "isChannelCanvas" | "title">,
   args: SlackArgs,
   method: string,
 ) {
   const content = args.document_content as { markdown?: string } | undefined;
   const canvasId = state.newId("F");
-  state.canvases.set(canvasId, { ...canvas, markdown: content?.markdown ?? "", edits: [] });
+  const tabbed = canvas.channelId !== undefined && !canvas.isChannelCanvas;
+  state.canvases.set(canvasId, {
+    ...canvas,
+    markdown: content?.markdown ?? "",
+    edits: [],
+    ownerId: state.botUserId,
+    access: {
+      // "added to a channel tab with write permissions"
+      channels: new Map(tabbed ? [[canvas.channelId as string, "write"]] : []),
+      users: new Map([[state.botUserId, "owner"]]),
+    },
+    personEdits: [],
+  });
   noteMarkup(state, method, canvasId, [content?.markdown ?? ""]);
   return { ok: true, canvas_id: canvasId };
 }
@@ -251,6 +285,89 @@ const remove: MethodHandler = (args, state) => {
   return { ok: true };
 };
 
+const ACCESS_LEVELS: readonly string[] = ["read", "write", "owner"];
+const MAX_ACCESS_IDS = 20;
+
+/** The ids of an array argument, or undefined when absent (a bad one is an error). */
+function idList(args: SlackArgs, name: string): string[] | undefined | "bad" {
+  const value = args[name];
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || value.some((id) => typeof id !== "string")) return "bad";
+  return value as string[];
+}
+
+const setAccess: MethodHandler = (args, state) => {
+  if (state.canvasAccessError) return fail(state.canvasAccessError);
+  const canvas = state.canvases.get(stringArg(args, "canvas_id") ?? "");
+  // A channel canvas' access follows the channel: Slack answers canvas_not_found (its documented example).
+  if (!canvas || canvas.isChannelCanvas) return fail("canvas_not_found");
+  const level = stringArg(args, "access_level");
+  if (!level || !ACCESS_LEVELS.includes(level)) {
+    return fail("invalid_arguments", ["[ERROR] access_level must be one of read, write, owner"]);
+  }
+  const channelIds = idList(args, "channel_ids");
+  const userIds = idList(args, "user_ids");
+  if (channelIds === "bad" || userIds === "bad") {
+    return fail("invalid_arguments", ["[ERROR] channel_ids and user_ids must be arrays of ids"]);
+  }
+  if ((channelIds === undefined) === (userIds === undefined)) return fail("invalid_parameters");
+  const ids = channelIds ?? userIds ?? [];
+  if (ids.length < 1 || ids.length > MAX_ACCESS_IDS) {
+    return fail("invalid_arguments", [`[ERROR] between 1 and ${MAX_ACCESS_IDS} ids are allowed`]);
+  }
+  if (channelIds) {
+    if (level === "owner") {
+      return fail("invalid_arguments", ["[ERROR] only users can be owners"]);
+    }
+    if (channelIds.some((id) => !/^[CG]/.test(id))) return fail("channel_not_found");
+    for (const id of channelIds) canvas.access.channels.set(id, level as "read" | "write");
+    return { ok: true };
+  }
+  const notShared = ids.filter((id) => !canvas.access.users.has(id));
+  if (notShared.length > 0) {
+    return { ok: false, error: "failed_to_update_user_ids", failed_to_update_user_ids: notShared };
+  }
+  for (const id of ids) canvas.access.users.set(id, level as CanvasAccessLevel);
+  return { ok: true };
+};
+
+const RANK: Record<CanvasAccessLevel, number> = { read: 1, write: 2, owner: 3 };
+
+/** What `userId` may do on the canvas: their own grant, or the best grant of a channel they are in. */
+function canvasAccessOf(
+  state: EmulatorState,
+  canvas: StoredCanvas,
+  userId: string,
+): CanvasAccessLevel | undefined {
+  const inChannel = (channelId: string) => state.channels.get(channelId)?.members.has(userId) === true;
+  if (canvas.isChannelCanvas) {
+    return canvas.channelId && inChannel(canvas.channelId) ? "write" : undefined;
+  }
+  const grants: CanvasAccessLevel[] = [
+    ...(canvas.access.users.has(userId) ? [canvas.access.users.get(userId) as CanvasAccessLevel] : []),
+    ...[...canvas.access.channels].filter(([id]) => inChannel(id)).map(([, level]) => level),
+  ];
+  return grants.sort((a, b) => RANK[b] - RANK[a])[0];
+}
+
+/**
+ * A person edits a canvas in Slack's editor (not an API call): allowed with write or owner access, refused
+ * with read access ("Those with view access can read a canvas, but cannot make changes", Slack Help) or none.
+ */
+export function personEditsCanvas(
+  state: EmulatorState,
+  edit: { userId: string; canvasId: string; markdown: string },
+): "edited" | "read-only" | "no-access" | "no-such-canvas" {
+  const canvas = state.canvases.get(edit.canvasId);
+  if (!canvas) return "no-such-canvas";
+  const level = canvasAccessOf(state, canvas, edit.userId);
+  if (!level) return "no-access";
+  if (level === "read") return "read-only";
+  canvas.markdown = edit.markdown;
+  canvas.personEdits.push({ userId: edit.userId, markdown: edit.markdown, at: state.now() });
+  return "edited";
+}
+
 /** Every canvas method answers `state.canvasError` while canvases are switched off. */
 const whileCanvasesWork =
   (handler: MethodHandler): MethodHandler =>
@@ -263,4 +380,5 @@ export const canvasMethods: Record<string, MethodHandler> = {
   "canvases.edit": whileCanvasesWork(edit),
   "canvases.sections.lookup": whileCanvasesWork(lookupSections),
   "canvases.delete": whileCanvasesWork(remove),
+  "canvases.access.set": whileCanvasesWork(setAccess),
 };

@@ -1,6 +1,6 @@
 /**
- * File uploads for the Slack emulator, the three steps of WebClient.filesUploadV2:
- * files.getUploadURLExternal → POST of the bytes to the upload URL → files.completeUploadExternal.
+ * Files for the Slack emulator: the three steps of WebClient.filesUploadV2 (files.getUploadURLExternal → POST
+ * of the bytes to the upload URL → files.completeUploadExternal), and files.info for uploads and canvases.
  */
 import { channelMessages } from "./slack-emulator-chat.js";
 import {
@@ -63,7 +63,56 @@ const completeUpload: MethodHandler = (args, state) => {
   return { ok: true, files: completed };
 };
 
+/** The workspace's web address, as Slack's permalinks start (https://<workspace>.slack.com/). */
+const WORKSPACE_URL = "https://emulator.slack.com";
+
+/**
+ * files.info (https://docs.slack.dev/reference/methods/files.info, bot scope `files:read`): `{ok, file}` with
+ * the file's `permalink`; `file_not_found` when "Value passed for `file` was invalid". A canvas is a file
+ * too: recorded files.info answers for canvases read `"filetype": "quip"`, `"pretty_type": "Canvas"`,
+ * `"mimetype": "application/vnd.slack-docs"`, and a permalink of the form
+ * `https://<workspace>.slack.com/docs/<team id>/<canvas id>`; uploads' permalinks read
+ * `https://<workspace>.slack.com/files/<user>/<file id>/<name>`.
+ */
+const fileInfo: MethodHandler = (args, state) => {
+  const id = stringArg(args, "file") ?? "";
+  const canvas = state.canvases.get(id);
+  if (canvas) {
+    const name = (canvas.title ?? "Untitled").replace(/\s+/g, "_");
+    return {
+      ok: true,
+      file: {
+        id,
+        name,
+        title: canvas.title ?? "Untitled",
+        mimetype: "application/vnd.slack-docs",
+        filetype: "quip",
+        pretty_type: "Canvas",
+        user: canvas.ownerId,
+        mode: "quip",
+        permalink: `${WORKSPACE_URL}/docs/${state.teamId}/${id}`,
+        channels: canvas.channelId ? [canvas.channelId] : [],
+      },
+    };
+  }
+  const file = state.files.get(id);
+  if (!file?.completed) return fail("file_not_found");
+  return {
+    ok: true,
+    file: {
+      id,
+      name: file.filename,
+      title: file.title ?? file.filename,
+      user: state.botUserId,
+      mode: "hosted",
+      permalink: `${WORKSPACE_URL}/files/${state.botUserId}/${id}/${encodeURIComponent(file.filename)}`,
+      channels: file.channelId ? [file.channelId] : [],
+    },
+  };
+};
+
 export const fileMethods: Record<string, MethodHandler> = {
+  "files.info": fileInfo,
   "files.getUploadURLExternal": getUploadUrl,
   "files.completeUploadExternal": completeUpload,
 };

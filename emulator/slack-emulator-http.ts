@@ -15,6 +15,8 @@ const JSON_FIELDS = [
   "files",
   "criteria",
   "metadata",
+  "channel_ids",
+  "user_ids",
 ];
 
 export async function readBody(req: IncomingMessage): Promise<Buffer> {

@@ -94,6 +94,17 @@ export interface CanvasChange {
   document_content?: { type: "markdown"; markdown: string };
 }
 
+/** What canvases.access.set can grant: "read" (view), "write" (view and edit), "owner" (users only). */
+export type CanvasAccessLevel = "read" | "write" | "owner";
+
+/** Who may open or edit a canvas besides its owner, as canvases.access.set and canvases.create set it. */
+export interface CanvasAccess {
+  /** Channel id → level granted to everyone in that channel. */
+  channels: Map<string, Exclude<CanvasAccessLevel, "owner">>;
+  /** User id → level granted to that person directly. */
+  users: Map<string, CanvasAccessLevel>;
+}
+
 export interface StoredCanvas {
   /** Set for channel canvases and for canvases created with a channel_id (tabs). */
   channelId?: string;
@@ -103,6 +114,12 @@ export interface StoredCanvas {
   markdown: string;
   /** Every canvases.edit change applied, in order. */
   edits: CanvasChange[];
+  /** The acting user who created it (the bot): "a new standalone canvas owned by the acting user". */
+  ownerId: string;
+  /** Channel and user access (a channel canvas' access follows the channel instead: empty there). */
+  access: CanvasAccess;
+  /** Edits people made in Slack's own canvas editor (`personEditsCanvas`), in order. */
+  personEdits: { userId: string; markdown: string; at: number }[];
 }
 
 export interface StoredFile {
@@ -193,6 +210,8 @@ export interface EmulatorState extends EmulatorIdentity, EmulatorRecords {
   responseUrls: Map<string, { issuedAt: number; uses: number }>;
   /** undefined when canvases work, else the error every canvas method answers. */
   canvasError: string | undefined;
+  /** undefined normally, else the error every canvases.access.set answers (a workspace that refuses it). */
+  canvasAccessError: string | undefined;
   /** Records a rejection and builds Slack's answer for it. */
   reject(method: string, args: SlackArgs, errors: string[], error?: string): SlackAnswer;
 }
@@ -243,6 +262,7 @@ export function createEmulatorState({
     triggers: new Map(),
     responseUrls: new Map(),
     canvasError,
+    canvasAccessError: undefined,
     newId(prefix) {
       lastId += 1;
       return `${prefix}${String(lastId).padStart(9, "0")}`;

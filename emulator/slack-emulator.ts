@@ -10,7 +10,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import { canvasMethods } from "./slack-emulator-canvases.js";
+import { canvasMethods, personEditsCanvas } from "./slack-emulator-canvases.js";
 import { chatMethods } from "./slack-emulator-chat.js";
 import {
   type ChannelSpec,
@@ -88,6 +88,22 @@ export interface SlackEmulator extends EmulatorIdentity, EmulatorRecords {
   updateChannel(id: string, changes: Omit<Partial<ChannelSpec>, "id">): void;
   /** true: canvases work; false or an error string: every canvas method answers that error. */
   setCanvasesAvailable(available: boolean | string): void;
+  /**
+   * An error string: every canvases.access.set answers it (a workspace whose settings refuse the app, e.g.
+   * `restricted_action`); undefined: access.set works again.
+   */
+  refuseCanvasAccess(error: string | undefined): void;
+  /** Puts people in a channel: a canvas shared with the channel reaches them. */
+  joinChannel(channelId: string, ...userIds: string[]): void;
+  /**
+   * A person edits a canvas in Slack (replaces its markdown), as the canvas' access allows: "edited", or why
+   * not ("read-only" for view access, "no-access" for none).
+   */
+  personEditsCanvas(edit: {
+    userId: string;
+    canvasId: string;
+    markdown: string;
+  }): ReturnType<typeof personEditsCanvas>;
   /** A fresh trigger id, valid for one views.open/views.push within 3 seconds. */
   issueTriggerId(): string;
   /** A fresh response_url on the emulator: 5 uses within 30 minutes, recorded in `responses`. */
@@ -273,6 +289,15 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       state.canvasError =
         available === true ? undefined : available === false ? DEFAULT_CANVAS_ERROR : available;
     },
+    refuseCanvasAccess(error) {
+      state.canvasAccessError = error;
+    },
+    joinChannel(channelId, ...userIds) {
+      const channel = state.channels.get(channelId);
+      if (!channel) declareChannel(state, { id: channelId, members: userIds });
+      else for (const userId of userIds) channel.members.add(userId);
+    },
+    personEditsCanvas: (edit) => personEditsCanvas(state, edit),
     issueTriggerId: () => issueTriggerId(state),
     createResponseUrl: () => createResponseUrl(state),
     waitForResponse(predicate = () => true, timeoutMs = 2000) {

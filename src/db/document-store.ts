@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { DocumentKind } from "../domain/document-kinds.js";
+import type { CanvasAccessState, DocumentKind } from "../domain/document-kinds.js";
 import { recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit-log.js";
 import type { Db, DbOrTx } from "./client.js";
@@ -38,6 +38,12 @@ export function recordPublication(db: Db, rec: PublicationRecord): number {
     const existing = findDocument(tx, rec.projectId, rec.kind);
     const version = (existing?.version ?? 0) + 1;
     const canvasId = rec.target === "canvas" ? rec.targetId : (rec.canvasId ?? existing?.canvasId ?? null);
+    // What is known of a canvas (its access, its link) belongs to that canvas, not to the next one.
+    const sameCanvas = canvasId !== null && canvasId === existing?.canvasId;
+    const canvasFacts = {
+      canvasAccess: sameCanvas ? (existing?.canvasAccess ?? null) : null,
+      canvasPermalink: sameCanvas ? (existing?.canvasPermalink ?? null) : null,
+    };
     tx.insert(documents)
       .values({
         projectId: rec.projectId,
@@ -49,7 +55,7 @@ export function recordPublication(db: Db, rec: PublicationRecord): number {
       })
       .onConflictDoUpdate({
         target: [documents.projectId, documents.kind],
-        set: { canvasId, version, contentHash: rec.contentHash, updatedAt: rec.at },
+        set: { canvasId, version, contentHash: rec.contentHash, updatedAt: rec.at, ...canvasFacts },
       })
       .run();
     tx.insert(publications)
@@ -85,7 +91,57 @@ export function recordPublication(db: Db, rec: PublicationRecord): number {
 /** Forgets a canvas Slack no longer has, so the next publish creates a new one. */
 export function forgetCanvas(db: DbOrTx, projectId: number, kind: DocumentKind): void {
   db.update(documents)
-    .set({ canvasId: null, contentHash: null })
+    .set({ canvasId: null, contentHash: null, canvasAccess: null, canvasPermalink: null })
     .where(and(eq(documents.projectId, projectId), eq(documents.kind, kind)))
     .run();
+}
+
+const sameCanvasRow = (projectId: number, kind: DocumentKind, canvasId: string) =>
+  and(eq(documents.projectId, projectId), eq(documents.kind, kind), eq(documents.canvasId, canvasId));
+
+/**
+ * Records whether the channel was made read-only on the document's canvas ("read") or Slack refused
+ * ("refused"); only while that canvas is still the document's. True when it was recorded.
+ */
+export function recordCanvasAccess(
+  db: Db,
+  rec: { projectId: number; kind: DocumentKind; canvasId: string; access: CanvasAccessState },
+): boolean {
+  const { changes } = db
+    .update(documents)
+    .set({ canvasAccess: rec.access })
+    .where(sameCanvasRow(rec.projectId, rec.kind, rec.canvasId))
+    .run();
+  return changes > 0;
+}
+
+/**
+ * Keeps the canvas' link as Slack gave it, and asks for the status board (which shows the link) to be
+ * refreshed, in one transaction.
+ */
+export function recordCanvasPermalink(
+  db: Db,
+  rec: {
+    projectId: number;
+    kind: DocumentKind;
+    canvasId: string;
+    permalink: string;
+    actorId: string;
+    at: Date;
+  },
+): void {
+  db.transaction((tx) => {
+    const { changes } = tx
+      .update(documents)
+      .set({ canvasPermalink: rec.permalink })
+      .where(sameCanvasRow(rec.projectId, rec.kind, rec.canvasId))
+      .run();
+    if (changes === 0) return;
+    recordChange(tx, "document-published", {
+      projectId: rec.projectId,
+      actorId: rec.actorId,
+      at: rec.at,
+      timing: undefined,
+    });
+  });
 }

@@ -1,7 +1,14 @@
 import type { Db } from "../db/client.js";
-import { findDocument, forgetCanvas, recordPublication } from "../db/document-store.js";
+import {
+  findDocument,
+  forgetCanvas,
+  recordCanvasAccess,
+  recordCanvasPermalink,
+  recordPublication,
+} from "../db/document-store.js";
 import { findProjectByIdAnyTeam } from "../db/project-store.js";
 import type { ProjectRow } from "../db/schema.js";
+import { withMaintainedByLine } from "../documents/canvas-notice.js";
 import type { DocumentKind } from "../domain/document-kinds.js";
 import type { KeyedLock } from "../keyed-lock.js";
 import { type PresentingDeps, type RenderedDocument, renderDocumentFor } from "./document-rendering.js";
@@ -11,6 +18,12 @@ import { type PresentingDeps, type RenderedDocument, renderDocumentFor } from ".
  * recorded. The Slack calls sit behind `CanvasPort` (implemented in src/slack/canvas-publisher.ts) rather
  * than being returned as a plan to carry out, because each next step depends on how the last call went
  * (a canvas gone makes a new one; no canvases at all makes a file) and each one is recorded as it lands.
+ *
+ * A canvas intplan makes is a canvas in the channel's tabs (`canvases.create` with `channel_id`), which Slack
+ * makes writable by the channel; right after creating one, the channel is made read-only on it, so nobody's
+ * work is wiped by the next refresh. A canvas known from before (access never set) gets the same at its next
+ * publish. Where Slack refuses, the channel is told once. The canvas' link is asked of Slack once
+ * (`files.info`), and kept.
  */
 
 /** What Slack is asked to do with a document. Failures other than the typed ones are thrown. */
@@ -27,11 +40,30 @@ export interface CanvasPort {
    * document given is the file audience's (names, no Slack markup), not the canvas'.
    */
   uploadInstead(channelId: string, document: RenderedDocument, reason: string): Promise<string>;
+  /**
+   * Makes the channel read-only on the canvas: "read" when Slack took it, `refused` (Slack's reason) when it
+   * will not, `failed` when it could not be asked just now (a rate limit, a network error: try another time).
+   * Never throws.
+   */
+  restrictToChannel(
+    canvasId: string,
+    channelId: string,
+  ): Promise<{ access: "read" } | { refused: string } | { failed: string }>;
+  /** The canvas' link as Slack gives it, or undefined when Slack would not say. Never throws. */
+  permalink(canvasId: string): Promise<string | undefined>;
+  /** Tells the channel the canvas could not be made read-only, and why. Never throws. */
+  tellAccessRefused(channelId: string, document: RenderedDocument, reason: string): Promise<void>;
+}
+
+/** Where the document's canvas is: its link when Slack gave one. */
+interface CanvasPlace {
+  canvasId: string;
+  permalink: string | null;
 }
 
 export type PublishOutcome =
-  | { status: "unchanged"; version: number; canvasId: string | null }
-  | { status: "canvas-created" | "canvas-updated"; version: number; canvasId: string }
+  | { status: "unchanged"; version: number; canvasId: string | null; permalink: string | null }
+  | ({ status: "canvas-created" | "canvas-updated"; version: number } & CanvasPlace)
   | { status: "file"; version: number; fileId: string; reason: string };
 
 export interface PublishArgs {
@@ -72,30 +104,63 @@ export async function publishDocument(
       canvasId: target === "canvas" ? targetId : null,
     });
 
-  if (existing?.contentHash === hash)
-    return { status: "unchanged", version: existing.version, canvasId: existing.canvasId };
+  const settle = (canvasId: string) => settleCanvas(db, canvases, { ...args, canvasId });
+  // The canvas audience's document: the same Markdown, opening with who maintains it.
+  const onCanvas = { ...document, markdown: withMaintainedByLine(document.kind)(document.markdown) };
+
+  if (existing?.contentHash === hash) {
+    const place = existing.canvasId ? await settle(existing.canvasId) : undefined;
+    return {
+      status: "unchanged",
+      version: existing.version,
+      canvasId: existing.canvasId,
+      permalink: place?.permalink ?? null,
+    };
+  }
   if (existing?.canvasId) {
-    if ((await canvases.edit(existing.canvasId, document)) === "edited") {
-      return {
-        status: "canvas-updated",
-        version: record("canvas", existing.canvasId),
-        canvasId: existing.canvasId,
-      };
+    if ((await canvases.edit(existing.canvasId, onCanvas)) === "edited") {
+      const version = record("canvas", existing.canvasId);
+      return { status: "canvas-updated", version, ...(await settle(existing.canvasId)) };
     }
     forgetCanvas(db, args.projectId, document.kind);
   }
   if (args.onlyIfCanvasExists) return undefined;
 
-  const created = await canvases.create(args.channelId, document);
+  const created = await canvases.create(args.channelId, onCanvas);
   if ("canvasId" in created) {
-    return {
-      status: "canvas-created",
-      version: record("canvas", created.canvasId),
-      canvasId: created.canvasId,
-    };
+    const version = record("canvas", created.canvasId);
+    return { status: "canvas-created", version, ...(await settle(created.canvasId)) };
   }
   const fileId = await canvases.uploadInstead(args.channelId, await args.asFile(), created.unavailable);
   return { status: "file", version: record("file", fileId), fileId, reason: created.unavailable };
+}
+
+/**
+ * After a canvas is published (and recorded): makes the channel read-only on it if that was never tried
+ * (told once in the channel where Slack refuses), and asks for its link if none is kept. Each answer is
+ * committed before anything else is said in Slack; none of it can fail the publish.
+ */
+async function settleCanvas(
+  db: Db,
+  canvases: CanvasPort,
+  args: PublishArgs & { canvasId: string },
+): Promise<CanvasPlace> {
+  const { canvasId, document } = args;
+  const where = { projectId: args.projectId, kind: document.kind, canvasId };
+  const known = findDocument(db, args.projectId, document.kind);
+  if (known?.canvasAccess == null) {
+    const result = await canvases.restrictToChannel(canvasId, args.channelId);
+    if ("access" in result) recordCanvasAccess(db, { ...where, access: "read" });
+    if ("refused" in result && recordCanvasAccess(db, { ...where, access: "refused" })) {
+      await canvases.tellAccessRefused(args.channelId, document, result.refused);
+    }
+  }
+  let permalink = known?.canvasPermalink ?? null;
+  if (!permalink) {
+    permalink = (await canvases.permalink(canvasId)) ?? null;
+    if (permalink) recordCanvasPermalink(db, { ...where, permalink, actorId: args.actorId, at: args.at });
+  }
+  return { canvasId, permalink };
 }
 
 export interface PublishingDeps extends PresentingDeps {

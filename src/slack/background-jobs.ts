@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import type { WebClient } from "@slack/web-api";
 import type { AppDeps } from "../deps.js";
 import { DOCUMENT_TITLES } from "../domain/document-kinds.js";
@@ -6,7 +5,7 @@ import type { OutboxJob, OutboxRow } from "../outbox/queue.js";
 import type { GiveUp, JobHandler } from "../outbox/worker.js";
 import { findProjectForJob } from "../services/projects-service.js";
 import { publishProjectDocument } from "./canvas-publisher.js";
-import { SlackDeferredError } from "./clients.js";
+import { postSoon } from "./post.js";
 import { refreshStatusBoardJob } from "./status-board-poster.js";
 
 /** The one place background Slack jobs are wired to their handlers; `client` is the background client. */
@@ -47,18 +46,6 @@ const PERMANENT_CAUSES: Record<string, string> = {
   token_revoked: "Slack no longer accepts the app's token: reinstall it",
   account_inactive: "Slack no longer accepts the app's token: reinstall it",
 };
-
-/** Waits out a short deferral (chat.postMessage allows about one message a second per channel) once. */
-async function postSoon(client: WebClient, args: { channel: string; text: string }): Promise<void> {
-  try {
-    await client.chat.postMessage(args);
-  } catch (error) {
-    const wait = error instanceof SlackDeferredError ? error.retryAfterMs : undefined;
-    if (wait === undefined || wait > 2000) throw error;
-    await sleep(wait);
-    await client.chat.postMessage(args);
-  }
-}
 
 /**
  * When a job is given up on, the channel hears about it: the data is safe, only Slack is behind. The worker

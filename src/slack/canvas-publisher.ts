@@ -8,7 +8,9 @@ import {
   publishLatestDocument,
 } from "../services/document-publishing.js";
 import type { RenderedDocument } from "../services/document-rendering.js";
+import { postSoon } from "./post.js";
 import { slackErrorCode } from "./slack-error-code.js";
+import { buildCanvasAccessRefusedNotice } from "./views/publication.js";
 
 /** Slack's answers that mean "no canvases here": publish a Markdown file instead. */
 const CANVAS_UNAVAILABLE = new Set([
@@ -21,6 +23,27 @@ const CANVAS_UNAVAILABLE = new Set([
   "not_allowed_token_type",
 ]);
 
+/**
+ * canvases.access.set's answers that mean "not now" rather than "no" (Slack's transient errors, and a token
+ * Slack does not take at all, which says nothing about this canvas): the change is asked again at the next
+ * publish. Every other code (`restricted_action`, `canvas_not_found` for a channel canvas, `missing_scope`…)
+ * is Slack refusing it, and is told once.
+ */
+const ACCESS_NOT_NOW = new Set([
+  "ratelimited",
+  "internal_error",
+  "fatal_error",
+  "service_unavailable",
+  "request_timeout",
+  "team_added_to_org",
+  "org_login_required",
+  "not_authed",
+  "invalid_auth",
+  "token_revoked",
+  "token_expired",
+  "account_inactive",
+]);
+
 /** Slack's answers that mean the canvas we knew is gone. */
 const CANVAS_GONE = new Set(["canvas_not_found", "canvas_deleted", "file_not_found", "invalid_canvas_id"]);
 
@@ -29,29 +52,18 @@ const contentOf = (document: RenderedDocument) => ({
   markdown: document.markdown,
 });
 
-/** The plan takes the channel canvas; the discovery document (or a plan whose channel canvas is taken) a canvas of its own. */
+/**
+ * Both documents are canvases in the channel's tabs (`canvases.create` with `channel_id`), never the channel
+ * canvas, which is left to the team (a project that already has its plan there keeps it).
+ */
 async function createCanvas(
   client: WebClient,
   channelId: string,
   document: RenderedDocument,
 ): Promise<string> {
-  const document_content = contentOf(document);
-  if (document.kind === "plan") {
-    try {
-      const res = await client.conversations.canvases.create({
-        channel_id: channelId,
-        title: document.title,
-        document_content,
-      });
-      if (res.canvas_id) return res.canvas_id;
-    } catch (error) {
-      // The channel canvas is taken (by a person, or another app): make a canvas of our own instead.
-      if (slackErrorCode(error) !== "channel_canvas_already_exists") throw error;
-    }
-  }
   const res = await client.canvases.create({
     title: document.title,
-    document_content,
+    document_content: contentOf(document),
     channel_id: channelId,
   });
   if (!res.canvas_id) throw new Error("canvases.create answered without a canvas_id");
@@ -82,7 +94,7 @@ export async function uploadFile(
 }
 
 /** The publishing service's Slack calls, with Slack's error codes turned into the answers it expects. */
-function slackCanvasPort(client: WebClient): CanvasPort {
+function slackCanvasPort(client: WebClient, logger: AppDeps["logger"]): CanvasPort {
   return {
     async edit(canvasId, document) {
       try {
@@ -112,6 +124,48 @@ function slackCanvasPort(client: WebClient): CanvasPort {
         { filename: document.filename, title: document.title, content: document.markdown },
         canvasFallbackComment(document, reason),
       ),
+    async restrictToChannel(canvasId, channelId) {
+      try {
+        const res = await client.canvases.access.set({
+          canvas_id: canvasId,
+          access_level: "read",
+          channel_ids: [channelId],
+        });
+        if (res.failed_to_update_channel_ids?.includes(channelId)) {
+          return { refused: "failed_to_update_channel_ids" };
+        }
+        return { access: "read" };
+      } catch (error) {
+        const code = slackErrorCode(error);
+        if (code && !ACCESS_NOT_NOW.has(code)) return { refused: code };
+        logger.warn(
+          `canvases.access.set on ${canvasId} failed (${code ?? "network"}); trying at the next publish`,
+        );
+        return { failed: code ?? "network" };
+      }
+    },
+    async permalink(canvasId) {
+      try {
+        const res = await client.files.info({ file: canvasId });
+        return res.file?.permalink || undefined;
+      } catch (error) {
+        const code = slackErrorCode(error);
+        const hint = code === "missing_scope" ? ": reinstall the app so it has files:read" : "";
+        logger.warn(
+          `files.info on ${canvasId} failed (${code ?? "network"})${hint}; asking at the next publish`,
+        );
+        return undefined;
+      }
+    },
+    async tellAccessRefused(channelId, document, reason) {
+      try {
+        await postSoon(client, { channel: channelId, ...buildCanvasAccessRefusedNotice(document, reason) });
+      } catch (error) {
+        logger.warn(
+          `Could not tell ${channelId} that its canvas stays editable (${slackErrorCode(error) ?? "network"})`,
+        );
+      }
+    },
   };
 }
 
@@ -121,5 +175,5 @@ export function publishProjectDocument(
   deps: AppDeps,
   args: { projectId: number; kind: DocumentKind; actorId: string; onlyIfCanvasExists?: boolean },
 ): Promise<{ project: ProjectRow; outcome: PublishOutcome | undefined } | undefined> {
-  return publishLatestDocument(deps, slackCanvasPort(client), args);
+  return publishLatestDocument(deps, slackCanvasPort(client, deps.logger), args);
 }

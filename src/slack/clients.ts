@@ -29,20 +29,21 @@ const perMinute = (limit: number): Budget => ({ limit, windowMs: 60_000 });
 /**
  * What background work may spend, per workspace. Slack's tiers (Tier 2: 20+/min; Tier 3: 50+/min;
  * chat.postMessage about 1/s per channel) are shared with the app's interactive calls, so background work
- * keeps a little below them, leaving room for what people do.
+ * keeps a little below them, leaving room for what people do. (Tier 4: 100+/min.)
  */
 export const BACKGROUND_BUDGETS: Readonly<Record<string, Budget>> = {
   // Tier 2
   "canvases.create": perMinute(16),
-  "conversations.canvases.create": perMinute(16),
   "pins.add": perMinute(16),
   // Tier 3
   "chat.update": perMinute(40),
   "canvases.edit": perMinute(40),
+  "canvases.access.set": perMinute(40),
   "canvases.sections.lookup": perMinute(40),
   "conversations.info": perMinute(40),
   // Tier 4 (100+/min): people's names for the documents, cached for an hour
   "users.info": perMinute(80),
+  "files.info": perMinute(80),
   // "about one message per second per channel"
   "chat.postMessage": { limit: 1, windowMs: 1000, perChannel: true },
 };

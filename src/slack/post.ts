@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "../logger.js";
-import { rateLimitDelayMs } from "./clients.js";
+import { rateLimitDelayMs, SlackDeferredError } from "./clients.js";
 import { slackErrorCode } from "./slack-error-code.js";
 import { type MessageContent, section } from "./views/block-kit.js";
 
@@ -19,6 +19,24 @@ export interface PostOutcome {
    * buttons) or a DM (modals, which have no reply URL); or nowhere.
    */
   postedTo: "channel" | "ephemeral" | "user" | "nowhere";
+}
+
+/**
+ * Posts in a channel, waiting out a short deferral (chat.postMessage allows about one message a second per
+ * channel) once. For notes the channel gets from background work, where there is nobody to reply to.
+ */
+export async function postSoon(
+  client: WebClient,
+  args: { channel: string; text: string; blocks?: MessageContent["blocks"] },
+): Promise<void> {
+  try {
+    await client.chat.postMessage(args);
+  } catch (error) {
+    const wait = error instanceof SlackDeferredError ? error.retryAfterMs : undefined;
+    if (wait === undefined || wait > 2000) throw error;
+    await sleep(wait);
+    await client.chat.postMessage(args);
+  }
 }
 
 /** Why the channel did not get the message, in plain words for the person who asked. */

@@ -77,10 +77,7 @@ describe("the team logs and resolves blockers", () => {
   it("the plan canvas shows the new blocker, and drops it once resolved", async () => {
     await t.slack.command({ text: "plan" });
     await t.idle();
-    const created = await t.emulator.waitForCall(
-      "conversations.canvases.create",
-      (c) => c.answer?.ok === true,
-    );
+    const created = await t.emulator.waitForCall("canvases.create", (c) => c.answer?.ok === true);
     const canvasId = String(created.answer?.canvas_id);
     const markdown = () => t.emulator.canvases.get(canvasId)?.markdown ?? "";
     expect(markdown()).toContain("No current blockers.");

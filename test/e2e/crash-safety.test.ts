@@ -46,7 +46,7 @@ describe("a crash in the middle of a burst of changes", () => {
     let slack = clientFor(app);
     await createProjectThroughSlack({ slack, emulator }, { channelId: CHANNEL });
     await slack.command({ text: "plan", channelId: CHANNEL });
-    const created = await emulator.waitForCall("conversations.canvases.create", undefined, 5000);
+    const created = await emulator.waitForCall("canvases.create", undefined, 5000);
     const canvasId = String(created.answer?.canvas_id);
 
     // A burst of blockers from several people; the app is killed while requests are in flight.

@@ -33,7 +33,7 @@ describe("publishing the documents of a project too big for one canvas", () => {
 
   it("the plan becomes the channel canvas, listing the 50 most recent blockers", async () => {
     await command("plan");
-    const created = await t.emulator.waitForCall("conversations.canvases.create", () => true, 10_000);
+    const created = await t.emulator.waitForCall("canvases.create", () => true, 10_000);
     expect(created.answer?.ok).toBe(true);
     const markdown = t.emulator.canvases.get(String(created.answer?.canvas_id))?.markdown ?? "";
     expect(Buffer.byteLength(markdown)).toBeLessThan(DOCUMENT_MAX_BYTES);

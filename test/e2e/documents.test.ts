@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { answers, documents, projects, publications } from "../../src/db/schema.js";
 import { parseAnswersFile } from "../../src/documents/answers-file.js";
 import { QUESTIONNAIRE_V1 } from "../../src/domain/questionnaire/definition.js";
+import { permalinkGiven } from "../support/canvases.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { sectionState } from "../support/interview.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
@@ -41,11 +42,11 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
     });
   }
 
-  it("posts the plan as the channel canvas, shows progress, and announces it", async () => {
+  it("posts the plan as a canvas in the channel's tabs, shows progress, and announces it", async () => {
     const res = await command("plan");
     expect(text(res.body)).toContain("Generating the Implementation Plan");
     await t.idle();
-    const created = await t.emulator.waitForCall("conversations.canvases.create");
+    const created = await t.emulator.waitForCall("canvases.create");
     expect(created.answer?.ok).toBe(true);
     expect(created.args.channel_id).toBe(CHANNEL);
     const canvasId = String(created.answer?.canvas_id);
@@ -56,14 +57,18 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
 
     const reply = await t.emulator.waitForResponse((r) => text(r.body).includes("published as a canvas"));
     expect(text(reply.body)).toContain("version 1");
+    // The link people get is the one Slack gives (files.info's permalink), not one made up from ids.
+    const permalink = await permalinkGiven(t.emulator, canvasId);
+    expect(text(reply.body)).toContain(`<${permalink}|Implementation Plan>`);
     const announcement = await t.emulator.waitForCall(
       "chat.postMessage",
-      (c) => c.args.channel === CHANNEL && String(c.args.text).includes("published the Implementation Plan"),
+      (c) => c.args.channel === CHANNEL && String(c.args.text).includes("published the <"),
     );
     expect(String(announcement.args.text)).toContain("<@U0PM>");
+    expect(String(announcement.args.text)).toContain(`<${permalink}|Implementation Plan>`);
 
     const doc = t.db.select().from(documents).where(eq(documents.projectId, projectId)).get();
-    expect(doc).toMatchObject({ kind: "plan", canvasId, version: 1 });
+    expect(doc).toMatchObject({ kind: "plan", canvasId, version: 1, canvasPermalink: permalink });
     expect(t.db.select().from(publications).all()).toMatchObject([
       { kind: "plan", version: 1, target: "canvas", targetId: canvasId, publishedBy: "U0PM" },
     ]);
@@ -72,7 +77,7 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
   it("says so when nothing changed, and edits the same canvas after a change", async () => {
     await command("plan");
     await t.idle();
-    const created = await t.emulator.waitForCall("conversations.canvases.create");
+    const created = await t.emulator.waitForCall("canvases.create");
     const canvasId = String(created.answer?.canvas_id);
     await t.emulator.waitForResponse((r) => text(r.body).includes("version 1"));
 
@@ -85,7 +90,7 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
     await t.idle();
     const [edit] = t.emulator.callsTo("canvases.edit");
     expect(edit?.args.canvas_id).toBe(canvasId);
-    expect(t.emulator.callsTo("conversations.canvases.create")).toHaveLength(1);
+    expect(t.emulator.callsTo("canvases.create")).toHaveLength(1);
     expect(t.db.select().from(documents).get()?.version).toBe(2);
     const painPoint = QUESTIONNAIRE_V1.sections[0]?.questions.find((q) => q.id === "pain_points");
     if (painPoint) expect(canvasMarkdown(canvasId)).toContain("First item");
@@ -111,10 +116,12 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
   it("posts the Discovery Document as a canvas of its own", async () => {
     await command("plan");
     await t.idle();
-    await t.emulator.waitForCall("conversations.canvases.create");
+    await t.emulator.waitForCall("canvases.create");
     await command("discovery");
     await t.idle();
-    const created = await t.emulator.waitForCall("canvases.create");
+    const created = await t.emulator.waitForCall("canvases.create", (c) =>
+      String(c.args.title).includes("Discovery Document"),
+    );
     expect(created.args.channel_id).toBe(CHANNEL);
     const markdown = canvasMarkdown(String(created.answer?.canvas_id));
     expect(markdown).toContain("Deep Discovery Document");
@@ -150,11 +157,11 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
     expect([...t.emulator.files.values()].map((f) => f.filename)).toContain(
       "INT-0001-implementation-plan.md",
     );
-    expect(t.emulator.callsTo("conversations.canvases.create")).toEqual([]);
+    expect(t.emulator.callsTo("canvases.create")).toEqual([]);
   });
 
   it("tells the user plainly when Slack refuses, and keeps nothing half-done", async () => {
-    t.emulator.failNext("conversations.canvases.create", { kind: "error", error: "not_in_channel" });
+    t.emulator.failNext("canvases.create", { kind: "error", error: "not_in_channel" });
     await command("plan");
     await t.idle();
     const reply = await t.emulator.waitForResponse((r) => text(r.body).includes("could not publish"));

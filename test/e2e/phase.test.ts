@@ -64,10 +64,7 @@ describe("the team moves phases along from the channel", () => {
   it("the plan canvas shows the phase's new status and note", async () => {
     await t.slack.command({ text: "plan" });
     await t.idle();
-    const created = await t.emulator.waitForCall(
-      "conversations.canvases.create",
-      (c) => c.answer?.ok === true,
-    );
+    const created = await t.emulator.waitForCall("canvases.create", (c) => c.answer?.ok === true);
     const canvasId = String(created.answer?.canvas_id);
     await t.slack.command({ text: "phase dev blocked waiting on QBO sandbox" });
     await t.idle();

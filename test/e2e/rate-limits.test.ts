@@ -140,7 +140,7 @@ describe("Slack's rate limits and slow channels stall nobody", () => {
     };
     await createProjectThroughSlack(t, { channelId: BUSY });
     await t.slack.command({ text: "plan", channelId: BUSY });
-    await t.emulator.waitForCall("conversations.canvases.create", (c) => c.answer?.ok === true);
+    await t.emulator.waitForCall("canvases.create", (c) => c.answer?.ok === true);
     const refusal = "free_teams_cannot_edit_standalone_canvases";
     t.emulator.failNext("canvases.edit", { kind: "error", error: refusal }, 2);
     const notes = () =>

@@ -104,7 +104,7 @@ describe("only genuine, fresh, first-time requests from Slack change anything", 
     await t.slack.command({ text: "status", channelId: "C0PROJECT" });
     await t.slack.command({ text: "plan", channelId: "C0PROJECT" });
     await t.idle();
-    await t.emulator.waitForCall("conversations.canvases.create");
+    await t.emulator.waitForCall("canvases.create");
     await t.slack.raw({ body: commandBody(t, "status"), contentType: FORM, signature: "v0=bad" });
     await t.idle();
     const everything = [

@@ -100,14 +100,11 @@ describe("when Slack fails, nothing is lost and people are told", () => {
   });
 
   it("canvas creation fails once with a 500: retried, and the plan canvas is made", async () => {
-    t.emulator.failNext("conversations.canvases.create", { kind: "http", status: 500 });
+    t.emulator.failNext("canvases.create", { kind: "http", status: 500 });
     const res = await t.slack.command({ text: "plan" });
     expect(res.ms).toBeLessThan(1_000);
     await t.idle();
-    const created = await t.emulator.waitForCall(
-      "conversations.canvases.create",
-      (c) => c.answer?.ok === true,
-    );
+    const created = await t.emulator.waitForCall("canvases.create", (c) => c.answer?.ok === true);
     expect(t.emulator.canvases.get(String(created.answer?.canvas_id))?.markdown).toContain(
       "# IMPLEMENTATION PLAN",
     );
@@ -116,10 +113,7 @@ describe("when Slack fails, nothing is lost and people are told", () => {
   it("the plan canvas cannot be refreshed for a while: the outbox retries until Slack takes the edit", async () => {
     await t.slack.command({ text: "plan" });
     await t.idle();
-    const created = await t.emulator.waitForCall(
-      "conversations.canvases.create",
-      (c) => c.answer?.ok === true,
-    );
+    const created = await t.emulator.waitForCall("canvases.create", (c) => c.answer?.ok === true);
     const canvasId = String(created.answer?.canvas_id);
     // Every try of the first refresh attempt fails (the client's own retries included); the second succeeds.
     t.emulator.failNext("canvases.edit", { kind: "http", status: 502 }, 3);
@@ -132,7 +126,7 @@ describe("when Slack fails, nothing is lost and people are told", () => {
   it("the plan canvas cannot be refreshed at all: after the last try the channel is told, and the data is safe", async () => {
     await t.slack.command({ text: "plan" });
     await t.idle();
-    await t.emulator.waitForCall("conversations.canvases.create", (c) => c.answer?.ok === true);
+    await t.emulator.waitForCall("canvases.create", (c) => c.answer?.ok === true);
     t.emulator.failNext("canvases.edit", { kind: "error", error: "canvas_editing_failed" }, 100);
     await t.slack.command({ text: "blocker Nobody can edit canvases" });
     const note = await announced("could not update the Implementation Plan canvas after several tries");

@@ -4,6 +4,7 @@ import { validateMessage, validateView } from "../../emulator/block-kit-limits.j
 import type { RecordedCall } from "../../emulator/slack-emulator.js";
 import { loadChecklist } from "../../src/db/checklist-store.js";
 import { projects, statusBoards } from "../../src/db/schema.js";
+import { permalinkGiven } from "../support/canvases.js";
 import { form } from "../support/forms.js";
 import { startTestApp, type TestApp, type TestAppOptions } from "../support/harness.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
@@ -172,25 +173,22 @@ describe("the status board: one pinned message per project channel, updated in p
       await t.idle();
       await t.slack.command({ text: "plan", userId: "U0PM" });
       await t.idle();
-      const created = await t.emulator.waitForCall(
-        "conversations.canvases.create",
-        (c) => c.answer?.ok === true,
-      );
+      const created = await t.emulator.waitForCall("canvases.create", (c) => c.answer?.ok === true);
+      const canvasId = String(created.answer?.canvas_id);
+      // The link is the canvas' permalink as files.info gives it.
+      const permalink = await permalinkGiven(t.emulator, canvasId);
       const edit = await t.emulator.waitForCall(
         "chat.update",
-        (c) => isBoard(c) && boardText(c).includes(String(created.answer?.canvas_id)),
+        (c) => isBoard(c) && boardText(c).includes(permalink),
       );
       expect(edit.args.ts).toBe(ts);
-      expect(boardText(edit)).toContain("|Implementation Plan> v1");
+      expect(boardText(edit)).toContain(`<${permalink}|Implementation Plan> v1`);
     });
 
     it("what is ticked on the board's checklist shows ticked in the plan canvas", async () => {
       await t.slack.command({ text: "plan", userId: "U0PM" });
       await t.idle();
-      const created = await t.emulator.waitForCall(
-        "conversations.canvases.create",
-        (c) => c.answer?.ok === true,
-      );
+      const created = await t.emulator.waitForCall("canvases.create", (c) => c.answer?.ok === true);
       const canvasId = String(created.answer?.canvas_id);
       expect(t.emulator.canvases.get(canvasId)?.markdown).toContain(
         "- [ ] All API credentials obtained and tested",

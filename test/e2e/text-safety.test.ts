@@ -68,7 +68,7 @@ describe("a project whose system names are emoji and dollar patterns", () => {
 
   it("the plan names both systems as typed", async () => {
     await t.slack.command({ text: "plan", channelId: CHANNEL, userId: "U0PM" });
-    const created = await t.emulator.waitForCall("conversations.canvases.create");
+    const created = await t.emulator.waitForCall("canvases.create");
     expect(created.answer?.ok).toBe(true);
     const markdown = t.emulator.canvases.get(String(created.answer?.canvas_id))?.markdown ?? "";
     expect(markdown).toContain(`Obtain API credentials for ${EMOJI_SYSTEM}`);

@@ -188,3 +188,103 @@ describe("message markup in a canvas, which Slack shows as raw text", () => {
     emulator.canvasProblems.length = 0;
   });
 });
+
+describe("who may edit a canvas, and canvases.access.set", () => {
+  async function tabCanvas(): Promise<string> {
+    const answer = await webClientFor(emulator).canvases.create({
+      title: "Plan",
+      channel_id: "C_SHOP",
+      document_content: markdown(PLAN),
+    });
+    return answer.canvas_id as string;
+  }
+  const edit = (userId: string, canvasId: string) =>
+    emulator.personEditsCanvas({ userId, canvasId, markdown: `notes by ${userId}` });
+
+  it("a canvas created with channel_id is writable by that channel's members until access.set says read", async () => {
+    emulator.joinChannel("C_SHOP", "U_ANA");
+    const canvasId = await tabCanvas();
+    expect(edit("U_ANA", canvasId)).toBe("edited");
+    expect(edit("U_OUTSIDER", canvasId)).toBe("no-access");
+    const set = await webClientFor(emulator).canvases.access.set({
+      canvas_id: canvasId,
+      access_level: "read",
+      channel_ids: ["C_SHOP"],
+    });
+    expect(set.ok).toBe(true);
+    expect(edit("U_ANA", canvasId)).toBe("read-only");
+    expect(emulator.canvases.get(canvasId)?.markdown).toBe("notes by U_ANA");
+    expect(emulator.canvases.get(canvasId)?.personEdits.map((e) => e.userId)).toEqual(["U_ANA"]);
+    // The app, its owner, still edits it.
+    await webClientFor(emulator).canvases.edit({
+      canvas_id: canvasId,
+      changes: [{ operation: "replace", document_content: markdown("# Plan v2\n") }],
+    });
+    expect(emulator.canvases.get(canvasId)?.markdown).toBe("# Plan v2\n");
+  });
+
+  it("a channel canvas follows the channel: its members edit it, and access.set answers canvas_not_found", async () => {
+    emulator.joinChannel("C_SHOP", "U_ANA");
+    const canvasId = await channelCanvas();
+    expect(edit("U_ANA", canvasId)).toBe("edited");
+    const set = webClientFor(emulator).canvases.access.set({
+      canvas_id: canvasId,
+      access_level: "read",
+      channel_ids: ["C_SHOP"],
+    });
+    expect(await slackErrorOf(set)).toBe("canvas_not_found");
+    expect(edit("U_ANA", canvasId)).toBe("edited");
+  });
+
+  it("checks its arguments as Slack documents them", async () => {
+    const canvasId = await tabCanvas();
+    const client = webClientFor(emulator);
+    const set = (args: Record<string, unknown>) =>
+      slackErrorOf(client.apiCall("canvases.access.set", { canvas_id: canvasId, ...args }));
+    expect(await set({ access_level: "comment", channel_ids: ["C_SHOP"] })).toBe("invalid_arguments");
+    expect(await set({ access_level: "read" })).toBe("invalid_parameters");
+    expect(await set({ access_level: "read", channel_ids: ["C_SHOP"], user_ids: ["U_ANA"] })).toBe(
+      "invalid_parameters",
+    );
+    expect(await set({ access_level: "owner", channel_ids: ["C_SHOP"] })).toBe("invalid_arguments");
+    const many = Array.from({ length: 21 }, (_, i) => `C_${i}`);
+    expect(await set({ access_level: "read", channel_ids: many })).toBe("invalid_arguments");
+    expect(await set({ access_level: "read", channel_ids: ["D_DIRECT"] })).toBe("channel_not_found");
+    // user_ids only reach people the canvas was shared with directly first.
+    expect(await set({ access_level: "write", user_ids: ["U_ANA"] })).toBe("failed_to_update_user_ids");
+    expect(
+      await slackErrorOf(
+        client.canvases.access.set({ canvas_id: "F_NONE", access_level: "read", channel_ids: ["C_SHOP"] }),
+      ),
+    ).toBe("canvas_not_found");
+  });
+
+  it("answers a workspace's refusal while one is set", async () => {
+    const canvasId = await tabCanvas();
+    emulator.refuseCanvasAccess("restricted_action");
+    const set = () =>
+      webClientFor(emulator).canvases.access.set({
+        canvas_id: canvasId,
+        access_level: "read",
+        channel_ids: ["C_SHOP"],
+      });
+    expect(await slackErrorOf(set())).toBe("restricted_action");
+    emulator.refuseCanvasAccess(undefined);
+    expect((await set()).ok).toBe(true);
+  });
+});
+
+describe("files.info", () => {
+  it("answers a canvas as Slack does, with its permalink, and file_not_found for an unknown id", async () => {
+    const canvasId = await channelCanvas();
+    const client = webClientFor(emulator);
+    const info = await client.files.info({ file: canvasId });
+    expect(info.file).toMatchObject({
+      id: canvasId,
+      filetype: "quip",
+      pretty_type: "Canvas",
+      permalink: `https://emulator.slack.com/docs/${emulator.teamId}/${canvasId}`,
+    });
+    expect(await slackErrorOf(client.files.info({ file: "F_NONE" }))).toBe("file_not_found");
+  });
+});

@@ -84,3 +84,22 @@ describe("response_url", () => {
     expect((await respond(later, { text: "too late" })).status).toBe(404);
   });
 });
+
+describe("files.info for an upload", () => {
+  it("gives the uploaded file's permalink once the upload is complete", async () => {
+    await webClientFor(emulator).filesUploadV2({
+      channel_id: "C_SHOP",
+      content: "# Plan\n",
+      filename: "plan.md",
+      title: "Plan",
+    });
+    const [fileId] = [...emulator.files.keys()];
+    const info = await webClientFor(emulator).files.info({ file: String(fileId) });
+    expect(info.file).toMatchObject({
+      id: fileId,
+      name: "plan.md",
+      permalink: `https://emulator.slack.com/files/${emulator.botUserId}/${fileId}/plan.md`,
+    });
+    expect(await slackErrorOf(webClientFor(emulator).files.info({ file: "F_NEVER" }))).toBe("file_not_found");
+  });
+});

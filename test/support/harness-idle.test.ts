@@ -20,7 +20,7 @@ describe("t.idle(): wait for the work, not for a call", () => {
     t = await startTestApp();
     await createProjectThroughSlack(t);
     // The canvas is made after the ack, and Slack takes its time answering.
-    t.emulator.failNext("conversations.canvases.create", { kind: "delay", ms: 300 });
+    t.emulator.failNext("canvases.create", { kind: "delay", ms: 300 });
     await t.slack.command({ text: "plan" });
     await t.idle();
     expect(t.db.select().from(documents).get()).toMatchObject({ kind: "plan", version: 1 });
@@ -45,7 +45,7 @@ describe("t.idle(): wait for the work, not for a call", () => {
   it("fails loudly, saying what is still running, when the work does not finish in time", async () => {
     t = await startTestApp();
     await createProjectThroughSlack(t);
-    t.emulator.failNext("conversations.canvases.create", { kind: "delay", ms: 1_500 });
+    t.emulator.failNext("canvases.create", { kind: "delay", ms: 1_500 });
     await t.slack.command({ text: "plan" });
     await expect(t.idle(200)).rejects.toThrow(
       /still busy after \d+ ms: listeners running: \[command \/intplan plan\]/,

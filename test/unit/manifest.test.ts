@@ -39,21 +39,7 @@ describe("manifest.yml", () => {
     });
   });
 
-  it("asks for the bot scopes intplan uses", () => {
-    expect(manifest.oauth_config.scopes.bot).toEqual(
-      expect.arrayContaining([
-        "commands",
-        "chat:write",
-        "canvases:write",
-        "canvases:read",
-        "files:write",
-        "users:read",
-        "channels:read",
-        "groups:read",
-        "pins:write",
-      ]),
-    );
-  });
+  // Which bot scopes it asks for: test/unit/slack-scopes.test.ts derives them from the methods src/ calls.
 
   it("enables interactivity and the Home tab, and sends everything to Bolt's one endpoint", () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);

@@ -50,7 +50,7 @@ describe("the rate gate", () => {
     const gate = createRateGate(clock);
     for (let i = 0; i < 16; i++) gate.admit("canvases.create");
     expect(deferral(() => gate.admit("canvases.create"))?.retryAfterMs).toBe(60_000);
-    expect(deferral(() => gate.admit("conversations.canvases.create"))).toBeUndefined();
+    expect(deferral(() => gate.admit("pins.add"))).toBeUndefined();
 
     gate.admit("chat.postMessage", "C1");
     expect(deferral(() => gate.admit("chat.postMessage", "C1"))?.retryAfterMs).toBe(1000);

@@ -74,7 +74,10 @@ function board(change: Partial<StatusBoardInput> = {}): StatusBoardInput {
     },
     progress,
     interview: { sectionsComplete: 3, sectionsTotal: 9, requiredMissing: 4 },
-    documents: { plan: { canvasId: "F0PLAN", version: 2 }, discovery: undefined },
+    documents: {
+      plan: { canvasId: "F0PLAN", version: 2, canvasPermalink: "https://acme.slack.com/docs/T0TEAM/F0PLAN" },
+      discovery: undefined,
+    },
     now,
     ...change,
   };
@@ -102,11 +105,24 @@ describe("the status board", () => {
     );
   });
 
-  it("shows interview progress and links the plan canvas", () => {
+  it("shows interview progress and links the plan canvas by the permalink Slack gave", () => {
     const text = textOf(board());
     expect(text).toContain("Discovery interview: 3 of 9 sections complete, 4 required answers missing");
-    expect(text).toContain("<https://app.slack.com/docs/T0TEAM/F0PLAN|Implementation Plan> v2");
+    expect(text).toContain("<https://acme.slack.com/docs/T0TEAM/F0PLAN|Implementation Plan> v2");
     expect(text).toContain("Discovery Document: not published yet (`/intplan discovery`)");
+  });
+
+  it("names a canvas whose link Slack has not given yet by where it is, without a made-up URL", () => {
+    const text = textOf(
+      board({
+        documents: {
+          plan: { canvasId: "F0PLAN", version: 2, canvasPermalink: null },
+          discovery: undefined,
+        },
+      }),
+    );
+    expect(text).toContain("Implementation Plan v2 (a canvas in this channel's tabs)");
+    expect(text).not.toContain("F0PLAN");
   });
 
   it("escapes everything people typed", () => {

@@ -1,15 +1,21 @@
+import { DOCUMENT_TITLES, type DocumentKind } from "../../domain/document-kinds.js";
 import type { PublishOutcome } from "../../services/document-publishing.js";
 import { type MessageContent, section } from "./block-kit.js";
+
+/** The canvas named as a link when Slack gave its permalink (`files.info`), else in words. */
+function canvasName(title: string, permalink: string | null): string {
+  return permalink ? `<${permalink}|${title}>` : title;
+}
 
 /** What the person who published is told (ephemeral). */
 export function describePublication(title: string, outcome: PublishOutcome): string {
   switch (outcome.status) {
     case "unchanged":
-      return `The ${title} is already up to date (version ${outcome.version}): nothing has changed since it was last published.`;
+      return `The ${canvasName(title, outcome.permalink)} is already up to date (version ${outcome.version}): nothing has changed since it was last published.`;
     case "canvas-created":
-      return `The ${title} is published as a canvas in this channel (version ${outcome.version}).`;
+      return `The ${canvasName(title, outcome.permalink)} is published as a canvas in this channel's tabs (version ${outcome.version}).`;
     case "canvas-updated":
-      return `The ${title} canvas is updated to version ${outcome.version}.`;
+      return `The ${canvasName(title, outcome.permalink)} canvas is updated to version ${outcome.version}.`;
     case "file":
       return `Canvases are not available in this workspace (Slack said \`${outcome.reason}\`), so the ${title} (version ${outcome.version}) is posted in this channel as a Markdown file.`;
   }
@@ -25,8 +31,37 @@ export function buildPublicationAnnouncement(
     outcome.status === "file"
       ? "as a Markdown file (canvases are not available here)"
       : outcome.status === "canvas-created"
-        ? "as a canvas in this channel"
+        ? "as a canvas in this channel's tabs"
         : "in its canvas";
-  const text = `:page_facing_up: <@${userId}> published the ${title}, version ${outcome.version}, ${where}.`;
+  const named = outcome.status === "file" ? title : canvasName(title, outcome.permalink);
+  const text = `:page_facing_up: <@${userId}> published the ${named}, version ${outcome.version}, ${where}.`;
+  return { text, blocks: [section(text)] };
+}
+
+/** How to fix a refusal, by Slack's reason. */
+function accessFix(reason: string): string {
+  if (reason === "canvas_not_found") {
+    return "It is this channel's own canvas, which anyone who can post here can edit: a channel manager can limit who edits it in the channel's settings.";
+  }
+  if (reason === "missing_scope" || reason === "not_allowed_token_type") {
+    return "intplan is missing a permission: a workspace admin can reinstall it (Slack app settings → Install App).";
+  }
+  return "A workspace admin can check the workspace's canvas settings (Workspace settings → Canvas sharing) and that apps may change who can edit a canvas, or anyone who can edit the canvas can set this channel to *Can view* in the canvas' Share menu.";
+}
+
+/**
+ * What the channel is told, once per canvas, when Slack will not make the channel read-only on a document's
+ * canvas: what that means for people's edits, how to change the document instead, and how to fix it.
+ */
+export function buildCanvasAccessRefusedNotice(
+  document: { kind: DocumentKind },
+  reason: string,
+): MessageContent {
+  const title = DOCUMENT_TITLES[document.kind];
+  const text =
+    `:lock: I could not make the ${title} canvas read-only for this channel (Slack said \`${reason}\`). ` +
+    "People here can still edit it, and their edits will be overwritten the next time intplan refreshes it. " +
+    `To change a section's wording so it lasts, use \`/intplan edit ${document.kind}\`. ${accessFix(reason)} ` +
+    "I will not mention this again for this canvas.";
   return { text, blocks: [section(text)] };
 }

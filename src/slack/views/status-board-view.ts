@@ -25,6 +25,8 @@ import { type InterviewProgressSummary, progressLine } from "./project-card.js";
 export interface PublishedDocument {
   canvasId: string | null;
   version: number;
+  /** The canvas' link as Slack gave it (`files.info`), once asked. */
+  canvasPermalink: string | null;
 }
 
 export interface StatusBoardInput {
@@ -86,15 +88,12 @@ function blockerBlocks(input: StatusBoardInput): KnownBlock[] {
   return [...blocks, ...(hidden > 0 ? [context(`…and ${hidden} more: \`/intplan blockers\``)] : [])];
 }
 
-function documentLink(
-  teamId: string,
-  title: string,
-  doc: PublishedDocument | undefined,
-  command: string,
-): string {
+function documentLink(title: string, doc: PublishedDocument | undefined, command: string): string {
   if (!doc || doc.version === 0) return `${title}: not published yet (\`${command}\`)`;
   if (!doc.canvasId) return `${title} v${doc.version} (posted as a file)`;
-  return `<https://app.slack.com/docs/${teamId}/${doc.canvasId}|${title}> v${doc.version}`;
+  // Until Slack has given the canvas' link (files.info), say where it is rather than guess a URL.
+  if (!doc.canvasPermalink) return `${title} v${doc.version} (a canvas in this channel's tabs)`;
+  return `<${doc.canvasPermalink}|${title}> v${doc.version}`;
 }
 
 const UPDATED_AT_BLOCK = "status_board_updated_at";
@@ -126,13 +125,8 @@ export function buildStatusBoard(input: StatusBoardInput): MessageContent {
     context(
       progressLine(input.interview),
       [
-        documentLink(project.teamId, DOCUMENT_TITLES.plan, input.documents.plan, "/intplan plan"),
-        documentLink(
-          project.teamId,
-          DOCUMENT_TITLES.discovery,
-          input.documents.discovery,
-          "/intplan discovery",
-        ),
+        documentLink(DOCUMENT_TITLES.plan, input.documents.plan, "/intplan plan"),
+        documentLink(DOCUMENT_TITLES.discovery, input.documents.discovery, "/intplan discovery"),
       ].join(" · "),
     ),
     actions(`status_board_${project.id}`, [
