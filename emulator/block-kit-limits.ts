@@ -276,6 +276,13 @@ const ELEMENT_RULES: Record<string, Rule> = {
     if (typeof min === "number" && typeof max === "number" && min > max) {
       fail(check, `${path}.min_length`, "is greater than max_length");
     }
+    // https://docs.slack.dev/reference/block-kit/block-elements/plain-text-input-element: `max_length` is
+    // "between 1 and 3000, inclusive" and a person who provides more "will receive an error"; `initial_value`
+    // has no limit of its own there. A box pre-filled with more than it holds could not be submitted as
+    // shown, so a longer `initial_value` (than `max_length`, or 3,000 without one) is refused as an error of
+    // the call, to be at least as strict as Slack. Not verified against Slack itself.
+    const holds = typeof max === "number" ? Math.min(max, 3000) : 3000;
+    optionalString(check, `${path}.initial_value`, element.initial_value, holds);
   },
   ...Object.fromEntries(
     [

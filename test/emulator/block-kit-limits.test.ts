@@ -68,6 +68,10 @@ describe("validateBlocks accepts blocks at their limits", () => {
       [input(textInput({ min_length: 3000, max_length: 3000 }))],
     ],
     [
+      "plain_text_input pre-filled with 3000 characters",
+      [input(textInput({ multiline: true, initial_value: chars(3000) }))],
+    ],
+    [
       "static_select with 100 options and a matching initial option",
       [input(select({ options: optionsList(100), initial_option: option("v7") }))],
     ],
@@ -175,6 +179,16 @@ describe("validateBlocks rejects every broken limit and names the path", () => {
       "an unknown element type",
       [actions({ type: "slider", action_id: "s" })],
       'blocks[0].elements[0].type: unknown element type "slider"',
+    ],
+    [
+      "a text input pre-filled with more than a box holds (3000)",
+      [input(textInput({ initial_value: chars(3001) }))],
+      "blocks[0].element.initial_value: 3001 characters (max 3000)",
+    ],
+    [
+      "a text input pre-filled with more than its max_length",
+      [input(textInput({ max_length: 10, initial_value: chars(11) }))],
+      "blocks[0].element.initial_value: 11 characters (max 10)",
     ],
     [
       "a text input in an actions block",
