@@ -33,6 +33,12 @@ export const ACTION = {
   revertSection: "edit_section_revert",
 } as const;
 
+/** The action ids a view numbers (one per picker, one per button), as the listeners match them. */
+export const ACTION_PATTERN = {
+  pickSection: new RegExp(`^${ACTION.pickSection}_\\d+$`),
+  revertSection: new RegExp(`^${ACTION.revertSection}(_\\d+)?$`),
+} as const;
+
 export const NEW_PROJECT_FIELD = {
   name: "name",
   clientName: "client_name",

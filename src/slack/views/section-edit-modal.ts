@@ -123,7 +123,7 @@ function pickedBlocks(picked: EditableSection): KnownBlock[] {
     };
     blocks.push(
       input(sectionTextBlockId(picked.key), "Text", element, {
-        hint: "Markdown, as in the canvas. Saved, it replaces this section's generated text in the canvas and in files at every refresh, until it is reverted.",
+        hint: "Markdown, as in the canvas. Saved, it replaces this section's generated text in the canvas and in files at every refresh, until it is reverted: meanwhile the section no longer follows answers, phases, ticks or blockers.",
       }),
     );
   }

@@ -2,7 +2,7 @@ import type { BlockAction, ButtonAction, StaticSelectAction } from "@slack/bolt"
 import type { WebClient } from "@slack/web-api";
 import type { AppDeps } from "../../../deps.js";
 import { revertSection, sectionEditorHere } from "../../../services/section-editing.js";
-import { ACTION } from "../../ids.js";
+import { ACTION_PATTERN } from "../../ids.js";
 import { escapeMrkdwn } from "../../views/mrkdwn.js";
 import {
   buildSectionEditGoneModal,
@@ -31,7 +31,7 @@ async function updateModal(
 /** The section pickers and the Revert / Delete buttons of the `/intplan edit` modal. */
 export function registerSectionEditButtons(listeners: Listeners, deps: AppDeps): void {
   listeners.action<BlockAction<StaticSelectAction>>(
-    new RegExp(`^${ACTION.pickSection}_\\d+$`),
+    ACTION_PATTERN.pickSection,
     async ({ ack, body, action, client }) => {
       await ack();
       const view = body.view;
@@ -54,7 +54,7 @@ export function registerSectionEditButtons(listeners: Listeners, deps: AppDeps):
   );
 
   listeners.action<BlockAction<ButtonAction>>(
-    new RegExp(`^${ACTION.revertSection}(_\\d+)?$`),
+    ACTION_PATTERN.revertSection,
     async ({ ack, body, action, client }) => {
       await ack();
       const view = body.view;
