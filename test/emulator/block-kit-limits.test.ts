@@ -42,6 +42,21 @@ describe("validateBlocks accepts blocks at their limits", () => {
       [{ type: "section", fields: Array(10).fill(mrkdwn(chars(2000))) }],
     ],
     ["section with a button accessory", [{ ...section("Go?"), accessory: button("go") }]],
+    [
+      "button with a confirmation dialog at its limits",
+      [
+        actions({
+          ...button("b"),
+          confirm: {
+            title: plain(chars(100)),
+            text: plain(chars(300)),
+            confirm: plain(chars(30)),
+            deny: plain(chars(30)),
+            style: "danger",
+          },
+        }),
+      ],
+    ],
     ["header of 150 characters", [{ type: "header", text: plain(chars(150)) }]],
     ["divider", [{ type: "divider" }]],
     ["context of 10 elements", [{ type: "context", elements: Array(10).fill(mrkdwn("note")) }]],
@@ -179,6 +194,31 @@ describe("validateBlocks rejects every broken limit and names the path", () => {
       "an unknown element type",
       [actions({ type: "slider", action_id: "s" })],
       'blocks[0].elements[0].type: unknown element type "slider"',
+    ],
+    [
+      "a confirmation dialog with a title over 100",
+      [
+        actions({
+          ...button("b"),
+          confirm: {
+            title: plain(chars(101)),
+            text: plain("Sure?"),
+            confirm: plain("Yes"),
+            deny: plain("No"),
+          },
+        }),
+      ],
+      "blocks[0].elements[0].confirm.title.text: 101 characters (max 100)",
+    ],
+    [
+      "a confirmation dialog without its deny button text",
+      [
+        actions({
+          ...button("b"),
+          confirm: { title: plain("T"), text: plain("Sure?"), confirm: plain("Yes") },
+        }),
+      ],
+      "blocks[0].elements[0].confirm.deny: must be a text object",
     ],
     [
       "a text input pre-filled with more than a box holds (3000)",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AppDeps } from "../../src/deps.js";
+import { ACTION_PATTERN } from "../../src/slack/ids.js";
 import { registerListeners } from "../../src/slack/listeners/register-listeners.js";
 import type { KnownIds } from "../../src/slack/listeners/registry.js";
 import {
@@ -8,7 +9,6 @@ import {
   isKnownShortcut,
   isKnownView,
 } from "../../src/slack/unknown-interactions.js";
-import { ACTION_PATTERN } from "../../src/slack/ids.js";
 import { OPEN_SECTION_ACTION, openSectionActionId } from "../../src/slack/views/interview-view.js";
 import { recordListeners } from "../support/listener-recorder.js";
 

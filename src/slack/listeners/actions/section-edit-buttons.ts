@@ -49,7 +49,15 @@ export function registerSectionEditButtons(listeners: Listeners, deps: AppDeps):
         return;
       }
       const selected = action.selected_option?.value ?? null;
-      await updateModal(deps, client, view, buildSectionEditModal({ editor: outcome.editor, selected }));
+      // The document may have changed since the picker was built (an answer moved a section out of it).
+      const gone = selected !== null && !outcome.editor.sections.some((s) => s.key === selected);
+      const notice = gone ? "That section is not in the document any more: pick another one." : undefined;
+      await updateModal(
+        deps,
+        client,
+        view,
+        buildSectionEditModal({ editor: outcome.editor, selected, ...(notice ? { notice } : {}) }),
+      );
     },
   );
 
