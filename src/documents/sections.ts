@@ -186,6 +186,7 @@ function applyLevel(
 
 /** Puts each edit's text in place of its section's text, outermost first; reports orphaned edits. */
 export function applySectionEdits(markdown: string, edits: readonly SectionEditText[]): AppliedSectionEdits {
+  if (edits.length === 0) return { markdown, applied: [], orphaned: [] };
   const result = { applied: [] as string[], orphaned: [] as string[] };
   const unknown = edits.filter((e) => sectionLevelOf(e.heading) === 0).map((e) => e.heading);
   const outer = applyLevel(markdown, edits, 2, result);
