@@ -8,8 +8,9 @@
  * the next `#`, `##` or `###` heading, and a `##` section to the next `#` or `##` heading, so a `##` section
  * holds its `###` subsections, which are also sections of their own. `####` and deeper headings, and `#`
  * lines inside fenced code blocks, are body text. The section's **text** (what the modal shows, and exactly
- * what an edit replaces) is its body without the blank lines that open and close it; those blank lines stay
- * around whatever replaces it.
+ * what an edit replaces) is its body without the blank lines that open it and the blank lines and rules
+ * (`---`) that close it: those separate it from the next section, belong to the document, and stay around
+ * whatever replaces it (a PM's text is stored without them too).
  *
  * **Duplicate headings.** A heading line names the first section that has it; a later section with the very
  * same line is not a section of its own here (it cannot be picked, and no edit touches it).
@@ -88,6 +89,9 @@ function headingLevels(lines: readonly string[]): { levels: number[]; unclosedFe
 }
 
 const isBlank = (line: string) => line.trim() === "";
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+/** What closes a section's text: blank lines and rules. */
+const isClosing = (line: string) => isBlank(line) || THEMATIC_BREAK.test(line);
 
 /** Where a section's body sits in the document's lines: `[from, to)`, and its text's lines within. */
 interface Span {
@@ -114,7 +118,7 @@ function spansOf(lines: readonly string[]): Span[] {
     let textFrom = line + 1;
     while (textFrom < to && isBlank(lines[textFrom] ?? "")) textFrom++;
     let textTo = to;
-    while (textTo > textFrom && isBlank(lines[textTo - 1] ?? "")) textTo--;
+    while (textTo > textFrom && isClosing(lines[textTo - 1] ?? "")) textTo--;
     spans.push({ heading, level, line, from: line + 1, to, textFrom, textTo });
   });
   return spans;
@@ -145,13 +149,17 @@ export function splitSections(markdown: string): DocumentSection[] {
   return sections;
 }
 
-/** A PM's text as stored and compared: line breaks as `\n`, no opening or closing blank lines. */
+/**
+ * A PM's text as stored and compared: line breaks as `\n`, no opening blank lines, no closing blank lines or
+ * rules (the section's own closing stays in the document around it). Trailing spaces inside stay: two of
+ * them end a Markdown line with a line break.
+ */
 export function normaliseSectionText(text: string): string {
-  const lines = splitLines(text).map((line) => line.trimEnd());
+  const lines = splitLines(text);
   let from = 0;
   while (from < lines.length && isBlank(lines[from] ?? "")) from++;
   let to = lines.length;
-  while (to > from && isBlank(lines[to - 1] ?? "")) to--;
+  while (to > from && isClosing(lines[to - 1] ?? "")) to--;
   return lines.slice(from, to).join("\n");
 }
 

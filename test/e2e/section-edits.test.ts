@@ -162,11 +162,11 @@ describe("a PM's own wording of a document section", () => {
     // The box holds the section's text exactly as the canvas has it.
     const current = box?.element?.initial_value ?? "";
     expect(current.length).toBeGreaterThan(0);
-    expect(generated).toContain(`## EXECUTIVE SUMMARY\n\n${current}\n\n## 1.`);
+    expect(generated).toContain(`## EXECUTIVE SUMMARY\n\n${current}\n\n---\n\n## 1.`);
     expect(box?.element).toMatchObject({ type: "plain_text_input", max_length: 3000 });
     expect(modalText(viewId)).toContain("The generated text.");
 
-    const ours = "We go live on **3 November**, after a two-week pilot with the finance team.\n\n---";
+    const ours = "We go live on **3 November**, after a two-week pilot with the finance team.";
     const saved = await save(viewId, ours);
     expect(saved.response_action).toBe("update");
     expect(modalText(viewId)).toContain("Saved your text of *## EXECUTIVE SUMMARY*");
@@ -177,7 +177,7 @@ describe("a PM's own wording of a document section", () => {
     ]);
 
     // The refresh the edit asked for has run: the canvas shows the PM's text in place of the generated one.
-    expect(planCanvas()).toContain(`## EXECUTIVE SUMMARY\n\n${ours}\n\n## 1. PROJECT CONTEXT`);
+    expect(planCanvas()).toContain(`## EXECUTIVE SUMMARY\n\n${ours}\n\n---\n\n## 1. PROJECT CONTEXT`);
     expect(planCanvas()).not.toContain(current);
     const editsSoFar = t.emulator.callsTo("canvases.edit").length;
 
@@ -185,7 +185,7 @@ describe("a PM's own wording of a document section", () => {
     await answer(0);
     expect(t.emulator.callsTo("canvases.edit").length).toBeGreaterThan(editsSoFar);
     expect(planCanvas()).toContain("First item");
-    expect(planCanvas()).toContain(`## EXECUTIVE SUMMARY\n\n${ours}\n\n## 1. PROJECT CONTEXT`);
+    expect(planCanvas()).toContain(`## EXECUTIVE SUMMARY\n\n${ours}\n\n---\n\n## 1. PROJECT CONTEXT`);
 
     // A file export is made from the same text.
     await t.slack.command({ text: "export plan", channelId: CHANNEL, userId: PM });
@@ -260,7 +260,7 @@ describe("a PM's own wording of a document section", () => {
     expect(textBox(viewId)?.element?.initial_value).toContain("**Exit Criteria**");
     await save(viewId, "Two workshops with the client's finance team, then a written design.");
     expect(planCanvas()).toContain(
-      "### Phase 1: Discovery & Design\nTwo workshops with the client's finance team, then a written design.\n\n### Phase 2",
+      "### Phase 1: Discovery & Design\nTwo workshops with the client's finance team, then a written design.\n\n---\n\n### Phase 2",
     );
   });
 

@@ -63,17 +63,17 @@ describe("splitting a document into sections", () => {
     ]);
   });
 
-  it("a ### section runs to the next heading of level 3 or higher, blank lines around it left out", () => {
+  it("a ### section runs to the next heading of level 3 or higher, blank lines and a closing rule left out", () => {
     expect(byHeading("### 1.1 Problem")?.text).toBe("Orders are keyed in twice.");
     expect(byHeading("### 1.2 Impact")?.text).toBe(
-      "Faster books.\n\n#### A detail\nStill 1.2's text.\n\n---",
+      "Faster books.\n\n#### A detail\nStill 1.2's text.",
     );
   });
 
   it("a ## section holds its ### subsections, and knows them", () => {
     const context = byHeading("## 1. CONTEXT");
     expect(context?.text).toBe(
-      "### 1.1 Problem\nOrders are keyed in twice.\n\n### 1.2 Impact\nFaster books.\n\n#### A detail\nStill 1.2's text.\n\n---",
+      "### 1.1 Problem\nOrders are keyed in twice.\n\n### 1.2 Impact\nFaster books.\n\n#### A detail\nStill 1.2's text.",
     );
     expect(context?.subsections).toEqual(["### 1.1 Problem", "### 1.2 Impact"]);
     expect(byHeading("### 1.2 Impact")).toMatchObject({
@@ -129,6 +129,11 @@ describe("applying section edits", () => {
     );
   });
 
+  it("the rule closing a section stays in the document, whatever replaces the text before it", () => {
+    const { markdown } = applySectionEdits(DOC, [{ heading: "### 1.2 Impact", body: "Ours.\n\n---\n" }]);
+    expect(markdown).toContain("### 1.2 Impact\nOurs.\n\n---\n\n## 3. Timeline");
+  });
+
   it("what replaces a section reads back as that section's text (what the editor shows)", () => {
     const body = "Line one\n\n- a list\n- of things";
     const { markdown } = applySectionEdits(DOC, [{ heading: "### 1.1 Problem", body }]);
@@ -148,7 +153,7 @@ describe("applying section edits", () => {
       { heading: "### 1.1 Problem", body: "Gone with the ## edit." },
     ]);
     expect(markdown).toContain(
-      "## 1. CONTEXT\n\nOur words.\n\n### 1.2 Impact\nBooks in minutes.\n\n## 3. Timeline",
+      "## 1. CONTEXT\n\nOur words.\n\n### 1.2 Impact\nBooks in minutes.\n\n---\n\n## 3. Timeline",
     );
     expect(applied).toEqual(["## 1. CONTEXT", "### 1.2 Impact"]);
     expect(orphaned).toEqual(["### 1.1 Problem"]);
@@ -182,8 +187,8 @@ describe("applying section edits", () => {
     );
   });
 
-  it("Windows line breaks and closing blank lines in the PM's text are normalised", () => {
-    expect(normaliseSectionText("\r\n  \r\nOne\r\nTwo  \r\n\r\n")).toBe("One\nTwo");
+  it("Windows line breaks, opening and closing blank lines and a closing rule are normalised; hard breaks stay", () => {
+    expect(normaliseSectionText("\r\n  \r\nOne  \r\nTwo\r\n\r\n---\r\n")).toBe("One  \nTwo");
   });
 });
 
