@@ -65,9 +65,7 @@ describe("splitting a document into sections", () => {
 
   it("a ### section runs to the next heading of level 3 or higher, blank lines and a closing rule left out", () => {
     expect(byHeading("### 1.1 Problem")?.text).toBe("Orders are keyed in twice.");
-    expect(byHeading("### 1.2 Impact")?.text).toBe(
-      "Faster books.\n\n#### A detail\nStill 1.2's text.",
-    );
+    expect(byHeading("### 1.2 Impact")?.text).toBe("Faster books.\n\n#### A detail\nStill 1.2's text.");
   });
 
   it("a ## section holds its ### subsections, and knows them", () => {
