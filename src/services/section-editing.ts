@@ -49,9 +49,13 @@ export interface SectionEditor {
   orphans: OrphanedEdit[];
 }
 
+const shortHash = (text: string) => createHash("sha256").update(text).digest("base64url").slice(0, 22);
+
 /** The key of a section: its heading's hash, short enough for a Slack option value (75 characters). */
-export const sectionKey = (heading: string): string =>
-  createHash("sha256").update(heading).digest("base64url").slice(0, 22);
+export const sectionKey = (heading: string): string => shortHash(heading);
+
+/** What a section's text was when the PM was shown it, so a save can tell when it changed meanwhile. */
+export const textVersion = (text: string): string => shortHash(text);
 
 const markOf = (edit: SectionEditRow): EditMark => ({ by: edit.editedBy, at: edit.editedAt });
 
@@ -94,6 +98,11 @@ export type SaveSectionOutcome =
   | { kind: "not-here" }
   /** The section is not in the document any more (an answer changed what it is made of). */
   | { kind: "gone"; editor: SectionEditor }
+  /**
+   * The section's text changed since the PM was shown it (an answer changed it, or someone saved theirs):
+   * nothing was saved, so no one's change is overwritten unseen. `section` is how it reads now.
+   */
+  | { kind: "changed"; editor: SectionEditor; section: EditableSection }
   /** The text cannot be a section's text; `problem` says why. Nothing was saved. */
   | { kind: "invalid"; problem: string }
   /** The text is the section's text already: nothing to save. */
@@ -103,7 +112,13 @@ export type SaveSectionOutcome =
 /** Saves a PM's text for the section `key` names (committed, with its audit row, before Slack hears of it). */
 export function saveSectionText(
   deps: EditDeps,
-  args: Where & { key: string; text: string; actorId: string },
+  args: Where & {
+    key: string;
+    text: string;
+    actorId: string;
+    /** `textVersion` of the text the PM was shown; a save over a text that changed since is refused. */
+    shownVersion: string;
+  },
 ): SaveSectionOutcome {
   const project = findProjectHere(deps, args.place, args.projectId);
   if (!project) return { kind: "not-here" };
@@ -114,6 +129,7 @@ export function saveSectionText(
   if (problem) return { kind: "invalid", problem };
   const text = normaliseSectionText(args.text);
   if (text === section.text) return { kind: "unchanged" };
+  if (textVersion(section.text) !== args.shownVersion) return { kind: "changed", editor: before, section };
   // A `##` section's text holds its subsections as they read now, edits included: those edits are part of
   // the saved text, so they are folded into it (removed) rather than applied a second time over it.
   const folded = section.subsections.filter((h) => before.sections.find((s) => s.heading === h)?.edited);

@@ -284,6 +284,32 @@ describe("a PM's own wording of a document section", () => {
     expect(t.emulator.rejections).toEqual([]);
   });
 
+  it("a section that changed while the PM was writing is not overwritten unseen: their text stays in the box", async () => {
+    await publishPlan();
+    const viewId = await openEditor();
+    await pick(viewId, "### 1.1 Business Problem");
+    const before = textBox(viewId)?.element?.initial_value ?? "";
+
+    // Meanwhile someone answers the interview section this one is made from.
+    await answer(0);
+    const ours = "Two people key every order in by hand.";
+    const first = await save(viewId, ours);
+    expect(first.response_action).toBe("update");
+    expect(modalText(viewId)).toContain("While you were writing, this section changed");
+    expect(modalText(viewId)).toContain("First item");
+    expect(textBox(viewId)?.element?.initial_value).toBe(ours);
+    expect(t.db.select().from(sectionEdits).all()).toEqual([]);
+    expect(before).not.toContain("First item");
+
+    // Having seen it, the PM saves again: now their text replaces the section's.
+    await save(viewId, ours);
+    expect(t.db.select().from(sectionEdits).all()).toMatchObject([
+      { heading: "### 1.1 Business Problem", body: ours },
+    ]);
+    expect(planCanvas()).toContain(`### 1.1 Business Problem\n${ours}\n\n### 1.2`);
+    expect(t.emulator.rejections).toEqual([]);
+  });
+
   it("the discovery document's sections are edited the same way, into its own canvas", async () => {
     await t.slack.command({ text: "discovery", channelId: CHANNEL, userId: PM });
     await t.idle();

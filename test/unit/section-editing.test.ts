@@ -19,6 +19,7 @@ import {
   saveSectionText,
   sectionEditor,
   sectionKey,
+  textVersion,
 } from "../../src/services/section-editing.js";
 import { buildSectionEditModal } from "../../src/slack/views/section-edit-modal.js";
 import { openProjectDb, type ProjectDb, T0 } from "../support/running-project.js";
@@ -39,8 +40,17 @@ describe("editing a document's sections", () => {
   afterEach(() => p.close());
 
   const where = (kind: "plan" | "discovery" = "plan") => ({ place, projectId: p.project.id, kind });
-  const save = (heading: string, text: string, kind: "plan" | "discovery" = "plan") =>
-    saveSectionText(deps, { ...where(kind), key: sectionKey(heading), text, actorId: "U0PM" });
+  /** Saves as a PM who was shown the section as it reads now. */
+  const save = (heading: string, text: string, kind: "plan" | "discovery" = "plan") => {
+    const shown = sectionEditor(deps, p.project, kind).sections.find((s) => s.heading === heading);
+    return saveSectionText(deps, {
+      ...where(kind),
+      key: sectionKey(heading),
+      text,
+      actorId: "U0PM",
+      shownVersion: textVersion(shown?.text ?? ""),
+    });
+  };
   const section = (heading: string) =>
     sectionEditor(deps, p.project, "plan").sections.find((s) => s.heading === heading);
 
@@ -95,6 +105,21 @@ describe("editing a document's sections", () => {
     );
   });
 
+  it("a save over text that changed since the PM was shown it is refused, and overwrites nothing", () => {
+    const heading = "### 1.3 Why This Approach";
+    const shownVersion = textVersion(section(heading)?.text ?? "");
+    save(heading, "Someone else's words.");
+    const outcome = saveSectionText(deps, {
+      ...where(),
+      key: sectionKey(heading),
+      text: "Mine.",
+      actorId: "U0LEAD",
+      shownVersion,
+    });
+    expect(outcome).toMatchObject({ kind: "changed", section: { heading, text: "Someone else's words." } });
+    expect(listSectionEdits(p.db, p.project.id, "plan")).toMatchObject([{ body: "Someone else's words." }]);
+  });
+
   it("reverting what is not edited writes nothing", () => {
     save("### 1.3 Why This Approach", "Ours.");
     const key = sectionKey("### 1.3 Why This Approach");
@@ -119,6 +144,7 @@ describe("editing a document's sections", () => {
         key: sectionKey("### 1.3 Why This Approach"),
         text: "x",
         actorId: "U0PM",
+        shownVersion: textVersion(section("### 1.3 Why This Approach")?.text ?? ""),
       }).kind,
     ).toBe("not-here");
     expect(listSectionEdits(p.db, p.project.id, "plan")).toEqual([]);

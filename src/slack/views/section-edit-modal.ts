@@ -1,7 +1,12 @@
 import type { types } from "@slack/bolt";
 import { z } from "zod";
 import { DOCUMENT_KINDS, DOCUMENT_TITLES, type DocumentKind } from "../../domain/document-kinds.js";
-import type { EditableSection, EditMark, SectionEditor } from "../../services/section-editing.js";
+import {
+  type EditableSection,
+  type EditMark,
+  type SectionEditor,
+  textVersion,
+} from "../../services/section-editing.js";
 import { ACTION, CALLBACK } from "../ids.js";
 import { readPrivateMetadata, writePrivateMetadata } from "../private-metadata.js";
 import {
@@ -38,6 +43,8 @@ export interface SectionEditMetadata {
   kind: DocumentKind;
   /** The picked section's key, once one is picked. */
   key: string | null;
+  /** The version of the picked section's text as shown (`textVersion`). */
+  shown: string | null;
 }
 
 const metadataSchema: z.ZodType<SectionEditMetadata> = z.object({
@@ -45,6 +52,7 @@ const metadataSchema: z.ZodType<SectionEditMetadata> = z.object({
   channelId: z.string().min(1),
   kind: z.enum(DOCUMENT_KINDS),
   key: z.string().max(64).nullable(),
+  shown: z.string().max(64).nullable(),
 });
 
 /** The modal's metadata read back, or undefined when it is not what the modal wrote. */
@@ -57,6 +65,11 @@ export interface SectionEditModalInput {
   selected: string | null;
   /** One line at the top: what just happened ("Saved …", "Reverted …"). */
   notice?: string;
+  /**
+   * What the PM had typed, put back in the box in place of the section's text (a save refused because the
+   * section changed meanwhile): the section as it reads now is shown above the box.
+   */
+  draft?: string;
 }
 
 /** How many characters of an orphaned edit's text the modal shows (a section block holds 3,000). */
@@ -104,14 +117,24 @@ function tooLong(picked: EditableSection): string {
     : `${size} Shorten or split the answers it is made from with \`/intplan interview\`, then edit it here.`;
 }
 
-function pickedBlocks(picked: EditableSection): KnownBlock[] {
+/** A section's or an edit's text shown in a code block, cut visibly past what a section block holds. */
+function quoted(text: string): string {
+  const shown =
+    text.length > ORPHAN_PREVIEW
+      ? `${text.slice(0, ORPHAN_PREVIEW)}\n… (the first ${count(ORPHAN_PREVIEW)} of ${count(text.length)} characters)`
+      : text;
+  return `\`\`\`${escapeMrkdwn(shown || " ")}\`\`\``;
+}
+
+function pickedBlocks(picked: EditableSection, draft: string | undefined): KnownBlock[] {
   const state = picked.edited ? `Your team's wording, ${editedBy(picked.edited)}.` : "The generated text.";
   const nested =
     picked.subsections.length > 0
       ? ` Its text includes its ${picked.subsections.length} \`###\` subsection${picked.subsections.length === 1 ? "" : "s"}, which can also be edited on their own.`
       : "";
   const blocks: KnownBlock[] = [divider(), section(`*${escapeMrkdwn(picked.heading)}*\n${state}${nested}`)];
-  if (picked.text.length > LIMITS.plainTextInput) {
+  if (draft !== undefined) blocks.push(section(`It reads now:\n${quoted(picked.text)}`));
+  if (picked.text.length > LIMITS.plainTextInput && draft === undefined) {
     blocks.push(section(tooLong(picked)));
   } else {
     const element: types.PlainTextInput = {
@@ -119,7 +142,7 @@ function pickedBlocks(picked: EditableSection): KnownBlock[] {
       action_id: sectionTextBlockId(picked.key),
       multiline: true,
       max_length: LIMITS.plainTextInput,
-      ...(picked.text ? { initial_value: picked.text } : {}),
+      ...((draft ?? picked.text) ? { initial_value: draft ?? picked.text } : {}),
     };
     blocks.push(
       input(sectionTextBlockId(picked.key), "Text", element, {
@@ -163,29 +186,22 @@ function orphanBlocks(editor: SectionEditor): KnownBlock[] {
     ),
   ];
   shown.forEach((orphan, i) => {
-    const preview =
-      orphan.text.length > ORPHAN_PREVIEW
-        ? `${orphan.text.slice(0, ORPHAN_PREVIEW)}\n… (the first ${count(ORPHAN_PREVIEW)} of ${count(orphan.text.length)} characters)`
-        : orphan.text;
     blocks.push(
-      section(
-        `*${escapeMrkdwn(orphan.heading)}*, ${editedBy(orphan.edited)}:\n\`\`\`${escapeMrkdwn(preview)}\`\`\``,
-        {
-          accessory: {
-            ...button("Delete", `${ACTION.revertSection}_${i}`, { value: orphan.key, style: "danger" }),
-            confirm: {
-              title: plainText("Delete this edit?", 100),
-              text: plainText(
-                `Your team's wording of ${orphan.heading} is deleted; it stays in /intplan history.`,
-                300,
-              ),
-              confirm: plainText("Delete", 30),
-              deny: plainText("Keep it", 30),
-              style: "danger",
-            },
+      section(`*${escapeMrkdwn(orphan.heading)}*, ${editedBy(orphan.edited)}:\n${quoted(orphan.text)}`, {
+        accessory: {
+          ...button("Delete", `${ACTION.revertSection}_${i}`, { value: orphan.key, style: "danger" }),
+          confirm: {
+            title: plainText("Delete this edit?", 100),
+            text: plainText(
+              `Your team's wording of ${orphan.heading} is deleted; it stays in /intplan history.`,
+              300,
+            ),
+            confirm: plainText("Delete", 30),
+            deny: plainText("Keep it", 30),
+            style: "danger",
           },
         },
-      ),
+      }),
     );
   });
   if (editor.orphans.length > shown.length) {
@@ -203,8 +219,10 @@ export function buildSectionEditModal(args: SectionEditModalInput): ModalView {
     channelId: editor.project.channelId,
     kind: editor.kind,
     key: picked?.key ?? null,
+    shown: picked ? textVersion(picked.text) : null,
   };
-  const editable = picked !== undefined && picked.text.length <= LIMITS.plainTextInput;
+  const editable =
+    picked !== undefined && (args.draft !== undefined || picked.text.length <= LIMITS.plainTextInput);
   const intro =
     editor.sections.length === 0
       ? `The ${title} has no \`##\` or \`###\` sections to edit.`
@@ -220,7 +238,7 @@ export function buildSectionEditModal(args: SectionEditModalInput): ModalView {
       ...(args.notice ? [section(args.notice)] : []),
       section(intro),
       ...pickers(editor.sections, picked),
-      ...(picked ? pickedBlocks(picked) : []),
+      ...(picked ? pickedBlocks(picked, args.draft) : []),
       ...orphanBlocks(editor),
     ],
   };

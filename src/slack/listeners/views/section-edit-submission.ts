@@ -25,13 +25,15 @@ export function registerSectionEditSubmission(listeners: Listeners, deps: AppDep
     }
     const blockId = sectionTextBlockId(meta.key);
     const typed = readBlockValues(view.state)[blockId];
+    const text = typeof typed === "string" ? typed : "";
     const outcome = saveSectionText(deps, {
       place: placeOf(body, meta.channelId),
       projectId: meta.projectId,
       kind: meta.kind,
       key: meta.key,
-      text: typeof typed === "string" ? typed : "",
+      text,
       actorId: body.user.id,
+      shownVersion: meta.shown ?? "",
     });
     const onTheBox = (message: string) => ({
       response_action: "errors" as const,
@@ -46,6 +48,18 @@ export function registerSectionEditSubmission(listeners: Listeners, deps: AppDep
         return;
       case "unchanged":
         await ack(onTheBox("This is the section's text already: change it to save, or close the form."));
+        return;
+      case "changed":
+        await ack({
+          response_action: "update",
+          view: buildSectionEditModal({
+            editor: outcome.editor,
+            selected: meta.key,
+            draft: text,
+            notice:
+              ":warning: While you were writing, this section changed (an answer changed it, or someone saved their text), so nothing was saved. Your text is still in the box, and the section as it reads now is below it: save again to put yours in its place.",
+          }),
+        });
         return;
       case "gone":
         await ack(
