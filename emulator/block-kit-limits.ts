@@ -276,6 +276,13 @@ const ELEMENT_RULES: Record<string, Rule> = {
     if (typeof min === "number" && typeof max === "number" && min > max) {
       fail(check, `${path}.min_length`, "is greater than max_length");
     }
+    // https://docs.slack.dev/reference/block-kit/block-elements/plain-text-input-element: `max_length` is
+    // "between 1 and 3000, inclusive" and a person who provides more "will receive an error"; `initial_value`
+    // has no limit of its own there. A box pre-filled with more than it holds could not be submitted as
+    // shown, so a longer `initial_value` (than `max_length`, or 3,000 without one) is refused as an error of
+    // the call, to be at least as strict as Slack. Not verified against Slack itself.
+    const holds = typeof max === "number" ? Math.min(max, 3000) : 3000;
+    optionalString(check, `${path}.initial_value`, element.initial_value, holds);
   },
   ...Object.fromEntries(
     [
@@ -312,7 +319,27 @@ function element(
   }
   if (type !== "image") uniqueId(check, `${path}.action_id`, value.action_id, check.actionIds);
   optionalText(check, `${path}.placeholder`, value.placeholder, { max: 150, plainOnly: true });
+  if (value.confirm !== undefined) confirmationDialog(check, `${path}.confirm`, value.confirm);
   rule(check, value, path);
+}
+
+/**
+ * https://docs.slack.dev/reference/block-kit/composition-objects/confirmation-dialog-object: `title` (at most
+ * 100 characters), `text` (300), `confirm` and `deny` (30 each) are plain_text objects, all required;
+ * `style` is "primary" or "danger".
+ */
+function confirmationDialog(check: Check, path: string, value: unknown): void {
+  if (!isObject(value)) {
+    fail(check, path, "must be a confirmation dialog object");
+    return;
+  }
+  text(check, `${path}.title`, value.title, { max: 100, plainOnly: true });
+  text(check, `${path}.text`, value.text, { max: 300, plainOnly: true });
+  text(check, `${path}.confirm`, value.confirm, { max: 30, plainOnly: true });
+  text(check, `${path}.deny`, value.deny, { max: 30, plainOnly: true });
+  if (value.style !== undefined && value.style !== "primary" && value.style !== "danger") {
+    fail(check, `${path}.style`, 'must be "primary" or "danger"');
+  }
 }
 
 // ---------------------------------------------------------------- blocks

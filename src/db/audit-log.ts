@@ -45,6 +45,29 @@ type AuditEvent =
   | { action: "blocker.resolved"; details: { number: number; text: string; note: string | null } }
   | { action: "checklist.updated"; details: { ticked: string[]; unticked: string[] } }
   | {
+      action: "section.edited";
+      details: {
+        document: DocumentKind;
+        heading: string;
+        /** The text the section had before (generated, or an earlier edit's). */
+        previous: string;
+        text: string;
+        /** `###` edits inside this `##` section whose wording is now part of its text (and were removed). */
+        folded?: string[];
+      };
+    }
+  | {
+      action: "section.reverted";
+      details: {
+        document: DocumentKind;
+        heading: string;
+        /** The PM's text that was removed. */
+        text: string;
+        /** The section was not in the document any more when its edit was removed. */
+        orphaned: boolean;
+      };
+    }
+  | {
       action: "document.published";
       details: {
         document: DocumentKind;

@@ -3,7 +3,14 @@ import { type Timing, timingOf } from "../deps.js";
 import { enqueueJob, type OutboxJob } from "./queue.js";
 
 /** The kinds of change a project's storage records, each with a row in `REFRESH_RULES`. */
-export type ProjectChange = "answers" | "phase" | "checklist" | "blocker" | "document-published";
+export type ProjectChange =
+  | "answers"
+  | "phase"
+  | "checklist"
+  | "blocker"
+  | "document-published"
+  | "plan-section-edit"
+  | "discovery-section-edit";
 
 export interface RefreshRule {
   /** The background jobs that bring what shows this change up to date. */
@@ -29,6 +36,9 @@ export const REFRESH_RULES: Readonly<Record<ProjectChange, RefreshRule>> = {
   phase: { refreshes: ["refresh-plan", "refresh-status-board"], when: "debounced" },
   checklist: { refreshes: ["refresh-plan", "refresh-status-board"], when: "debounced" },
   blocker: { refreshes: ["refresh-plan", "refresh-status-board"], when: "debounced" },
+  // A PM's wording of a section (`/intplan edit`, saved or reverted) shows in that document only.
+  "plan-section-edit": { refreshes: ["refresh-plan"], when: "debounced" },
+  "discovery-section-edit": { refreshes: ["refresh-discovery"], when: "debounced" },
   // The board links the published document and shows its version: one publish, one refresh, no waiting.
   "document-published": { refreshes: ["refresh-status-board"], when: "at-once" },
 };

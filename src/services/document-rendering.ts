@@ -1,6 +1,7 @@
 import type { Db } from "../db/client.js";
 import { loadDocumentInput } from "../db/load-document-input.js";
-import type { ProjectRow } from "../db/schema.js";
+import type { ProjectRow, SectionEditRow } from "../db/schema.js";
+import { listSectionEdits } from "../db/section-edit-store.js";
 import { DOCUMENT_MAX_BYTES, fitToBytes } from "../documents/bounds.js";
 import {
   type Audience,
@@ -10,6 +11,7 @@ import {
 } from "../documents/people-presentation.js";
 import { referencesIn } from "../documents/person-tokens.js";
 import type { DocumentRenderer } from "../documents/renderer.js";
+import { applySectionEdits } from "../documents/sections.js";
 import { DOCUMENT_TITLES, type DocumentKind } from "../domain/document-kinds.js";
 import { truncateText } from "../domain/text.js";
 import { fingerprintOf } from "../fingerprint.js";
@@ -34,6 +36,48 @@ export interface RenderingDeps {
   documents: DocumentRenderer;
 }
 
+/** A document with the PM's section edits in place, as a person reads it in a file (real names, no markup). */
+export interface EditedDocument {
+  markdown: string;
+  /** Every edit of this document, applied or not. */
+  edits: SectionEditRow[];
+  /** The headings of edits whose section is not in the document. */
+  orphaned: string[];
+}
+
+/**
+ * The document's Markdown as the template renders it from the database, with the section edits of
+ * `/intplan edit` replacing the generated text of their sections, and people shown by name (the file
+ * audience: no tokens, no Slack markup): what the edit modal shows and compares a save against. Every
+ * publish and file is made from the same edited draft (`renderDocumentFor`).
+ */
+export async function renderEditedDocument(
+  deps: PresentingDeps,
+  project: ProjectRow,
+  kind: DocumentKind,
+): Promise<EditedDocument> {
+  const input = loadDocumentInput(deps.db, project, kind);
+  const edited = applyEdits(deps, project, kind, renderTemplate(deps, input, kind));
+  const names = await namesIn(deps.people, edited.markdown);
+  return { ...edited, markdown: presentPeople(edited.markdown, "file", names) };
+}
+
+type Input = ReturnType<typeof loadDocumentInput>;
+
+const renderTemplate = (deps: RenderingDeps, input: Input, kind: DocumentKind) =>
+  kind === "plan" ? deps.documents.renderPlan(input) : deps.documents.renderDiscovery(input);
+
+function applyEdits(
+  deps: RenderingDeps,
+  project: ProjectRow,
+  kind: DocumentKind,
+  generated: string,
+): EditedDocument {
+  const edits = listSectionEdits(deps.db, project.id, kind);
+  const { markdown, orphaned } = applySectionEdits(generated, edits);
+  return { markdown, edits, orphaned };
+}
+
 /** Rendering for an audience also asks Slack who the people and the channel in the document are. */
 export interface PresentingDeps extends RenderingDeps {
   people: PeopleDirectory;
@@ -46,8 +90,11 @@ export interface PresentingDeps extends RenderingDeps {
  */
 function renderDraft(deps: RenderingDeps, project: ProjectRow, kind: DocumentKind): RenderedDocument {
   const input = loadDocumentInput(deps.db, project, kind);
-  const markdown = kind === "plan" ? deps.documents.renderPlan(input) : deps.documents.renderDiscovery(input);
+  const { markdown, edits } = applyEdits(deps, project, kind, renderTemplate(deps, input, kind));
   const { revision: _revision, ...content } = input;
+  // The PM's wording is part of what the document is made from; left out when there is none, so documents
+  // nobody edited keep the fingerprints they were published with.
+  const wording = edits.length > 0 ? { edits: edits.map((e) => [e.heading, e.body]) } : {};
   return {
     kind,
     title: truncateText(`${project.code} ${project.name}: ${DOCUMENT_TITLES[kind]}`, 250),
@@ -55,7 +102,7 @@ function renderDraft(deps: RenderingDeps, project: ProjectRow, kind: DocumentKin
     // The renderer keeps documents under budget; this guard makes sure nothing over Slack's limit is sent.
     markdown: fitToBytes(markdown, DOCUMENT_MAX_BYTES),
     // What the document is made from, the revision number left out: unchanged inputs are not republished.
-    fingerprint: fingerprintOf({ kind, content }),
+    fingerprint: fingerprintOf({ kind, content, ...wording }),
   };
 }
 

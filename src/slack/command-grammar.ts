@@ -1,6 +1,6 @@
 /** The /intplan grammar: one parser for the slash text, and the usage line of every subcommand. */
 
-import { DOCUMENT_TITLES } from "../domain/document-kinds.js";
+import { DOCUMENT_KINDS, DOCUMENT_TITLES, type DocumentKind } from "../domain/document-kinds.js";
 import { PHASE_STATUSES, type PhaseStatus as PhaseStatusWord } from "../domain/phases.js";
 import { truncateText } from "../domain/text.js";
 
@@ -14,6 +14,7 @@ export type Command =
   | { name: "plan" }
   | { name: "discovery" }
   | { name: "export"; doc: ExportDoc }
+  | { name: "edit"; doc: DocumentKind }
   | { name: "status" }
   | { name: "phase"; phase: string; status: PhaseStatusWord; note: string | null }
   | { name: "blocker"; text: string }
@@ -47,6 +48,11 @@ export const USAGES: readonly Usage[] = [
     name: "export",
     usage: "/intplan export [plan|discovery|answers]",
     description: "Upload a document (Markdown) or the answers (JSON) as a file",
+  },
+  {
+    name: "edit",
+    usage: "/intplan edit plan|discovery",
+    description: "Put your own wording in a section of a document; it stays through refreshes until reverted",
   },
   { name: "status", usage: "/intplan status", description: "Show the project's status" },
   {
@@ -187,6 +193,13 @@ export function parseCommand(raw: string): ParseResult {
       if (!EXPORT_DOCS.includes(doc))
         return fail(`Cannot export "${truncateText(rest.trim(), 40)}".`, "export");
       return { ok: true, command: { name: "export", doc } };
+    }
+    case "edit": {
+      const doc = rest.trim().toLowerCase();
+      if (!doc) return fail("Say which document to edit: `plan` or `discovery`.", "edit");
+      if (!(DOCUMENT_KINDS as readonly string[]).includes(doc))
+        return fail(`Cannot edit "${truncateText(rest.trim(), 40)}": say \`plan\` or \`discovery\`.`, "edit");
+      return { ok: true, command: { name: "edit", doc: doc as DocumentKind } };
     }
     case "phase":
       return parsePhase(rest);

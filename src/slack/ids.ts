@@ -12,6 +12,7 @@ export const CALLBACK = {
   checklist: "checklist",
   logBlockerShortcut: "log_as_blocker",
   logBlocker: "log_blocker",
+  editSection: "edit_section",
 } as const;
 
 export const ACTION = {
@@ -26,6 +27,16 @@ export const ACTION = {
   historyOlder: "history_older",
   deleteProject: "project_delete_confirm",
   cancelDelete: "project_delete_cancel",
+  /** The section pickers of the edit modal: `edit_section_pick_0`, `_1`… (100 sections a picker). */
+  pickSection: "edit_section_pick",
+  /** Revert a section's edit, or delete an orphaned one: `edit_section_revert_0`, `_1`… */
+  revertSection: "edit_section_revert",
+} as const;
+
+/** The action ids a view numbers (one per picker, one per button), as the listeners match them. */
+export const ACTION_PATTERN = {
+  pickSection: new RegExp(`^${ACTION.pickSection}_\\d+$`),
+  revertSection: new RegExp(`^${ACTION.revertSection}(_\\d+)?$`),
 } as const;
 
 export const NEW_PROJECT_FIELD = {

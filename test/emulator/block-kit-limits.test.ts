@@ -42,6 +42,21 @@ describe("validateBlocks accepts blocks at their limits", () => {
       [{ type: "section", fields: Array(10).fill(mrkdwn(chars(2000))) }],
     ],
     ["section with a button accessory", [{ ...section("Go?"), accessory: button("go") }]],
+    [
+      "button with a confirmation dialog at its limits",
+      [
+        actions({
+          ...button("b"),
+          confirm: {
+            title: plain(chars(100)),
+            text: plain(chars(300)),
+            confirm: plain(chars(30)),
+            deny: plain(chars(30)),
+            style: "danger",
+          },
+        }),
+      ],
+    ],
     ["header of 150 characters", [{ type: "header", text: plain(chars(150)) }]],
     ["divider", [{ type: "divider" }]],
     ["context of 10 elements", [{ type: "context", elements: Array(10).fill(mrkdwn("note")) }]],
@@ -66,6 +81,10 @@ describe("validateBlocks accepts blocks at their limits", () => {
     [
       "plain_text_input with min and max length 3000",
       [input(textInput({ min_length: 3000, max_length: 3000 }))],
+    ],
+    [
+      "plain_text_input pre-filled with 3000 characters",
+      [input(textInput({ multiline: true, initial_value: chars(3000) }))],
     ],
     [
       "static_select with 100 options and a matching initial option",
@@ -175,6 +194,41 @@ describe("validateBlocks rejects every broken limit and names the path", () => {
       "an unknown element type",
       [actions({ type: "slider", action_id: "s" })],
       'blocks[0].elements[0].type: unknown element type "slider"',
+    ],
+    [
+      "a confirmation dialog with a title over 100",
+      [
+        actions({
+          ...button("b"),
+          confirm: {
+            title: plain(chars(101)),
+            text: plain("Sure?"),
+            confirm: plain("Yes"),
+            deny: plain("No"),
+          },
+        }),
+      ],
+      "blocks[0].elements[0].confirm.title.text: 101 characters (max 100)",
+    ],
+    [
+      "a confirmation dialog without its deny button text",
+      [
+        actions({
+          ...button("b"),
+          confirm: { title: plain("T"), text: plain("Sure?"), confirm: plain("Yes") },
+        }),
+      ],
+      "blocks[0].elements[0].confirm.deny: must be a text object",
+    ],
+    [
+      "a text input pre-filled with more than a box holds (3000)",
+      [input(textInput({ initial_value: chars(3001) }))],
+      "blocks[0].element.initial_value: 3001 characters (max 3000)",
+    ],
+    [
+      "a text input pre-filled with more than its max_length",
+      [input(textInput({ max_length: 10, initial_value: chars(11) }))],
+      "blocks[0].element.initial_value: 11 characters (max 10)",
     ],
     [
       "a text input in an actions block",

@@ -38,6 +38,21 @@ describe("describing the audit trail", () => {
     ["checklist.updated", { ticked: ["A", "B"], unticked: ["C"] }, "ticked A; B and unticked C"],
     ["answer.saved", { question: "api_rate_limits" }, "answered `api_rate_limits`"],
     [
+      "section.edited",
+      { document: "plan", heading: "## 3. TEAM & <ROLES>", previous: "a", text: "b" },
+      "edited *## 3. TEAM &amp; &lt;ROLES&gt;* of the Implementation Plan",
+    ],
+    [
+      "section.reverted",
+      { document: "discovery", heading: "### Compliance", text: "b", orphaned: false },
+      "reverted *### Compliance* of the Discovery Document to the generated text",
+    ],
+    [
+      "section.reverted",
+      { document: "plan", heading: "### 4.4 Data Migration Requirements", text: "b", orphaned: true },
+      "deleted the edit of *### 4.4 Data Migration Requirements* of the Implementation Plan (no longer in the document)",
+    ],
+    [
       "document.published",
       { document: "plan", version: 2, target: "canvas" },
       "published the Implementation Plan v2 (canvas)",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ACTION_PATTERN } from "../../src/slack/ids.js";
 import type { ListenerDeps } from "../../src/slack/listeners/listener-deps.js";
 import { registerListeners } from "../../src/slack/listeners/register-listeners.js";
 import type { KnownIds } from "../../src/slack/listeners/registry.js";
@@ -30,7 +31,12 @@ describe("the catch-all for buttons and modals intplan does not have", () => {
     const actions = registered.actions.filter((id) => !CATCH_ALL.has(id));
     expect(actions.length).toBeGreaterThan(5);
     for (const id of actions) {
-      const sample = id === OPEN_SECTION_ACTION.source ? openSectionActionId(3) : id;
+      const samples: Record<string, string> = {
+        [OPEN_SECTION_ACTION.source]: openSectionActionId(3),
+        [ACTION_PATTERN.pickSection.source]: "edit_section_pick_1",
+        [ACTION_PATTERN.revertSection.source]: "edit_section_revert_2",
+      };
+      const sample = samples[id] ?? id;
       expect(isKnownAction(ids(), sample), id).toBe(true);
     }
   });

@@ -26,6 +26,10 @@ export const LIMITS = {
   viewBlocks: 100,
   privateMetadata: 3000,
   placeholder: 150,
+  /** A plain_text_input holds at most 3,000 characters (its `max_length` is 1 to 3,000). */
+  plainTextInput: 3000,
+  /** A static_select offers at most 100 options. */
+  selectOptions: 100,
 } as const;
 
 /** Cuts text to a limit, marking the cut with an ellipsis; never splits an emoji or leaves a lone surrogate. */

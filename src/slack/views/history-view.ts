@@ -41,6 +41,18 @@ function phaseChange(details: Details): string {
   return `${moved}${details.signedOff ? " (signed off)" : ""}${details.note ? `: _${text(details, "note")}_` : ""}`;
 }
 
+const documentTitle = (details: Details) =>
+  DOCUMENT_TITLES[String(details.document) as DocumentKind] ?? text(details, "document");
+
+/** A section edit (`/intplan edit`): "edited *## 3. Timeline* of the Implementation Plan". */
+function sectionChange(action: string, details: Details): string {
+  const where = `*${text(details, "heading")}* of the ${documentTitle(details)}`;
+  if (action === "section.edited") return `edited ${where}`;
+  return details.orphaned
+    ? `deleted the edit of ${where} (no longer in the document)`
+    : `reverted ${where} to the generated text`;
+}
+
 /** One audit row as a sentence about what the person did. */
 export function describeAuditEntry(entry: Pick<AuditRow, "action" | "details">): string {
   const d = entry.details;
@@ -60,7 +72,10 @@ export function describeAuditEntry(entry: Pick<AuditRow, "action" | "details">):
     case "answer.cleared":
       return `cleared the answer to \`${text(d, "question")}\``;
     case "document.published":
-      return `published the ${DOCUMENT_TITLES[String(d.document) as DocumentKind] ?? text(d, "document")} v${text(d, "version")} (${text(d, "target")})`;
+      return `published the ${documentTitle(d)} v${text(d, "version")} (${text(d, "target")})`;
+    case "section.edited":
+    case "section.reverted":
+      return sectionChange(entry.action, d);
     default:
       return `\`${escapeMrkdwn(entry.action)}\``;
   }

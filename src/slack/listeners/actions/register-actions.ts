@@ -4,6 +4,7 @@ import { registerChecklistButton } from "./checklist-button.js";
 import { registerDeleteButtons } from "./delete-buttons.js";
 import { registerHistoryPaging } from "./history-paging.js";
 import { registerInterviewActions } from "./interview-buttons.js";
+import { registerSectionEditButtons } from "./section-edit-buttons.js";
 import { registerSignOffButtons } from "./sign-off-buttons.js";
 
 /** Every button (block action) intplan listens to, but the Home tab's paging (events/register-events.ts). */
@@ -13,4 +14,5 @@ export function registerActions(listeners: Listeners, deps: AppDeps): void {
   registerChecklistButton(listeners, deps);
   registerHistoryPaging(listeners, deps);
   registerDeleteButtons(listeners, deps);
+  registerSectionEditButtons(listeners, deps);
 }

@@ -4,6 +4,7 @@ import { blockerCommand, blockerResolveCommand } from "./blocker-command.js";
 import { blockersCommand } from "./blockers-command.js";
 import type { Subcommand } from "./define-subcommand.js";
 import { deleteCommand } from "./delete-command.js";
+import { editCommand } from "./edit-command.js";
 import { exportCommand } from "./export-command.js";
 import { historyCommand } from "./history-command.js";
 import { interviewCommand } from "./interview-command.js";
@@ -23,6 +24,7 @@ const SUBCOMMANDS: readonly Subcommand[] = [
   planCommand,
   discoveryCommand,
   exportCommand,
+  editCommand,
   statusCommand,
   phaseCommand,
   blockerCommand,

@@ -4,6 +4,7 @@ import { registerChecklistSubmission } from "./checklist-submission.js";
 import { registerInterviewSubmissions } from "./interview-submission.js";
 import { registerLogBlockerSubmission } from "./log-blocker-submission.js";
 import { registerNewProjectSubmission } from "./new-project-submission.js";
+import { registerSectionEditSubmission } from "./section-edit-submission.js";
 
 /** Every modal intplan listens to: its submission, and its closing when it asked to hear of it. */
 export function registerViews(listeners: Listeners, deps: AppDeps): void {
@@ -11,4 +12,5 @@ export function registerViews(listeners: Listeners, deps: AppDeps): void {
   registerInterviewSubmissions(listeners, deps);
   registerChecklistSubmission(listeners, deps);
   registerLogBlockerSubmission(listeners, deps);
+  registerSectionEditSubmission(listeners, deps);
 }

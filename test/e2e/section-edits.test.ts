@@ -1,0 +1,337 @@
+/**
+ * `/intplan edit plan|discovery`: a PM puts their own wording in a section of a document. The canvas shows
+ * it, and keeps showing it through the automatic refreshes that follow answers; Revert brings the generated
+ * text back; an edit whose section left the document is listed in the modal, not lost; a section longer than
+ * a Slack text box holds says so; text that cannot be a section's is refused on the box, saving nothing.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { validateView } from "../../emulator/block-kit-limits.js";
+import { sectionEdits } from "../../src/db/schema.js";
+import { QUESTIONNAIRE_V1 } from "../../src/domain/questionnaire/definition.js";
+import { form } from "../support/forms.js";
+import { startTestApp, type TestApp } from "../support/harness.js";
+import { sectionState } from "../support/interview.js";
+import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
+
+const CHANNEL = "C0PROJECT";
+const PM = "U0PM";
+
+interface Block {
+  type: string;
+  block_id?: string;
+  text?: { text: string };
+  hint?: { text: string };
+  element?: { type: string; action_id: string; initial_value?: string; max_length?: number };
+  elements?: {
+    type: string;
+    action_id: string;
+    value?: string;
+    options?: Option[];
+    confirm?: { title: { text: string } };
+  }[];
+  accessory?: { type: string; action_id: string; value?: string; confirm?: { title: { text: string } } };
+}
+interface Option {
+  text: { type: "plain_text"; text: string };
+  value: string;
+}
+interface Modal {
+  id: string;
+  blocks: Block[];
+  submit?: unknown;
+  private_metadata: string;
+}
+
+describe("a PM's own wording of a document section", () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await startTestApp();
+    await createProjectThroughSlack(t, { channelId: CHANNEL });
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  const text = (v: unknown) => JSON.stringify(v);
+  const planCanvas = () => {
+    const created = t.emulator.callsTo("canvases.create")[0];
+    return t.emulator.canvases.get(String(created?.answer?.canvas_id))?.markdown ?? "";
+  };
+  /** The modal as the emulator holds it now (after every views.update). */
+  const modal = (viewId: string): Modal => {
+    const stored = t.emulator.views.get(viewId);
+    if (!stored) throw new Error(`no view ${viewId}`);
+    return { id: viewId, ...(stored.view as unknown as Omit<Modal, "id">) };
+  };
+  const modalText = (viewId: string) =>
+    modal(viewId)
+      .blocks.map((b) => b.text?.text ?? "")
+      .join("\n");
+  const options = (viewId: string) =>
+    modal(viewId).blocks.flatMap((b) => b.elements?.flatMap((e) => e.options ?? []) ?? []);
+  const textBox = (viewId: string) => modal(viewId).blocks.find((b) => b.type === "input");
+
+  async function publishPlan() {
+    await t.slack.command({ text: "plan", channelId: CHANNEL, userId: PM });
+    await t.idle();
+    await t.emulator.waitForCall("canvases.create");
+  }
+
+  /** `/intplan edit <doc>`: the opened modal's id. */
+  async function openEditor(doc = "plan", userId = PM): Promise<string> {
+    const res = await t.slack.command({ text: `edit ${doc}`, channelId: CHANNEL, userId });
+    await t.idle();
+    const open = await t.emulator.waitForCall("views.open", (c) => c.args.trigger_id === res.triggerId);
+    return openedViewId(open);
+  }
+
+  /** Picks a section in the modal's picker, by its heading line. */
+  async function pick(viewId: string, heading: string, userId = PM) {
+    const found = options(viewId).find((o) => o.text.text.replace(/^✎ /, "") === heading);
+    if (!found) throw new Error(`no option ${heading} in ${text(options(viewId).map((o) => o.text.text))}`);
+    await t.slack.blockAction({
+      actionId: "edit_section_pick_0",
+      blockId: "edit_section_pick_0",
+      userId,
+      view: viewId,
+      action: { type: "static_select", selected_option: found },
+    });
+    await t.idle();
+  }
+
+  async function save(viewId: string, newText: string, userId = PM) {
+    const box = textBox(viewId);
+    if (!box?.block_id || !box.element) throw new Error("no text box in the modal");
+    const res = await t.slack.viewSubmission({
+      userId,
+      viewId,
+      values: { [box.block_id]: { [box.element.action_id]: form.text(newText) } },
+    });
+    await t.idle();
+    return res.body as { response_action?: string; errors?: Record<string, string> };
+  }
+
+  /** Presses a Revert or Delete button of the modal (its confirmation already accepted). */
+  async function press(viewId: string, label: "Revert" | "Delete", userId = PM) {
+    const buttons = modal(viewId).blocks.flatMap((b) => [
+      ...(b.elements ?? []),
+      ...(b.accessory ? [b.accessory] : []),
+    ]);
+    const button = buttons.find((e) => e.confirm?.title.text.startsWith(label));
+    if (!button) throw new Error(`no ${label} button`);
+    await t.slack.blockAction({ actionId: button.action_id, value: button.value, userId, view: viewId });
+    await t.idle();
+  }
+
+  async function answer(index: number, overrides: Record<string, Record<string, unknown>> = {}) {
+    const section = QUESTIONNAIRE_V1.sections[index];
+    if (!section) throw new Error(`no section ${index}`);
+    const res = await t.slack.command({ text: `interview ${index + 1}`, channelId: CHANNEL, userId: PM });
+    await t.idle();
+    const open = await t.emulator.waitForCall("views.open", (c) => c.args.trigger_id === res.triggerId);
+    const view = open.args.view as { callback_id: string; private_metadata: string };
+    await t.slack.viewSubmission({
+      userId: PM,
+      viewId: openedViewId(open),
+      callbackId: view.callback_id,
+      privateMetadata: view.private_metadata,
+      values: sectionState(section, overrides),
+    });
+    await t.idle();
+  }
+
+  const historyLines = async () => {
+    const res = await t.slack.command({ text: "history", channelId: CHANNEL, userId: PM });
+    return text(res.body);
+  };
+
+  it("the canvas shows the PM's text, keeps it through an automatic refresh, and Revert brings back the generated text", async () => {
+    await publishPlan();
+    const generated = planCanvas();
+    expect(generated).toContain("## EXECUTIVE SUMMARY");
+
+    const viewId = await openEditor();
+    expect(validateView(modal(viewId))).toEqual([]);
+    expect(options(viewId).map((o) => o.text.text)).toContain("## EXECUTIVE SUMMARY");
+    expect(options(viewId).map((o) => o.text.text)).toContain("### 1.1 Business Problem");
+    expect(textBox(viewId)).toBeUndefined();
+    expect(modal(viewId).submit).toBeUndefined();
+
+    await pick(viewId, "## EXECUTIVE SUMMARY");
+    const box = textBox(viewId);
+    // The box holds the section's text exactly as the canvas has it.
+    const current = box?.element?.initial_value ?? "";
+    expect(current.length).toBeGreaterThan(0);
+    expect(generated).toContain(`## EXECUTIVE SUMMARY\n\n${current}\n\n---\n\n## 1.`);
+    expect(box?.element).toMatchObject({ type: "plain_text_input", max_length: 3000 });
+    expect(modalText(viewId)).toContain("The generated text.");
+
+    const ours = "We go live on **3 November**, after a two-week pilot with the finance team.";
+    const saved = await save(viewId, ours);
+    expect(saved.response_action).toBe("update");
+    expect(modalText(viewId)).toContain("Saved your text of *## EXECUTIVE SUMMARY*");
+    expect(modalText(viewId)).toMatch(/Your team's wording, edited by <@U0PM>/);
+    expect(options(viewId).map((o) => o.text.text)).toContain("✎ ## EXECUTIVE SUMMARY");
+    expect(t.db.select().from(sectionEdits).all()).toMatchObject([
+      { kind: "plan", heading: "## EXECUTIVE SUMMARY", body: ours, editedBy: PM },
+    ]);
+
+    // The refresh the edit asked for has run: the canvas shows the PM's text in place of the generated one.
+    expect(planCanvas()).toContain(`## EXECUTIVE SUMMARY\n\n${ours}\n\n---\n\n## 1. PROJECT CONTEXT`);
+    expect(planCanvas()).not.toContain(current);
+    const editsSoFar = t.emulator.callsTo("canvases.edit").length;
+
+    // An answer changes: the automatic refresh re-renders the plan, and the PM's text stays.
+    await answer(0);
+    expect(t.emulator.callsTo("canvases.edit").length).toBeGreaterThan(editsSoFar);
+    expect(planCanvas()).toContain("First item");
+    expect(planCanvas()).toContain(`## EXECUTIVE SUMMARY\n\n${ours}\n\n---\n\n## 1. PROJECT CONTEXT`);
+
+    // A file export is made from the same text.
+    await t.slack.command({ text: "export plan", channelId: CHANNEL, userId: PM });
+    await t.idle();
+    const file = [...t.emulator.files.values()].find((f) => f.filename === "INT-0001-implementation-plan.md");
+    expect(file?.content).toContain(ours);
+
+    // Revert (behind a confirmation): the generated text, with the new answer in it, is back.
+    await pick(viewId, "## EXECUTIVE SUMMARY");
+    await press(viewId, "Revert");
+    expect(modalText(viewId)).toContain("Reverted *## EXECUTIVE SUMMARY*");
+    expect(modalText(viewId)).toContain("The generated text.");
+    expect(t.db.select().from(sectionEdits).all()).toEqual([]);
+    expect(planCanvas()).not.toContain(ours);
+    expect(planCanvas()).toContain("## EXECUTIVE SUMMARY\n\nWe are building");
+
+    const history = await historyLines();
+    expect(history).toContain("<@U0PM> edited *## EXECUTIVE SUMMARY* of the Implementation Plan");
+    expect(history).toContain(
+      "<@U0PM> reverted *## EXECUTIVE SUMMARY* of the Implementation Plan to the generated text",
+    );
+  });
+
+  it("lists an edit whose section left the document (a type-specific block), and deletes it only when asked", async () => {
+    const dataMapping = QUESTIONNAIRE_V1.sections.findIndex((s) => s.id === "data_mapping");
+    await answer(dataMapping, { migration_needed: form.select("yes") });
+    await publishPlan();
+    expect(planCanvas()).toContain("### 4.4 Data Migration Requirements");
+
+    const first = await openEditor();
+    await pick(first, "### 4.4 Data Migration Requirements");
+    const ours = "- Two years of orders, moved in one weekend before go-live.";
+    await save(first, ours);
+    expect(planCanvas()).toContain(`### 4.4 Data Migration Requirements\n${ours}`);
+
+    // No migration after all: the section is gone from the plan, and so is the text from the canvas.
+    await answer(dataMapping, { migration_needed: form.select("no") });
+    expect(planCanvas()).not.toContain("4.4 Data Migration");
+    expect(planCanvas()).not.toContain(ours);
+
+    const viewId = await openEditor();
+    expect(validateView(modal(viewId))).toEqual([]);
+    expect(options(viewId).map((o) => o.text.text)).not.toContain("### 4.4 Data Migration Requirements");
+    expect(modalText(viewId)).toContain("Edits whose section is not in the Implementation Plan now* (1)");
+    expect(modalText(viewId)).toContain("*### 4.4 Data Migration Requirements*, edited by <@U0PM>");
+    expect(modalText(viewId)).toContain(ours);
+    expect(t.db.select().from(sectionEdits).all()).toHaveLength(1);
+
+    await press(viewId, "Delete");
+    expect(modalText(viewId)).toContain("Deleted the edit of *### 4.4 Data Migration Requirements*");
+    expect(modalText(viewId)).not.toContain("Edits whose section");
+    expect(t.db.select().from(sectionEdits).all()).toEqual([]);
+    expect(await historyLines()).toContain(
+      "deleted the edit of *### 4.4 Data Migration Requirements* of the Implementation Plan (no longer in the document)",
+    );
+  });
+
+  it("a section longer than a Slack text box says so and points to its subsections, never cutting it", async () => {
+    await publishPlan();
+    const viewId = await openEditor();
+    await pick(viewId, "## 2. IMPLEMENTATION PHASES");
+    expect(validateView(modal(viewId))).toEqual([]);
+    expect(textBox(viewId)).toBeUndefined();
+    expect(modal(viewId).submit).toBeUndefined();
+    expect(modalText(viewId)).toMatch(
+      /This section's text is [\d,]+ characters, more than the 3,000 a Slack text box holds/,
+    );
+    expect(modalText(viewId)).toContain("Edit its `###` subsections one at a time instead");
+
+    // A subsection of it is editable on its own.
+    await pick(viewId, "### Phase 1: Discovery & Design");
+    expect(textBox(viewId)?.element?.initial_value).toContain("**Exit Criteria**");
+    await save(viewId, "Two workshops with the client's finance team, then a written design.");
+    expect(planCanvas()).toContain(
+      "### Phase 1: Discovery & Design\nTwo workshops with the client's finance team, then a written design.\n\n---\n\n### Phase 2",
+    );
+  });
+
+  it("refuses text that cannot be the section's, on the box, and saves nothing", async () => {
+    await publishPlan();
+    const viewId = await openEditor();
+    await pick(viewId, "### 1.1 Business Problem");
+    const blockId = textBox(viewId)?.block_id ?? "";
+
+    const empty = await save(viewId, "  \n ");
+    expect(empty.response_action).toBe("errors");
+    expect(empty.errors?.[blockId]).toContain("To go back to the generated text, use Revert");
+
+    const heading = await save(viewId, "Our problem.\n\n### 1.2 Another section");
+    expect(heading.errors?.[blockId]).toContain("would start a new section");
+
+    const same = await save(viewId, textBox(viewId)?.element?.initial_value ?? "");
+    expect(same.errors?.[blockId]).toContain("This is the section's text already");
+
+    expect(t.db.select().from(sectionEdits).all()).toEqual([]);
+    expect(t.emulator.rejections).toEqual([]);
+  });
+
+  it("a section that changed while the PM was writing is not overwritten unseen: their text stays in the box", async () => {
+    await publishPlan();
+    const viewId = await openEditor();
+    await pick(viewId, "### 1.1 Business Problem");
+    const before = textBox(viewId)?.element?.initial_value ?? "";
+
+    // Meanwhile someone answers the interview section this one is made from.
+    await answer(0);
+    const ours = "Two people key every order in by hand.";
+    const first = await save(viewId, ours);
+    expect(first.response_action).toBe("update");
+    expect(modalText(viewId)).toContain("While you were writing, this section changed");
+    expect(modalText(viewId)).toContain("First item");
+    expect(textBox(viewId)?.element?.initial_value).toBe(ours);
+    expect(t.db.select().from(sectionEdits).all()).toEqual([]);
+    expect(before).not.toContain("First item");
+
+    // Having seen it, the PM saves again: now their text replaces the section's.
+    await save(viewId, ours);
+    expect(t.db.select().from(sectionEdits).all()).toMatchObject([
+      { heading: "### 1.1 Business Problem", body: ours },
+    ]);
+    expect(planCanvas()).toContain(`### 1.1 Business Problem\n${ours}\n\n### 1.2`);
+    expect(t.emulator.rejections).toEqual([]);
+  });
+
+  it("the discovery document's sections are edited the same way, into its own canvas", async () => {
+    await t.slack.command({ text: "discovery", channelId: CHANNEL, userId: PM });
+    await t.idle();
+    const created = await t.emulator.waitForCall("canvases.create");
+    const canvas = () => t.emulator.canvases.get(String(created.answer?.canvas_id))?.markdown ?? "";
+    const viewId = await openEditor("discovery");
+    expect(validateView(modal(viewId))).toEqual([]);
+    await pick(viewId, "### Compliance");
+    await save(viewId, "SOC 2 Type II, renewed every spring.");
+    expect(canvas()).toContain("### Compliance\nSOC 2 Type II, renewed every spring.\n\n## Performance");
+    expect(await historyLines()).toContain("edited *### Compliance* of the Discovery Document");
+  });
+
+  it("says which document to edit, and needs the channel's project", async () => {
+    const none = await t.slack.command({ text: "edit", channelId: CHANNEL, userId: PM });
+    expect(text(none.body)).toContain("Say which document to edit");
+    expect(text(none.body)).toContain("/intplan edit plan|discovery");
+    const wrong = await t.slack.command({ text: "edit answers", channelId: CHANNEL, userId: PM });
+    expect(text(wrong.body)).toContain('Cannot edit \\"answers\\"');
+    const elsewhere = await t.slack.command({ text: "edit plan", channelId: "C0OTHER", userId: PM });
+    await t.idle();
+    expect(text(elsewhere.body)).toContain("no integration project");
+    expect(t.emulator.callsTo("views.open").filter((c) => c.answer?.ok)).toHaveLength(1);
+  });
+});
