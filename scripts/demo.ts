@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     }
     for (const f of t.emulator.files.values()) {
       const file = join(outDir, f.filename ?? "file.md");
-      writeFileSync(file, f.content ?? "");
+      writeFileSync(file, f.bytes ?? "");
       say(`  ${file} (uploaded as a file)`);
     }
     const rejected = t.emulator.rejections.length;
