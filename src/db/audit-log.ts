@@ -45,6 +45,10 @@ type AuditEvent =
   | { action: "blocker.resolved"; details: { number: number; text: string; note: string | null } }
   | { action: "checklist.updated"; details: { ticked: string[]; unticked: string[] } }
   | {
+      action: "document.frozen";
+      details: { document: DocumentKind; number: number; label: string | null };
+    }
+  | {
       action: "document.published";
       details: {
         document: DocumentKind;

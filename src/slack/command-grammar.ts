@@ -1,8 +1,14 @@
 /** The /intplan grammar: one parser for the slash text, and the usage line of every subcommand. */
 
-import { DOCUMENT_TITLES } from "../domain/document-kinds.js";
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_TITLES,
+  type DocumentKind,
+  VERSION_LABEL_MAX,
+} from "../domain/document-kinds.js";
 import { PHASE_STATUSES, type PhaseStatus as PhaseStatusWord } from "../domain/phases.js";
-import { truncateText } from "../domain/text.js";
+import { truncateText, wellFormed } from "../domain/text.js";
+import { plainFromTyped } from "./slack-text.js";
 
 export const EXPORT_DOCS = ["plan", "discovery", "answers"] as const;
 export type ExportDoc = (typeof EXPORT_DOCS)[number];
@@ -14,6 +20,8 @@ export type Command =
   | { name: "plan" }
   | { name: "discovery" }
   | { name: "export"; doc: ExportDoc }
+  | { name: "freeze"; doc: DocumentKind; label: string | null }
+  | { name: "versions" }
   | { name: "status" }
   | { name: "phase"; phase: string; status: PhaseStatusWord; note: string | null }
   | { name: "blocker"; text: string }
@@ -47,6 +55,16 @@ export const USAGES: readonly Usage[] = [
     name: "export",
     usage: "/intplan export [plan|discovery|answers]",
     description: "Upload a document (Markdown) or the answers (JSON) as a file",
+  },
+  {
+    name: "freeze",
+    usage: "/intplan freeze plan|discovery [label]",
+    description: `Keep this version of a document for the client, numbered, as a Word and a Markdown file (label: at most ${VERSION_LABEL_MAX} characters)`,
+  },
+  {
+    name: "versions",
+    usage: "/intplan versions",
+    description: "List the frozen versions: who froze them, when, and their files",
   },
   { name: "status", usage: "/intplan status", description: "Show the project's status" },
   {
@@ -137,6 +155,23 @@ function parsePhase(rest: string): ParseResult {
   return fail(`No status found. Use one of: ${PHASE_STATUSES.join(", ")}.`, "phase");
 }
 
+/** `freeze plan|discovery [label]`: the label is free text, as a person typed it (quotes around it dropped). */
+function parseFreeze(rest: string): ParseResult {
+  const [word, after] = firstWord(rest);
+  const doc = word.toLowerCase() as DocumentKind;
+  if (!word) return fail("Say which document to freeze: `plan` or `discovery`.", "freeze");
+  if (!DOCUMENT_KINDS.includes(doc))
+    return fail(`Cannot freeze "${truncateText(word, 40)}": say \`plan\` or \`discovery\`.`, "freeze");
+  const typed = wellFormed(plainFromTyped(after));
+  const label = (/^(["'“‘])(.*)(["'”’])$/u.exec(typed)?.[2] ?? typed).trim();
+  if (label.length > VERSION_LABEL_MAX)
+    return fail(
+      `A label is at most ${VERSION_LABEL_MAX} characters (yours has ${label.length.toLocaleString("en-US")}). Nothing was frozen.`,
+      "freeze",
+    );
+  return { ok: true, command: { name: "freeze", doc, label: label || null } };
+}
+
 function parseBlocker(rest: string): ParseResult {
   const [first, after] = firstWord(rest);
   if (first.toLowerCase() === "resolve") {
@@ -161,6 +196,7 @@ const NO_ARGUMENTS: ReadonlySet<CommandName> = new Set([
   "blockers",
   "help",
   "delete",
+  "versions",
 ]);
 
 /** Parses the text after `/intplan`. An empty text is help. */
@@ -188,6 +224,8 @@ export function parseCommand(raw: string): ParseResult {
         return fail(`Cannot export "${truncateText(rest.trim(), 40)}".`, "export");
       return { ok: true, command: { name: "export", doc } };
     }
+    case "freeze":
+      return parseFreeze(rest);
     case "phase":
       return parsePhase(rest);
     case "blocker":

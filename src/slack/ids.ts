@@ -28,6 +28,15 @@ export const ACTION = {
   cancelDelete: "project_delete_cancel",
 } as const;
 
+/**
+ * "Upload again" beside each frozen version without files: one button per version in one message, and Slack
+ * wants every action_id in a message to be different, so each carries its version's id after this prefix.
+ */
+export const UPLOAD_VERSION_ACTION = {
+  prefix: "document_version_upload_",
+  matcher: /^document_version_upload_\d+$/,
+} as const;
+
 export const NEW_PROJECT_FIELD = {
   name: "name",
   clientName: "client_name",

@@ -5,6 +5,7 @@ import { registerDeleteButtons } from "./delete-buttons.js";
 import { registerHistoryPaging } from "./history-paging.js";
 import { registerInterviewActions } from "./interview-buttons.js";
 import { registerSignOffButtons } from "./sign-off-buttons.js";
+import { registerVersionUploadButton } from "./version-upload-button.js";
 
 /** Every button (block action) intplan listens to, but the Home tab's paging (events/register-events.ts). */
 export function registerActions(listeners: Listeners, deps: AppDeps): void {
@@ -13,4 +14,5 @@ export function registerActions(listeners: Listeners, deps: AppDeps): void {
   registerChecklistButton(listeners, deps);
   registerHistoryPaging(listeners, deps);
   registerDeleteButtons(listeners, deps);
+  registerVersionUploadButton(listeners, deps);
 }
