@@ -47,6 +47,8 @@ describe("manifest.yml", () => {
         "canvases:write",
         "canvases:read",
         "files:write",
+        // files.info: the permalink of a frozen version's Word file.
+        "files:read",
         "users:read",
         "channels:read",
         "groups:read",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AppDeps } from "../../src/deps.js";
+import { UPLOAD_VERSION_ACTION } from "../../src/slack/ids.js";
 import { registerListeners } from "../../src/slack/listeners/register-listeners.js";
 import type { KnownIds } from "../../src/slack/listeners/registry.js";
 import {
@@ -30,7 +31,11 @@ describe("the catch-all for buttons and modals intplan does not have", () => {
     const actions = registered.actions.filter((id) => !CATCH_ALL.has(id));
     expect(actions.length).toBeGreaterThan(5);
     for (const id of actions) {
-      const sample = id === OPEN_SECTION_ACTION.source ? openSectionActionId(3) : id;
+      const samples: Record<string, string> = {
+        [OPEN_SECTION_ACTION.source]: openSectionActionId(3),
+        [UPLOAD_VERSION_ACTION.matcher.source]: `${UPLOAD_VERSION_ACTION.prefix}7`,
+      };
+      const sample = samples[id] ?? id;
       expect(isKnownAction(ids(), sample), id).toBe(true);
     }
   });
