@@ -15,12 +15,19 @@ import {
 /** Where the upload URL of a file points, under the emulator's base URL. */
 export const UPLOAD_PATH = "/upload/";
 
+/**
+ * files.getUploadURLExternal: `filename` and `length` ("Size in bytes of the file being uploaded") are
+ * required. Slack's method reference lists `missing_argument` for a required argument not given, "typically
+ * only when the `length` provided is 0", so an empty file cannot be uploaded. It documents no size limit of
+ * its own beyond workspace settings (`file_upload_size_restricted`); a frozen document is far below any
+ * (its Markdown is capped at 1 MiB, the canvas limit).
+ */
 const getUploadUrl: MethodHandler = (args, state) => {
   const filename = stringArg(args, "filename");
   const length = Number(args.length);
   if (!filename) return fail("invalid_arguments", ["[ERROR] filename is required"]);
   if (!Number.isInteger(length) || length < 1)
-    return fail("invalid_arguments", ["[ERROR] length must be positive"]);
+    return fail("missing_argument", ["[ERROR] length must be a positive number of bytes"]);
   const fileId = state.newId("F");
   state.files.set(fileId, { filename, length, completed: false });
   return { ok: true, upload_url: `${state.baseUrl}${UPLOAD_PATH}${fileId}`, file_id: fileId };

@@ -80,6 +80,13 @@ describe("file uploads", () => {
     expect(await slackErrorOf(client.files.info({ file: file_id as string }))).toBe("file_not_found");
   });
 
+  it("refuses an empty file, as Slack answers a length of 0", async () => {
+    const client = webClientFor(emulator);
+    expect(await slackErrorOf(client.files.getUploadURLExternal({ filename: "empty.md", length: 0 }))).toBe(
+      "missing_argument",
+    );
+  });
+
   it("refuses to complete an upload whose bytes never arrived", async () => {
     const client = webClientFor(emulator);
     const { file_id } = await client.files.getUploadURLExternal({ filename: "plan.md", length: 10 });
