@@ -242,6 +242,17 @@ describe("versions for the client: /intplan freeze and /intplan versions", () =>
     });
   });
 
+  it("on a full disk, freezing says nothing was saved and uploads nothing", async () => {
+    const pages = t.database.connection.pragma("page_count", { simple: true });
+    t.database.connection.pragma(`max_page_count = ${pages}`);
+    t.advance(60_000);
+    const res = await command("freeze plan");
+    expect(text(res.body)).toContain("I could not save this");
+    expect(versions()).toEqual([]);
+    expect(t.emulator.files.size).toBe(0);
+    t.database.connection.pragma("max_page_count = 1073741823");
+  });
+
   it("says so when nothing has been frozen yet", async () => {
     const list = (await command("versions")).body as Reply;
     expect(list.text).toContain("No version has been frozen yet");
