@@ -68,19 +68,21 @@ const NAMED_ENTITIES: Record<string, string> = {
   nbsp: "\u00a0",
 };
 
+/** Text XML can hold: what it cannot is dropped. */
+const xmlSafe = (text: string) => text.replace(NOT_XML, "").replace(LONE_SURROGATE, "");
+
 /** Markdown text as a reader sees it: entities decoded (`&amp;` is `&`), nothing XML cannot hold. */
 function plain(text: string): string {
-  return text
-    .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (entity, body: string) => {
+  return xmlSafe(
+    text.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,6});/gi, (entity, body: string) => {
       if (body.startsWith("#")) {
         const code =
           body[1]?.toLowerCase() === "x" ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
         return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
       }
       return NAMED_ENTITIES[body.toLowerCase()] ?? entity;
-    })
-    .replace(NOT_XML, "")
-    .replace(LONE_SURROGATE, "");
+    }),
+  );
 }
 
 interface RunStyle {
@@ -92,7 +94,8 @@ interface RunStyle {
 
 const run = (text: string, style: RunStyle, extra: { style?: string } = {}) =>
   new TextRun({
-    text: plain(text),
+    // Code is literal in Markdown: `&amp;` in code is those five characters.
+    text: style.code ? xmlSafe(text) : plain(text),
     bold: style.bold,
     italics: style.italics,
     strike: style.strike,
@@ -193,7 +196,7 @@ function codeBlock(text: string, ctx: BlockContext): Paragraph {
     shading: { type: ShadingType.CLEAR, fill: "F2F2F2" },
     children: lines.map(
       (line, i) =>
-        new TextRun({ text: plain(line), font: MONOSPACE, size: 20, break: i > 0 ? 1 : undefined }),
+        new TextRun({ text: xmlSafe(line), font: MONOSPACE, size: 20, break: i > 0 ? 1 : undefined }),
     ),
   });
 }

@@ -98,6 +98,10 @@ describe("the Word file of a document", () => {
     const xml = partText(parts, "word/document.xml");
     expect(xml).toMatch(/Consolas[\s\S]*?\{/);
     expect(xml).toContain("&quot;a&quot;: 1 &lt; 2");
+    // Code is literal, as CommonMark says: an entity in code is not decoded.
+    const literal = partText(await open("`&amp;` and\n\n```\n&lt;tag&gt;\n```\n"), "word/document.xml");
+    expect(literal).toContain("&amp;amp;");
+    expect(literal).toContain("&amp;lt;tag&amp;gt;");
     expect(xml).toMatch(/<w:left w:val="single"/);
     expect(xml.match(/<w:bottom /g)?.length).toBeGreaterThanOrEqual(2);
     expect(documentParagraphs(parts)).toContain("quoted text");
