@@ -44,15 +44,18 @@ export function parseArgs(raw: Buffer, contentType: string): SlackArgs {
   return args;
 }
 
-/** The text of an uploaded file: the file part of a multipart body, or the raw body. */
-export async function uploadedText(raw: Buffer, contentType: string): Promise<string> {
-  if (!contentType.startsWith("multipart/form-data")) return raw.toString("utf8");
+/**
+ * The bytes of an uploaded file: the file part of a multipart body, or the raw body. Slack's upload URL takes
+ * either ("Files can be sent as raw bytes or can be multipart form encoded", files.getUploadURLExternal).
+ */
+export async function uploadedBytes(raw: Buffer, contentType: string): Promise<Buffer> {
+  if (!contentType.startsWith("multipart/form-data")) return raw;
   const form = await new Response(new Uint8Array(raw), {
     headers: { "content-type": contentType },
   }).formData();
   const [first] = [...form.values()];
-  if (first === undefined) return "";
-  return typeof first === "string" ? first : await first.text();
+  if (first === undefined) return Buffer.alloc(0);
+  return typeof first === "string" ? Buffer.from(first, "utf8") : Buffer.from(await first.arrayBuffer());
 }
 
 /** The token of an `Authorization: Bearer <token>` header. */

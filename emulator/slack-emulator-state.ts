@@ -125,8 +125,15 @@ export interface StoredCanvas {
 export interface StoredFile {
   filename: string;
   title?: string;
-  /** The uploaded bytes as UTF-8, once the upload URL received them. */
+  /** The size files.getUploadURLExternal was told (`length`). */
+  length?: number;
+  /** The uploaded bytes, exactly as received at the upload URL (a .docx survives byte for byte). */
+  bytes?: Buffer;
+  /** The same bytes read as UTF-8, for tests of text files (Markdown, JSON). */
   content?: string;
+  /** The user who uploaded it (the bot) and when (emulator clock, ms), for files.info. */
+  user?: string;
+  createdAt?: number;
   /** Set by files.completeUploadExternal. */
   channelId?: string;
   initialComment?: string;

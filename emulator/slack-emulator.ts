@@ -19,7 +19,7 @@ import {
   declareChannel,
 } from "./slack-emulator-conversations.js";
 import { fileMethods, receiveUpload, UPLOAD_PATH } from "./slack-emulator-files.js";
-import { bearerToken, parseArgs, readBody, sendJson, uploadedText } from "./slack-emulator-http.js";
+import { bearerToken, parseArgs, readBody, sendJson, uploadedBytes } from "./slack-emulator-http.js";
 import { createRateLimiter, type RateLimitMode } from "./slack-emulator-rate-limits.js";
 import { createResponseUrl, RESPONSE_PATH, receiveResponse } from "./slack-emulator-responses.js";
 import {
@@ -234,7 +234,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       const stored = receiveUpload(
         state,
         path.slice(UPLOAD_PATH.length),
-        await uploadedText(raw, contentType),
+        await uploadedBytes(raw, contentType),
       );
       return sendJson(res, stored ? 200 : 404, stored ? { ok: true } : fail("file_not_found"));
     }

@@ -117,6 +117,13 @@ async function main(): Promise<void> {
     await command(t, "phase discovery in-progress Kick-off held with the client", LEAD);
     await command(t, "blocker Waiting on the client's QuickBooks sandbox credentials --client", PM);
     await command(t, "status");
+    await command(t, "freeze plan Sent to the client for sign-off");
+    const frozen = await t.emulator.waitForCall(
+      "files.completeUploadExternal",
+      (c) => c.answer?.ok === true,
+      10_000,
+    );
+    say(`  #demo: ${String(frozen.args.initial_comment)} (a .docx and a .md)`);
     await new Promise((r) => setTimeout(r, 300));
     await t.app.outbox.runDue();
 
@@ -136,7 +143,7 @@ async function main(): Promise<void> {
     }
     for (const f of t.emulator.files.values()) {
       const file = join(outDir, f.filename ?? "file.md");
-      writeFileSync(file, f.content ?? "");
+      writeFileSync(file, f.bytes ?? "");
       say(`  ${file} (uploaded as a file)`);
     }
     const rejected = t.emulator.rejections.length;

@@ -68,6 +68,10 @@ type AuditEvent =
       };
     }
   | {
+      action: "document.frozen";
+      details: { document: DocumentKind; number: number; label: string | null };
+    }
+  | {
       action: "document.published";
       details: {
         document: DocumentKind;

@@ -15,3 +15,6 @@ export type PublicationTarget = (typeof PUBLICATION_TARGETS)[number];
 /** Whether intplan made a canvas read-only for its channel: set, or refused by Slack. */
 export const CANVAS_ACCESS_STATES = ["read", "refused"] as const;
 export type CanvasAccessState = (typeof CANVAS_ACCESS_STATES)[number];
+
+/** The longest label a frozen version takes (`/intplan freeze plan <label>`), in characters. */
+export const VERSION_LABEL_MAX = 100;

@@ -59,6 +59,8 @@ export interface DeletionSummary {
   checklistItems: number;
   historyEntries: number;
   publications: number;
+  /** Versions frozen for the client (`/intplan freeze`); their files already posted stay in Slack. */
+  frozenVersions: number;
   /** Canvases intplan made for the project, to delete in Slack too. */
   canvasIds: string[];
 }

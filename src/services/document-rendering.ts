@@ -29,6 +29,8 @@ export interface RenderedDocument {
   markdown: string;
   /** Identifies what the document says (its inputs), so an unchanged document is not published again. */
   fingerprint: string;
+  /** How many people and channels Slack could not name just now (they read "team member"); 0 or absent: none. */
+  unnamed?: number;
 }
 
 export interface RenderingDeps {
@@ -136,8 +138,12 @@ export async function renderDocumentFor(
   const draft = renderDraft(deps, project, kind);
   const names = await namesIn(deps.people, draft.markdown);
   const markdown = presentPeople(draft.markdown, audience, names);
+  const unnamed = [...names.people.values(), ...names.channels.values()].filter(
+    (name) => name.status === "unavailable",
+  ).length;
   return {
     ...draft,
+    unnamed,
     markdown: fitToBytes(markdown, DOCUMENT_MAX_BYTES),
     fingerprint: fingerprintOf({
       draft: draft.fingerprint,

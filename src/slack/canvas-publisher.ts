@@ -74,23 +74,57 @@ function canvasFallbackComment(document: RenderedDocument, code: string): string
   return `Canvases are not available here (Slack said \`${code}\`), so here is the ${document.title} as a Markdown file.`;
 }
 
-/** Uploads a text file (a document's Markdown, the answers' JSON) to the channel; returns the file id. */
+/** A file to upload: text (a document's Markdown, the answers' JSON) or bytes (a Word document). */
+export interface FileToUpload {
+  filename: string;
+  title: string;
+  content: string | Buffer;
+}
+
+/** A file Slack took: its id, and its permalink when Slack's answer carries one. */
+export interface UploadedFile {
+  id: string;
+  permalink?: string;
+}
+
+type UploadAnswer = { files?: { files?: { id?: string; permalink?: string }[] }[] };
+
+/**
+ * Uploads files to the channel in one message introduced by `comment` (files.getUploadURLExternal for each,
+ * their bytes, then one files.completeUploadExternal); returns them in the order given.
+ */
+export async function uploadFiles(
+  client: WebClient,
+  channelId: string,
+  files: readonly FileToUpload[],
+  comment: string,
+): Promise<UploadedFile[]> {
+  const res = (await client.filesUploadV2({
+    channel_id: channelId,
+    initial_comment: comment,
+    file_uploads: files.map((file) =>
+      typeof file.content === "string"
+        ? { content: file.content, filename: file.filename, title: file.title }
+        : { file: file.content, filename: file.filename, title: file.title },
+    ),
+  })) as UploadAnswer;
+  // One completion per channel and comment: here exactly one, listing the files in the order uploaded.
+  const uploaded = (res.files ?? []).flatMap((completion) => completion.files ?? []);
+  if (uploaded.length !== files.length || uploaded.some((f) => !f.id)) {
+    throw new Error("files.completeUploadExternal answered without the files' ids");
+  }
+  return uploaded.map((f) => ({ id: f.id as string, ...(f.permalink ? { permalink: f.permalink } : {}) }));
+}
+
+/** Uploads one file to the channel; returns its id. */
 export async function uploadFile(
   client: WebClient,
   channelId: string,
-  file: { filename: string; title: string; content: string },
+  file: FileToUpload,
   comment: string,
 ): Promise<string> {
-  const res = (await client.filesUploadV2({
-    channel_id: channelId,
-    content: file.content,
-    filename: file.filename,
-    title: file.title,
-    initial_comment: comment,
-  })) as { files?: { files?: { id?: string }[] }[] };
-  const fileId = res.files?.[0]?.files?.[0]?.id;
-  if (!fileId) throw new Error("files.completeUploadExternal answered without a file id");
-  return fileId;
+  const [uploaded] = await uploadFiles(client, channelId, [file], comment);
+  return (uploaded as UploadedFile).id;
 }
 
 /** The publishing service's Slack calls, with Slack's error codes turned into the answers it expects. */

@@ -1,8 +1,14 @@
 /** The /intplan grammar: one parser for the slash text, and the usage line of every subcommand. */
 
-import { DOCUMENT_KINDS, DOCUMENT_TITLES, type DocumentKind } from "../domain/document-kinds.js";
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_TITLES,
+  type DocumentKind,
+  VERSION_LABEL_MAX,
+} from "../domain/document-kinds.js";
 import { PHASE_STATUSES, type PhaseStatus as PhaseStatusWord } from "../domain/phases.js";
-import { truncateText } from "../domain/text.js";
+import { truncateText, wellFormed } from "../domain/text.js";
+import { plainFromTyped } from "./slack-text.js";
 
 export const EXPORT_DOCS = ["plan", "discovery", "answers"] as const;
 export type ExportDoc = (typeof EXPORT_DOCS)[number];
@@ -15,6 +21,8 @@ export type Command =
   | { name: "discovery" }
   | { name: "export"; doc: ExportDoc }
   | { name: "edit"; doc: DocumentKind }
+  | { name: "freeze"; doc: DocumentKind; label: string | null }
+  | { name: "versions" }
   | { name: "status" }
   | { name: "phase"; phase: string; status: PhaseStatusWord; note: string | null }
   | { name: "blocker"; text: string }
@@ -53,6 +61,16 @@ export const USAGES: readonly Usage[] = [
     name: "edit",
     usage: "/intplan edit plan|discovery",
     description: "Put your own wording in a section of a document; it stays through refreshes until reverted",
+  },
+  {
+    name: "freeze",
+    usage: "/intplan freeze plan|discovery [label]",
+    description: `Keep this version of a document for the client, numbered, as a Word and a Markdown file (label: at most ${VERSION_LABEL_MAX} characters)`,
+  },
+  {
+    name: "versions",
+    usage: "/intplan versions",
+    description: "List the frozen versions: who froze them, when, and their files",
   },
   { name: "status", usage: "/intplan status", description: "Show the project's status" },
   {
@@ -143,6 +161,23 @@ function parsePhase(rest: string): ParseResult {
   return fail(`No status found. Use one of: ${PHASE_STATUSES.join(", ")}.`, "phase");
 }
 
+/** `freeze plan|discovery [label]`: the label is free text, as a person typed it (quotes around it dropped). */
+function parseFreeze(rest: string): ParseResult {
+  const [word, after] = firstWord(rest);
+  const doc = word.toLowerCase() as DocumentKind;
+  if (!word) return fail("Say which document to freeze: `plan` or `discovery`.", "freeze");
+  if (!DOCUMENT_KINDS.includes(doc))
+    return fail(`Cannot freeze "${truncateText(word, 40)}": say \`plan\` or \`discovery\`.`, "freeze");
+  const typed = wellFormed(plainFromTyped(after));
+  const label = (/^(["'“‘])(.*)(["'”’])$/u.exec(typed)?.[2] ?? typed).trim();
+  if (label.length > VERSION_LABEL_MAX)
+    return fail(
+      `A label is at most ${VERSION_LABEL_MAX} characters (yours has ${label.length.toLocaleString("en-US")}). Nothing was frozen.`,
+      "freeze",
+    );
+  return { ok: true, command: { name: "freeze", doc, label: label || null } };
+}
+
 function parseBlocker(rest: string): ParseResult {
   const [first, after] = firstWord(rest);
   if (first.toLowerCase() === "resolve") {
@@ -167,6 +202,7 @@ const NO_ARGUMENTS: ReadonlySet<CommandName> = new Set([
   "blockers",
   "help",
   "delete",
+  "versions",
 ]);
 
 /** Parses the text after `/intplan`. An empty text is help. */
@@ -201,6 +237,8 @@ export function parseCommand(raw: string): ParseResult {
         return fail(`Cannot edit "${truncateText(rest.trim(), 40)}": say \`plan\` or \`discovery\`.`, "edit");
       return { ok: true, command: { name: "edit", doc: doc as DocumentKind } };
     }
+    case "freeze":
+      return parseFreeze(rest);
     case "phase":
       return parsePhase(rest);
     case "blocker":

@@ -39,6 +39,15 @@ export const ACTION_PATTERN = {
   revertSection: new RegExp(`^${ACTION.revertSection}(_\\d+)?$`),
 } as const;
 
+/**
+ * "Upload again" beside each frozen version without files: one button per version in one message, and Slack
+ * wants every action_id in a message to be different, so each carries its version's id after this prefix.
+ */
+export const UPLOAD_VERSION_ACTION = {
+  prefix: "document_version_upload_",
+  matcher: /^document_version_upload_\d+$/,
+} as const;
+
 export const NEW_PROJECT_FIELD = {
   name: "name",
   clientName: "client_name",

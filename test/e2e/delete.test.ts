@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateMessage } from "../../emulator/block-kit-limits.js";
-import { answers, auditLog, phases, projects } from "../../src/db/schema.js";
+import { answers, auditLog, documentVersions, phases, projects } from "../../src/db/schema.js";
 import { QUESTIONNAIRE_V1 } from "../../src/domain/questionnaire/definition.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { sectionState } from "../support/interview.js";
@@ -71,13 +71,17 @@ describe("deleting a project (right to deletion)", () => {
 
   it("removes every row about the project and its canvas, and says what was removed", async () => {
     expect(t.db.select().from(answers).all().length).toBeGreaterThan(0);
+    await t.slack.command({ text: "freeze plan", channelId: CHANNEL, userId: "U0PM" });
+    await t.idle();
+    expect(t.db.select().from(documentVersions).all()).toHaveLength(1);
     await t.slack.command({ text: "delete", channelId: CHANNEL, userId: "U0LEAD" });
     await press("project_delete_confirm", "U0LEAD");
     await t.idle();
     const reply = await t.emulator.waitForResponse((r) => text(r.body).includes("Deleted"));
     expect(text(reply.body)).toMatch(/\d+ discovery answers/);
     expect(text(reply.body)).toContain("1 canvases in Slack");
-    for (const table of [projects, answers, auditLog, phases])
+    expect(text(reply.body)).toContain("1 frozen versions");
+    for (const table of [projects, answers, auditLog, phases, documentVersions])
       expect(t.db.select().from(table).all()).toEqual([]);
     expect(t.emulator.canvases.size).toBe(0);
     await t.emulator.waitForCall("chat.postMessage", (c) =>

@@ -38,6 +38,55 @@ describe("file uploads", () => {
     ]);
   });
 
+  it("keeps binary uploads byte for byte, and shares several files in one message", async () => {
+    const bytes = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0xfe, 0x80, 0x0a, 0x00]);
+    await webClientFor(emulator).filesUploadV2({
+      channel_id: "C_SHOP",
+      initial_comment: "Version 1",
+      file_uploads: [
+        { file: bytes, filename: "plan.docx", title: "Plan (Word)" },
+        { content: "# Plan\n", filename: "plan.md", title: "Plan (Markdown)" },
+      ],
+    });
+    const files = [...emulator.files.values()];
+    expect(files.find((f) => f.filename === "plan.docx")?.bytes?.equals(bytes)).toBe(true);
+    expect(files.find((f) => f.filename === "plan.md")?.content).toBe("# Plan\n");
+    expect(emulator.messages.get("C_SHOP")).toMatchObject([{ text: "Version 1", files: [{}, {}] }]);
+    expect(emulator.callsTo("files.completeUploadExternal")).toHaveLength(1);
+  });
+
+  it("answers files.info with the file's permalink, size and type once it is shared", async () => {
+    const client = webClientFor(emulator);
+    const bytes = Buffer.from([1, 2, 3, 4, 5]);
+    const upload = (await client.filesUploadV2({
+      channel_id: "C_SHOP",
+      file: bytes,
+      filename: "INT-0001 plan v1.docx",
+      title: "Plan",
+    })) as { files: { files: { id: string }[] }[] };
+    const id = upload.files[0]?.files[0]?.id as string;
+    const info = await client.files.info({ file: id });
+    expect(info.file).toMatchObject({
+      id,
+      name: "INT-0001 plan v1.docx",
+      title: "Plan",
+      size: 5,
+      filetype: "docx",
+      channels: ["C_SHOP"],
+      permalink: `https://emulator.slack.com/files/U_INTPLAN_BOT/${id}/INT-0001%20plan%20v1.docx`,
+    });
+    expect(await slackErrorOf(client.files.info({ file: "F_NOPE" }))).toBe("file_not_found");
+    const { file_id } = await client.files.getUploadURLExternal({ filename: "x.md", length: 3 });
+    expect(await slackErrorOf(client.files.info({ file: file_id as string }))).toBe("file_not_found");
+  });
+
+  it("refuses an empty file, as Slack answers a length of 0", async () => {
+    const client = webClientFor(emulator);
+    expect(await slackErrorOf(client.files.getUploadURLExternal({ filename: "empty.md", length: 0 }))).toBe(
+      "missing_argument",
+    );
+  });
+
   it("refuses to complete an upload whose bytes never arrived", async () => {
     const client = webClientFor(emulator);
     const { file_id } = await client.files.getUploadURLExternal({ filename: "plan.md", length: 10 });

@@ -31,6 +31,13 @@ describe("the /intplan grammar", () => {
     ["history", { name: "history", page: 1 }],
     ["history 3", { name: "history", page: 3 }],
     ["delete", { name: "delete" }],
+    ["freeze plan", { name: "freeze", doc: "plan", label: null }],
+    ["freeze Discovery", { name: "freeze", doc: "discovery", label: null }],
+    ["freeze plan Sent to client", { name: "freeze", doc: "plan", label: "Sent to client" }],
+    ['freeze plan "v1 – signed"', { name: "freeze", doc: "plan", label: "v1 – signed" }],
+    ["freeze plan &lt;b&gt; for <@U0CEO|ceo>", { name: "freeze", doc: "plan", label: "<b> for @ceo" }],
+    [`freeze plan ${"x".repeat(100)}`, { name: "freeze", doc: "plan", label: "x".repeat(100) }],
+    ["versions", { name: "versions" }],
   ])("reads %j", (text, command) => {
     expect(parseCommand(text)).toEqual({ ok: true, command });
   });
@@ -48,6 +55,14 @@ describe("the /intplan grammar", () => {
     ["blocker resolve abc", /"abc" is not a blocker id/, "/intplan blocker resolve <id> [note]"],
     ["history last", /not a page number/, "/intplan history [page]"],
     ["history 0", /not a page number/, "/intplan history [page]"],
+    ["freeze", /Say which document to freeze/, "/intplan freeze plan|discovery [label]"],
+    ["freeze answers", /Cannot freeze "answers"/, "/intplan freeze plan|discovery [label]"],
+    [
+      `freeze plan ${"x".repeat(101)}`,
+      /at most 100 characters \(yours has 101\)/,
+      "/intplan freeze plan|discovery [label]",
+    ],
+    ["versions plan", /takes no arguments/, "/intplan versions"],
   ])("refuses %j with a reason and the usage", (text, error, usage) => {
     const result = parseCommand(text);
     expect(result.ok).toBe(false);

@@ -57,6 +57,16 @@ describe("describing the audit trail", () => {
       { document: "plan", version: 2, target: "canvas" },
       "published the Implementation Plan v2 (canvas)",
     ],
+    [
+      "document.frozen",
+      { document: "discovery", number: 3, label: "For <b> & review" },
+      "froze the Discovery Document as version 3 “For &lt;b&gt; &amp; review”",
+    ],
+    [
+      "document.frozen",
+      { document: "plan", number: 1, label: null },
+      "froze the Implementation Plan as version 1",
+    ],
     ["something.new", {}, "`something.new`"],
   ])("%s %j", (action, details, sentence) => {
     expect(describeAuditEntry(entry(action, details))).toBe(sentence);

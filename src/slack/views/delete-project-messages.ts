@@ -9,7 +9,7 @@ export function buildDeleteConfirmation(project: ProjectRow): MessageContent {
   const name = `*${escapeMrkdwn(project.name)}* (${project.code})`;
   const text =
     `:warning: Delete ${name} and everything intplan stores about it: the discovery answers, phases, tasks, ` +
-    "blockers, the status board, document records and the whole history? This cannot be undone.";
+    "blockers, the status board, document records, frozen versions and the whole history? This cannot be undone.";
   const confirm = {
     title: { type: "plain_text" as const, text: "Delete this project?" },
     text: { type: "plain_text" as const, text: `${project.code} and all its data will be removed for good.` },
@@ -50,6 +50,7 @@ export function describeDeletion(
     `• ${removed.blockers} blockers`,
     `• ${removed.historyEntries} history entries`,
     `• ${removed.publications} document publication records`,
+    `• ${removed.frozenVersions} frozen versions`,
     `• ${removed.canvasIds.length - canvasesLeft} canvases in Slack`,
   ];
   if (canvasesLeft > 0)

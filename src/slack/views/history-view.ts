@@ -71,6 +71,8 @@ export function describeAuditEntry(entry: Pick<AuditRow, "action" | "details">):
       return `answered \`${text(d, "question")}\``;
     case "answer.cleared":
       return `cleared the answer to \`${text(d, "question")}\``;
+    case "document.frozen":
+      return `froze the ${DOCUMENT_TITLES[String(d.document) as DocumentKind] ?? text(d, "document")} as version ${text(d, "number")}${d.label ? ` “${text(d, "label")}”` : ""}`;
     case "document.published":
       return `published the ${documentTitle(d)} v${text(d, "version")} (${text(d, "target")})`;
     case "section.edited":

@@ -6,6 +6,7 @@ import { registerHistoryPaging } from "./history-paging.js";
 import { registerInterviewActions } from "./interview-buttons.js";
 import { registerSectionEditButtons } from "./section-edit-buttons.js";
 import { registerSignOffButtons } from "./sign-off-buttons.js";
+import { registerVersionUploadButton } from "./version-upload-button.js";
 
 /** Every button (block action) intplan listens to, but the Home tab's paging (events/register-events.ts). */
 export function registerActions(listeners: Listeners, deps: AppDeps): void {
@@ -15,4 +16,5 @@ export function registerActions(listeners: Listeners, deps: AppDeps): void {
   registerHistoryPaging(listeners, deps);
   registerDeleteButtons(listeners, deps);
   registerSectionEditButtons(listeners, deps);
+  registerVersionUploadButton(listeners, deps);
 }

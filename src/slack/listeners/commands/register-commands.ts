@@ -6,6 +6,7 @@ import type { Subcommand } from "./define-subcommand.js";
 import { deleteCommand } from "./delete-command.js";
 import { editCommand } from "./edit-command.js";
 import { exportCommand } from "./export-command.js";
+import { freezeCommand } from "./freeze-command.js";
 import { historyCommand } from "./history-command.js";
 import { interviewCommand } from "./interview-command.js";
 import { registerIntplanCommand } from "./intplan-command.js";
@@ -13,6 +14,7 @@ import { newCommand } from "./new-project-command.js";
 import { phaseCommand } from "./phase-command.js";
 import { discoveryCommand, planCommand } from "./publish-commands.js";
 import { statusCommand } from "./status-command.js";
+import { versionsCommand } from "./versions-command.js";
 
 /**
  * Every subcommand intplan has; the help text lists exactly these. A new subcommand is one file here
@@ -25,6 +27,8 @@ const SUBCOMMANDS: readonly Subcommand[] = [
   discoveryCommand,
   exportCommand,
   editCommand,
+  freezeCommand,
+  versionsCommand,
   statusCommand,
   phaseCommand,
   blockerCommand,

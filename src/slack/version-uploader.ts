@@ -1,0 +1,45 @@
+import type { WebClient } from "@slack/web-api";
+import type { AppLogger } from "../logger.js";
+import type { UploadedFiles, VersionUploadPort } from "../services/document-versions.js";
+import { uploadFiles } from "./canvas-publisher.js";
+import { slackErrorCode } from "./slack-error-code.js";
+import { versionUploadComment } from "./views/version-messages.js";
+
+/**
+ * The Word file's link as Slack gives it: from the upload's answer when it carries one, else files.info's
+ * `permalink` (needs `files:read`). Without one the files are still there: the version just lists no link.
+ */
+async function permalinkOf(
+  client: WebClient,
+  logger: AppLogger,
+  file: { id: string; permalink?: string },
+): Promise<string | null> {
+  if (file.permalink) return file.permalink;
+  try {
+    const info = await client.files.info({ file: file.id });
+    return info.file?.permalink ?? null;
+  } catch (error) {
+    logger.warn(`files.info for ${file.id} failed (${slackErrorCode(error) ?? "network"}); no link kept`);
+    return null;
+  }
+}
+
+/** Uploads a frozen version's Word and Markdown files to the channel, in one message. */
+export function slackVersionUploader(client: WebClient, logger: AppLogger): VersionUploadPort {
+  return {
+    async upload(channelId, files, version): Promise<UploadedFiles> {
+      const [docx, markdown] = await uploadFiles(
+        client,
+        channelId,
+        [files.docx, files.markdown],
+        versionUploadComment(version),
+      );
+      if (!docx || !markdown) throw new Error("Slack did not answer with both files");
+      return {
+        docxFileId: docx.id,
+        markdownFileId: markdown.id,
+        permalink: await permalinkOf(client, logger, docx),
+      };
+    },
+  };
+}
