@@ -27,6 +27,7 @@ import {
   newRecords,
   type RecordedCall,
   type RecordedResponse,
+  type ResponseSource,
   type SlackAnswer,
   type SlackArgs,
   stringArg,
@@ -34,7 +35,7 @@ import {
 import { issueTriggerId, viewMethods } from "./slack-emulator-views.js";
 
 export type { RateLimitMode } from "./slack-emulator-rate-limits.js";
-export type { Fault, RecordedCall, RecordedResponse } from "./slack-emulator-state.js";
+export type { Fault, RecordedCall, RecordedResponse, ResponseEffect } from "./slack-emulator-state.js";
 
 export interface SlackEmulatorOptions {
   teamId?: string;
@@ -75,8 +76,12 @@ export interface SlackEmulator extends EmulatorIdentity, EmulatorRecords {
   setCanvasesAvailable(available: boolean | string): void;
   /** A fresh trigger id, valid for one views.open/views.push within 3 seconds. */
   issueTriggerId(): string;
-  /** A fresh response_url on the emulator: 5 uses within 30 minutes, recorded in `responses`. */
-  createResponseUrl(): string;
+  /**
+   * A fresh response_url on the emulator: 5 uses within 30 minutes, recorded in `responses`. A slash
+   * command's (`"command"`) ignores `replace_original`, as Slack's does; an interaction's (the default)
+   * replaces the message that held the button unless told not to.
+   */
+  createResponseUrl(source?: ResponseSource): string;
   waitForResponse(
     predicate?: (response: RecordedResponse) => boolean,
     timeoutMs?: number,
@@ -256,7 +261,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
         available === true ? undefined : available === false ? DEFAULT_CANVAS_ERROR : available;
     },
     issueTriggerId: () => issueTriggerId(state),
-    createResponseUrl: () => createResponseUrl(state),
+    createResponseUrl: (source) => createResponseUrl(state, source),
     waitForResponse(predicate = () => true, timeoutMs = 2000) {
       return waitFor(
         () => state.responses.find(predicate),
