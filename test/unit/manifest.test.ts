@@ -3,6 +3,7 @@ import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { AppDeps } from "../../src/deps.js";
+import { USAGES } from "../../src/slack/command-grammar.js";
 import { registerListeners } from "../../src/slack/listeners/register-listeners.js";
 import { recordListeners } from "../support/listener-recorder.js";
 
@@ -13,6 +14,16 @@ const schema = JSON.parse(
     "utf8",
   ),
 );
+
+/**
+ * The literal words a usage starts with, before its first argument or choice: "blocker resolve <id>" →
+ * "blocker resolve", "edit plan|discovery" → "edit".
+ */
+function leadingWords(usage: string): string {
+  const words = usage.trim().split(/\s+/);
+  const firstArgument = words.findIndex((w) => /^[<[]/.test(w) || w.includes("|"));
+  return words.slice(0, firstArgument === -1 ? undefined : firstArgument).join(" ");
+}
 
 describe("manifest.yml", () => {
   it("is a manifest Slack accepts (Slack's own JSON Schema)", () => {
@@ -37,6 +48,22 @@ describe("manifest.yml", () => {
       // ".*" is the catch-all that answers shortcuts intplan no longer has; it declares nothing.
       shortcuts: [...new Set(registered.shortcuts.filter((id) => id !== ".*"))].sort(),
     });
+  });
+
+  it("lists every subcommand of the grammar in the usage hint Slack shows as people type", () => {
+    const [command] = manifest.features.slash_commands as { command: string; usage_hint: string }[];
+    const hint = command?.usage_hint ?? "";
+    // Slack's published manifest schema: usage_hint is a string of 1 to 1,000 characters.
+    const limit =
+      schema.definitions["app-manifests.v1.features.slash_commands"].items.properties.usage_hint.maxLength;
+    expect(limit).toBe(1000);
+    expect(hint.length).toBeLessThanOrEqual(limit);
+    // The hint may name subcommands ahead of their code (being added elsewhere), never leave one out.
+    const hinted = new Set(hint.split(" | ").map(leadingWords));
+    const missing = USAGES.map((u) => leadingWords(u.usage.replace(/^\/intplan\s+/, ""))).filter(
+      (words) => !hinted.has(words),
+    );
+    expect(missing).toEqual([]);
   });
 
   it("asks for the bot scopes intplan uses", () => {
