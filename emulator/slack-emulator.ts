@@ -35,7 +35,7 @@ import {
 import { issueTriggerId, viewMethods } from "./slack-emulator-views.js";
 
 export type { RateLimitMode } from "./slack-emulator-rate-limits.js";
-export type { Fault, RecordedCall, RecordedResponse, ResponseEffect } from "./slack-emulator-state.js";
+export type { Fault, RecordedCall, RecordedResponse } from "./slack-emulator-state.js";
 
 export interface SlackEmulatorOptions {
   teamId?: string;
