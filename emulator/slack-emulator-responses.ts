@@ -39,9 +39,9 @@ export function createResponseUrl(state: EmulatorState, source: ResponseSource =
 function effectOf(source: ResponseSource, body: SlackArgs): ResponseEffect {
   if (source === "command") return "new-message";
   if (body.delete_original === true) return "deleted-original";
-  // Slack's default for an interaction's response is to replace the message that held the element, unless
-  // `replace_original: false` says it is a new message.
-  return body.replace_original === false ? "new-message" : "replaced-original";
+  // The guide replaces the original only when asked (`replace_original: true`); otherwise the response is
+  // published as a new message, so that is what the emulator does without the flag.
+  return body.replace_original === true ? "replaced-original" : "new-message";
 }
 
 /** Handles a POST to a response URL: the HTTP status and JSON answer to send back. */

@@ -276,6 +276,11 @@ export function parseCommand(raw: string): ParseResult {
   const [word, rest] = firstWord(text);
   const name = word.toLowerCase();
 
+  // `blockers resolve 3`, `blockers Sandbox keys missing`: one letter too many for `blocker`.
+  if (name === "blockers" && rest.trim() && !isLookingOnly(rest.trim().split(/\s+/))) {
+    const meant = `/intplan blocker ${truncateText(rest.trim(), 60)}`;
+    return didYouMean(meant, "`blockers` only lists the open blockers; nothing was logged.", "blocker");
+  }
   if (NO_ARGUMENTS.has(name as CommandName)) {
     if (rest.trim()) return fail(`\`${name}\` takes no arguments.`, name as CommandName);
     return { ok: true, command: { name } as Command };

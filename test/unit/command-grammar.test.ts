@@ -102,6 +102,16 @@ describe("the /intplan grammar", () => {
     expect(result.error).toContain(`Did you mean \`/intplan ${meant}\`?`);
   });
 
+  it.each([
+    ["blockers resolve 3", "/intplan blocker resolve 3"],
+    ["blockers Sandbox keys missing", "/intplan blocker Sandbox keys missing"],
+  ])("asks whether %j meant the singular", (text, meant) => {
+    const result = parseCommand(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toContain(`Did you mean \`${meant}\`?`);
+  });
+
   it("suggests nothing for a word close to no subcommand", () => {
     const result = parseCommand("frobnicate");
     expect(result.ok || result.error).not.toContain("Did you mean");
