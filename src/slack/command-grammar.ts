@@ -230,7 +230,7 @@ const NO_ARGUMENTS: ReadonlySet<CommandName> = new Set([
 ]);
 
 /** The first word of every subcommand's usage: what people type after `/intplan`. */
-export const SUBCOMMAND_WORDS: readonly string[] = [
+const SUBCOMMAND_WORDS: readonly string[] = [
   ...new Set(USAGES.map((u) => u.usage.split(/\s+/)[1] ?? "").filter(Boolean)),
 ];
 
