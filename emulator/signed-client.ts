@@ -46,6 +46,8 @@ export interface BlockActionOptions {
   blockId?: string;
   /** The message holding the button; the emulator's copy of it is sent when it has one. */
   messageTs?: string;
+  /** The message holding the button is an ephemeral one (a private reply), as `container.is_ephemeral` says. */
+  ephemeral?: boolean;
   /** The view holding the element: a view id the emulator knows, or a view object. */
   view?: string | Record<string, unknown>;
   /** state.values of the view, for actions inside modals. */
@@ -124,8 +126,8 @@ export function createSignedClient(options: SignedClientOptions): SignedClient {
   const teamId = options.teamId ?? emulator?.teamId ?? "T_EMULATED";
   const appId = emulator?.appId ?? "A_INTPLAN";
   const newTriggerId = () => emulator?.issueTriggerId() ?? `${now()}.${randomBytes(6).toString("hex")}`;
-  const newResponseUrl = () =>
-    emulator?.createResponseUrl() ?? `http://127.0.0.1:9/response/${randomBytes(6).toString("hex")}`;
+  const newResponseUrl = (source: "command" | "interaction" = "interaction") =>
+    emulator?.createResponseUrl(source) ?? `http://127.0.0.1:9/response/${randomBytes(6).toString("hex")}`;
   const actionTs = () => (now() / 1000).toFixed(6);
 
   async function send(request: RawRequest, sent: Pick<SlackRequestResult, "triggerId" | "responseUrl"> = {}) {
@@ -207,7 +209,7 @@ export function createSignedClient(options: SignedClientOptions): SignedClient {
   return {
     command({ text, userId = "U0PM", channelId = "C0PROJECT", teamId: commandTeamId, command = "/intplan" }) {
       const triggerId = newTriggerId();
-      const responseUrl = newResponseUrl();
+      const responseUrl = newResponseUrl("command");
       const body = new URLSearchParams({
         token: VERIFICATION_TOKEN,
         team_id: commandTeamId ?? teamId,
@@ -235,6 +237,7 @@ export function createSignedClient(options: SignedClientOptions): SignedClient {
       channelId,
       blockId = "actions",
       messageTs,
+      ephemeral = false,
       view,
       values,
       action,
@@ -247,7 +250,7 @@ export function createSignedClient(options: SignedClientOptions): SignedClient {
         ...fromUser(userId),
         trigger_id: newTriggerId(),
         container: inMessage
-          ? { type: "message", message_ts: messageTs, channel_id: channelId, is_ephemeral: false }
+          ? { type: "message", message_ts: messageTs, channel_id: channelId, is_ephemeral: ephemeral }
           : { type: "view", view_id: viewOutput?.id },
         ...(channelId === undefined ? {} : { channel: { id: channelId, name: channelId.toLowerCase() } }),
         ...(inMessage ? { message: messageOf(channelId, messageTs), response_url: newResponseUrl() } : {}),

@@ -45,10 +45,21 @@ export interface CanvasProblem {
   at: number;
 }
 
+/** Who was given a response URL: a slash command's invocation, or an interaction (a button, a shortcut). */
+export type ResponseSource = "command" | "interaction";
+
+/**
+ * What a POST to a response URL did: posted one more message (ephemeral or in channel, as its
+ * `response_type` says), or replaced or deleted the message that held the button.
+ */
+export type ResponseEffect = "new-message" | "replaced-original" | "deleted-original";
+
 export interface RecordedResponse {
   url: string;
   body: SlackArgs;
   at: number;
+  source: ResponseSource;
+  effect: ResponseEffect;
 }
 
 export type Fault =
@@ -214,7 +225,7 @@ export interface EmulatorState extends EmulatorIdentity, EmulatorRecords {
   /** Issued trigger ids and when they were issued; views.open/push consume them. */
   triggers: Map<string, number>;
   /** Issued response URLs by id. */
-  responseUrls: Map<string, { issuedAt: number; uses: number }>;
+  responseUrls: Map<string, { issuedAt: number; uses: number; source: ResponseSource }>;
   /** undefined when canvases work, else the error every canvas method answers. */
   canvasError: string | undefined;
   /** undefined normally, else the error every canvases.access.set answers (a workspace that refuses it). */

@@ -33,6 +33,7 @@ import {
   newRecords,
   type RecordedCall,
   type RecordedResponse,
+  type ResponseSource,
   type SlackAnswer,
   type SlackArgs,
   stringArg,
@@ -106,8 +107,12 @@ export interface SlackEmulator extends EmulatorIdentity, EmulatorRecords {
   }): ReturnType<typeof personEditsCanvas>;
   /** A fresh trigger id, valid for one views.open/views.push within 3 seconds. */
   issueTriggerId(): string;
-  /** A fresh response_url on the emulator: 5 uses within 30 minutes, recorded in `responses`. */
-  createResponseUrl(): string;
+  /**
+   * A fresh response_url on the emulator: 5 uses within 30 minutes, recorded in `responses`. A slash
+   * command's (`"command"`) ignores `replace_original`, as Slack's does; an interaction's (the default)
+   * replaces the message that held the button unless told not to.
+   */
+  createResponseUrl(source?: ResponseSource): string;
   waitForResponse(
     predicate?: (response: RecordedResponse) => boolean,
     timeoutMs?: number,
@@ -299,7 +304,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     },
     personEditsCanvas: (edit) => personEditsCanvas(state, edit),
     issueTriggerId: () => issueTriggerId(state),
-    createResponseUrl: () => createResponseUrl(state),
+    createResponseUrl: (source) => createResponseUrl(state, source),
     waitForResponse(predicate = () => true, timeoutMs = 2000) {
       return waitFor(
         () => state.responses.find(predicate),

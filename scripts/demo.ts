@@ -107,12 +107,16 @@ async function main(): Promise<void> {
 
     for (const doc of ["plan", "discovery"] as const) {
       await command(t, doc);
+      const shown = t.emulator.calls.length;
+      // The channel's announcement is the answer (nothing comes privately when a new version is out).
       const title = DOCUMENT_TITLES[doc];
-      const done = await t.emulator.waitForResponse(
-        (r) => replyText(r.body).includes(title) && !replyText(r.body).includes("Generating"),
+      const announced = await t.emulator.waitForCall(
+        "chat.postMessage",
+        (c) => c.args.channel === CHANNEL && String(c.args.text).includes(`published the ${title}`),
         10_000,
       );
-      say(`  (only you) ${replyText(done.body)}`);
+      if (t.emulator.calls.indexOf(announced) >= shown)
+        say(`  #demo: ${String(announced.args.text).split("\n")[0]}`);
     }
     await command(t, "phase discovery in-progress Kick-off held with the client", LEAD);
     await command(t, "blocker Waiting on the client's QuickBooks sandbox credentials --client", PM);

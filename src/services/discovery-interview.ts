@@ -92,7 +92,8 @@ export type StartSection = { ok: true; sectionIndex: number } | { ok: false; err
 
 /**
  * Where the interview opens: the named section; else where someone left off (a section closed midway);
- * else the first unfinished section; else the summary. A name matching nothing lists the sections.
+ * else the first unfinished section; else the summary. A name matching nothing lists the sections; a name
+ * matching two sections equally well ("api": both systems have one) asks which, and opens nothing.
  */
 export function resolveStartSection(
   deps: InterviewReadDeps,
@@ -101,11 +102,19 @@ export function resolveStartSection(
 ): StartSection {
   const { questionnaire } = interviewOf(project);
   if (query) {
-    const found = findSection(questionnaire, query, project);
-    if (found) return { ok: true, sectionIndex: found.index };
-    const list = questionnaire.sections
-      .map((s, i) => `${i + 1}. ${withSystemNames(s.title, project)}`)
-      .join("\n");
+    const match = findSection(questionnaire, query, project);
+    if (match.kind === "found") return { ok: true, sectionIndex: match.index };
+    const line = (s: { title: string }, i: number) => `${i + 1}. ${withSystemNames(s.title, project)}`;
+    if (match.kind === "ambiguous") {
+      const lines = match.candidates.map(
+        (c) => `\`/intplan interview ${c.index + 1}\` ${line(c.section, c.index)}`,
+      );
+      return {
+        ok: false,
+        error: `"${truncateText(query, 80)}" matches ${match.candidates.length} sections. Which one?\n${lines.join("\n")}`,
+      };
+    }
+    const list = questionnaire.sections.map(line).join("\n");
     return {
       ok: false,
       error: `No section matches "${truncateText(query, 80)}". The sections are:\n${list}`,

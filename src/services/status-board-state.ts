@@ -33,8 +33,8 @@ export interface StatusBoardDeps {
   logger: Pick<Logger, "warn">;
 }
 
-/** Everything the board shows, read from the database now. */
-function loadStatusBoardFacts(deps: Pick<StatusBoardDeps, "db" | "clock">, project: ProjectRow) {
+/** Everything the board shows, read from the database now (also what `/intplan status` shows privately when Slack will not take the board). */
+export function loadStatusBoardFacts(deps: Pick<StatusBoardDeps, "db" | "clock">, project: ProjectRow) {
   const interview = projectInterviewProgress(deps, project);
   return {
     project,

@@ -141,15 +141,67 @@ function firstWord(text: string): [string, string] {
   return match ? [match[1] ?? "", match[2] ?? ""] : ["", ""];
 }
 
+/**
+ * Words people type after a subcommand when they mean to look rather than change something
+ * (`blocker list`, `phase show`): a text made only of these (and an id) is a near-miss, never a blocker's
+ * text or a phase's name.
+ */
+const LOOK_WORDS: ReadonlySet<string> = new Set([
+  "list",
+  "ls",
+  "show",
+  "view",
+  "all",
+  "open",
+  "help",
+  "?",
+  "status",
+  "summary",
+]);
+
+/** Words that mean "resolve" when followed by a blocker id (`blocker close #3`). */
+const RESOLVE_WORDS: ReadonlySet<string> = new Set([
+  "resolved",
+  "close",
+  "closed",
+  "done",
+  "fix",
+  "fixed",
+  "solve",
+  "solved",
+  "clear",
+  "remove",
+  "delete",
+  "rm",
+  "unblock",
+]);
+
+const BLOCKER_ID = /^#?(\d{1,9})$/;
+
+/** True when every word is a look word, but for at most one id: `list`, `show 3`, `list all`. */
+function isLookingOnly(words: readonly string[]): boolean {
+  const [first, ...others] = words.map((w) => w.toLowerCase());
+  if (!first || !LOOK_WORDS.has(first) || others.length > 1) return false;
+  return others.every((w) => LOOK_WORDS.has(w) || BLOCKER_ID.test(w));
+}
+
+/** A near-miss: a question back, with the command that was probably meant; nothing is changed. */
+const didYouMean = (meant: string, what: string, usage: CommandName): ParseResult =>
+  fail(`Did you mean \`${meant}\`? ${what}`, usage);
+
 function parsePhase(rest: string): ParseResult {
   const words = rest.split(/\s+/).filter(Boolean);
+  if (isLookingOnly(words))
+    return didYouMean("/intplan status", "It shows every phase. Nothing was changed.", "phase");
   if (words.length < 2) return fail("Say which phase and its new status.", "phase");
-  // A status may follow a phase name of several words ("post launch done"): find the first status word.
+  // A status may follow a phase name of several words ("post launch done"), and may itself be two words
+  // ("in progress", "not started", "on hold"): find the first status.
   for (let i = 1; i < words.length; i++) {
-    const status = parsePhaseStatus(words[i] ?? "");
+    const twoWords = parsePhaseStatus(`${words[i]}-${words[i + 1] ?? ""}`);
+    const status = twoWords ?? parsePhaseStatus(words[i] ?? "");
     if (status) {
       const note = words
-        .slice(i + 1)
+        .slice(i + (twoWords ? 2 : 1))
         .join(" ")
         .trim();
       return {
@@ -182,7 +234,7 @@ function parseBlocker(rest: string): ParseResult {
   const [first, after] = firstWord(rest);
   if (first.toLowerCase() === "resolve") {
     const [idWord, note] = firstWord(after);
-    const id = /^#?(\d{1,9})$/.exec(idWord)?.[1];
+    const id = BLOCKER_ID.exec(idWord)?.[1];
     if (!id)
       return fail(
         idWord ? `"${truncateText(idWord, 40)}" is not a blocker id.` : "Say which blocker to resolve.",
@@ -191,6 +243,20 @@ function parseBlocker(rest: string): ParseResult {
     return { ok: true, command: { name: "blocker-resolve", id: Number(id), note: note.trim() || null } };
   }
   if (!rest.trim()) return fail("Describe the blocker.", "blocker");
+  const words = rest.trim().split(/\s+/);
+  if (isLookingOnly(words))
+    return didYouMean("/intplan blockers", "It lists the open blockers. Nothing was logged.", "blocker");
+  // "close #3 keys arrived", "done 3": a resolve, misspoken. A bare number without "#" only when nothing
+  // follows it, so "fix 2 failing webhooks" stays a blocker's text.
+  const [verb, maybeId, ...noteWords] = words;
+  const id = maybeId === undefined ? undefined : BLOCKER_ID.exec(maybeId)?.[1];
+  const hashed = maybeId?.startsWith("#") ?? false;
+  if (verb && RESOLVE_WORDS.has(verb.toLowerCase()) && id && (hashed || noteWords.length === 0))
+    return didYouMean(
+      `/intplan blocker resolve ${id}${noteWords.length > 0 ? " <note>" : ""}`,
+      "Nothing was logged or resolved.",
+      "blocker-resolve",
+    );
   return { ok: true, command: { name: "blocker", text: rest.trim() } };
 }
 
@@ -205,6 +271,41 @@ const NO_ARGUMENTS: ReadonlySet<CommandName> = new Set([
   "versions",
 ]);
 
+/** The first word of every subcommand's usage: what people type after `/intplan`. */
+const SUBCOMMAND_WORDS: readonly string[] = [
+  ...new Set(USAGES.map((u) => u.usage.split(/\s+/)[1] ?? "").filter(Boolean)),
+];
+
+/** Edits (insert, delete, substitute, swap two neighbours) from one word to another. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i] as number[];
+      const up = d[i - 1] as number[];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((up[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (up[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        row[j] = Math.min(row[j] ?? 0, ((d[i - 2] as number[])[j - 2] ?? 0) + 1);
+    }
+  }
+  return (d[a.length] as number[])[b.length] ?? Number.POSITIVE_INFINITY;
+}
+
+/** The one subcommand a mistyped word most likely meant ("blocer", "interveiw", "stat"), if any. */
+function closestSubcommand(word: string): string | undefined {
+  if (word.length < 3) return undefined;
+  const prefixed = SUBCOMMAND_WORDS.filter((w) => w.startsWith(word));
+  if (prefixed.length === 1) return prefixed[0];
+  const allowed = word.length >= 6 ? 2 : 1;
+  const near = SUBCOMMAND_WORDS.map((w) => ({ w, d: editDistance(word, w) }))
+    .filter((c) => c.d <= allowed)
+    .sort((x, y) => x.d - y.d);
+  if (near.length === 0 || (near.length > 1 && near[0]?.d === near[1]?.d)) return undefined;
+  return near[0]?.w;
+}
+
 /** Parses the text after `/intplan`. An empty text is help. */
 export function parseCommand(raw: string): ParseResult {
   // Control characters (including newlines) become spaces: a slash command is one line of intent.
@@ -217,6 +318,11 @@ export function parseCommand(raw: string): ParseResult {
   const [word, rest] = firstWord(text);
   const name = word.toLowerCase();
 
+  // `blockers resolve 3`, `blockers Sandbox keys missing`: one letter too many for `blocker`.
+  if (name === "blockers" && rest.trim() && !isLookingOnly(rest.trim().split(/\s+/))) {
+    const meant = `/intplan blocker ${truncateText(rest.trim(), 60)}`;
+    return didYouMean(meant, "`blockers` only lists the open blockers; nothing was logged.", "blocker");
+  }
   if (NO_ARGUMENTS.has(name as CommandName)) {
     if (rest.trim()) return fail(`\`${name}\` takes no arguments.`, name as CommandName);
     return { ok: true, command: { name } as Command };
@@ -249,12 +355,14 @@ export function parseCommand(raw: string): ParseResult {
         return fail(`"${truncateText(rest.trim(), 40)}" is not a page number.`, "history");
       return { ok: true, command: { name: "history", page: Number(page) } };
     }
-    default:
+    default: {
+      const meant = closestSubcommand(name);
       return {
         ok: false,
-        error: `Unknown subcommand "${truncateText(word, 40)}".`,
+        error: `Unknown subcommand "${truncateText(word, 40)}".${meant ? ` Did you mean \`/intplan ${meant}\`?` : ""}`,
         usage: null,
         unknown: word,
       };
+    }
   }
 }

@@ -31,7 +31,7 @@ describe("deleting a project (right to deletion)", () => {
     await t.slack.command({ text: "plan", channelId: CHANNEL });
     await t.idle();
     await t.emulator.waitForCall("canvases.create");
-    await t.emulator.waitForResponse((r) => text(r.body).includes("version 1"));
+    await t.emulator.waitForCall("chat.postMessage", (c) => String(c.args.text).includes("version 1"));
   });
   afterEach(async () => {
     await t.close();

@@ -6,7 +6,6 @@ import { startTestApp, type TestApp } from "../support/harness.js";
 import { createProjectThroughSlack } from "../support/projects.js";
 
 const CHANNEL = "C0PROJECT";
-const text = (v: unknown) => JSON.stringify(v);
 
 /**
  * A long-running project with 1,200 open blockers and answers longer than one canvas can hold. The
@@ -40,7 +39,11 @@ describe("publishing the documents of a project too big for one canvas", () => {
     expect(markdown).toContain("- …and 1,150 more: `/intplan blockers`");
     expect(markdown).toMatch(/^- blocker 1200 /m);
     expect(markdown).not.toMatch(/^- blocker 1150 /m);
-    await t.emulator.waitForResponse((r) => text(r.body).includes("published as a canvas"), 10_000);
+    await t.emulator.waitForCall(
+      "chat.postMessage",
+      (c) => String(c.args.text).includes("published the Implementation Plan"),
+      10_000,
+    );
   });
 
   it("the discovery document becomes a canvas too, saying where the rest of the answers are", async () => {

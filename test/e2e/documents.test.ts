@@ -7,9 +7,9 @@ import { permalinkGiven } from "../support/canvases.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { sectionState } from "../support/interview.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
+import { privateReplies } from "../support/replies.js";
 
 const CHANNEL = "C0PROJECT";
-const text = (v: unknown) => JSON.stringify(v);
 
 describe("publishing the Implementation Plan and the Discovery Document", () => {
   let t: TestApp;
@@ -42,9 +42,9 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
     });
   }
 
-  it("posts the plan as a canvas in the channel's tabs, shows progress, and announces it", async () => {
+  it("posts the plan as a canvas in the channel's tabs and announces it: the announcement is the one reply", async () => {
     const res = await command("plan");
-    expect(text(res.body)).toContain("Generating the Implementation Plan");
+    expect(res.body).toBe("");
     await t.idle();
     const created = await t.emulator.waitForCall("canvases.create");
     expect(created.answer?.ok).toBe(true);
@@ -55,17 +55,17 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
     expect(markdown).toContain("Acme order sync");
     expect(markdown).not.toMatch(/\[[A-Z_0-9]{3,}\]|\{\{|<!--/);
 
-    const reply = await t.emulator.waitForResponse((r) => text(r.body).includes("published as a canvas"));
-    expect(text(reply.body)).toContain("version 1");
     // The link people get is the one Slack gives (files.info's permalink), not one made up from ids.
     const permalink = await permalinkGiven(t.emulator, canvasId);
-    expect(text(reply.body)).toContain(`<${permalink}|Implementation Plan>`);
     const announcement = await t.emulator.waitForCall(
       "chat.postMessage",
       (c) => c.args.channel === CHANNEL && String(c.args.text).includes("published the <"),
     );
     expect(String(announcement.args.text)).toContain("<@U0PM>");
     expect(String(announcement.args.text)).toContain(`<${permalink}|Implementation Plan>`);
+    expect(String(announcement.args.text)).toContain("version 1");
+    // No "Generating…" and then the result: nothing private at all, the channel's message says it.
+    expect(privateReplies(t, res)).toEqual([]);
 
     const doc = t.db.select().from(documents).where(eq(documents.projectId, projectId)).get();
     expect(doc).toMatchObject({ kind: "plan", canvasId, version: 1, canvasPermalink: permalink });
@@ -79,11 +79,11 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
     await t.idle();
     const created = await t.emulator.waitForCall("canvases.create");
     const canvasId = String(created.answer?.canvas_id);
-    await t.emulator.waitForResponse((r) => text(r.body).includes("version 1"));
 
-    await command("plan");
+    const again = await command("plan");
     await t.idle();
-    await t.emulator.waitForResponse((r) => text(r.body).includes("already up to date"));
+    // Nothing new for the channel: this person alone hears it, exactly once.
+    expect(privateReplies(t, again)).toEqual([expect.stringContaining("already up to date (version 1)")]);
     expect(t.emulator.callsTo("canvases.edit")).toEqual([]);
 
     await answerSection(0);
@@ -103,7 +103,7 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
     await createProjectThroughSlack(t, { channelId: CHANNEL });
     await command("plan");
     await t.idle();
-    await t.emulator.waitForResponse((r) => text(r.body).includes("version 1"));
+    await t.emulator.waitForCall("canvases.create");
     await Promise.all(["U0PM", "U0LEAD", "U0QA", "U0DEV"].map((user, i) => answerSection(i, user)));
     const answered = t.db.select().from(answers).all();
     expect(new Set(answered.map((a) => a.answeredBy))).toEqual(new Set(["U0PM", "U0LEAD", "U0QA", "U0DEV"]));
@@ -129,31 +129,33 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
 
   it("falls back to a Markdown file and says why when the workspace has no canvases", async () => {
     t.emulator.setCanvasesAvailable("team_tier_cannot_create_channel_canvases");
-    await command("plan");
+    const res = await command("plan");
     await t.idle();
-    const reply = await t.emulator.waitForResponse((r) => text(r.body).includes("Markdown file"));
-    expect(text(reply.body)).toContain("team_tier_cannot_create_channel_canvases");
     const file = [...t.emulator.files.values()].find((f) => f.filename === "INT-0001-implementation-plan.md");
     expect(file?.content).toContain("# IMPLEMENTATION PLAN");
     expect(file?.channelId).toBe(CHANNEL);
+    // The file's comment in the channel says why; nothing more comes privately.
+    expect(file?.initialComment).toContain("team_tier_cannot_create_channel_canvases");
+    expect(privateReplies(t, res)).toEqual([]);
     expect(t.db.select().from(publications).get()).toMatchObject({ target: "file", version: 1 });
   });
 
   it("exports the answers as a JSON file the offline renderer reads back", async () => {
     await answerSection(0);
-    await command("export answers");
+    const res = await command("export answers");
     await t.idle();
-    await t.emulator.waitForResponse((r) => text(r.body).includes("answers file is in this channel"));
     const file = [...t.emulator.files.values()].find((f) => f.filename === "INT-0001-answers.json");
+    expect(file?.initialComment).toBe("<@U0PM> exported the answers.");
+    expect(privateReplies(t, res)).toEqual([]);
     const input = parseAnswersFile(JSON.parse(file?.content ?? "{}"));
     expect(input.project.code).toBe("INT-0001");
     expect(Object.keys(input.answers).length).toBeGreaterThan(0);
   });
 
   it("exports the plan as a file even where canvases work", async () => {
-    await command("export plan");
+    const res = await command("export plan");
     await t.idle();
-    await t.emulator.waitForResponse((r) => text(r.body).includes("file is in this channel"));
+    expect(privateReplies(t, res)).toEqual([]);
     expect([...t.emulator.files.values()].map((f) => f.filename)).toContain(
       "INT-0001-implementation-plan.md",
     );
@@ -162,10 +164,11 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
 
   it("tells the user plainly when Slack refuses, and keeps nothing half-done", async () => {
     t.emulator.failNext("canvases.create", { kind: "error", error: "not_in_channel" });
-    await command("plan");
+    const res = await command("plan");
     await t.idle();
-    const reply = await t.emulator.waitForResponse((r) => text(r.body).includes("could not publish"));
-    expect(text(reply.body)).toContain("/invite @intplan");
+    const replies = privateReplies(t, res);
+    expect(replies).toEqual([expect.stringContaining("could not publish")]);
+    expect(replies[0]).toContain("/invite @intplan");
     expect(t.db.select().from(publications).all()).toEqual([]);
   });
 });

@@ -85,7 +85,7 @@ describe("the discovery interview, walked through Slack modals", () => {
     await t.slack.command({ text: "status", channelId: "C0PROJECT" });
     await t.idle();
     const board = await t.emulator.waitForCall("chat.postMessage", (c) =>
-      String(c.args.text).startsWith("Status of"),
+      String(c.args.text).startsWith("Acme order sync (INT-0001) status:"),
     );
     expect(JSON.stringify(board.args.blocks)).toContain(
       `Discovery interview: ${sections.length} of ${sections.length} sections complete, no required answers missing`,

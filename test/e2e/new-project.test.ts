@@ -111,7 +111,9 @@ describe("a PM creates an integration project from the channel", () => {
     await t.idle();
     const board = await t.emulator.waitForCall(
       "chat.postMessage",
-      (c) => c.args.channel === "C0PROJECT" && String(c.args.text).startsWith("Status of"),
+      (c) =>
+        c.args.channel === "C0PROJECT" &&
+        String(c.args.text).startsWith("Acme order sync (INT-0001) status:"),
     );
     expect(board.answer?.ok).toBe(true);
     expect(String(board.args.text)).toContain("Acme order sync (INT-0001)");

@@ -47,10 +47,7 @@ describe("people and the channel in the documents, as each audience reads them",
   async function publishPlan() {
     await command("plan");
     await t.idle();
-    const created = await t.emulator.waitForCall(
-      "conversations.canvases.create",
-      (c) => c.answer?.ok === true,
-    );
+    const created = await t.emulator.waitForCall("canvases.create", (c) => c.answer?.ok === true);
     const canvasId = String(created.answer?.canvas_id);
     return () => t.emulator.canvases.get(canvasId)?.markdown ?? "";
   }

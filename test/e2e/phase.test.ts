@@ -39,6 +39,7 @@ describe("the team moves phases along from the channel", () => {
       (c) => c.args.channel === CHANNEL && String(c.args.text).includes(fragment),
     );
   };
+  const channelMessages = () => t.emulator.messages.get(CHANNEL) ?? [];
   const buttonIn = (reply: Reply, actionId: string) =>
     reply.blocks.flatMap((b) => b.elements ?? []).find((e) => e.action_id === actionId);
 
@@ -113,17 +114,20 @@ describe("the team moves phases along from the channel", () => {
     expect(phase(1)?.status).toBe("not-started");
 
     const signOff = buttonIn(prompt, "phase_sign_off");
-    await t.slack.blockAction({
+    const pressed = await t.slack.blockAction({
       actionId: "phase_sign_off",
       value: signOff?.value,
       userId: "U0LEAD",
       channelId: CHANNEL,
       messageTs: "1.000001",
+      ephemeral: true,
     });
     await t.idle();
-    const settled = await t.emulator.waitForResponse((r) => r.body.replace_original === true);
-    expect(String(settled.body.text)).toContain("<@U0LEAD> signed off *1. Discovery &amp; Design*");
     await posted("(signed off by <@U0LEAD>)");
+    // One reply: the channel's announcement. The private question goes; no private copy of the news.
+    const answers = t.emulator.responses.filter((r) => r.url === pressed.responseUrl);
+    expect(answers.map((r) => r.effect)).toEqual(["deleted-original"]);
+    expect(channelMessages().filter((m) => m.text.includes("signed off"))).toHaveLength(1);
     expect(phase(1)).toMatchObject({
       status: "done",
       signedOffBy: "U0LEAD",
@@ -139,14 +143,19 @@ describe("the team moves phases along from the channel", () => {
     expect(buttonIn(prompt, "phase_sign_off")).toBeUndefined();
     const ask = buttonIn(prompt, "phase_ask_sign_off");
 
-    await t.slack.blockAction({
+    const asking = await t.slack.blockAction({
       actionId: "phase_ask_sign_off",
       value: ask?.value,
       userId: "U0DEV",
       channelId: CHANNEL,
       messageTs: "1.000002",
+      ephemeral: true,
     });
     const request = await posted("wants to mark *1. Discovery &amp; Design* done");
+    // The request in the channel is the answer: the private question goes, with no private "asked" copy.
+    expect(t.emulator.responses.filter((r) => r.url === asking.responseUrl).map((r) => r.effect)).toEqual([
+      "deleted-original",
+    ]);
     const requestTs = String(request.answer?.ts);
     expect(String(request.args.text)).toContain("<@U0LEAD> or <@U0PM>, can you sign it off?");
 
@@ -162,7 +171,7 @@ describe("the team moves phases along from the channel", () => {
     expect(refused.body).toMatchObject({ response_type: "ephemeral", replace_original: false });
     expect(phase(1)?.status).toBe("not-started");
 
-    await t.slack.blockAction({
+    const confirmed = await t.slack.blockAction({
       actionId: "phase_sign_off",
       value: ask?.value,
       userId: "U0PM",
@@ -170,6 +179,9 @@ describe("the team moves phases along from the channel", () => {
       messageTs: requestTs,
     });
     await posted("(signed off by <@U0PM>)");
+    // The request in the channel is settled in place (its button goes), not answered with a second post.
+    const settled = t.emulator.responses.filter((r) => r.url === confirmed.responseUrl);
+    expect(settled.map((r) => r.effect)).toEqual(["replaced-original"]);
     expect(phase(1)).toMatchObject({ status: "done", signedOffBy: "U0PM" });
   });
 

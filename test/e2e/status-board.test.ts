@@ -97,6 +97,18 @@ describe("the status board: one pinned message per project channel, updated in p
       expect(t.emulator.callsTo("pins.add")).toHaveLength(1);
     });
 
+    it("/intplan status says each phase's status in words, and the current one in the notification", async () => {
+      await t.slack.command({ text: "phase 1 in progress", userId: "U0PM" });
+      await t.idle();
+      const ts = await postBoard();
+      const post = boardPosts().find((c) => c.answer?.ts === ts);
+      expect(boardText(post)).toContain(":large_blue_circle: *1. Discovery &amp; Design* · In progress");
+      expect(boardText(post)).toContain(":white_circle: *2. Development* · Not started");
+      expect(post?.args.text).toBe(
+        "Acme order sync (INT-0001) status: phase 1. Discovery &amp; Design, In progress; no open blockers",
+      );
+    });
+
     it("a burst of /intplan status makes no edit when nothing on the board changed", async () => {
       await postBoard();
       await t.idle();
@@ -119,6 +131,11 @@ describe("the status board: one pinned message per project channel, updated in p
         (c) => isBoard(c) && boardText(c).includes(":large_blue_circle: *2. Development*"),
       );
       expect(edit.args).toMatchObject({ channel: CHANNEL, ts });
+      // In words, not only as a coloured circle: on the phase's line, and in the notification text.
+      expect(boardText(edit)).toContain(":large_blue_circle: *2. Development* · In progress");
+      expect(edit.args.text).toMatch(
+        /\(INT-\d{4}\) status: phase 2\. Development, In progress; no open blockers$/,
+      );
       expect(boardText(edit)).toContain("*Next milestone:* finish *2. Development* (exit criteria 0/5)");
       expect(
         t.emulator.messages
@@ -164,7 +181,7 @@ describe("the status board: one pinned message per project channel, updated in p
       ).toEqual(ticked.map((id) => [id, "U0DEV"]));
       await t.idle();
       await t.emulator.waitForCall("chat.update", (c) =>
-        boardText(c).includes("*1. Discovery &amp; Design* · tasks 0/7 · exit criteria 2/4"),
+        boardText(c).includes("*1. Discovery &amp; Design* · Not started · tasks 0/7 · exit criteria 2/4"),
       );
     });
 
@@ -240,7 +257,7 @@ describe("the status board: one pinned message per project channel, updated in p
       expect(boardPosts()).toHaveLength(1);
     });
 
-    it("shows the project card privately when Slack will not take the board", async () => {
+    it("shows the board privately, statuses in words, when Slack will not take it in the channel", async () => {
       t.emulator.failNext("chat.postMessage", { kind: "error", error: "not_in_channel" });
       await t.slack.command({ text: "status", userId: "U0PM" });
       await t.idle();
@@ -250,6 +267,10 @@ describe("the status board: one pinned message per project channel, updated in p
         "I could not post the status board here (Slack said `not_in_channel`)",
       );
       expect(JSON.stringify(reply.body.blocks)).toContain("Acme order sync (INT-0001)");
+      expect(JSON.stringify(reply.body.blocks)).toContain(
+        ":white_circle: *1. Discovery &amp; Design* · Not started",
+      );
+      expect(JSON.stringify(reply.body.blocks)).not.toContain("updates itself");
       expect(t.db.select().from(statusBoards).all()).toEqual([]);
 
       await postBoard();

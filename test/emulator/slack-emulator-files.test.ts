@@ -123,6 +123,30 @@ describe("response_url", () => {
     expect(emulator.responses).toEqual([]);
   });
 
+  it("replaces or deletes the message that held a button, when the response says so", async () => {
+    const url = emulator.createResponseUrl("interaction");
+    await respond(url, { replace_original: true, text: "Signed off" });
+    await respond(url, { replace_original: false, response_type: "ephemeral", text: "Only the PM can" });
+    await respond(url, { delete_original: true });
+    expect(emulator.responses.map((r) => r.effect)).toEqual([
+      "replaced-original",
+      "new-message",
+      "deleted-original",
+    ]);
+  });
+
+  it("posts every response to a slash command's URL as a new message: replace_original does nothing", async () => {
+    const url = emulator.createResponseUrl("command");
+    await respond(url, { response_type: "ephemeral", text: "Thinking…" });
+    await respond(url, { response_type: "ephemeral", replace_original: true, text: "Done" });
+    expect(emulator.responses.map((r) => [r.source, r.effect, r.body.text])).toEqual([
+      ["command", "new-message", "Thinking…"],
+      ["command", "new-message", "Done"],
+    ]);
+    // Nor is there an original to delete: the body is taken as a message, and one without text is refused.
+    expect((await respond(url, { delete_original: true })).status).toBe(400);
+  });
+
   it("works 5 times within 30 minutes, like Slack", async () => {
     const url = emulator.createResponseUrl();
     const statuses: number[] = [];

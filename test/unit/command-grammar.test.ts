@@ -20,6 +20,9 @@ describe("the /intplan grammar", () => {
     ["phase 2 in-progress", { name: "phase", phase: "2", status: "in-progress", note: null }],
     ["phase dev done shipped it", { name: "phase", phase: "dev", status: "done", note: "shipped it" }],
     ["phase post launch wip", { name: "phase", phase: "post launch", status: "in-progress", note: null }],
+    ["phase 2 in progress", { name: "phase", phase: "2", status: "in-progress", note: null }],
+    ["phase 3 not started yet", { name: "phase", phase: "3", status: "not-started", note: "yet" }],
+    ["phase testing on hold", { name: "phase", phase: "testing", status: "blocked", note: null }],
     [
       "phase testing blocked waiting on UAT creds",
       { name: "phase", phase: "testing", status: "blocked", note: "waiting on UAT creds" },
@@ -27,6 +30,9 @@ describe("the /intplan grammar", () => {
     ["blocker Sandbox credentials missing", { name: "blocker", text: "Sandbox credentials missing" }],
     ["blocker resolve 12", { name: "blocker-resolve", id: 12, note: null }],
     ["blocker resolve #3 client sent keys", { name: "blocker-resolve", id: 3, note: "client sent keys" }],
+    ["blocker list of SKUs is missing", { name: "blocker", text: "list of SKUs is missing" }],
+    ["blocker fix 2 failing webhooks", { name: "blocker", text: "fix 2 failing webhooks" }],
+    ["blocker show stopper: no sandbox", { name: "blocker", text: "show stopper: no sandbox" }],
     ["blockers", { name: "blockers" }],
     ["history", { name: "history", page: 1 }],
     ["history 3", { name: "history", page: 3 }],
@@ -69,6 +75,61 @@ describe("the /intplan grammar", () => {
     if (result.ok) return;
     expect(result.error).toMatch(error);
     expect(result.usage).toEqual(usage);
+  });
+
+  it.each(["list", "LIST", "show", "ls", "all", "help", "view", "open", "list all", "show 3", "show #3"])(
+    "asks whether `blocker %s` meant /intplan blockers, and logs nothing",
+    (words) => {
+      const result = parseCommand(`blocker ${words}`);
+      expect(result).toMatchObject({ ok: false, usage: expect.stringContaining("/intplan blocker <text>") });
+      if (result.ok) return;
+      expect(result.error).toContain("Did you mean `/intplan blockers`?");
+    },
+  );
+
+  it.each([
+    ["close 3", "/intplan blocker resolve 3"],
+    ["done #4", "/intplan blocker resolve 4"],
+    ["fixed #12 keys arrived", "/intplan blocker resolve 12 <note>"],
+  ])("asks whether `blocker %s` meant a resolve", (words, meant) => {
+    const result = parseCommand(`blocker ${words}`);
+    expect(result).toMatchObject({ ok: false, usage: "/intplan blocker resolve <id> [note]" });
+    if (result.ok) return;
+    expect(result.error).toContain(`Did you mean \`${meant}\`?`);
+  });
+
+  it.each(["list", "show", "status", "all"])("asks whether `phase %s` meant /intplan status", (word) => {
+    const result = parseCommand(`phase ${word}`);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toContain("Did you mean `/intplan status`?");
+  });
+
+  it.each([
+    ["blocer", "blocker"],
+    ["interveiw", "interview"],
+    ["stat", "status"],
+    ["hisotry", "history"],
+  ])("suggests the subcommand a typo %j meant", (word, meant) => {
+    const result = parseCommand(word);
+    expect(result).toMatchObject({ ok: false, unknown: word });
+    if (result.ok) return;
+    expect(result.error).toContain(`Did you mean \`/intplan ${meant}\`?`);
+  });
+
+  it.each([
+    ["blockers resolve 3", "/intplan blocker resolve 3"],
+    ["blockers Sandbox keys missing", "/intplan blocker Sandbox keys missing"],
+  ])("asks whether %j meant the singular", (text, meant) => {
+    const result = parseCommand(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toContain(`Did you mean \`${meant}\`?`);
+  });
+
+  it("suggests nothing for a word close to no subcommand", () => {
+    const result = parseCommand("frobnicate");
+    expect(result.ok || result.error).not.toContain("Did you mean");
   });
 
   it("treats control characters as spaces", () => {

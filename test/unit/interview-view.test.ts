@@ -391,8 +391,9 @@ describe("the interview summary", () => {
       type: "header",
       text: { text: `1 of ${total} sections complete` },
     });
-    expect(text).toContain(":white_check_mark: *1. Current state and pain points*");
-    expect(text).toContain(":warning: *4. Shopify API*");
+    expect(text).toContain(":white_check_mark: *1. Current state and pain points*\\nComplete: ");
+    expect(text).toContain(":warning: *4. Shopify API*\\nIncomplete: 1 of ");
+    expect(text).toContain("*2. Vision and business value*\\nNot started: 0 of ");
     expect(text).toContain("Still needed: Shopify authentication method, Does Shopify send webhooks?");
     const buttons = blocksOf(summary).flatMap((b) =>
       b.type === "section" && b.accessory && "action_id" in b.accessory ? [b.accessory] : [],

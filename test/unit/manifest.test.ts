@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { USAGES } from "../../src/slack/command-grammar.js";
 import type { ListenerDeps } from "../../src/slack/listeners/listener-deps.js";
 import { registerListeners } from "../../src/slack/listeners/register-listeners.js";
 import { recordListeners } from "../support/listener-recorder.js";
@@ -13,6 +14,16 @@ const schema = JSON.parse(
     "utf8",
   ),
 );
+
+/**
+ * The literal words a usage starts with, before its first argument or choice: "blocker resolve <id>" →
+ * "blocker resolve", "edit plan|discovery" → "edit".
+ */
+function leadingWords(usage: string): string {
+  const words = usage.trim().split(/\s+/);
+  const firstArgument = words.findIndex((w) => /^[<[]/.test(w) || w.includes("|"));
+  return words.slice(0, firstArgument === -1 ? undefined : firstArgument).join(" ");
+}
 
 describe("manifest.yml", () => {
   it("is a manifest Slack accepts (Slack's own JSON Schema)", () => {
@@ -40,6 +51,21 @@ describe("manifest.yml", () => {
   });
 
   // Which bot scopes it asks for: test/unit/slack-scopes.test.ts derives them from the methods src/ calls.
+  it("lists every subcommand of the grammar in the usage hint Slack shows as people type", () => {
+    const [command] = manifest.features.slash_commands as { command: string; usage_hint: string }[];
+    const hint = command?.usage_hint ?? "";
+    // Slack's published manifest schema: usage_hint is a string of 1 to 1,000 characters.
+    const limit =
+      schema.definitions["app-manifests.v1.features.slash_commands"].items.properties.usage_hint.maxLength;
+    expect(limit).toBe(1000);
+    expect(hint.length).toBeLessThanOrEqual(limit);
+    // The hint may name subcommands ahead of their code (being added elsewhere), never leave one out.
+    const hinted = new Set(hint.split(" | ").map(leadingWords));
+    const missing = USAGES.map((u) => leadingWords(u.usage.replace(/^\/intplan\s+/, ""))).filter(
+      (words) => !hinted.has(words),
+    );
+    expect(missing).toEqual([]);
+  });
 
   it("enables interactivity and the Home tab, and sends everything to Bolt's one endpoint", () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);

@@ -81,9 +81,6 @@ describe("findSection", () => {
     ["4", "system_a_api"],
     ["section 5", "system_b_api"],
     [String(total), sectionIds[total - 1]],
-    ["api", "system_a_api"],
-    ["API capabilities", "system_a_api"],
-    ["API-Capabilities!", "system_a_api"],
     ["target api", "system_b_api"],
     ["Shopify", "system_a_api"],
     ["quickbooks", "system_b_api"],
@@ -107,14 +104,40 @@ describe("findSection", () => {
     ["open questions", "open_questions"],
     ["error handling", "architecture"],
   ])("%j opens %s", (query, expected) => {
-    expect(findSection(QUESTIONNAIRE_V1, query, systems)?.section.id).toBe(expected);
+    const match = findSection(QUESTIONNAIRE_V1, query, systems);
+    expect(match.kind === "found" && match.section.id).toBe(expected);
   });
 
   it.each(["", "0", "99", "!!!", "zebra crossing"])("%j finds nothing", (query) => {
-    expect(findSection(QUESTIONNAIRE_V1, query, systems)).toBeUndefined();
+    expect(findSection(QUESTIONNAIRE_V1, query, systems)).toEqual({ kind: "none" });
+  });
+
+  it.each(["api", "API capabilities", "API-Capabilities!", "system"])(
+    "%j names both systems' API sections: it picks neither",
+    (query) => {
+      const match = findSection(QUESTIONNAIRE_V1, query, systems);
+      expect(match.kind === "ambiguous" && match.candidates.map((c) => c.section.id)).toEqual([
+        "system_a_api",
+        "system_b_api",
+      ]);
+    },
+  );
+
+  it("lets an exact name win over a name that only starts with it", () => {
+    const [first, second] = QUESTIONNAIRE_V1.sections;
+    if (!first || !second) throw new Error("the questionnaire has sections");
+    const questionnaire = {
+      ...QUESTIONNAIRE_V1,
+      sections: [
+        { ...first, id: "testing", title: "Testing", aliases: [] },
+        { ...second, id: "testing_and_deployment", title: "Testing and deployment", aliases: [] },
+      ],
+    };
+    expect(findSection(questionnaire, "testing")).toMatchObject({ kind: "found", index: 0 });
+    expect(findSection(questionnaire, "test")).toMatchObject({ kind: "ambiguous" });
   });
 
   it("returns the section's position", () => {
-    expect(findSection(QUESTIONNAIRE_V1, "api")?.index).toBe(3);
+    expect(findSection(QUESTIONNAIRE_V1, "target api")).toMatchObject({ kind: "found", index: 4 });
   });
 });

@@ -89,14 +89,37 @@ describe("the status board", () => {
   it("shows each phase with status, progress, owner and dates, and the next milestone", () => {
     const text = textOf(board());
     expect(text).toContain(
-      ":white_check_mark: *1. Discovery &amp; Design* · tasks 1/7 · exit criteria 0/4 · done 2026-11-20 · signed off by <@U0LEAD>",
+      ":white_check_mark: *1. Discovery &amp; Design* · Done · tasks 1/7 · exit criteria 0/4 · done 2026-11-20 · signed off by <@U0LEAD>",
     );
     expect(text).toContain(
-      ":large_blue_circle: *2. Development* · tasks 1/7 · exit criteria 0/4 · <@U0DEV> · since 2026-11-21",
+      ":large_blue_circle: *2. Development* · In progress · tasks 1/7 · exit criteria 0/4 · <@U0DEV> · since 2026-11-21",
     );
     expect(text).toContain(
       "*Next milestone:* finish *2. Development* (exit criteria 0/4) · Target go-live: 2027-02-01",
     );
+  });
+
+  it("says every phase's status in words beside its emoji", () => {
+    const text = textOf(board());
+    expect(text).toContain(":white_circle: *3. Testing &amp; Validation* · Not started");
+    const blocked = board({
+      live: { ...board().live, phases: [phase(1, "blocked"), ...board().live.phases.slice(1)] },
+    });
+    expect(textOf(blocked)).toContain(":red_circle: *1. Discovery &amp; Design* · Blocked");
+  });
+
+  it("names the current phase and its status in the notification text", () => {
+    expect(buildStatusBoard(board()).text).toBe(
+      "Acme order sync (INT-0001) status: phase 2. Development, In progress; 1 open blocker",
+    );
+    const fresh = board({
+      live: { phases: [1, 2, 3, 4, 5].map((n) => phase(n, "not-started")), openBlockers: [] },
+    });
+    expect(buildStatusBoard(fresh).text).toMatch(/status: not started; no open blockers$/);
+    const finished = board({
+      live: { phases: [1, 2, 3, 4, 5].map((n) => phase(n, "done")), openBlockers: [] },
+    });
+    expect(buildStatusBoard(finished).text).toMatch(/status: all phases done; no open blockers$/);
   });
 
   it("lists open blockers with age, owner and the client flag", () => {

@@ -2,9 +2,10 @@ import { type SystemNames, withSystemNames } from "../text.js";
 import type { Questionnaire, QuestionnaireSection } from "./question-types.js";
 
 /**
- * Finds the section a person means: "4", "section 4", "api", "API capabilities", "risks", "Shopify".
+ * Finds the section a person means: "4", "section 4", "target api", "risks", "Shopify".
  * Case and punctuation do not matter. An exact name wins over a name that starts with the query, which
- * wins over a name whose words start with the query's words; ties go to the earlier section.
+ * wins over a name whose words start with the query's words. When two sections match equally well ("api"
+ * names both systems' API sections), nothing is picked: the person is asked which they meant.
  */
 
 export interface FoundSection {
@@ -32,26 +33,34 @@ function namesOf(section: QuestionnaireSection, systems?: SystemNames): string[]
   return [title, section.id.replaceAll("_", " "), ...(section.aliases ?? [])].map(normalize);
 }
 
+export type SectionMatch =
+  | ({ kind: "found" } & FoundSection)
+  /** Two or more sections match equally well, in questionnaire order. */
+  | { kind: "ambiguous"; candidates: FoundSection[] }
+  | { kind: "none" };
+
 export function findSection(
   questionnaire: Questionnaire,
   query: string,
   systems?: SystemNames,
-): FoundSection | undefined {
+): SectionMatch {
   const wanted = normalize(query).replace(/^section /, "");
-  if (wanted === "") return undefined;
+  if (wanted === "") return { kind: "none" };
   if (/^\d+$/.test(wanted)) {
     const index = Number(wanted) - 1;
     const section = questionnaire.sections[index];
-    return section ? { section, index } : undefined;
+    return section ? { kind: "found", section, index } : { kind: "none" };
   }
-  let best: FoundSection | undefined;
+  let best: FoundSection[] = [];
   let bestStrength = 0;
   for (const [index, section] of questionnaire.sections.entries()) {
     const strength = Math.max(...namesOf(section, systems).map((name) => matchStrength(wanted, name)));
-    if (strength > bestStrength) {
-      best = { section, index };
-      bestStrength = strength;
-    }
+    if (strength === 0 || strength < bestStrength) continue;
+    if (strength > bestStrength) best = [];
+    best.push({ section, index });
+    bestStrength = strength;
   }
-  return best;
+  const [only, ...others] = best;
+  if (!only) return { kind: "none" };
+  return others.length === 0 ? { kind: "found", ...only } : { kind: "ambiguous", candidates: best };
 }

@@ -38,4 +38,5 @@ export const blockerLine = (blocker: LiveBlocker, now: Date): string =>
   [blockerTitle(blocker), formatAge(blocker.createdAt, now), ...blockerFacts(blocker)].join(" · ");
 
 /** "1 open blocker", "3 open blockers". */
-export const openBlockerCount = (n: number): string => (n === 1 ? "1 open blocker" : `${n} open blockers`);
+export const openBlockerCount = (n: number): string =>
+  n === 0 ? "no open blockers" : n === 1 ? "1 open blocker" : `${n} open blockers`;

@@ -29,10 +29,17 @@ const STATUS_ICON: Record<SectionProgress["status"], string> = {
   not_started: ":white_circle:",
 };
 
+/** The status in words beside its emoji (a screen reader reads an emoji's name, not what it means). */
+const STATUS_WORDS: Record<SectionProgress["status"], string> = {
+  complete: "Complete",
+  incomplete: "Incomplete",
+  not_started: "Not started",
+};
+
 function sectionLine(progress: SectionProgress, project: InterviewProject): string {
   const named = (text: string) => escapeMrkdwn(withSystemNames(text, project));
   const title = `${STATUS_ICON[progress.status]} *${progress.index + 1}. ${named(progress.title)}*`;
-  const counts = `${progress.answered} of ${progress.total} answered`;
+  const counts = `${STATUS_WORDS[progress.status]}: ${progress.answered} of ${progress.total} answered`;
   const missing = progress.requiredMissing.map((m) => named(m.label)).join(", ");
   return missing ? `${title}\n${counts}. Still needed: ${missing}` : `${title}\n${counts}`;
 }

@@ -7,18 +7,12 @@ function canvasName(title: string, permalink: string | null): string {
   return permalink ? `<${permalink}|${title}>` : title;
 }
 
-/** What the person who published is told (ephemeral). */
-export function describePublication(title: string, outcome: PublishOutcome): string {
-  switch (outcome.status) {
-    case "unchanged":
-      return `The ${canvasName(title, outcome.permalink)} is already up to date (version ${outcome.version}): nothing has changed since it was last published.`;
-    case "canvas-created":
-      return `The ${canvasName(title, outcome.permalink)} is published as a canvas in this channel's tabs (version ${outcome.version}).`;
-    case "canvas-updated":
-      return `The ${canvasName(title, outcome.permalink)} canvas is updated to version ${outcome.version}.`;
-    case "file":
-      return `Canvases are not available in this workspace (Slack said \`${outcome.reason}\`), so the ${title} (version ${outcome.version}) is posted in this channel as a Markdown file.`;
-  }
+/**
+ * What the person who ran `/intplan plan` (or `discovery`) is told privately when there was nothing to
+ * publish. Every other outcome is told in the channel, once (the announcement, or the file's comment).
+ */
+export function describeUnchanged(title: string, version: number, permalink: string | null): string {
+  return `The ${canvasName(title, permalink)} is already up to date (version ${version}): nothing has changed since it was last published.`;
 }
 
 /** What the channel is told when someone publishes a document (no announcement for unchanged content). */

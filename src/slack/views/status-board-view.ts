@@ -1,5 +1,6 @@
 import type { ProjectRow } from "../../db/schema.js";
 import { DOCUMENT_TITLES } from "../../domain/document-kinds.js";
+import { statusLabel } from "../../domain/phase-labels.js";
 import { currentPhase } from "../../domain/phase-rules.js";
 import type { LivePhase, PhaseProgress, ProjectLiveState } from "../../domain/project-state.js";
 import { fingerprintOf } from "../../fingerprint.js";
@@ -58,7 +59,8 @@ const slackDate = (date: Date, format: string) =>
 
 function phaseLine(phase: LivePhase, progress: PhaseProgress | undefined): string {
   const facts = [
-    `${statusEmoji(phase.status)} *${phaseTitle(phase.number)}*`,
+    // The status in words beside its emoji: a screen reader says "large blue circle" for the emoji alone.
+    `${statusEmoji(phase.status)} *${phaseTitle(phase.number)}* · ${statusLabel(phase.status)}`,
     ...(progress ? [`tasks ${progress.tasksDone}/${progress.tasksTotal}`] : []),
     ...(progress ? [`exit criteria ${progress.exitDone}/${progress.exitTotal}`] : []),
     ...(phase.ownerId ? [mention(phase.ownerId)] : []),
@@ -139,15 +141,31 @@ export function buildStatusBoard(input: StatusBoardInput): MessageContent {
       block_id: UPDATED_AT_BLOCK,
     },
   ];
+  return { text: boardNotificationText(input), blocks };
+}
+
+/**
+ * The board shown privately, when Slack would not take it in the channel: the same board, without the
+ * line saying the message updates itself (this one does not).
+ */
+export function buildPrivateStatusBoard(input: StatusBoardInput): MessageContent {
+  const board = buildStatusBoard(input);
+  const blocks = board.blocks.filter((b) => (b as { block_id?: string }).block_id !== UPDATED_AT_BLOCK);
+  return { ...board, blocks };
+}
+
+/**
+ * The board's notification text (what a notification, a screen reader and a search show): the current
+ * phase and its status in words, and the open blockers. "INT-0001 status: phase 2. Development, In
+ * progress; 1 open blocker".
+ */
+function boardNotificationText({ project, live }: StatusBoardInput): string {
   const current = currentPhase(live.phases);
   const where =
     current.kind === "running"
-      ? phaseTitle(current.phase.number)
+      ? `phase ${phaseTitle(current.phase.number)}, ${statusLabel(current.phase.status)}`
       : current.kind === "finished"
         ? "all phases done"
         : "not started";
-  return {
-    text: `Status of ${escapeMrkdwn(project.name)} (${project.code}): ${where}, ${openBlockerCount(live.openBlockers.length)}`,
-    blocks,
-  };
+  return `${escapeMrkdwn(project.name)} (${project.code}) status: ${where}; ${openBlockerCount(live.openBlockers.length)}`;
 }

@@ -28,6 +28,19 @@ const requestOf = (body: Action) => ({
 const settleAlreadyDone = (respond: RespondFn, request: { phaseNumber: number }) =>
   settle(respond, `*${phaseTitle(request.phaseNumber)}* is already done.`);
 
+/** True when the button is on an ephemeral message (the private sign-off question), not the channel's request. */
+const onEphemeral = (body: Action) => body.container?.is_ephemeral === true;
+
+/**
+ * Once the channel has the news, the private question has nothing left to say: it goes, rather than being
+ * replaced by a private copy of the channel's message. The request in the channel is settled in place
+ * instead (its buttons go; who signed stays readable where people asked).
+ */
+async function closeQuestion(body: Action, respond: RespondFn, settledText: string): Promise<void> {
+  if (onEphemeral(body)) await respond({ delete_original: true });
+  else await settle(respond, settledText);
+}
+
 export function registerSignOffButtons(listeners: Listeners, deps: AppDeps): void {
   listeners.action<Action>(ACTION.signOffPhase, async ({ ack, body, client, respond }) => {
     await ack();
@@ -47,11 +60,12 @@ export function registerSignOffButtons(listeners: Listeners, deps: AppDeps): voi
         return;
       case "signed-off": {
         const { project, change, request } = outcome;
-        await settle(
+        await announcePhaseChange(client, deps, { project, change, actorId: body.user.id, respond });
+        await closeQuestion(
+          body,
           respond,
           `:white_check_mark: ${mention(body.user.id)} signed off *${phaseTitle(request.phaseNumber)}*.`,
         );
-        await announcePhaseChange(client, deps, { project, change, actorId: body.user.id, respond });
       }
     }
   });
@@ -77,7 +91,7 @@ export function registerSignOffButtons(listeners: Listeners, deps: AppDeps): voi
       }
       case "ask": {
         const { project, request, signers } = outcome;
-        await postToChannel(client, deps.logger, {
+        const asked = await postToChannel(client, deps.logger, {
           channelId: project.channelId,
           userId: body.user.id,
           respond,
@@ -89,10 +103,9 @@ export function registerSignOffButtons(listeners: Listeners, deps: AppDeps): voi
             value: body.actions[0]?.value ?? "",
           }),
         });
-        await settle(
-          respond,
-          `Asked ${signers.map((id) => mention(id)).join(" and ")} to sign off *${phaseTitle(request.phaseNumber)}*.`,
-        );
+        // The request in the channel is the answer; the question goes. When the channel did not take it,
+        // the person has been told why (postToChannel), and the question stays so they can ask again.
+        if (asked.postedTo === "channel") await respond({ delete_original: true });
       }
     }
   });

@@ -1,8 +1,11 @@
-import { projectInterviewProgress } from "../../../services/discovery-interview.js";
-import { boardIsCurrent, showStatusBoard } from "../../../services/status-board-state.js";
+import {
+  boardIsCurrent,
+  loadStatusBoardFacts,
+  showStatusBoard,
+} from "../../../services/status-board-state.js";
 import { slackStatusBoardPort } from "../../status-board-poster.js";
 import { section } from "../../views/block-kit.js";
-import { buildProjectCard } from "../../views/project-card.js";
+import { buildPrivateStatusBoard } from "../../views/status-board-view.js";
 import { defineSubcommand } from "./define-subcommand.js";
 
 const UP_TO_DATE =
@@ -10,7 +13,7 @@ const UP_TO_DATE =
 
 /**
  * `/intplan status`: posts and pins the channel's status board the first time and brings that same message
- * up to date after; when Slack will not take it, the project card answers privately instead.
+ * up to date after; when Slack will not take it, the same board answers privately instead.
  */
 export const statusCommand = defineSubcommand({
   name: "status",
@@ -25,10 +28,7 @@ export const statusCommand = defineSubcommand({
     const outcome = await showStatusBoard(deps, board, project);
     if (outcome.kind === "posted") return;
     if (outcome.kind === "failed") {
-      const progress = projectInterviewProgress(deps, project);
-      const card = buildProjectCard(project, {
-        progress: { ...progress, requiredMissing: progress.requiredMissing.length },
-      });
+      const card = buildPrivateStatusBoard(loadStatusBoardFacts(deps, project));
       const why = `I could not post the status board here (Slack said \`${outcome.error}\`). If I am not in this channel, \`/invite @intplan\` and run \`/intplan status\` again.`;
       await respond({
         response_type: "ephemeral",
