@@ -146,8 +146,11 @@ describe("managed canvases", () => {
     await command("plan");
     await t.idle();
     const canvasId = await planCanvasId();
-    const reply = await t.emulator.waitForResponse((r) => JSON.stringify(r.body).includes("version 1"));
-    expect(JSON.stringify(reply.body)).not.toContain(canvasId);
+    // The one reply is the channel's announcement: it names the canvas without a made-up link.
+    const announcement = await t.emulator.waitForCall("chat.postMessage", (c) =>
+      String(c.args.text).includes("version 1"),
+    );
+    expect(JSON.stringify(announcement.args)).not.toContain(canvasId);
     expect(findDocument(t.db, projectId, "plan")?.canvasPermalink).toBeNull();
 
     await command("blocker Certificates expired");

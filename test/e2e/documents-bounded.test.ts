@@ -41,7 +41,7 @@ describe("publishing the documents of a project too big for one canvas", () => {
     expect(markdown).not.toMatch(/^- blocker 1150 /m);
     await t.emulator.waitForCall(
       "chat.postMessage",
-      (c) => String(c.args.text).includes("published the Implementation Plan"),
+      (c) => /published the \S*Implementation Plan/.test(String(c.args.text)),
       10_000,
     );
   });

@@ -33,7 +33,7 @@ describe("each /intplan command answers once, and asks when it cannot tell what 
     await t.idle();
     expect(privateReplies(t, first)).toEqual([]);
     expect(channelPostsSince(before).map((m) => m.text)).toEqual([
-      expect.stringContaining("<@U0PM> published the Implementation Plan, version 1"),
+      expect.stringMatching(/<@U0PM> published the <https:\S+\|Implementation Plan>, version 1/),
     ]);
 
     const afterFirst = channelCount();
