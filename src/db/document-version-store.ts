@@ -52,7 +52,8 @@ export function createVersion(db: Db, version: NewVersion): DocumentVersionRow {
 }
 
 export interface VersionFiles {
-  docxFileId: string;
+  /** null when the version has no Word file (too long to write one): the Markdown holds it. */
+  docxFileId: string | null;
   markdownFileId: string;
   permalink: string | null;
 }
@@ -68,7 +69,7 @@ export function recordVersionFiles(
 ): DocumentVersionRow | undefined {
   db.update(documentVersions)
     .set(files)
-    .where(and(eq(documentVersions.id, versionId), isNull(documentVersions.docxFileId)))
+    .where(and(eq(documentVersions.id, versionId), isNull(documentVersions.markdownFileId)))
     .run();
   return db.select().from(documentVersions).where(eq(documentVersions.id, versionId)).get();
 }

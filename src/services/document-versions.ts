@@ -5,7 +5,7 @@ import {
   recordVersionFiles,
 } from "../db/document-version-store.js";
 import type { DocumentVersionRow, ProjectRow } from "../db/schema.js";
-import { buildDocx } from "../documents/docx.js";
+import { buildDocxIsolated, WORD_MAX_MARKDOWN_BYTES } from "../documents/docx-isolated.js";
 import { DOCUMENT_TITLES, type DocumentKind } from "../domain/document-kinds.js";
 import { truncateText } from "../domain/text.js";
 import type { KeyedLock } from "../keyed-lock.js";
@@ -55,10 +55,14 @@ export interface VersionFile {
   content: Buffer | string;
 }
 
-/** A version's two files: the Word document and the Markdown it is made from. */
+/** A version's files: the Word document and the Markdown it is made from, or the Markdown alone. */
 export interface FrozenFiles {
-  docx: VersionFile;
+  docx?: VersionFile;
   markdown: VersionFile;
+  /** Why there is no Word file, in words ("it is 300 KB, longer than a Word file is made for"). */
+  noWord?: string;
+  /** What went wrong writing the Word file, for the log. */
+  wordProblem?: string;
 }
 
 const FILE_STEM: Record<DocumentKind, string> = {
@@ -74,7 +78,7 @@ export async function versionFiles(project: ProjectRow, version: DocumentVersion
   const document = DOCUMENT_TITLES[version.kind];
   const title = truncateText(`${project.code} ${project.name}: ${document}, version ${version.number}`, 200);
   const stem = `${project.code}-${FILE_STEM[version.kind]}-v${version.number}`;
-  const docx = await buildDocx(version.markdown, {
+  const word = await buildDocxIsolated(version.markdown, {
     title: truncateText(`${project.code} ${project.name}: ${document}`, 250),
     clientName: project.clientName,
     details: [
@@ -82,15 +86,20 @@ export async function versionFiles(project: ProjectRow, version: DocumentVersion
       `Frozen on ${frozenOn(version.frozenAt)}`,
     ],
   });
-  return {
-    docx: { filename: `${stem}.docx`, title: `${title} (Word)`, content: docx },
-    markdown: { filename: `${stem}.md`, title: `${title} (Markdown)`, content: version.markdown },
-  };
+  const markdown = { filename: `${stem}.md`, title: `${title} (Markdown)`, content: version.markdown };
+  if (!word.ok) {
+    const noWord =
+      word.reason === "too-long"
+        ? `it is ${word.detail}, longer than a Word file is made for (${WORD_MAX_MARKDOWN_BYTES / 1024} KB)`
+        : "the Word file could not be written";
+    return { markdown, noWord, wordProblem: word.detail };
+  }
+  return { docx: { filename: `${stem}.docx`, title: `${title} (Word)`, content: word.bytes }, markdown };
 }
 
 /** Slack's ids of a version's uploaded files, and the Word file's link when Slack gave one. */
 export interface UploadedFiles {
-  docxFileId: string;
+  docxFileId: string | null;
   markdownFileId: string;
   permalink: string | null;
 }
@@ -121,7 +130,7 @@ export function uploadVersion(
   return deps.locks.run(`document-version:${versionId}`, async (): Promise<UploadOutcome> => {
     const version = findVersion(deps.db, project.id, versionId);
     if (!version) return { status: "not-found" };
-    if (version.docxFileId) return { status: "already-uploaded", version };
+    if (version.markdownFileId) return { status: "already-uploaded", version };
     try {
       const files = await uploader.upload(project.channelId, await versionFiles(project, version), version);
       return { status: "uploaded", version: recordVersionFiles(deps.db, version.id, files) ?? version };

@@ -24,21 +24,24 @@ async function permalinkOf(
   }
 }
 
-/** Uploads a frozen version's Word and Markdown files to the channel, in one message. */
+/** Uploads a frozen version's Word and Markdown files (or its Markdown alone) to the channel, in one message. */
 export function slackVersionUploader(client: WebClient, logger: AppLogger): VersionUploadPort {
   return {
     async upload(channelId, files, version): Promise<UploadedFiles> {
-      const [docx, markdown] = await uploadFiles(
+      if (files.noWord)
+        logger.warn(`No Word file for version ${version.id}: ${files.wordProblem ?? files.noWord}`);
+      const uploaded = await uploadFiles(
         client,
         channelId,
-        [files.docx, files.markdown],
-        versionUploadComment(version),
+        files.docx ? [files.docx, files.markdown] : [files.markdown],
+        versionUploadComment(version, files.noWord),
       );
-      if (!docx || !markdown) throw new Error("Slack did not answer with both files");
+      const [docx, markdown] = files.docx ? uploaded : [undefined, uploaded[0]];
+      if (!markdown || (files.docx && !docx)) throw new Error("Slack did not answer with every file");
       return {
-        docxFileId: docx.id,
+        docxFileId: docx?.id ?? null,
         markdownFileId: markdown.id,
-        permalink: await permalinkOf(client, logger, docx),
+        permalink: await permalinkOf(client, logger, docx ?? markdown),
       };
     },
   };

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateMessage } from "../../emulator/block-kit-limits.js";
 import { createVersion } from "../../src/db/document-version-store.js";
 import { auditLog, documentVersions, projects } from "../../src/db/schema.js";
+import { WORD_MAX_MARKDOWN_BYTES } from "../../src/documents/docx-isolated.js";
+import { saveMaximalAnswers } from "../support/big-project.js";
 import { documentParagraphs, openDocx, partText } from "../support/docx-file.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { createProjectThroughSlack } from "../support/projects.js";
@@ -196,6 +198,26 @@ describe("versions for the client: /intplan freeze and /intplan versions", () =>
     const told = t.emulator.responses.map((r) => JSON.stringify(r.body)).join("\n");
     expect(told).toContain("Nothing was frozen: Slack did not give me the names");
     expect(versions()).toHaveLength(1);
+  });
+
+  it("a document too long for a Word file is frozen and posted as its Markdown alone, saying why", async () => {
+    const [project] = t.db.select().from(projects).all();
+    if (!project) throw new Error("no project");
+    saveMaximalAnswers(t.db, project.id, { listItems: 30, tableRows: 30, risks: 30 }, project.createdAt);
+    await command("freeze discovery");
+    const [version] = versions();
+    expect(Buffer.byteLength(version?.markdown ?? "")).toBeGreaterThan(WORD_MAX_MARKDOWN_BYTES);
+    expect(version).toMatchObject({ docxFileId: null, markdownFileId: expect.stringMatching(/^F/) });
+    const message = t.emulator.messages.get(CHANNEL)?.at(-1);
+    expect(message?.text).toMatch(
+      /froze the \*Discovery Document version 1\*: its Markdown \(no Word document: it is \d+ KB, longer than a Word file is made for \(256 KB\)\)\.$/,
+    );
+    expect(message?.files?.map((f) => f.id)).toEqual([version?.markdownFileId]);
+    expect(filesNamed("INT-0001-discovery-document-v1.md")[0]?.content).toBe(version?.markdown);
+    expect(filesNamed("INT-0001-discovery-document-v1.docx")).toEqual([]);
+    const list = (await command("versions")).body as Reply;
+    expect(sectionsOf(list)[1]).toContain(`<${version?.permalink}|Markdown file>`);
+    expect(list.blocks.some((b) => b.accessory)).toBe(false);
   });
 
   it("answers bad input clearly and stores nothing", async () => {

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseAnswersFile } from "../../src/documents/answers-file.js";
 import { buildDocx, type DocxMetadata } from "../../src/documents/docx.js";
+import { buildDocxIsolated, WORD_MAX_MARKDOWN_BYTES } from "../../src/documents/docx-isolated.js";
 import { createDocumentRenderer } from "../../src/documents/renderer.js";
 import { assertWellFormedXml, documentParagraphs, openDocx, partText } from "../support/docx-file.js";
 
@@ -141,5 +142,19 @@ describe("the Word file of a document", () => {
       expect(text).not.toMatch(/^#{1,6} |\*\*|^\|.*\|$|\[ \]|\[x\]/m);
       expect(text).toContain("☐");
     }
+  });
+});
+
+describe("the Word file written away from the app's thread", () => {
+  it("comes back from the worker byte for byte a package Word opens", async () => {
+    const file = await buildDocxIsolated("# IMPLEMENTATION PLAN\n\n- [x] Kick-off\n", META);
+    expect(file.ok).toBe(true);
+    if (!file.ok) return;
+    expect(documentParagraphs(openDocx(file.bytes))).toContain("IMPLEMENTATION PLAN");
+  });
+
+  it("is not written for a document over the limit, and says how long it is", async () => {
+    const file = await buildDocxIsolated("x".repeat(WORD_MAX_MARKDOWN_BYTES + 1), META);
+    expect(file).toEqual({ ok: false, reason: "too-long", detail: "257 KB" });
   });
 });

@@ -16,9 +16,12 @@ const nameOf = (version: Pick<DocumentVersionRow, "kind" | "number">) =>
 const when = (at: Date) =>
   `<!date^${Math.floor(at.getTime() / 1000)}^{date_short} {time}|${at.toISOString()}>`;
 
-/** The message the version's two files come with in the channel. */
-export function versionUploadComment(version: DocumentVersionRow): string {
-  return `:package: ${mention(version.frozenBy, "Someone")} froze the *${nameOf(version)}*${labelOf(version)}: the Word document and its Markdown.`;
+/** The message the version's files come with in the channel; `noWord` says why there is no Word file. */
+export function versionUploadComment(version: DocumentVersionRow, noWord?: string): string {
+  const files = noWord
+    ? `its Markdown (no Word document: ${escapeMrkdwn(noWord)}).`
+    : "the Word document and its Markdown.";
+  return `:package: ${mention(version.frozenBy, "Someone")} froze the *${nameOf(version)}*${labelOf(version)}: ${files}`;
 }
 
 /** What the person is told when the version is kept but Slack did not take its files. */
@@ -37,8 +40,8 @@ export function versionNotUploadedMessage(
 
 function versionLine(version: DocumentVersionRow): string {
   const files = version.permalink
-    ? `<${version.permalink}|Word document>`
-    : version.docxFileId
+    ? `<${version.permalink}|${version.docxFileId ? "Word document" : "Markdown file"}>`
+    : version.markdownFileId
       ? "files in this channel"
       : ":warning: files not uploaded";
   return `*${nameOf(version)}*${labelOf(version)} · frozen by ${mention(version.frozenBy, "someone")} ${when(version.frozenAt)} · ${files}`;
@@ -57,7 +60,7 @@ export function buildVersionsList(list: VersionList): MessageContent {
     ...list.versions.map((version) =>
       section(
         versionLine(version),
-        version.docxFileId
+        version.markdownFileId
           ? {}
           : {
               accessory: button("Upload again", `${UPLOAD_VERSION_ACTION.prefix}${version.id}`, {
