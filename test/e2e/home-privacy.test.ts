@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { validateView } from "../../emulator/block-kit-limits.js";
-import type { RecordedCall } from "../../emulator/slack-emulator.js";
 import { createProject } from "../../src/db/project-store.js";
 import { HOME_INCOMPLETE_NOTE } from "../../src/slack/views/home-view.js";
 import { form } from "../support/forms.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
+import { openHome as openHomeAs } from "../support/home.js";
 import { createProjectThroughSlack } from "../support/projects.js";
 
 /**
@@ -17,8 +16,6 @@ const BEN = "U0BEN";
 const PUBLIC = { channelId: "C0STOREFRONT", name: "Storefront sync", client: "Globex Retail" };
 const PRIVATE = { channelId: "C0PAYROLL", name: "Payroll bridge", client: "Initech Confidential" };
 const SHARED = { channelId: "C0PARTNER", name: "Partner feed", client: "Umbrella Holdings" };
-
-const viewText = (call: RecordedCall) => JSON.stringify(call.args.view);
 
 describe("App Home lists a project in a private or shared channel only for the channel's members", () => {
   let t: TestApp;
@@ -48,18 +45,7 @@ describe("App Home lists a project in a private or shared channel only for the c
     await t.close();
   });
 
-  const openHome = async (userId: string) => {
-    const before = t.emulator.callsTo("views.publish").length;
-    await t.slack.event({ type: "app_home_opened", user: userId, tab: "home", channel: "D0HOME" });
-    await t.idle();
-    const publish = await t.emulator.waitForCall(
-      "views.publish",
-      (c) => c.args.user_id === userId && t.emulator.callsTo("views.publish").indexOf(c) >= before,
-    );
-    expect(publish.answer?.ok).toBe(true);
-    expect(validateView(publish.args.view)).toEqual([]);
-    return viewText(publish);
-  };
+  const openHome = (userId: string) => openHomeAs(t, userId);
 
   const expectHidden = (home: string, project: { channelId: string; name: string; client: string }) => {
     expect(home).not.toContain(project.name);

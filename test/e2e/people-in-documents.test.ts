@@ -1,20 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { SlackUser } from "../../emulator/slack-emulator-state.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
+import { person } from "../support/people.js";
 import { createProjectThroughSlack } from "../support/projects.js";
 
 const CHANNEL = "C0PROJECT";
-
-const person = (id: string, profile: { display_name: string; real_name: string }, deleted = false) =>
-  ({
-    id,
-    name: id.toLowerCase(),
-    real_name: profile.real_name,
-    tz: "UTC",
-    is_bot: false,
-    deleted,
-    profile,
-  }) satisfies SlackUser;
 
 /** How many times `needle` occurs in `haystack`. */
 const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;

@@ -10,37 +10,12 @@ import { sectionEdits } from "../../src/db/schema.js";
 import { QUESTIONNAIRE_V1 } from "../../src/domain/questionnaire/definition.js";
 import { form } from "../support/forms.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
-import { sectionState } from "../support/interview.js";
-import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
+import { answerSectionThroughSlack } from "../support/interview.js";
+import { createProjectThroughSlack } from "../support/projects.js";
+import { sectionEditor } from "../support/section-editor.js";
 
 const CHANNEL = "C0PROJECT";
 const PM = "U0PM";
-
-interface Block {
-  type: string;
-  block_id?: string;
-  text?: { text: string };
-  hint?: { text: string };
-  element?: { type: string; action_id: string; initial_value?: string; max_length?: number };
-  elements?: {
-    type: string;
-    action_id: string;
-    value?: string;
-    options?: Option[];
-    confirm?: { title: { text: string } };
-  }[];
-  accessory?: { type: string; action_id: string; value?: string; confirm?: { title: { text: string } } };
-}
-interface Option {
-  text: { type: "plain_text"; text: string };
-  value: string;
-}
-interface Modal {
-  id: string;
-  blocks: Block[];
-  submit?: unknown;
-  private_metadata: string;
-}
 
 describe("a PM's own wording of a document section", () => {
   let t: TestApp;
@@ -53,92 +28,23 @@ describe("a PM's own wording of a document section", () => {
   });
 
   const text = (v: unknown) => JSON.stringify(v);
+  const { modal, modalText, options, textBox, openEditor, pick, save, press } = sectionEditor(
+    () => t,
+    CHANNEL,
+    PM,
+  );
   const planCanvas = () => {
     const created = t.emulator.callsTo("canvases.create")[0];
     return t.emulator.canvases.get(String(created?.answer?.canvas_id))?.markdown ?? "";
   };
-  /** The modal as the emulator holds it now (after every views.update). */
-  const modal = (viewId: string): Modal => {
-    const stored = t.emulator.views.get(viewId);
-    if (!stored) throw new Error(`no view ${viewId}`);
-    return { id: viewId, ...(stored.view as unknown as Omit<Modal, "id">) };
-  };
-  const modalText = (viewId: string) =>
-    modal(viewId)
-      .blocks.map((b) => b.text?.text ?? "")
-      .join("\n");
-  const options = (viewId: string) =>
-    modal(viewId).blocks.flatMap((b) => b.elements?.flatMap((e) => e.options ?? []) ?? []);
-  const textBox = (viewId: string) => modal(viewId).blocks.find((b) => b.type === "input");
-
   async function publishPlan() {
     await t.slack.command({ text: "plan", channelId: CHANNEL, userId: PM });
     await t.idle();
     await t.emulator.waitForCall("canvases.create");
   }
 
-  /** `/intplan edit <doc>`: the opened modal's id. */
-  async function openEditor(doc = "plan", userId = PM): Promise<string> {
-    const res = await t.slack.command({ text: `edit ${doc}`, channelId: CHANNEL, userId });
-    await t.idle();
-    const open = await t.emulator.waitForCall("views.open", (c) => c.args.trigger_id === res.triggerId);
-    return openedViewId(open);
-  }
-
-  /** Picks a section in the modal's picker, by its heading line. */
-  async function pick(viewId: string, heading: string, userId = PM) {
-    const found = options(viewId).find((o) => o.text.text.replace(/^✎ /, "") === heading);
-    if (!found) throw new Error(`no option ${heading} in ${text(options(viewId).map((o) => o.text.text))}`);
-    await t.slack.blockAction({
-      actionId: "edit_section_pick_0",
-      blockId: "edit_section_pick_0",
-      userId,
-      view: viewId,
-      action: { type: "static_select", selected_option: found },
-    });
-    await t.idle();
-  }
-
-  async function save(viewId: string, newText: string, userId = PM) {
-    const box = textBox(viewId);
-    if (!box?.block_id || !box.element) throw new Error("no text box in the modal");
-    const res = await t.slack.viewSubmission({
-      userId,
-      viewId,
-      values: { [box.block_id]: { [box.element.action_id]: form.text(newText) } },
-    });
-    await t.idle();
-    return res.body as { response_action?: string; errors?: Record<string, string> };
-  }
-
-  /** Presses a Revert or Delete button of the modal (its confirmation already accepted). */
-  async function press(viewId: string, label: "Revert" | "Delete", userId = PM) {
-    const buttons = modal(viewId).blocks.flatMap((b) => [
-      ...(b.elements ?? []),
-      ...(b.accessory ? [b.accessory] : []),
-    ]);
-    const button = buttons.find((e) => e.confirm?.title.text.startsWith(label));
-    if (!button) throw new Error(`no ${label} button`);
-    await t.slack.blockAction({ actionId: button.action_id, value: button.value, userId, view: viewId });
-    await t.idle();
-  }
-
-  async function answer(index: number, overrides: Record<string, Record<string, unknown>> = {}) {
-    const section = QUESTIONNAIRE_V1.sections[index];
-    if (!section) throw new Error(`no section ${index}`);
-    const res = await t.slack.command({ text: `interview ${index + 1}`, channelId: CHANNEL, userId: PM });
-    await t.idle();
-    const open = await t.emulator.waitForCall("views.open", (c) => c.args.trigger_id === res.triggerId);
-    const view = open.args.view as { callback_id: string; private_metadata: string };
-    await t.slack.viewSubmission({
-      userId: PM,
-      viewId: openedViewId(open),
-      callbackId: view.callback_id,
-      privateMetadata: view.private_metadata,
-      values: sectionState(section, overrides),
-    });
-    await t.idle();
-  }
+  const answer = (index: number, overrides: Record<string, Record<string, unknown>> = {}) =>
+    answerSectionThroughSlack(t, { channelId: CHANNEL, userId: PM, index, overrides });
 
   const historyLines = async () => {
     const res = await t.slack.command({ text: "history", channelId: CHANNEL, userId: PM });

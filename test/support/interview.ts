@@ -1,11 +1,14 @@
 import type { StateValues } from "../../emulator/signed-client.js";
 import { type AnswerValue, formatAnswerForInput } from "../../src/domain/questionnaire/answers.js";
-import type {
-  Question,
-  QuestionKind,
-  QuestionnaireSection,
+import {
+  QUESTIONNAIRE_V1,
+  type Question,
+  type QuestionKind,
+  type QuestionnaireSection,
 } from "../../src/domain/questionnaire/definition.js";
 import { form } from "./forms.js";
+import type { TestApp } from "./harness.js";
+import { openedViewId } from "./projects.js";
 
 /** A valid answer for any question, as Slack's view state carries it. */
 export function validStateFor(question: Question): Record<string, unknown> {
@@ -158,4 +161,34 @@ export function stateShownIn(
     }
   };
   return Object.fromEntries(section.questions.map((q) => [q.id, { [q.id]: overrides[q.id] ?? shown(q) }]));
+}
+
+/**
+ * `/intplan interview <index + 1>` in `channelId`, and its modal submitted with every question of that
+ * section answered (plus any overrides by question id), as a person would; resolves when the app is idle.
+ */
+export async function answerSectionThroughSlack(
+  t: TestApp,
+  options: {
+    channelId: string;
+    userId: string;
+    index: number;
+    overrides?: Record<string, Record<string, unknown>>;
+  },
+) {
+  const section = QUESTIONNAIRE_V1.sections[options.index];
+  if (!section) throw new Error(`no section ${options.index}`);
+  const { channelId, userId } = options;
+  const res = await t.slack.command({ text: `interview ${options.index + 1}`, channelId, userId });
+  await t.idle();
+  const open = await t.emulator.waitForCall("views.open", (c) => c.args.trigger_id === res.triggerId);
+  const view = open.args.view as { callback_id: string; private_metadata: string };
+  await t.slack.viewSubmission({
+    userId,
+    viewId: openedViewId(open),
+    callbackId: view.callback_id,
+    privateMetadata: view.private_metadata,
+    values: sectionState(section, options.overrides),
+  });
+  await t.idle();
 }
