@@ -142,8 +142,9 @@ function inline(
         break;
       }
       case "image": {
+        // Images are not carried into the Word file: their description is, and never their address.
         const image = token as Tokens.Image;
-        out.push(run(image.text || image.href, { ...style, italics: true }, runStyle));
+        if (image.text) out.push(run(image.text, { ...style, italics: true }, runStyle));
         break;
       }
       case "text": {

@@ -1,4 +1,3 @@
-import { channelToken, personToken, TOKEN_DELIMITERS } from "./person-tokens.js";
 /**
  * A rendered document's sections, and a PM's own wording put in place of the generated text of some of them
  * (`/intplan edit`). Pure: Markdown in, Markdown out.
@@ -153,12 +152,10 @@ export function splitSections(markdown: string): DocumentSection[] {
 /**
  * A PM's text as stored and compared: line breaks as `\n`, no opening blank lines, no closing blank lines or
  * rules (the section's own closing stays in the document around it). Trailing spaces inside stay: two of
- * them end a Markdown line with a line break. A Slack mention pasted in (`<@U…>`, `<#C…>`) becomes the
- * person or channel it names, presented per audience like the generated text (a user card once in the
- * canvas, a name in files); the characters that mark those are never taken from what was typed.
+ * them end a Markdown line with a line break.
  */
 export function normaliseSectionText(text: string): string {
-  const lines = splitLines(withSlackReferences(text));
+  const lines = splitLines(text);
   let from = 0;
   while (from < lines.length && isBlank(lines[from] ?? "")) from++;
   let to = lines.length;
@@ -206,11 +203,19 @@ export function applySectionEdits(markdown: string, edits: readonly SectionEditT
 }
 
 /**
+ * Message markup (`<@…>`, `<#…>`, `<!here>`, `<!subteam^…>`) and canvas mentions (`![](@…)`, `![](#…)`) left in
+ * a section's text once the people and channels it names are tokens: a canvas would show them raw.
+ */
+const SLACK_MARKUP = /<[@#!][^>\s]*>|!\[[^\]]*\]\([@#][^)]*\)/;
+
+/**
  * Why a PM's text cannot be a section's text, or null when it can. Refused: no text at all (the generated
  * text comes back with Revert; a section meant to say nothing can say "Not applicable"), a heading of the
- * section's own level or higher (it would end the section, and what follows would belong to another), and a
- * code fence left open (it would swallow the rest of the document).
+ * section's own level or higher (it would end the section, and what follows would belong to another), a
+ * code fence left open (it would swallow the rest of the document), and Slack markup a document would show
+ * raw.
  */
+
 export function sectionTextProblem(level: SectionLevel, text: string): string | null {
   const normalised = normaliseSectionText(text);
   if (normalised === "") {
@@ -219,6 +224,9 @@ export function sectionTextProblem(level: SectionLevel, text: string): string | 
   const { levels, unclosedFence } = headingLevels(splitLines(normalised));
   if (unclosedFence)
     return "A code block (```) is opened and not closed: close it, or it would swallow the rest of the document.";
+  if (SLACK_MARKUP.test(normalised)) {
+    return "The text has Slack markup a document cannot show (such as `<!here>`, `<!channel>`, a group mention or a canvas mention of no one): it would read as raw text, so write it in words. People and channels are written `<@U…>` and `<#C…>`.";
+  }
   const marks = "#".repeat(level);
   if (levels.some((l) => l >= 1 && l <= level)) {
     return level === 2
@@ -226,12 +234,4 @@ export function sectionTextProblem(level: SectionLevel, text: string): string | 
       : `The text has a heading line of \`${marks}\` or higher, which would start a new section: use \`####\` or bold text instead.`;
   }
   return null;
-}
-
-/** Pasted Slack references as the documents' own person and channel tokens; typed token characters dropped. */
-function withSlackReferences(text: string): string {
-  return text
-    .replace(TOKEN_DELIMITERS, "")
-    .replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (raw, id: string) => personToken(id) ?? raw)
-    .replace(/<#(C[A-Z0-9]+)(?:\|[^>]*)?>/g, (raw, id: string) => channelToken(id) ?? raw);
 }

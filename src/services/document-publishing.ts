@@ -8,6 +8,7 @@ import {
 } from "../db/document-store.js";
 import { findProjectByIdAnyTeam } from "../db/project-store.js";
 import type { ProjectRow } from "../db/schema.js";
+import { DOCUMENT_MAX_BYTES, fitToBytes } from "../documents/bounds.js";
 import { withMaintainedByLine } from "../documents/canvas-notice.js";
 import type { DocumentKind } from "../domain/document-kinds.js";
 import type { KeyedLock } from "../keyed-lock.js";
@@ -105,8 +106,11 @@ export async function publishDocument(
     });
 
   const settle = (canvasId: string) => settleCanvas(db, canvases, { ...args, canvasId });
-  // The canvas audience's document: the same Markdown, opening with who maintains it.
-  const onCanvas = { ...document, markdown: withMaintainedByLine(document.kind)(document.markdown) };
+  // The canvas audience's document: the same Markdown, opening with who maintains it, still under Slack's limit.
+  const onCanvas = {
+    ...document,
+    markdown: fitToBytes(withMaintainedByLine(document.kind)(document.markdown), DOCUMENT_MAX_BYTES),
+  };
 
   if (existing?.contentHash === hash) {
     const place = existing.canvasId ? await settle(existing.canvasId) : undefined;

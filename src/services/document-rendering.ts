@@ -38,7 +38,7 @@ export interface RenderingDeps {
   documents: DocumentRenderer;
 }
 
-/** A document with the PM's section edits in place, as a person reads it in a file (real names, no markup). */
+/** A document with the PM's section edits in place, people and channels still as tokens. */
 export interface EditedDocument {
   markdown: string;
   /** Every edit of this document, applied or not. */
@@ -49,19 +49,18 @@ export interface EditedDocument {
 
 /**
  * The document's Markdown as the template renders it from the database, with the section edits of
- * `/intplan edit` replacing the generated text of their sections, and people shown by name (the file
- * audience: no tokens, no Slack markup): what the edit modal shows and compares a save against. Every
- * publish and file is made from the same edited draft (`renderDocumentFor`).
+ * `/intplan edit` replacing the generated text of their sections: what the edit modal shows and compares a
+ * save against. People and channels stay tokens (the modal shows them as Slack mentions), so the editor asks
+ * Slack for nothing and a saved section keeps its people as people. Every publish and file is made from the
+ * same edited draft (`renderDocumentFor`).
  */
-export async function renderEditedDocument(
-  deps: PresentingDeps,
+export function renderEditedDocument(
+  deps: RenderingDeps,
   project: ProjectRow,
   kind: DocumentKind,
-): Promise<EditedDocument> {
+): EditedDocument {
   const input = loadDocumentInput(deps.db, project, kind);
-  const edited = applyEdits(deps, project, kind, renderTemplate(deps, input, kind));
-  const names = await namesIn(deps.people, edited.markdown);
-  return { ...edited, markdown: presentPeople(edited.markdown, "file", names) };
+  return applyEdits(deps, project, kind, renderTemplate(deps, input, kind));
 }
 
 type Input = ReturnType<typeof loadDocumentInput>;

@@ -5,10 +5,10 @@ import {
   recordVersionFiles,
 } from "../db/document-version-store.js";
 import type { DocumentVersionRow, ProjectRow } from "../db/schema.js";
-import { buildDocxIsolated, WORD_MAX_MARKDOWN_BYTES } from "../documents/docx-isolated.js";
 import { DOCUMENT_TITLES, type DocumentKind } from "../domain/document-kinds.js";
 import { truncateText } from "../domain/text.js";
 import type { KeyedLock } from "../keyed-lock.js";
+import { buildDocxIsolated, WORD_MAX_MARKDOWN_BYTES } from "../word-writer.js";
 import { type PresentingDeps, type RenderingDeps, renderDocumentFor } from "./document-rendering.js";
 
 /**
@@ -107,7 +107,13 @@ export interface UploadedFiles {
 /** What Slack is asked to do with a version's files (implemented in src/slack/version-uploader.ts). */
 export interface VersionUploadPort {
   /** Uploads both files to the channel in one message. Throws when Slack does not take them. */
-  upload(channelId: string, files: FrozenFiles, version: DocumentVersionRow): Promise<UploadedFiles>;
+  upload(
+    channelId: string,
+    files: FrozenFiles,
+    version: DocumentVersionRow,
+    /** Who asked for this upload: the person who froze it, or whoever pressed Upload again. */
+    actorId: string,
+  ): Promise<UploadedFiles>;
 }
 
 export type UploadOutcome =
@@ -124,7 +130,7 @@ export type UploadOutcome =
 export function uploadVersion(
   deps: FreezeDeps,
   uploader: VersionUploadPort,
-  args: { project: ProjectRow; versionId: number },
+  args: { project: ProjectRow; versionId: number; actorId: string },
 ): Promise<UploadOutcome> {
   const { project, versionId } = args;
   return deps.locks.run(`document-version:${versionId}`, async (): Promise<UploadOutcome> => {
@@ -132,8 +138,10 @@ export function uploadVersion(
     if (!version) return { status: "not-found" };
     if (version.markdownFileId) return { status: "already-uploaded", version };
     try {
-      const files = await uploader.upload(project.channelId, await versionFiles(project, version), version);
-      return { status: "uploaded", version: recordVersionFiles(deps.db, version.id, files) ?? version };
+      // One Word file is written at a time, app-wide: each takes a process of its own for seconds.
+      const files = await deps.locks.run("word-writer", () => versionFiles(project, version));
+      const uploaded = await uploader.upload(project.channelId, files, version, args.actorId);
+      return { status: "uploaded", version: recordVersionFiles(deps.db, version.id, uploaded) ?? version };
     } catch (error) {
       return { status: "failed", version, error };
     }

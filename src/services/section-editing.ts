@@ -8,7 +8,7 @@ import {
   splitSections,
 } from "../documents/sections.js";
 import type { DocumentKind } from "../domain/document-kinds.js";
-import { type PresentingDeps, renderEditedDocument } from "./document-rendering.js";
+import { type RenderingDeps, renderEditedDocument } from "./document-rendering.js";
 import { findProjectHere } from "./projects-service.js";
 import type { ChangeDeps, Place } from "./service-deps.js";
 
@@ -19,7 +19,7 @@ import type { ChangeDeps, Place } from "./service-deps.js";
  * the same render the canvas and files are made from, so what the PM changes is exactly what is replaced.
  */
 
-type EditDeps = ChangeDeps & PresentingDeps;
+type EditDeps = ChangeDeps & RenderingDeps;
 
 /** Who last wrote a section's text. */
 export interface EditMark {
@@ -60,12 +60,8 @@ export const textVersion = (text: string): string => shortHash(text);
 const markOf = (edit: SectionEditRow): EditMark => ({ by: edit.editedBy, at: edit.editedAt });
 
 /** The document's sections as they read now (edits applied), and its orphaned edits. */
-export async function sectionEditor(
-  deps: PresentingDeps,
-  project: ProjectRow,
-  kind: DocumentKind,
-): Promise<SectionEditor> {
-  const document = await renderEditedDocument(deps, project, kind);
+export function sectionEditor(deps: RenderingDeps, project: ProjectRow, kind: DocumentKind): SectionEditor {
+  const document = renderEditedDocument(deps, project, kind);
   const edits = new Map(document.edits.map((e) => [e.heading, e]));
   const orphaned = new Set(document.orphaned);
   const sections = splitSections(document.markdown).map((section) => {
@@ -91,10 +87,10 @@ interface Where {
 export type EditorOutcome = { kind: "not-here" } | { kind: "editor"; editor: SectionEditor };
 
 /** The editor of a modal's project, when that project is still the one of the modal's channel. */
-export async function sectionEditorHere(deps: PresentingDeps, where: Where): Promise<EditorOutcome> {
+export function sectionEditorHere(deps: RenderingDeps, where: Where): EditorOutcome {
   const project = findProjectHere(deps, where.place, where.projectId);
   return project
-    ? { kind: "editor", editor: await sectionEditor(deps, project, where.kind) }
+    ? { kind: "editor", editor: sectionEditor(deps, project, where.kind) }
     : { kind: "not-here" };
 }
 
@@ -114,7 +110,7 @@ export type SaveSectionOutcome =
   | { kind: "saved"; heading: string; folded: string[]; editor: SectionEditor };
 
 /** Saves a PM's text for the section `key` names (committed, with its audit row, before Slack hears of it). */
-export async function saveSectionText(
+export function saveSectionText(
   deps: EditDeps,
   args: Where & {
     key: string;
@@ -123,10 +119,10 @@ export async function saveSectionText(
     /** `textVersion` of the text the PM was shown; a save over a text that changed since is refused. */
     shownVersion: string;
   },
-): Promise<SaveSectionOutcome> {
+): SaveSectionOutcome {
   const project = findProjectHere(deps, args.place, args.projectId);
   if (!project) return { kind: "not-here" };
-  const before = await sectionEditor(deps, project, args.kind);
+  const before = sectionEditor(deps, project, args.kind);
   const section = before.sections.find((s) => s.key === args.key);
   if (!section) return { kind: "gone", editor: before };
   const problem = sectionTextProblem(section.level, args.text);
@@ -152,7 +148,7 @@ export async function saveSectionText(
     kind: "saved",
     heading: section.heading,
     folded,
-    editor: await sectionEditor(deps, project, args.kind),
+    editor: sectionEditor(deps, project, args.kind),
   };
 }
 
@@ -163,13 +159,13 @@ export type RevertSectionOutcome =
   | { kind: "reverted"; heading: string; orphaned: boolean; editor: SectionEditor };
 
 /** Removes the edit of the section (or orphaned edit) `key` names: the generated text comes back. */
-export async function revertSection(
+export function revertSection(
   deps: EditDeps,
   args: Where & { key: string; actorId: string },
-): Promise<RevertSectionOutcome> {
+): RevertSectionOutcome {
   const project = findProjectHere(deps, args.place, args.projectId);
   if (!project) return { kind: "not-here" };
-  const before = await sectionEditor(deps, project, args.kind);
+  const before = sectionEditor(deps, project, args.kind);
   const section = before.sections.find((s) => s.key === args.key && s.edited);
   const orphan = before.orphans.find((o) => o.key === args.key);
   const heading = section?.heading ?? orphan?.heading;
@@ -185,7 +181,7 @@ export async function revertSection(
           at: deps.clock(),
           timing: deps.timing,
         });
-  const editor = await sectionEditor(deps, project, args.kind);
+  const editor = sectionEditor(deps, project, args.kind);
   if (!removed || heading === undefined) return { kind: "not-edited", editor };
   return { kind: "reverted", heading, orphaned: orphan !== undefined, editor };
 }

@@ -27,14 +27,14 @@ async function permalinkOf(
 /** Uploads a frozen version's Word and Markdown files (or its Markdown alone) to the channel, in one message. */
 export function slackVersionUploader(client: WebClient, logger: AppLogger): VersionUploadPort {
   return {
-    async upload(channelId, files, version): Promise<UploadedFiles> {
+    async upload(channelId, files, version, actorId): Promise<UploadedFiles> {
       if (files.noWord)
         logger.warn(`No Word file for version ${version.id}: ${files.wordProblem ?? files.noWord}`);
       const uploaded = await uploadFiles(
         client,
         channelId,
         files.docx ? [files.docx, files.markdown] : [files.markdown],
-        versionUploadComment(version, files.noWord),
+        versionUploadComment(version, actorId, files.noWord),
       );
       const [docx, markdown] = files.docx ? uploaded : [undefined, uploaded[0]];
       if (!markdown || (files.docx && !docx)) throw new Error("Slack did not answer with every file");

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateMessage } from "../../emulator/block-kit-limits.js";
 import { createVersion } from "../../src/db/document-version-store.js";
 import { auditLog, documentVersions, projects } from "../../src/db/schema.js";
-import { WORD_MAX_MARKDOWN_BYTES } from "../../src/documents/docx-isolated.js";
+import { WORD_MAX_MARKDOWN_BYTES } from "../../src/word-writer.js";
 import { saveMaximalAnswers } from "../support/big-project.js";
 import { documentParagraphs, openDocx, partText } from "../support/docx-file.js";
 import { startTestApp, type TestApp } from "../support/harness.js";

@@ -170,6 +170,35 @@ describe("a PM's own wording of a document section", () => {
     );
   });
 
+  it("people in an edited section stay people: shown as Slack mentions, named in files, never frozen as text", async () => {
+    await publishPlan();
+    const viewId = await openEditor();
+    const heading = "## 3. TEAM ASSIGNMENTS & RESPONSIBILITIES";
+    await pick(viewId, heading);
+    const shown = textBox(viewId)?.element?.initial_value ?? "";
+    // The modal asked Slack for no names: the people are as Slack writes them.
+    expect(shown).toContain("| **Project Manager** | <@U0PM> |");
+    expect(shown).not.toMatch(/[\uE000\uE001]/);
+    const ours = `${shown}\n\nEscalations go to <@U0LEAD|lead> in <#${CHANNEL}>.`;
+    expect((await save(viewId, ours)).response_action).toBe("update");
+    await t.idle();
+    t.advance(5_000);
+    await t.idle();
+    expect(planCanvas()).not.toMatch(/<@|<#/);
+    expect(planCanvas()).toContain("Escalations go to");
+
+    // Broadcasts and group mentions would show raw in a document: refused on the box.
+    const loud = await save(viewId, `${ours}\n\n<!here> please read`);
+    expect(loud.errors?.[textBox(viewId)?.block_id ?? ""]).toContain("Slack markup");
+
+    await t.slack.command({ text: "export plan", channelId: CHANNEL, userId: PM });
+    await t.idle();
+    const file = [...t.emulator.files.values()].find((f) => f.filename === "INT-0001-implementation-plan.md");
+    expect(file?.content).toContain("| **Project Manager** | user-u0pm |");
+    expect(file?.content).toMatch(/Escalations go to user-u0lead in #\S+\./);
+    expect(file?.content).not.toMatch(/<@|<#|\bU0[A-Z0-9]+\b/);
+  });
+
   it("refuses text that cannot be the section's, on the box, and saves nothing", async () => {
     await publishPlan();
     const viewId = await openEditor();

@@ -5,7 +5,6 @@
  * first, and orphaned edits.
  */
 import { describe, expect, it } from "vitest";
-import { referencesIn } from "../../src/documents/person-tokens.js";
 import {
   applySectionEdits,
   normaliseSectionText,
@@ -190,12 +189,13 @@ describe("applying section edits", () => {
     expect(normaliseSectionText("\r\n  \r\nOne  \r\nTwo\r\n\r\n---\r\n")).toBe("One  \nTwo");
   });
 
-  it("a pasted Slack mention becomes the person it names (presented per audience later), never raw markup", () => {
-    const saved = normaliseSectionText("Ask <@U04LEAD0001|lee> in <#C0PROJECT> \uE000@U0FORGED\uE001");
-    expect(saved).not.toContain("<@");
-    expect(saved).not.toContain("<#");
-    expect(referencesIn(saved)).toEqual({ people: ["U04LEAD0001"], channels: ["C0PROJECT"] });
-    expect(saved).toContain("@U0FORGED"); // typed token characters are dropped: plain text stays plain
+  it("refuses Slack markup a document would show raw: broadcasts, group mentions, mentions of no one", () => {
+    for (const text of ["Ping <!here>", "Ask <!subteam^S0QA>", "See <@someone>", "Hi ![](@nobody)"]) {
+      expect(sectionTextProblem(3, text)).toContain("Slack markup");
+    }
+    expect(
+      sectionTextProblem(3, "Ask \uE000@U04LEAD0001\uE001 in <https://example.com|the wiki>"),
+    ).toBeNull();
   });
 });
 

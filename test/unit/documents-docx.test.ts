@@ -3,8 +3,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseAnswersFile } from "../../src/documents/answers-file.js";
 import { buildDocx, type DocxMetadata } from "../../src/documents/docx.js";
-import { buildDocxIsolated, WORD_MAX_MARKDOWN_BYTES } from "../../src/documents/docx-isolated.js";
 import { createDocumentRenderer } from "../../src/documents/renderer.js";
+import { buildDocxIsolated, WORD_MAX_MARKDOWN_BYTES } from "../../src/word-writer.js";
 import { assertWellFormedXml, documentParagraphs, openDocx, partText } from "../support/docx-file.js";
 
 const META: DocxMetadata = {

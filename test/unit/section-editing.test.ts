@@ -32,7 +32,7 @@ const people: PeopleDirectory = {
 
 describe("editing a document's sections", () => {
   let p: ProjectDb;
-  let deps: Parameters<typeof saveSectionText>[0];
+  let deps: Parameters<typeof saveSectionText>[0] & { people: PeopleDirectory };
   const place = { teamId: "T0TEAM", channelId: "C0PROJECT" };
   beforeEach(() => {
     p = openProjectDb();
@@ -48,8 +48,8 @@ describe("editing a document's sections", () => {
 
   const where = (kind: "plan" | "discovery" = "plan") => ({ place, projectId: p.project.id, kind });
   /** Saves as a PM who was shown the section as it reads now. */
-  const save = async (heading: string, text: string, kind: "plan" | "discovery" = "plan") => {
-    const shown = (await sectionEditor(deps, p.project, kind)).sections.find((s) => s.heading === heading);
+  const save = (heading: string, text: string, kind: "plan" | "discovery" = "plan") => {
+    const shown = sectionEditor(deps, p.project, kind).sections.find((s) => s.heading === heading);
     return saveSectionText(deps, {
       ...where(kind),
       key: sectionKey(heading),
@@ -58,12 +58,12 @@ describe("editing a document's sections", () => {
       shownVersion: textVersion(shown?.text ?? ""),
     });
   };
-  const section = async (heading: string) =>
-    (await sectionEditor(deps, p.project, "plan")).sections.find((s) => s.heading === heading);
+  const section = (heading: string) =>
+    sectionEditor(deps, p.project, "plan").sections.find((s) => s.heading === heading);
 
   it("saves with an audit row and refreshes only that document's canvas, debounced", async () => {
     const before = await renderDocumentFor(deps, p.project, "plan", "file");
-    const outcome = await save("### 1.3 Why This Approach", "Webhooks, then a nightly check.");
+    const outcome = save("### 1.3 Why This Approach", "Webhooks, then a nightly check.");
     expect(outcome.kind).toBe("saved");
     expect(pendingJobs(p.db, p.project.id).map((j) => [j.job, j.runAfter.getTime() - T0.getTime()])).toEqual([
       ["refresh-plan", 5_000],
@@ -83,29 +83,26 @@ describe("editing a document's sections", () => {
       "### 1.3 Why This Approach\nWebhooks, then a nightly check.\n\n---\n\n## 2. IMPLEMENTATION PHASES",
     );
     expect(after.fingerprint).not.toBe(before.fingerprint);
-    expect((await section("### 1.3 Why This Approach"))?.edited).toEqual({ by: "U0PM", at: T0 });
+    expect(section("### 1.3 Why This Approach")?.edited).toEqual({ by: "U0PM", at: T0 });
   });
 
   it("a discovery document's edit refreshes the discovery canvas only", async () => {
-    expect((await save("### Compliance", "SOC 2.", "discovery")).kind).toBe("saved");
+    expect(save("### Compliance", "SOC 2.", "discovery").kind).toBe("saved");
     expect(pendingJobs(p.db, p.project.id).map((j) => j.job)).toEqual(["refresh-discovery"]);
   });
 
   it("a document nobody edited keeps the fingerprint it had", async () => {
     const first = (await renderDocumentFor(deps, p.project, "plan", "file")).fingerprint;
-    await save("### 1.3 Why This Approach", "Ours.");
-    await revertSection(deps, { ...where(), key: sectionKey("### 1.3 Why This Approach"), actorId: "U0PM" });
+    save("### 1.3 Why This Approach", "Ours.");
+    revertSection(deps, { ...where(), key: sectionKey("### 1.3 Why This Approach"), actorId: "U0PM" });
     expect((await renderDocumentFor(deps, p.project, "plan", "file")).fingerprint).toBe(first);
   });
 
   it("a ## section saved with an edited subsection in it folds that edit into its text", async () => {
-    await save("### 1.1 Business Problem", "Keyed in twice.");
-    const outer = await section("## 1. PROJECT CONTEXT & WHY THIS MATTERS");
+    save("### 1.1 Business Problem", "Keyed in twice.");
+    const outer = section("## 1. PROJECT CONTEXT & WHY THIS MATTERS");
     expect(outer?.text).toContain("### 1.1 Business Problem\nKeyed in twice.");
-    const outcome = await save(
-      "## 1. PROJECT CONTEXT & WHY THIS MATTERS",
-      `Our context.\n\n${outer?.text ?? ""}`,
-    );
+    const outcome = save("## 1. PROJECT CONTEXT & WHY THIS MATTERS", `Our context.\n\n${outer?.text ?? ""}`);
     expect(outcome).toMatchObject({ kind: "saved", folded: ["### 1.1 Business Problem"] });
     expect(listSectionEdits(p.db, p.project.id, "plan").map((e) => e.heading)).toEqual([
       "## 1. PROJECT CONTEXT & WHY THIS MATTERS",
@@ -117,9 +114,9 @@ describe("editing a document's sections", () => {
 
   it("a save over text that changed since the PM was shown it is refused, and overwrites nothing", async () => {
     const heading = "### 1.3 Why This Approach";
-    const shownVersion = textVersion((await section(heading))?.text ?? "");
-    await save(heading, "Someone else's words.");
-    const outcome = await saveSectionText(deps, {
+    const shownVersion = textVersion(section(heading)?.text ?? "");
+    save(heading, "Someone else's words.");
+    const outcome = saveSectionText(deps, {
       ...where(),
       key: sectionKey(heading),
       text: "Mine.",
@@ -131,10 +128,10 @@ describe("editing a document's sections", () => {
   });
 
   it("reverting what is not edited writes nothing", async () => {
-    await save("### 1.3 Why This Approach", "Ours.");
+    save("### 1.3 Why This Approach", "Ours.");
     const key = sectionKey("### 1.3 Why This Approach");
-    expect((await revertSection(deps, { ...where(), key, actorId: "U0PM" })).kind).toBe("reverted");
-    expect((await revertSection(deps, { ...where(), key, actorId: "U0LEAD" })).kind).toBe("not-edited");
+    expect(revertSection(deps, { ...where(), key, actorId: "U0PM" }).kind).toBe("reverted");
+    expect(revertSection(deps, { ...where(), key, actorId: "U0LEAD" }).kind).toBe("not-edited");
     expect(listAudit(p.db, p.project.id, { limit: 10, offset: 0 }).map((a) => a.action)).toEqual([
       "section.reverted",
       "section.edited",
@@ -149,21 +146,19 @@ describe("editing a document's sections", () => {
       kind: "plan" as const,
     };
     expect(
-      (
-        await saveSectionText(deps, {
-          ...elsewhere,
-          key: sectionKey("### 1.3 Why This Approach"),
-          text: "x",
-          actorId: "U0PM",
-          shownVersion: textVersion((await section("### 1.3 Why This Approach"))?.text ?? ""),
-        })
-      ).kind,
+      saveSectionText(deps, {
+        ...elsewhere,
+        key: sectionKey("### 1.3 Why This Approach"),
+        text: "x",
+        actorId: "U0PM",
+        shownVersion: textVersion(section("### 1.3 Why This Approach")?.text ?? ""),
+      }).kind,
     ).toBe("not-here");
     expect(listSectionEdits(p.db, p.project.id, "plan")).toEqual([]);
   });
 
   it("a document of more than 100 sections gets one picker per 100, and a long section is never cut", async () => {
-    const editor = await sectionEditor(deps, p.project, "plan");
+    const editor = sectionEditor(deps, p.project, "plan");
     const many: EditableSection[] = Array.from({ length: 150 }, (_, i) => ({
       heading: `### ${i + 1}. A section whose heading is long enough to need cutting in a picker option ${i}`,
       level: 3,

@@ -9,6 +9,7 @@ import {
 } from "../../services/section-editing.js";
 import { ACTION, CALLBACK } from "../ids.js";
 import { readPrivateMetadata, writePrivateMetadata } from "../private-metadata.js";
+import { editorText } from "../section-text.js";
 import {
   actions,
   button,
@@ -110,8 +111,8 @@ function pickers(sections: readonly EditableSection[], selected: EditableSection
   return blocks;
 }
 
-function tooLong(picked: EditableSection): string {
-  const size = `:warning: This section's text is ${count(picked.text.length)} characters, more than the ${count(LIMITS.plainTextInput)} a Slack text box holds, so it cannot be edited here without cutting it.`;
+function tooLong(picked: EditableSection, shown: string): string {
+  const size = `:warning: This section's text is ${count(shown.length)} characters, more than the ${count(LIMITS.plainTextInput)} a Slack text box holds, so it cannot be edited here without cutting it.`;
   return picked.subsections.length > 0
     ? `${size} Edit its \`###\` subsections one at a time instead: pick them above.`
     : `${size} Shorten or split the answers it is made from with \`/intplan interview\`, then edit it here.`;
@@ -133,20 +134,21 @@ function pickedBlocks(picked: EditableSection, draft: string | undefined): Known
       ? ` Its text includes its ${picked.subsections.length} \`###\` subsection${picked.subsections.length === 1 ? "" : "s"}, which can also be edited on their own.`
       : "";
   const blocks: KnownBlock[] = [divider(), section(`*${escapeMrkdwn(picked.heading)}*\n${state}${nested}`)];
-  if (draft !== undefined) blocks.push(section(`It reads now:\n${quoted(picked.text)}`));
-  if (picked.text.length > LIMITS.plainTextInput && draft === undefined) {
-    blocks.push(section(tooLong(picked)));
+  const shown = editorText(picked.text);
+  if (draft !== undefined) blocks.push(section(`It reads now:\n${quoted(shown)}`));
+  if (shown.length > LIMITS.plainTextInput && draft === undefined) {
+    blocks.push(section(tooLong(picked, shown)));
   } else {
     const element: types.PlainTextInput = {
       type: "plain_text_input",
       action_id: sectionTextBlockId(picked.key),
       multiline: true,
       max_length: LIMITS.plainTextInput,
-      ...((draft ?? picked.text) ? { initial_value: draft ?? picked.text } : {}),
+      ...((draft ?? shown) ? { initial_value: draft ?? shown } : {}),
     };
     blocks.push(
       input(sectionTextBlockId(picked.key), "Text", element, {
-        hint: "Markdown, as in the canvas. Saved, it replaces this section's generated text in the canvas and in files at every refresh, until it is reverted: meanwhile the section no longer follows answers, phases, ticks or blockers.",
+        hint: "Markdown, as in the canvas; people and channels as <@U…> and <#C…> (the document shows their names). Saved, it replaces this section's generated text in the canvas and in files at every refresh, until it is reverted: meanwhile the section no longer follows answers, phases, ticks or blockers.",
       }),
     );
   }
@@ -187,21 +189,24 @@ function orphanBlocks(editor: SectionEditor): KnownBlock[] {
   ];
   shown.forEach((orphan, i) => {
     blocks.push(
-      section(`*${escapeMrkdwn(orphan.heading)}*, ${editedBy(orphan.edited)}:\n${quoted(orphan.text)}`, {
-        accessory: {
-          ...button("Delete", `${ACTION.revertSection}_${i}`, { value: orphan.key, style: "danger" }),
-          confirm: {
-            title: plainText("Delete this edit?", 100),
-            text: plainText(
-              `Your team's wording of ${orphan.heading} is deleted; it stays in /intplan history.`,
-              300,
-            ),
-            confirm: plainText("Delete", 30),
-            deny: plainText("Keep it", 30),
-            style: "danger",
+      section(
+        `*${escapeMrkdwn(orphan.heading)}*, ${editedBy(orphan.edited)}:\n${quoted(editorText(orphan.text))}`,
+        {
+          accessory: {
+            ...button("Delete", `${ACTION.revertSection}_${i}`, { value: orphan.key, style: "danger" }),
+            confirm: {
+              title: plainText("Delete this edit?", 100),
+              text: plainText(
+                `Your team's wording of ${orphan.heading} is deleted; it stays in /intplan history.`,
+                300,
+              ),
+              confirm: plainText("Delete", 30),
+              deny: plainText("Keep it", 30),
+              style: "danger",
+            },
           },
         },
-      }),
+      ),
     );
   });
   if (editor.orphans.length > shown.length) {
@@ -222,7 +227,8 @@ export function buildSectionEditModal(args: SectionEditModalInput): ModalView {
     shown: picked ? textVersion(picked.text) : null,
   };
   const editable =
-    picked !== undefined && (args.draft !== undefined || picked.text.length <= LIMITS.plainTextInput);
+    picked !== undefined &&
+    (args.draft !== undefined || editorText(picked.text).length <= LIMITS.plainTextInput);
   const intro =
     editor.sections.length === 0
       ? `The ${title} has no \`##\` or \`###\` sections to edit.`

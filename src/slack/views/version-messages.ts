@@ -16,12 +16,19 @@ const nameOf = (version: Pick<DocumentVersionRow, "kind" | "number">) =>
 const when = (at: Date) =>
   `<!date^${Math.floor(at.getTime() / 1000)}^{date_short} {time}|${at.toISOString()}>`;
 
-/** The message the version's files come with in the channel; `noWord` says why there is no Word file. */
-export function versionUploadComment(version: DocumentVersionRow, noWord?: string): string {
+/**
+ * The message the version's files come with in the channel; `noWord` says why there is no Word file. Only
+ * the person who asked for the upload is mentioned: a second try by someone else does not ping whoever
+ * froze the version.
+ */
+export function versionUploadComment(version: DocumentVersionRow, actorId: string, noWord?: string): string {
   const files = noWord
     ? `its Markdown (no Word document: ${escapeMrkdwn(noWord)}).`
     : "the Word document and its Markdown.";
-  return `:package: ${mention(version.frozenBy, "Someone")} froze the *${nameOf(version)}*${labelOf(version)}: ${files}`;
+  const who = mention(actorId, "Someone");
+  return actorId === version.frozenBy
+    ? `:package: ${who} froze the *${nameOf(version)}*${labelOf(version)}: ${files}`
+    : `:package: ${who} uploaded the *${nameOf(version)}*${labelOf(version)}, frozen ${when(version.frozenAt)}: ${files}`;
 }
 
 /** What the person is told when the version is kept but Slack did not take its files. */

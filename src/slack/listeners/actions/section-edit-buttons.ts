@@ -38,7 +38,7 @@ export function registerSectionEditButtons(listeners: Listeners, deps: AppDeps):
       if (!view) return;
       const meta = readSectionEditMetadata(view.private_metadata);
       const outcome = meta
-        ? await sectionEditorHere(deps, {
+        ? sectionEditorHere(deps, {
             place: placeOf(body, meta.channelId),
             projectId: meta.projectId,
             kind: meta.kind,
@@ -69,7 +69,7 @@ export function registerSectionEditButtons(listeners: Listeners, deps: AppDeps):
       if (!view) return;
       const meta = readSectionEditMetadata(view.private_metadata);
       const outcome = meta
-        ? await revertSection(deps, {
+        ? revertSection(deps, {
             place: placeOf(body, meta.channelId),
             projectId: meta.projectId,
             kind: meta.kind,

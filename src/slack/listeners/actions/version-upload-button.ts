@@ -27,6 +27,7 @@ export function registerVersionUploadButton(listeners: Listeners, deps: AppDeps)
       const outcome = await uploadVersion(deps, slackVersionUploader(client, deps.logger), {
         project,
         versionId: readWholeNumber(action.value) ?? 0,
+        actorId: body.user.id,
       });
       if (outcome.status === "not-found") {
         await tellNotHere(respond, "That version is not one of this channel's project.");

@@ -9,7 +9,7 @@ export const editCommand = defineSubcommand({
   needsProject: true,
   async handle({ project, command, ack, respond, client, body, deps }) {
     await ack();
-    const editor = await sectionEditor(deps, project, command.doc);
+    const editor = sectionEditor(deps, project, command.doc);
     await openModal(client, deps.logger, {
       triggerId: body.trigger_id,
       view: buildSectionEditModal({ editor, selected: null }),

@@ -30,6 +30,7 @@ export const freezeCommand = defineSubcommand({
     const outcome = await uploadVersion(deps, slackVersionUploader(client, deps.logger), {
       project,
       versionId: version.id,
+      actorId: body.user_id,
     });
     if (outcome.status !== "failed") return;
     const code = slackErrorCode(outcome.error);

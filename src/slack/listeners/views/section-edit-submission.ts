@@ -1,6 +1,7 @@
 import type { AppDeps } from "../../../deps.js";
 import { saveSectionText } from "../../../services/section-editing.js";
 import { CALLBACK } from "../../ids.js";
+import { documentText } from "../../section-text.js";
 import { escapeMrkdwn } from "../../views/mrkdwn.js";
 import {
   buildSectionEditGoneModal,
@@ -26,12 +27,12 @@ export function registerSectionEditSubmission(listeners: Listeners, deps: AppDep
     const blockId = sectionTextBlockId(meta.key);
     const typed = readBlockValues(view.state)[blockId];
     const text = typeof typed === "string" ? typed : "";
-    const outcome = await saveSectionText(deps, {
+    const outcome = saveSectionText(deps, {
       place: placeOf(body, meta.channelId),
       projectId: meta.projectId,
       kind: meta.kind,
       key: meta.key,
-      text,
+      text: documentText(text),
       actorId: body.user.id,
       shownVersion: meta.shown ?? "",
     });
@@ -73,7 +74,7 @@ export function registerSectionEditSubmission(listeners: Listeners, deps: AppDep
           outcome.folded.length > 0
             ? ` The wording of its subsection${outcome.folded.length === 1 ? "" : "s"} ${outcome.folded.map((h) => `*${escapeMrkdwn(h)}*`).join(", ")} is part of this text now.`
             : "";
-        const notice = `:white_check_mark: Saved your text of *${escapeMrkdwn(outcome.heading)}*: the canvas shows it within a few seconds, and every later refresh keeps it.${folded}`;
+        const notice = `:white_check_mark: Saved your text of *${escapeMrkdwn(outcome.heading)}*: the document shows it from its next refresh (a canvas within a few seconds), and every later canvas, export and frozen version keeps it.${folded}`;
         await ack({
           response_action: "update",
           view: buildSectionEditModal({ editor: outcome.editor, selected: meta.key, notice }),

@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import type { DocxMetadata } from "./docx.js";
-import { DOCX_PROCESS_ENV, type DocxJob } from "./docx-process.js";
+import type { DocxMetadata } from "./documents/docx.js";
+import { DOCX_PROCESS_ENV, type DocxJob } from "./word-writer-process.js";
 
 /**
  * Writing a Word file away from the app's process. The `docx` writer holds the whole document as objects
@@ -24,13 +24,13 @@ export type WordFile =
   | { ok: false; reason: "too-long" | "failed"; detail: string };
 
 /**
- * The writer: the compiled `docx-process.js` beside this file; run from the TypeScript sources (tests, tsx),
+ * The writer: the compiled `word-writer-process.js` beside this file; run from the TypeScript sources (tests, tsx),
  * the same file in TypeScript, through tsx's loader.
  */
 function startWriter(): ChildProcess {
   const fromSources = import.meta.url.endsWith(".ts");
   const entry = fileURLToPath(
-    new URL(fromSources ? "./docx-process.ts" : "./docx-process.js", import.meta.url),
+    new URL(fromSources ? "./word-writer-process.ts" : "./word-writer-process.js", import.meta.url),
   );
   return fork(entry, [], {
     execArgv: [...(fromSources ? ["--import", "tsx"] : []), `--max-old-space-size=${WRITER_HEAP_MB}`],
