@@ -170,6 +170,14 @@ async function setUpChannel(
   await waitForCall(emulator, "chat.postMessage", (c) => c.args.channel === id);
   await slack.command({ text: "plan", channelId: id, userId: PM });
   const canvas = await waitForCall(emulator, "canvases.create", (c) => c.args.channel_id === id);
+  // As a PM would: the board is asked for once the channel has heard the plan is published (the canvas made
+  // read-only, its link known). Asked sooner, the board is posted without the link and updated once more,
+  // and those updates, made while setting up, would use the chat.update budget the load is measured against.
+  await waitForCall(
+    emulator,
+    "chat.postMessage",
+    (c) => c.args.channel === id && /published the \S*Implementation Plan/.test(String(c.args.text)),
+  );
   await slack.command({ text: "status", channelId: id, userId: PM });
   const pin = await waitForCall(emulator, "pins.add", (c) => c.args.channel === id);
   const channel: ProjectChannel = {

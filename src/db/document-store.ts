@@ -30,6 +30,8 @@ export interface PublicationRecord {
   at: Date;
   /** Keep the canvas as the document's home (a file upload does not replace it). */
   canvasId: string | null;
+  /** A new canvas' link, when Slack gave it before the publish was recorded (one board refresh shows both). */
+  canvasPermalink?: string | null;
 }
 
 /** Records a publish (document row, publication row, audit row) in one transaction; returns the new version. */
@@ -42,7 +44,7 @@ export function recordPublication(db: Db, rec: PublicationRecord): number {
     const sameCanvas = canvasId !== null && canvasId === existing?.canvasId;
     const canvasFacts = {
       canvasAccess: sameCanvas ? (existing?.canvasAccess ?? null) : null,
-      canvasPermalink: sameCanvas ? (existing?.canvasPermalink ?? null) : null,
+      canvasPermalink: (sameCanvas ? existing?.canvasPermalink : null) ?? rec.canvasPermalink ?? null,
     };
     tx.insert(documents)
       .values({
@@ -52,6 +54,7 @@ export function recordPublication(db: Db, rec: PublicationRecord): number {
         version,
         contentHash: rec.contentHash,
         updatedAt: rec.at,
+        ...canvasFacts,
       })
       .onConflictDoUpdate({
         target: [documents.projectId, documents.kind],

@@ -93,7 +93,7 @@ export async function publishDocument(
   const { document } = args;
   const hash = document.fingerprint;
   const existing = findDocument(db, args.projectId, document.kind);
-  const record = (target: "canvas" | "file", targetId: string) =>
+  const record = (target: "canvas" | "file", targetId: string, canvasPermalink?: string | null) =>
     recordPublication(db, {
       projectId: args.projectId,
       kind: document.kind,
@@ -103,9 +103,11 @@ export async function publishDocument(
       actorId: args.actorId,
       at: args.at,
       canvasId: target === "canvas" ? targetId : null,
+      canvasPermalink,
     });
 
-  const settle = (canvasId: string) => settleCanvas(db, canvases, { ...args, canvasId });
+  const settle = (canvasId: string, linkAsked = false) =>
+    settleCanvas(db, canvases, { ...args, canvasId, linkAsked });
   // The canvas audience's document: the same Markdown, opening with who maintains it, still under Slack's limit.
   const onCanvas = {
     ...document,
@@ -132,8 +134,11 @@ export async function publishDocument(
 
   const created = await canvases.create(args.channelId, onCanvas);
   if ("canvasId" in created) {
-    const version = record("canvas", created.canvasId);
-    return { status: "canvas-created", version, ...(await settle(created.canvasId)) };
+    // The new canvas' link is asked before the publish is recorded, so the one board refresh the publish
+    // asks for shows it (asked after, it took a second chat.update per canvas, against a Tier 3 budget).
+    const permalink = await canvases.permalink(created.canvasId);
+    const version = record("canvas", created.canvasId, permalink ?? null);
+    return { status: "canvas-created", version, ...(await settle(created.canvasId, true)) };
   }
   const fileId = await canvases.uploadInstead(args.channelId, await args.asFile(), created.unavailable);
   return { status: "file", version: record("file", fileId), fileId, reason: created.unavailable };
@@ -147,7 +152,8 @@ export async function publishDocument(
 async function settleCanvas(
   db: Db,
   canvases: CanvasPort,
-  args: PublishArgs & { canvasId: string },
+  /** `linkAsked`: this publish asked for the link already (a new canvas); not asked twice. */
+  args: PublishArgs & { canvasId: string; linkAsked: boolean },
 ): Promise<CanvasPlace> {
   const { canvasId, document } = args;
   const where = { projectId: args.projectId, kind: document.kind, canvasId };
@@ -160,7 +166,7 @@ async function settleCanvas(
     }
   }
   let permalink = known?.canvasPermalink ?? null;
-  if (!permalink) {
+  if (!permalink && !args.linkAsked) {
     permalink = (await canvases.permalink(canvasId)) ?? null;
     if (permalink) recordCanvasPermalink(db, { ...where, permalink, actorId: args.actorId, at: args.at });
   }
