@@ -37,9 +37,23 @@ const asSlackMessage = (message: StoredMessage, state: EmulatorState) => ({
 
 const blocksOf = (args: SlackArgs) => (Array.isArray(args.blocks) ? args.blocks : undefined);
 
+/**
+ * A bot posts only where it is a member (https://docs.slack.dev/reference/methods/chat.postMessage):
+ * `not_in_channel` ("Cannot post user messages to a channel they are not in") for a public channel without
+ * `chat:write.public`, which intplan does not ask for, and `channel_not_found` for a private one it cannot
+ * see. Only channels a test declared (emulator.addChannel) say who is in them; any other has the bot in it.
+ */
+export function refuseOutsider(state: EmulatorState, channel: string): SlackAnswer | undefined {
+  const declared = state.channels.get(channel);
+  if (!declared || declared.members.has(state.botUserId)) return undefined;
+  return fail(declared.is_private ? "channel_not_found" : "not_in_channel");
+}
+
 const postMessage: MethodHandler = (args, state, method) => {
   const channel = stringArg(args, "channel");
   if (!channel) return fail("channel_not_found");
+  const outsider = refuseOutsider(state, channel);
+  if (outsider) return outsider;
   const refusal = refuseMessage(args, state, method);
   if (refusal) return refusal;
   const message: StoredMessage = {

@@ -2,7 +2,7 @@
  * Files for the Slack emulator: the three steps of WebClient.filesUploadV2 (files.getUploadURLExternal → POST
  * of the bytes to the upload URL → files.completeUploadExternal), and files.info for uploads and canvases.
  */
-import { channelMessages } from "./slack-emulator-chat.js";
+import { channelMessages, refuseOutsider } from "./slack-emulator-chat.js";
 import {
   type EmulatorState,
   fail,
@@ -50,6 +50,8 @@ const completeUpload: MethodHandler = (args, state) => {
   const missing = requested.find(({ id }) => state.files.get(id ?? "")?.bytes === undefined);
   if (missing) return fail("file_not_found", [`[ERROR] file ${missing.id} was never uploaded`]);
   const channelId = stringArg(args, "channel_id");
+  const outsider = channelId ? refuseOutsider(state, channelId) : undefined;
+  if (outsider) return outsider;
   const initialComment = stringArg(args, "initial_comment");
   const completed = requested.map(({ id = "", title }) => {
     const file = state.files.get(id) as StoredFile;

@@ -110,3 +110,14 @@ describe("conversations.info with a bot token", () => {
     });
   });
 });
+
+describe("posting where the bot is not a member", () => {
+  it("answers not_in_channel for a public channel and channel_not_found for a private one, as Slack does", async () => {
+    const client = webClientFor(emulator);
+    const post = (channel: string) => slackErrorOf(client.chat.postMessage({ channel, text: "hello" }));
+    expect(await post("C_LOUNGE")).toBe("not_in_channel");
+    expect(await post("C_HR")).toBe("channel_not_found");
+    emulator.updateChannel("C_LOUNGE", { botIsMember: true });
+    expect((await client.chat.postMessage({ channel: "C_LOUNGE", text: "hello" })).ok).toBe(true);
+  });
+});
