@@ -8,6 +8,7 @@ import {
   publishLatestDocument,
 } from "../services/document-publishing.js";
 import type { RenderedDocument } from "../services/document-rendering.js";
+import { filePermalink } from "./permalinks.js";
 import { postSoon } from "./post.js";
 import { slackErrorCode } from "./slack-error-code.js";
 import { buildCanvasAccessRefusedNotice } from "./views/publication.js";
@@ -178,19 +179,7 @@ function slackCanvasPort(client: WebClient, logger: AppDeps["logger"]): CanvasPo
         return { failed: code ?? "network" };
       }
     },
-    async permalink(canvasId) {
-      try {
-        const res = await client.files.info({ file: canvasId });
-        return res.file?.permalink || undefined;
-      } catch (error) {
-        const code = slackErrorCode(error);
-        const hint = code === "missing_scope" ? ": reinstall the app so it has files:read" : "";
-        logger.warn(
-          `files.info on ${canvasId} failed (${code ?? "network"})${hint}; asking at the next publish`,
-        );
-        return undefined;
-      }
-    },
+    permalink: (canvasId) => filePermalink(client, logger, canvasId, "asking at the next publish"),
     async tellAccessRefused(channelId, document, reason) {
       try {
         await postSoon(client, { channel: channelId, ...buildCanvasAccessRefusedNotice(document, reason) });

@@ -2,26 +2,19 @@ import type { WebClient } from "@slack/web-api";
 import type { AppLogger } from "../logger.js";
 import type { UploadedFiles, VersionUploadPort } from "../services/document-versions.js";
 import { uploadFiles } from "./canvas-publisher.js";
-import { slackErrorCode } from "./slack-error-code.js";
+import { filePermalink } from "./permalinks.js";
 import { versionUploadComment } from "./views/version-messages.js";
 
 /**
- * The Word file's link as Slack gives it: from the upload's answer when it carries one, else files.info's
- * `permalink` (needs `files:read`). Without one the files are still there: the version just lists no link.
+ * The file's link as Slack gives it: from the upload's answer when it carries one, else files.info's.
+ * Without one the files are still there: the version just lists no link.
  */
 async function permalinkOf(
   client: WebClient,
   logger: AppLogger,
   file: { id: string; permalink?: string },
 ): Promise<string | null> {
-  if (file.permalink) return file.permalink;
-  try {
-    const info = await client.files.info({ file: file.id });
-    return info.file?.permalink ?? null;
-  } catch (error) {
-    logger.warn(`files.info for ${file.id} failed (${slackErrorCode(error) ?? "network"}); no link kept`);
-    return null;
-  }
+  return file.permalink ?? (await filePermalink(client, logger, file.id, "no link kept")) ?? null;
 }
 
 /** Uploads a frozen version's Word and Markdown files (or its Markdown alone) to the channel, in one message. */
