@@ -28,6 +28,16 @@ async function updateModal(
   }
 }
 
+/** The modal's project and document, as its metadata says, in the place the action came from. */
+function modalTarget(body: BlockAction, view: View) {
+  const meta = readSectionEditMetadata(view.private_metadata);
+  if (!meta) return undefined;
+  return {
+    key: meta.key,
+    where: { place: placeOf(body, meta.channelId), projectId: meta.projectId, kind: meta.kind },
+  };
+}
+
 /** The section pickers and the Revert / Delete buttons of the `/intplan edit` modal. */
 export function registerSectionEditButtons(listeners: Listeners, deps: AppDeps): void {
   listeners.action<BlockAction<StaticSelectAction>>(
@@ -36,14 +46,8 @@ export function registerSectionEditButtons(listeners: Listeners, deps: AppDeps):
       await ack();
       const view = body.view;
       if (!view) return;
-      const meta = readSectionEditMetadata(view.private_metadata);
-      const outcome = meta
-        ? sectionEditorHere(deps, {
-            place: placeOf(body, meta.channelId),
-            projectId: meta.projectId,
-            kind: meta.kind,
-          })
-        : { kind: "not-here" as const };
+      const target = modalTarget(body, view);
+      const outcome = target ? sectionEditorHere(deps, target.where) : { kind: "not-here" as const };
       if (outcome.kind === "not-here") {
         await updateModal(deps, client, view, buildSectionEditGoneModal());
         return;
@@ -67,15 +71,9 @@ export function registerSectionEditButtons(listeners: Listeners, deps: AppDeps):
       await ack();
       const view = body.view;
       if (!view) return;
-      const meta = readSectionEditMetadata(view.private_metadata);
-      const outcome = meta
-        ? revertSection(deps, {
-            place: placeOf(body, meta.channelId),
-            projectId: meta.projectId,
-            kind: meta.kind,
-            key: action.value ?? "",
-            actorId: body.user.id,
-          })
+      const target = modalTarget(body, view);
+      const outcome = target
+        ? revertSection(deps, { ...target.where, key: action.value ?? "", actorId: body.user.id })
         : { kind: "not-here" as const };
       if (outcome.kind === "not-here") {
         await updateModal(deps, client, view, buildSectionEditGoneModal());
@@ -85,13 +83,13 @@ export function registerSectionEditButtons(listeners: Listeners, deps: AppDeps):
         outcome.kind === "reverted"
           ? outcome.orphaned
             ? `:wastebasket: Deleted the edit of *${escapeMrkdwn(outcome.heading)}*.`
-            : `:leftwards_arrow_with_hook: Reverted *${escapeMrkdwn(outcome.heading)}*: the generated text is back, and the canvas shows it within a few seconds.`
+            : `:leftwards_arrow_with_hook: Reverted *${escapeMrkdwn(outcome.heading)}*: the generated text is back from the document's next refresh (a canvas within a few seconds).`
           : "That edit was already reverted: this is the section as it reads now.";
       await updateModal(
         deps,
         client,
         view,
-        buildSectionEditModal({ editor: outcome.editor, selected: meta?.key ?? null, notice }),
+        buildSectionEditModal({ editor: outcome.editor, selected: target?.key ?? null, notice }),
       );
     },
   );
