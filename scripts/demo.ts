@@ -112,7 +112,11 @@ async function main(): Promise<void> {
       const title = DOCUMENT_TITLES[doc];
       const announced = await t.emulator.waitForCall(
         "chat.postMessage",
-        (c) => c.args.channel === CHANNEL && String(c.args.text).includes(`published the ${title}`),
+        (c) => {
+          // "published the <permalink|Implementation Plan>": the title is the link to the canvas.
+          const text = String(c.args.text);
+          return c.args.channel === CHANNEL && text.includes("published the") && text.includes(title);
+        },
         10_000,
       );
       if (t.emulator.calls.indexOf(announced) >= shown)
