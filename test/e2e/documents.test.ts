@@ -5,8 +5,8 @@ import { parseAnswersFile } from "../../src/documents/answers-file.js";
 import { QUESTIONNAIRE_V1 } from "../../src/domain/questionnaire/definition.js";
 import { permalinkGiven } from "../support/canvases.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
-import { sectionState } from "../support/interview.js";
-import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
+import { answerSectionThroughSlack } from "../support/interview.js";
+import { createProjectThroughSlack } from "../support/projects.js";
 import { privateReplies } from "../support/replies.js";
 
 const CHANNEL = "C0PROJECT";
@@ -28,19 +28,8 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
     t.slack.command({ text: commandText, channelId: CHANNEL, userId: "U0PM" });
   const canvasMarkdown = (id: string) => t.emulator.canvases.get(id)?.markdown ?? "";
 
-  async function answerSection(index: number, userId = "U0PM") {
-    const res = await t.slack.command({ text: `interview ${index + 1}`, channelId: CHANNEL, userId });
-    await t.idle();
-    const open = await t.emulator.waitForCall("views.open", (c) => c.args.trigger_id === res.triggerId);
-    const view = open.args.view as { callback_id: string; private_metadata: string };
-    return t.slack.viewSubmission({
-      userId,
-      viewId: openedViewId(open),
-      callbackId: view.callback_id,
-      privateMetadata: view.private_metadata,
-      values: sectionState(QUESTIONNAIRE_V1.sections[index] as (typeof QUESTIONNAIRE_V1.sections)[number]),
-    });
-  }
+  const answerSection = (index: number, userId = "U0PM") =>
+    answerSectionThroughSlack(t, { channelId: CHANNEL, userId, index });
 
   it("posts the plan as a canvas in the channel's tabs and announces it: the announcement is the one reply", async () => {
     const res = await command("plan");
