@@ -71,6 +71,7 @@ export function createProject(db: Db, cmd: CreateProjectCommand): CreateProjectR
         channelId: cmd.channelId,
         code: nextFreeCode(tx, cmd.teamId, count + 1),
         integrationType: cmd.integrationType.type,
+        integrationTypes: [cmd.integrationType.type],
         integrationTypeSource: cmd.integrationType.source,
         createdBy: cmd.actorId,
         createdAt: cmd.at,

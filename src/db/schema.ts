@@ -2,8 +2,12 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { BLOCKER_STATUSES } from "../domain/blockers.js";
 import { CANVAS_ACCESS_STATES, DOCUMENT_KINDS, PUBLICATION_TARGETS } from "../domain/document-kinds.js";
-import { INTEGRATION_TYPE_SOURCES, INTEGRATION_TYPES } from "../domain/integration-type.js";
-import { CHECKLIST_KINDS, PHASE_STATUSES } from "../domain/phases.js";
+import {
+  INTEGRATION_TYPE_SOURCES,
+  INTEGRATION_TYPES,
+  type IntegrationType,
+} from "../domain/integration-type.js";
+import { CHECKLIST_KINDS, CHECKLIST_SCOPES, PHASE_STATUSES } from "../domain/phases.js";
 import type { AnswerValue } from "../domain/questionnaire/answers.js";
 import { OUTBOX_JOBS } from "../outbox/job-kinds.js";
 
@@ -32,6 +36,14 @@ export const projects = sqliteTable(
     integrationType: text("integration_type", { enum: INTEGRATION_TYPES }).notNull(),
     /** "auto" when the classifier chose the type, "chosen" when a person did. */
     integrationTypeSource: text("integration_type_source", { enum: INTEGRATION_TYPE_SOURCES }).notNull(),
+    /**
+     * Every type the project is (stock sync plus order posting), `integrationType` first. Chosen by a person
+     * when the source is "chosen"; otherwise what the classifier last found.
+     */
+    integrationTypes: text("integration_types", { mode: "json" })
+      .$type<IntegrationType[]>()
+      .notNull()
+      .default(sql`'[]'`),
     leadEngineerId: text("lead_engineer_id"),
     projectManagerId: text("project_manager_id"),
     /** YYYY-MM-DD */
@@ -140,6 +152,11 @@ export const checklistItems = sqliteTable(
     done: integer("done", { mode: "boolean" }).notNull().default(false),
     doneBy: text("done_by"),
     doneAt: integer("done_at", { mode: "timestamp_ms" }),
+    /** in, suggested (a type-specific task not confirmed yet) or out (not in scope). */
+    scope: text("scope", { enum: CHECKLIST_SCOPES }).notNull().default("in"),
+    /** Who confirmed the item or marked it not in scope, and when. */
+    scopedBy: text("scoped_by"),
+    scopedAt: integer("scoped_at", { mode: "timestamp_ms" }),
   },
   (t) => [uniqueIndex("checklist_project_key_unique").on(t.projectId, t.key)],
 );
@@ -206,6 +223,11 @@ export const documents = sqliteTable(
     canvasAccess: text("canvas_access", { enum: CANVAS_ACCESS_STATES }),
     /** The canvas' link as Slack gives it (`files.info` → `file.permalink`), once asked. */
     canvasPermalink: text("canvas_permalink"),
+    /**
+     * The document's version in Document Control: publishes a person asked for (`/intplan plan`, a section
+     * edit, a freeze) that changed the content. Automatic refreshes do not count.
+     */
+    revision: integer("revision").notNull().default(0),
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.kind] })],

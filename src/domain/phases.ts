@@ -10,6 +10,12 @@ export type PhaseStatus = (typeof PHASE_STATUSES)[number];
 export const CHECKLIST_KINDS = ["task", "exit"] as const;
 export type ChecklistKind = (typeof CHECKLIST_KINDS)[number];
 
+/**
+ * Whether a checklist item is part of the work: "in" (it is), "suggested" (a type-specific task the PM has
+ * not confirmed yet) or "out" (marked not in scope, by whom and when; it leaves the progress counts).
+ */
+export const CHECKLIST_SCOPES = ["in", "suggested", "out"] as const;
+
 export interface ChecklistEntry {
   /** Stable across versions: ticks are stored against it. */
   key: string;

@@ -37,6 +37,7 @@ function facts(overrides: Partial<DiscoveryFacts> = {}): DiscoveryFacts {
     runningHoursPerMonth: null,
     revenueImpactPerMonth: null,
     targetGoLive: null,
+    plannedStart: null,
     ...overrides,
   };
 }

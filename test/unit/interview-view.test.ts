@@ -265,7 +265,7 @@ describe("an interview section modal", () => {
 
   it("counts what is answered in the section", () => {
     const v = view(0, { current_state: "By hand", hours_per_week: 0 });
-    expect(JSON.stringify(v.blocks[1])).toContain("2 of 5 answered");
+    expect(JSON.stringify(v.blocks[1])).toContain("2 of 7 answered");
   });
 
   it("shows a problem under the question it belongs to", () => {

@@ -299,6 +299,8 @@ describe("validateSection", () => {
         hours_per_week: 10,
         error_rate: null,
         hourly_cost: null,
+        automated_share_percent: null,
+        errors_prevented_percent: null,
       },
       missing: ["pain_points"],
     });

@@ -22,11 +22,13 @@ describe("questionnaire versions", () => {
 });
 
 describe("questionnaire v1 integrity", () => {
-  it("has at most 14 sections of at most 12 questions, so each modal stays usable", () => {
+  // 14 questions: the ROI's and the schedule's inputs (build cost, margin, planned start, blackout dates)
+  // joined the sections that ask about money and phases; the Block Kit limits tests keep each modal valid.
+  it("has at most 14 sections of at most 14 questions, so each modal stays usable", () => {
     expect(QUESTIONNAIRE_V1.sections.length).toBeLessThanOrEqual(14);
     for (const section of QUESTIONNAIRE_V1.sections) {
       expect(section.questions.length, section.id).toBeGreaterThan(0);
-      expect(section.questions.length, section.id).toBeLessThanOrEqual(12);
+      expect(section.questions.length, section.id).toBeLessThanOrEqual(14);
     }
   });
 

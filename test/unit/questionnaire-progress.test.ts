@@ -41,7 +41,7 @@ describe("interview progress", () => {
       index: 0,
       title: "Current state and pain points",
       answered: 2,
-      total: 5,
+      total: 7,
       requiredMissing: [
         { sectionId: "current_state", questionId: "pain_points", label: "What are the problems?" },
       ],

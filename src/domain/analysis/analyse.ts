@@ -9,6 +9,7 @@ import type { DiscoveryFacts } from "./facts.js";
 import { collectOpenQuestions, type OpenQuestion } from "./open-questions.js";
 import { type AnalysedProject, readFacts } from "./read-facts.js";
 import { estimateSavings, type Savings } from "./savings.js";
+import { planSchedule, type Schedule } from "./schedule.js";
 import { estimateTimeline, type Timeline } from "./timeline.js";
 
 export interface AnalysisInput {
@@ -24,6 +25,8 @@ export interface Analysis extends Savings {
   facts: DiscoveryFacts;
   confidence: Confidence;
   timeline: Timeline;
+  /** Planned dates per phase; null when neither a planned start nor the creation date is known. */
+  schedule: Schedule | null;
   commonRisks: readonly CommonRisk[];
   executiveSummary: string;
   openQuestions: OpenQuestion[];
@@ -41,6 +44,7 @@ export function analyse({ project, answers, questionnaire }: AnalysisInput): Ana
     facts,
     confidence,
     timeline,
+    schedule: facts.plannedStart === null ? null : planSchedule(timeline, facts.plannedStart),
     ...savings,
     commonRisks: COMMON_RISKS[integrationType],
     executiveSummary: writeExecutiveSummary({

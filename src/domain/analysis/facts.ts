@@ -42,4 +42,6 @@ export interface DiscoveryFacts {
   revenueImpactPerMonth: number | null;
   /** YYYY-MM-DD */
   targetGoLive: string | null;
+  /** YYYY-MM-DD: the planned start answer, else the project's creation date; null when neither is known. */
+  plannedStart: string | null;
 }

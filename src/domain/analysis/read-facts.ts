@@ -1,3 +1,4 @@
+import { isoDate } from "../dates.js";
 import type { IntegrationType } from "../integration-type.js";
 import type { Answers } from "../questionnaire/answers.js";
 import type { DiscoveryFacts, SystemFacts } from "./facts.js";
@@ -12,6 +13,8 @@ export interface AnalysedProject {
   summary: string | null;
   volumeEstimate: string | null;
   targetGoLive: string | null;
+  /** When the project was created; the schedule starts here unless a planned start was given. */
+  createdAt?: Date;
 }
 
 const LEGACY_FORMATS = new Set(["xml", "csv"]);
@@ -95,5 +98,7 @@ export function readFacts(
     ),
     revenueImpactPerMonth: readNumber(answers, "revenue_impact"),
     targetGoLive: project.targetGoLive,
+    plannedStart:
+      readText(answers, "planned_start") ?? (project.createdAt ? isoDate(project.createdAt) : null),
   };
 }

@@ -30,6 +30,8 @@ export interface Roi {
   firstYearPercent: number | null;
   paybackMonths: number | null;
   label: string | null;
+  /** Every assumption the figures rest on, one sentence each, for the plan's Estimate Basis. */
+  assumptions: string[];
 }
 
 export interface Savings {
@@ -76,6 +78,7 @@ const NO_ROI: Roi = {
   firstYearPercent: null,
   paybackMonths: null,
   label: null,
+  assumptions: [],
 };
 
 const paybackIn = (months: number | null) =>
@@ -121,6 +124,7 @@ function estimateRoi(facts: DiscoveryFacts, time: TimeSavings): Roi {
   const firstYearPercent = Math.round(((annualBenefit - implementationCost) / implementationCost) * 100);
   const paybackMonths = monthlyBenefit > 0 ? round1(implementationCost / monthlyBenefit) : null;
   return {
+    ...NO_ROI,
     monthlyCostReduction,
     monthlyBenefit,
     annualBenefit,
@@ -137,5 +141,16 @@ function estimateRoi(facts: DiscoveryFacts, time: TimeSavings): Roi {
  */
 export function estimateSavings(facts: DiscoveryFacts): Savings {
   const timeSavings = estimateTimeSavings(facts);
-  return { timeSavings, errorReduction: estimateErrorReduction(facts), roi: estimateRoi(facts, timeSavings) };
+  const roi = estimateRoi(facts, timeSavings);
+  return {
+    timeSavings,
+    errorReduction: estimateErrorReduction(facts),
+    roi: {
+      ...roi,
+      assumptions: [
+        `${Math.round(AUTOMATED_SHARE_OF_MANUAL_WORK * 100)}% of today's manual work is automated`,
+        `${Math.round(ERRORS_PREVENTED_BY_AUTOMATION * 100)}% of today's errors are prevented`,
+      ],
+    },
+  };
 }

@@ -44,6 +44,11 @@ interface QuestionBase {
   placeholder?: string;
   /** A section is complete when all its required questions are answered. */
   required?: boolean;
+  /**
+   * The question as the documents ask it while it is open ("What is the MVP's goal?"); `{systemA}` and
+   * `{systemB}` become the names. Without it, open questions are worded from the label.
+   */
+  ask?: string;
   /** Document fields this answer fills, as `plan.<field>` or `discovery.<field>`. */
   feeds?: readonly string[];
 }
