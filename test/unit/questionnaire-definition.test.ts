@@ -5,6 +5,7 @@ import {
   LATEST_QUESTIONNAIRE_VERSION,
   QUESTIONNAIRE_V1,
 } from "../../src/domain/questionnaire/definition.js";
+import { whereAnswered } from "../../src/domain/questionnaire/where-answered.js";
 
 const questions = allQuestions(QUESTIONNAIRE_V1);
 const questionIds = new Set(questions.map((q) => q.id));
@@ -261,5 +262,22 @@ describe("coverage of the Implementation Plan template", () => {
     expect(systemA.length).toBe(systemB.length);
     for (const q of systemA) expect(q.label).toContain("{systemA}");
     for (const q of systemB) expect(q.label).toContain("{systemB}");
+  });
+});
+
+describe("where a question is answered", () => {
+  const systems = { systemA: "Shopify", systemB: "QuickBooks Online" };
+
+  it("names the interview section by its number and the question by its label, with the system names", () => {
+    expect(whereAnswered(QUESTIONNAIRE_V1, "system_a_webhooks", systems)).toMatch(
+      /^\/intplan interview 4 \(.*\)$/,
+    );
+    expect(whereAnswered(QUESTIONNAIRE_V1, "hourly_cost", systems)).toBe(
+      "/intplan interview 1 (Loaded cost of an hour of that work (USD))",
+    );
+  });
+
+  it("knows nothing of an id the questionnaire does not have", () => {
+    expect(whereAnswered(QUESTIONNAIRE_V1, "no_such_question", systems)).toBeNull();
   });
 });
