@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { COMMON_RISKS } from "../../src/domain/analysis/common-risks.js";
-import { scoreConfidence } from "../../src/domain/analysis/confidence.js";
 import { writeExecutiveSummary } from "../../src/domain/analysis/executive-summary.js";
 import type { DiscoveryFacts, SystemFacts } from "../../src/domain/analysis/facts.js";
 import { estimateSavings } from "../../src/domain/analysis/savings.js";
@@ -126,84 +125,6 @@ describe("timeline per phase", () => {
     const f = facts({ workflows: ["a", "b", "c", "d"], hasDataMigration: true, monthlyVolume: 50_000 });
     for (const phase of estimateTimeline(f, 60).phases)
       expect(phase.weeks * 2).toBe(Math.round(phase.weeks * 2));
-  });
-});
-
-describe("confidence score", () => {
-  const questions = [
-    { id: "current_state", required: true },
-    { id: "pain_points", required: true },
-    { id: "dream_state" },
-    { id: "review_notes" },
-  ];
-  const quantified = {
-    monthlyVolume: 3_000,
-    manualHoursPerWeek: 20,
-    hourlyCost: 40,
-    errorRatePercent: 2,
-  };
-
-  it("a complete, specific interview scores 100 and says why", () => {
-    const answers = {
-      current_state: "Orders are keyed in by hand",
-      pain_points: ["Invoices are a day late"],
-      dream_state: "Orders post themselves",
-      review_notes: "Reviewed with finance",
-    };
-    const confidence = scoreConfidence({ questions, answers, facts: facts(quantified) });
-    expect(confidence.score).toBe(100);
-    expect(confidence.reasons).toEqual([
-      "2 of 2 required questions answered (+40)",
-      "2 of 2 optional questions answered (+20)",
-      "Volume, effort, cost and error rate all quantified (+20)",
-      "Webhook and batch support known for both systems (+10)",
-      "No vague answers (+10)",
-    ]);
-  });
-
-  it("an empty interview about unknown systems scores 0", () => {
-    const unknown = { webhooks: null, batch: null };
-    const confidence = scoreConfidence({
-      questions,
-      answers: {},
-      facts: facts({ monthlyVolume: null, systemA: system("A", unknown), systemB: system("B", unknown) }),
-    });
-    expect(confidence.score).toBe(0);
-    expect(confidence.reasons).toContain("0 of 2 required questions answered (+0)");
-    expect(confidence.reasons).toContain("No written answers yet (+0)");
-    expect(confidence.reasons).toContain(
-      "Not known yet: A webhooks, A batch support, B webhooks, B batch support (+0)",
-    );
-    expect(confidence.reasons).toContain(
-      "Not quantified yet: monthly volume, manual hours per week, hourly cost, current error rate (+0)",
-    );
-  });
-
-  it("vague answers cost points even when every question is answered", () => {
-    const answers = {
-      current_state: "TBD",
-      pain_points: ["not sure", "Invoices are late"],
-      dream_state: "?",
-      review_notes: "ok then",
-    };
-    const confidence = scoreConfidence({ questions, answers, facts: facts(quantified) });
-    expect(confidence.score).toBe(94);
-    expect(confidence.reasons).toContain('3 answer(s) still vague (e.g. "TBD") (+4)');
-  });
-
-  it("missing required answers weigh twice as much as missing optional ones", () => {
-    const base = {
-      current_state: "Keyed by hand",
-      pain_points: ["Late"],
-      dream_state: "Automatic",
-      review_notes: "Fine",
-    };
-    const { current_state: _required, ...withoutRequired } = base;
-    const { dream_state: _optional, ...withoutOptional } = base;
-    const score = (answers: Record<string, string | string[]>) =>
-      scoreConfidence({ questions, answers, facts: facts(quantified) }).score;
-    expect(score(base) - score(withoutRequired)).toBe(20);
-    expect(score(base) - score(withoutOptional)).toBe(10);
   });
 });
 

@@ -1,7 +1,7 @@
 import { classifyIntegration } from "../classify.js";
 import type { IntegrationType } from "../integration-type.js";
 import type { Answers } from "../questionnaire/answers.js";
-import { allQuestions, type Questionnaire } from "../questionnaire/definition.js";
+import type { Questionnaire } from "../questionnaire/definition.js";
 import { COMMON_RISKS, type CommonRisk } from "./common-risks.js";
 import { type Confidence, scoreConfidence } from "./confidence.js";
 import { writeExecutiveSummary } from "./executive-summary.js";
@@ -36,7 +36,8 @@ export interface Analysis extends Savings {
 export function analyse({ project, answers, questionnaire }: AnalysisInput): Analysis {
   const integrationType = project.integrationType ?? classifyIntegration(project);
   const facts = readFacts(project, answers, integrationType);
-  const confidence = scoreConfidence({ questions: allQuestions(questionnaire), answers, facts });
+  const openQuestions = collectOpenQuestions(questionnaire, answers, project);
+  const confidence = scoreConfidence({ questionnaire, answers, facts, openQuestions });
   const timeline = estimateTimeline(facts, confidence.score);
   const savings = estimateSavings(facts);
   return {
@@ -53,6 +54,6 @@ export function analyse({ project, answers, questionnaire }: AnalysisInput): Ana
       timeSavings: savings.timeSavings,
       confidenceScore: confidence.score,
     }),
-    openQuestions: collectOpenQuestions(questionnaire, answers, project),
+    openQuestions,
   };
 }
