@@ -21,13 +21,16 @@ const splitFeatures = (features: string | undefined) =>
  * Phase 2 onwards, at least the seed's Enhanced and Advanced. They follow the MVP, whose go-live is the
  * plan's; the plan does not estimate them, so they carry no dates rather than invented ones.
  */
-function laterPhases(rows: readonly TableRow[]) {
+function laterPhases(rows: readonly TableRow[], mvpWeek: number) {
   const count = Math.max(rows.length, LATER_PHASE_TITLES.length);
   return Array.from({ length: count }, (_, i) => {
     const row = rows[i];
     return {
       number: i + 2,
       title: LATER_PHASE_TITLES[i] ?? row?.phase ?? "",
+      /** The earliest week it can start: the week after the MVP's go-live. */
+      fromWeek: mvpWeek + 1,
+      after: i === 0 ? "the MVP's go-live" : `Phase ${i + 1}`,
       focus: row?.phase ?? null,
       goal: row?.goal ?? null,
       features: splitFeatures(row?.features),
@@ -70,7 +73,7 @@ export function buildDiscoveryContext(
     discovery,
     hybridSync: choiceAt(discovery, "sync_strategy").selected.length > 1,
     mvpWeek,
-    laterPhases: laterPhases(rowsAt(discovery, "phases.later")),
+    laterPhases: laterPhases(rowsAt(discovery, "phases.later"), mvpWeek),
     /** Said after an executive summary the PM wrote, which the analysis' own summary would have carried. */
     goLiveSummary: analysis.goLive.statements.join(" "),
     /** The MVP target date answered, when it is not the go-live the documents use (the project's). */

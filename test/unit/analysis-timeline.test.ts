@@ -450,12 +450,15 @@ describe("go-live against blackout and peak dates", () => {
 describe("one go-live across both documents", () => {
   it("the Discovery Document's MVP goes live when the plan says, and later phases are not given invented weeks", () => {
     const discovery = renderer.renderDiscovery(quickbooks);
-    expect(discovery).toContain("### Phase 1: MVP (go-live in week 9, 2025-11-03)");
+    expect(discovery).toContain("### Phase 1: MVP (Week 9: go-live 2025-11-03)");
     expect(discovery).toContain(
       "**Go-live**: target 2025-11-03; likely 2025-11-03, 2025-11-21 at worst: at risk",
     );
-    expect(discovery).toContain("### Phase 2: Enhanced (after the MVP's go-live; not yet estimated)");
-    expect(discovery).not.toMatch(/\(Week \d+\)/);
+    expect(discovery).toContain(
+      "### Phase 2: Enhanced (Week 10 on: after the MVP's go-live, not yet estimated)",
+    );
+    expect(discovery).toContain("### Phase 3: Advanced (Week 10 on: after Phase 2, not yet estimated)");
+    expect(discovery).not.toContain("(Week 11)");
     expect(renderer.renderPlan(quickbooks)).toContain(
       "- **Go-live**: target 2025-11-03; likely 2025-11-03, 2025-11-21 at worst: at risk",
     );
