@@ -1,5 +1,6 @@
 import type { Analysis } from "../domain/analysis/analyse.js";
 import type { OpenQuestionCategory } from "../domain/analysis/open-questions.js";
+import { readText } from "../domain/analysis/read-answers.js";
 import type { Questionnaire } from "../domain/questionnaire/definition.js";
 import type { TableRow } from "../domain/questionnaire/line-formats.js";
 import { buildFieldTree, choiceAt, rowsAt } from "./answer-fields.js";
@@ -16,7 +17,10 @@ const splitFeatures = (features: string | undefined) =>
     .map((f) => f.trim())
     .filter((f) => f !== "");
 
-/** Phase 2 onwards, at least the seed's Enhanced and Advanced, each a week after the one before. */
+/**
+ * Phase 2 onwards, at least the seed's Enhanced and Advanced. They follow the MVP, whose go-live is the
+ * plan's; the plan does not estimate them, so they carry no dates rather than invented ones.
+ */
 function laterPhases(rows: readonly TableRow[], mvpWeek: number) {
   const count = Math.max(rows.length, LATER_PHASE_TITLES.length);
   return Array.from({ length: count }, (_, i) => {
@@ -24,8 +28,9 @@ function laterPhases(rows: readonly TableRow[], mvpWeek: number) {
     return {
       number: i + 2,
       title: LATER_PHASE_TITLES[i] ?? row?.phase ?? "",
-      weekOffset: i + 1,
-      week: mvpWeek + i + 1,
+      /** The earliest week it can start: the week after the MVP's go-live. */
+      fromWeek: mvpWeek + 1,
+      after: i === 0 ? "the MVP's go-live" : `Phase ${i + 1}`,
       focus: row?.phase ?? null,
       goal: row?.goal ?? null,
       features: splitFeatures(row?.features),
@@ -59,6 +64,7 @@ export function buildDiscoveryContext(
 ) {
   const { project, answers } = input;
   const { discovery } = buildFieldTree(questionnaire, answers);
+  /** The MVP goes live at the end of the plan's phase 4 (likely weeks), the plan's go-live. */
   const mvpWeek = Math.ceil(analysis.timeline.weeksToGoLive);
   const risks = rowsAt(discovery, "risks");
   return {
@@ -68,6 +74,11 @@ export function buildDiscoveryContext(
     hybridSync: choiceAt(discovery, "sync_strategy").selected.length > 1,
     mvpWeek,
     laterPhases: laterPhases(rowsAt(discovery, "phases.later"), mvpWeek),
+    /** Said after an executive summary the PM wrote, which the analysis' own summary would have carried. */
+    goLiveSummary: analysis.goLive.statements.join(" "),
+    /** The MVP target date answered, when it is not the go-live the documents use (the project's). */
+    mvpTargetApart:
+      [readText(answers, "mvp_target_date")].find((d) => d !== null && d !== analysis.goLive.target) ?? null,
     risksCaptured: risks.length > 0,
     risksByImpact: risksByImpact(risks),
     openQuestions: openQuestionsByCategory(analysis),

@@ -15,10 +15,14 @@ const REVIEW_EVERY_DAYS = 7;
 function phaseViews(input: DocumentInput, analysis: Analysis) {
   return analysis.timeline.phases.map((estimate) => {
     const tracked = input.phases?.find((p) => p.number === estimate.number);
+    const planned = analysis.schedule?.phases.find((p) => p.number === estimate.number);
     return {
       number: estimate.number,
       name: estimate.name,
       weeks: estimate.weeks,
+      range: estimate.range,
+      start: planned?.start ?? null,
+      end: planned?.end ?? null,
       status: PHASE_STATUS_LABELS[tracked?.status ?? "not-started"],
       ownerId: tracked?.ownerId ?? null,
       note: tracked?.note ?? null,

@@ -14,3 +14,15 @@ export function isCalendarDate(date: string): boolean {
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** `date` (YYYY-MM-DD) moved by a whole number of days (a fraction is rounded). */
+export function addDays(date: string, days: number): string {
+  return isoDate(new Date(Date.parse(`${date}T00:00:00.000Z`) + Math.round(days) * DAY_MS));
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00.000Z`) - Date.parse(`${from}T00:00:00.000Z`)) / DAY_MS);
+}

@@ -31,7 +31,10 @@ const complete: Answers = {
   technical_questions: [],
 };
 
-const confidenceOf = (answers: Answers, project = example.project): Confidence =>
+/** The example's project with a go-live the plan can meet, clear of its blackout: no go-live question is raised. */
+const settled = { ...example.project, targetGoLive: "2026-01-05" };
+
+const confidenceOf = (answers: Answers, project = settled): Confidence =>
   analyse({ project, answers, questionnaire: QUESTIONNAIRE_V1 }).confidence;
 
 const without = (answers: Answers, ...ids: string[]): Answers =>
@@ -68,13 +71,14 @@ describe("confidence", () => {
   });
 
   it("the QuickBooks example as shipped scores high, below 100, and names what it lacks", () => {
-    const confidence = confidenceOf(example.answers);
+    const confidence = confidenceOf(example.answers, example.project);
     expect(confidence.score).toBeGreaterThanOrEqual(85);
     expect(confidence.score).toBeLessThan(100);
     expect(lines(confidence)).toContain(
       "− no build price from the agency yet: /intplan interview 12 (How the agency prices the build)",
     );
-    expect(lines(confidence)).toContain("− 2 open questions");
+    // Two raised in the interview, and two the go-live check raises: a target at risk, inside the freeze.
+    expect(lines(confidence)).toContain("− 4 open questions");
   });
 
   it("an empty project scores low, and every driver is listed as missing", () => {

@@ -51,15 +51,31 @@ describe("the plan prints the volume it estimates from", () => {
     ["only the estimate", "2k orders a month", null, "2k orders a month", 2_000],
     ["neither gives a rate: the interview's words", "big", "a lot at peak", "a lot at peak", null],
     ["nothing captured", null, null, null, null],
+    [
+      "a peak alone is not the month's throughput",
+      null,
+      "Peak 3k orders/hour on Black Friday",
+      "Peak 3k orders/hour on Black Friday",
+      null,
+    ],
   ] as const)("%s", (_case, estimate, answer, printed, perMonth) => {
     const seen = printedAndEstimated(withVolumes(estimate, answer));
     expect(seen).toEqual({ printed, estimatedFrom: perMonth });
     if (seen.printed !== null) expect(parseMonthlyVolume(seen.printed)).toBe(seen.estimatedFrom);
   });
 
-  it("shows that volume in the rendered plan", () => {
+  it("shows that volume in the rendered plan, and how it was read", () => {
     const plan = renderer.renderPlan(withVolumes("10 orders a day", "900 orders a week"));
-    expect(plan).toContain("- **Data Volume**: 900 orders a week");
+    expect(plan).toContain(
+      "- **Data Volume**: 900 orders a week — read as about 3,900 records a month (900 a week)",
+    );
     expect(plan).not.toContain("10 orders a day");
+  });
+
+  it("a peak rate is shown as a peak, and the unknown monthly volume is assumed high", () => {
+    const plan = renderer.renderPlan(withVolumes(null, "Peak 3k orders/hour on Black Friday"));
+    expect(plan).toContain("no usual rate given, only a peak of 3,000 an hour");
+    expect(plan).not.toContain("2,160,000");
+    expect(plan).toContain("+1 week assumed: volume not known yet");
   });
 });

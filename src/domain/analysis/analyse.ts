@@ -2,10 +2,12 @@ import { classifyIntegration } from "../classify.js";
 import type { IntegrationType } from "../integration-type.js";
 import type { Answers } from "../questionnaire/answers.js";
 import type { Questionnaire } from "../questionnaire/definition.js";
+import { whereAnswered } from "../questionnaire/where-answered.js";
 import { COMMON_RISKS, type CommonRisk } from "./common-risks.js";
 import { type Confidence, scoreConfidence } from "./confidence.js";
 import { writeExecutiveSummary } from "./executive-summary.js";
 import type { DiscoveryFacts } from "./facts.js";
+import { checkGoLive, type GoLiveCheck } from "./go-live.js";
 import { collectOpenQuestions, type OpenQuestion } from "./open-questions.js";
 import { type AnalysedProject, readFacts } from "./read-facts.js";
 import { estimateSavings, type Savings } from "./savings.js";
@@ -27,6 +29,8 @@ export interface Analysis extends Savings {
   timeline: Timeline;
   /** Planned dates per phase; null when neither a planned start nor the creation date is known. */
   schedule: Schedule | null;
+  /** The target go-live against the schedule, the blackout dates and the known peaks. */
+  goLive: GoLiveCheck;
   commonRisks: readonly CommonRisk[];
   executiveSummary: string;
   openQuestions: OpenQuestion[];
@@ -36,21 +40,32 @@ export interface Analysis extends Savings {
 export function analyse({ project, answers, questionnaire }: AnalysisInput): Analysis {
   const integrationType = project.integrationType ?? classifyIntegration(project);
   const facts = readFacts(project, answers, integrationType);
-  const openQuestions = collectOpenQuestions(questionnaire, answers, project);
+  const timeline = estimateTimeline(facts, (id) => whereAnswered(questionnaire, id, project));
+  const schedule = facts.plannedStart === null ? null : planSchedule(timeline, facts.plannedStart);
+  const goLive = checkGoLive(facts, schedule);
+  const openQuestions = [
+    ...collectOpenQuestions(questionnaire, answers, project),
+    ...goLive.questions.map((question) => ({
+      question,
+      category: "business" as const,
+      source: "raised" as const,
+    })),
+  ];
   const confidence = scoreConfidence({ questionnaire, answers, facts, openQuestions });
-  const timeline = estimateTimeline(facts, confidence.score);
   const savings = estimateSavings(facts);
   return {
     integrationType,
     facts,
     confidence,
     timeline,
-    schedule: facts.plannedStart === null ? null : planSchedule(timeline, facts.plannedStart),
+    schedule,
+    goLive,
     ...savings,
     commonRisks: COMMON_RISKS[integrationType],
     executiveSummary: writeExecutiveSummary({
       facts,
       timeline,
+      goLive,
       timeSavings: savings.timeSavings,
       confidenceScore: confidence.score,
     }),

@@ -1,11 +1,14 @@
 import { INTEGRATION_TYPE_LABELS } from "../integration-type.js";
 import type { DiscoveryFacts } from "./facts.js";
+import type { GoLiveCheck } from "./go-live.js";
 import type { TimeSavings } from "./savings.js";
 import type { Timeline } from "./timeline.js";
 
 export interface ExecutiveSummaryInput {
   facts: DiscoveryFacts;
   timeline: Timeline;
+  /** What is said about the go-live: whether the target can be met, and any blackout it runs into. */
+  goLive?: Pick<GoLiveCheck, "statements">;
   timeSavings: TimeSavings;
   confidenceScore: number;
 }
@@ -33,6 +36,7 @@ function describeIntegration(facts: DiscoveryFacts): string {
 export function writeExecutiveSummary({
   facts,
   timeline,
+  goLive,
   timeSavings,
   confidenceScore,
 }: ExecutiveSummaryInput): string {
@@ -45,7 +49,8 @@ export function writeExecutiveSummary({
   }
   if (timeSavings.hoursPerWeek !== null)
     sentences.push(`We expect it to save about ${timeSavings.hoursPerWeek} hours a week.`);
-  const goLive = facts.targetGoLive ? `, against a target go-live of ${facts.targetGoLive}` : "";
-  sentences.push(`The estimated timeline is ${timeline.label} at ${confidenceScore}% confidence${goLive}.`);
+  sentences.push(`The estimated timeline is ${timeline.label}, at ${confidenceScore}% confidence.`);
+  if (goLive) sentences.push(...goLive.statements);
+  else if (facts.targetGoLive) sentences.push(`The target go-live is ${facts.targetGoLive}.`);
   return sentences.join(" ");
 }

@@ -1,6 +1,18 @@
 import type { IntegrationType } from "../integration-type.js";
 
 /** What the analysis knows about one side of the integration. `null` means "not captured yet". */
+/** A period the client does not want a go-live in or just before: a blackout answer or a known peak. */
+export interface Blackout {
+  /** YYYY-MM-DD */
+  starts: string;
+  /** YYYY-MM-DD; the same as `starts` for a single day. */
+  ends: string;
+  reason: string | null;
+}
+
+/** Trading peaks people named in the answers; their dates are computed for the go-live's year. */
+export type PeakSeason = "black-friday" | "christmas";
+
 export interface SystemFacts {
   name: string;
   webhooks: boolean | null;
@@ -30,8 +42,16 @@ export interface DiscoveryFacts {
    * number, else the interview's answer, else the project's estimate. The plan prints this one.
    */
   volumeText: string | null;
-  /** Records (orders, contacts, ...) synced per month. */
+  /** Records (orders, contacts, ...) synced per month, from the usual rate (never from a peak). */
   monthlyVolume: number | null;
+  /** How the volume was read, for the plan: "read as about 13,500 records a month (450 a day), peak 1,800 a day". */
+  volumeReading?: string | null;
+  /** What the migration answer says is to be moved ("All paid orders since 1 July 2025"). */
+  migrationScope?: string | null;
+  /** The blackout and peak dates answered, in YYYY-MM-DD. */
+  blackouts?: Blackout[];
+  /** Known peaks named anywhere in the answers or the volume text. */
+  peakSeasons?: PeakSeason[];
   manualHoursPerWeek: number | null;
   hourlyCost: number | null;
   /** Share of records that go wrong today, in percent (2.5 means 2.5 %). */
@@ -40,7 +60,7 @@ export interface DiscoveryFacts {
   /** Maintenance and support hours a month after launch. */
   runningHoursPerMonth: number | null;
   revenueImpactPerMonth: number | null;
-  /** YYYY-MM-DD */
+  /** YYYY-MM-DD: the project's target go-live, else the MVP target date answered; the one go-live both documents use. */
   targetGoLive: string | null;
   /** YYYY-MM-DD: the planned start answer, else the project's creation date; null when neither is known. */
   plannedStart: string | null;

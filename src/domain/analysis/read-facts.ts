@@ -1,8 +1,8 @@
-import { isoDate } from "../dates.js";
+import { isCalendarDate, isoDate } from "../dates.js";
 import type { IntegrationType } from "../integration-type.js";
 import type { Answers } from "../questionnaire/answers.js";
-import type { DiscoveryFacts, SystemFacts } from "./facts.js";
-import { parseMonthlyVolume } from "./monthly-volume.js";
+import type { Blackout, DiscoveryFacts, PeakSeason, SystemFacts } from "./facts.js";
+import { describeVolume, readVolume as readVolumeText } from "./monthly-volume.js";
 import { readList, readNumber, readText } from "./read-answers.js";
 
 /** The project record fields the analysis reads. */
@@ -58,16 +58,58 @@ function sumOrNull(...values: Array<number | null>): number | null {
 function readVolume(
   answers: Answers,
   project: AnalysedProject,
-): { text: string | null; perMonth: number | null } {
+): { text: string | null; perMonth: number | null; reading: string | null } {
   const described = [readText(answers, "data_volume"), project.volumeEstimate].filter(
     (text): text is string => text !== null,
   );
   for (const text of described) {
-    const perMonth = parseMonthlyVolume(text);
-    if (perMonth !== null) return { text, perMonth };
+    const reading = readVolumeText(text);
+    if (reading.perMonth !== null)
+      return { text, perMonth: reading.perMonth, reading: describeVolume(reading) };
   }
-  return { text: described[0] ?? null, perMonth: null };
+  const text = described[0] ?? null;
+  return { text, perMonth: null, reading: describeVolume(readVolumeText(text)) };
 }
+
+/** The blackout table's rows with a real start date; an end before the start (or none) means that one day. */
+function readBlackouts(answers: Answers): Blackout[] {
+  const rows: unknown = answers.blackout_dates;
+  if (!Array.isArray(rows)) return [];
+  return rows.flatMap((row): Blackout[] => {
+    if (typeof row !== "object" || row === null) return [];
+    const { starts, ends, reason } = row as Record<string, unknown>;
+    if (typeof starts !== "string" || !isCalendarDate(starts.trim())) return [];
+    const start = starts.trim();
+    const end =
+      typeof ends === "string" && isCalendarDate(ends.trim()) && ends.trim() >= start ? ends.trim() : start;
+    const why = typeof reason === "string" && reason.trim() !== "" ? reason.trim() : null;
+    return [{ starts: start, ends: end, reason: why }];
+  });
+}
+
+const PEAK_NAMES: ReadonlyArray<[PeakSeason, RegExp]> = [
+  ["black-friday", /\b(black friday|cyber monday|bfcm)\b/i],
+  ["christmas", /\b(christmas|xmas|holiday season|festive season)\b/i],
+];
+
+/** Every text answer, list item and table cell, and the project's volume estimate: where peaks are named. */
+function allText(answers: Answers, project: AnalysedProject): string {
+  const texts: string[] = [project.volumeEstimate ?? ""];
+  const collect = (value: unknown): void => {
+    if (typeof value === "string") texts.push(value);
+    else if (Array.isArray(value)) value.forEach(collect);
+    else if (typeof value === "object" && value !== null) Object.values(value).forEach(collect);
+  };
+  Object.values(answers).forEach(collect);
+  return texts.join("\n");
+}
+
+function readPeakSeasons(answers: Answers, project: AnalysedProject): PeakSeason[] {
+  const text = allText(answers, project);
+  return PEAK_NAMES.filter(([, pattern]) => pattern.test(text)).map(([season]) => season);
+}
+
+const asDate = (text: string | null) => (text !== null && isCalendarDate(text) ? text : null);
 
 /** Reads the facts the analysis works from out of the project and the interview's answers (by question id). */
 export function readFacts(
@@ -88,6 +130,10 @@ export function readFacts(
     hasDataMigration: yesNoUnknown(readText(answers, "migration_needed")),
     volumeText: volume.text,
     monthlyVolume: volume.perMonth,
+    volumeReading: volume.reading,
+    migrationScope: readText(answers, "migration_scope"),
+    blackouts: readBlackouts(answers),
+    peakSeasons: readPeakSeasons(answers, project),
     manualHoursPerWeek: readNumber(answers, "hours_per_week"),
     hourlyCost: readNumber(answers, "hourly_cost"),
     errorRatePercent: readNumber(answers, "error_rate"),
@@ -97,8 +143,8 @@ export function readFacts(
       readNumber(answers, "support_hours_per_month"),
     ),
     revenueImpactPerMonth: readNumber(answers, "revenue_impact"),
-    targetGoLive: project.targetGoLive,
+    targetGoLive: project.targetGoLive ?? asDate(readText(answers, "mvp_target_date")),
     plannedStart:
-      readText(answers, "planned_start") ?? (project.createdAt ? isoDate(project.createdAt) : null),
+      asDate(readText(answers, "planned_start")) ?? (project.createdAt ? isoDate(project.createdAt) : null),
   };
 }

@@ -1,4 +1,4 @@
-import { isoDate } from "../dates.js";
+import { addDays } from "../dates.js";
 import type { PhaseEstimate, Timeline } from "./timeline.js";
 
 /** A phase's planned dates (YYYY-MM-DD), from the planned start and the likely weeks of the phases before it. */
@@ -14,19 +14,27 @@ export interface Schedule {
   phases: PhaseDates[];
   /** The likely go-live: the end of phase 4. */
   likelyGoLive: string;
+  /** The go-live if every phase takes its best or its worst weeks. */
+  bestGoLive: string;
+  worstGoLive: string;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const addDays = (date: string, days: number) =>
-  isoDate(new Date(Date.parse(`${date}T00:00:00.000Z`) + Math.round(days) * DAY_MS));
-
-/** Each phase starts when the one before it ends; phase 1 starts on `start`. */
+/**
+ * Each phase starts when the one before it ends; phase 1 starts on `start`. Days count from the start over
+ * the weeks so far, so half weeks do not round up phase after phase.
+ */
 export function planSchedule(timeline: Timeline, start: string): Schedule {
-  let cursor = start;
+  let weeksSoFar = 0;
   const phases = timeline.phases.map((p) => {
-    const begins = cursor;
-    cursor = addDays(begins, p.weeks * 7);
-    return { number: p.number, start: begins, end: cursor };
+    const begins = addDays(start, weeksSoFar * 7);
+    weeksSoFar += p.weeks;
+    return { number: p.number, start: begins, end: addDays(start, weeksSoFar * 7) };
   });
-  return { start, phases, likelyGoLive: phases[3]?.end ?? start };
+  return {
+    start,
+    phases,
+    likelyGoLive: phases[3]?.end ?? start,
+    bestGoLive: addDays(start, timeline.toGoLive.best * 7),
+    worstGoLive: addDays(start, timeline.toGoLive.worst * 7),
+  };
 }
