@@ -34,7 +34,7 @@ const complete: Answers = {
 /** The example's project with a go-live the plan can meet, clear of its blackout: no go-live question is raised. */
 const settled = { ...example.project, targetGoLive: "2026-01-05" };
 
-const confidenceOf = (answers: Answers, project = settled): Confidence =>
+const confidenceOf = (answers: Answers, project: typeof example.project = settled): Confidence =>
   analyse({ project, answers, questionnaire: QUESTIONNAIRE_V1 }).confidence;
 
 const without = (answers: Answers, ...ids: string[]): Answers =>
