@@ -2,6 +2,7 @@ import { classifyIntegration } from "../classify.js";
 import type { IntegrationType } from "../integration-type.js";
 import type { Answers } from "../questionnaire/answers.js";
 import { allQuestions, type Questionnaire } from "../questionnaire/definition.js";
+import { whereAnswered } from "../questionnaire/where-answered.js";
 import { COMMON_RISKS, type CommonRisk } from "./common-risks.js";
 import { type Confidence, scoreConfidence } from "./confidence.js";
 import { writeExecutiveSummary } from "./executive-summary.js";
@@ -38,7 +39,10 @@ export function analyse({ project, answers, questionnaire }: AnalysisInput): Ana
   const facts = readFacts(project, answers, integrationType);
   const confidence = scoreConfidence({ questions: allQuestions(questionnaire), answers, facts });
   const timeline = estimateTimeline(facts, confidence.score);
-  const savings = estimateSavings(facts);
+  const savings = estimateSavings(facts, {
+    weeksToGoLive: timeline.weeksToGoLive,
+    whereAnswered: (questionId) => whereAnswered(questionnaire, questionId, project),
+  });
   return {
     integrationType,
     facts,
@@ -51,6 +55,7 @@ export function analyse({ project, answers, questionnaire }: AnalysisInput): Ana
       facts,
       timeline,
       timeSavings: savings.timeSavings,
+      roi: savings.roi,
       confidenceScore: confidence.score,
     }),
     openQuestions: collectOpenQuestions(questionnaire, answers, project),

@@ -1,7 +1,7 @@
 import { isoDate } from "../dates.js";
 import type { IntegrationType } from "../integration-type.js";
 import type { Answers } from "../questionnaire/answers.js";
-import type { DiscoveryFacts, SystemFacts } from "./facts.js";
+import type { BuildCostBasis, DiscoveryFacts, SystemFacts } from "./facts.js";
 import { parseMonthlyVolume } from "./monthly-volume.js";
 import { readList, readNumber, readText } from "./read-answers.js";
 
@@ -44,6 +44,13 @@ function readSystem(answers: Answers, side: "a" | "b", name: string): SystemFact
     legacyFormats: formats.length > 0 && formats.every((f) => LEGACY_FORMATS.has(f)),
     quirkCount: readList(answers, `system_${side}_quirks`).length,
   };
+}
+
+const BUILD_COST_BASES: ReadonlySet<string> = new Set<BuildCostBasis>(["hourly", "daily", "fixed"]);
+
+function readBuildCostBasis(answers: Answers): BuildCostBasis | null {
+  const basis = readText(answers, "build_cost_basis");
+  return basis !== null && BUILD_COST_BASES.has(basis) ? (basis as BuildCostBasis) : null;
 }
 
 function sumOrNull(...values: Array<number | null>): number | null {
@@ -97,6 +104,11 @@ export function readFacts(
       readNumber(answers, "support_hours_per_month"),
     ),
     revenueImpactPerMonth: readNumber(answers, "revenue_impact"),
+    revenueMarginPercent: readNumber(answers, "revenue_margin_percent"),
+    buildCostBasis: readBuildCostBasis(answers),
+    buildCostAmount: readNumber(answers, "build_cost_amount"),
+    automatedSharePercent: readNumber(answers, "automated_share_percent"),
+    errorsPreventedPercent: readNumber(answers, "errors_prevented_percent"),
     targetGoLive: project.targetGoLive,
     plannedStart:
       readText(answers, "planned_start") ?? (project.createdAt ? isoDate(project.createdAt) : null),
