@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { COMMON_RISKS } from "../../src/domain/analysis/common-risks.js";
 import { writeExecutiveSummary } from "../../src/domain/analysis/executive-summary.js";
 import type { DiscoveryFacts, SystemFacts } from "../../src/domain/analysis/facts.js";
-import { estimateSavings } from "../../src/domain/analysis/savings.js";
 import { estimateTimeline } from "../../src/domain/analysis/timeline.js";
 import { INTEGRATION_TYPES } from "../../src/domain/integration-type.js";
 
@@ -35,99 +34,16 @@ function facts(overrides: Partial<DiscoveryFacts> = {}): DiscoveryFacts {
     developmentHours: null,
     runningHoursPerMonth: null,
     revenueImpactPerMonth: null,
+    revenueMarginPercent: null,
+    buildCostBasis: null,
+    buildCostAmount: null,
+    automatedSharePercent: null,
+    errorsPreventedPercent: null,
     targetGoLive: null,
     plannedStart: null,
     ...overrides,
   };
 }
-
-describe("time savings, error reduction and ROI", () => {
-  it("nothing is claimed without the client's numbers", () => {
-    expect(estimateSavings(facts())).toEqual({
-      timeSavings: { hoursPerWeek: null, hoursPerMonth: null, label: null },
-      errorReduction: { fromPercent: null, toPercent: null, fewerErrorsPerMonth: null, label: null },
-      roi: {
-        monthlyCostReduction: null,
-        monthlyBenefit: null,
-        annualBenefit: null,
-        implementationCost: null,
-        firstYearPercent: null,
-        paybackMonths: null,
-        label: null,
-      },
-    });
-  });
-
-  it("20 manual hours a week become 16 saved hours, 69 a month", () => {
-    const { timeSavings } = estimateSavings(facts({ manualHoursPerWeek: 20 }));
-    expect(timeSavings).toEqual({
-      hoursPerWeek: 16,
-      hoursPerMonth: 69,
-      label:
-        "about 16 hours a week (69 a month), assuming 80% of today's 20 manual hours a week are automated",
-    });
-  });
-
-  it("a 3% error rate on 3,000 records a month drops to 0.3%, about 81 fewer errors", () => {
-    expect(estimateSavings(facts({ errorRatePercent: 3 })).errorReduction).toEqual({
-      fromPercent: 3,
-      toPercent: 0.3,
-      fewerErrorsPerMonth: 81,
-      label: "from 3% to about 0.3% of records, about 81 fewer errors a month",
-    });
-  });
-
-  it("1.5% becomes 0.2%, not a rounding accident", () => {
-    expect(estimateSavings(facts({ errorRatePercent: 1.5 })).errorReduction.toPercent).toBe(0.2);
-  });
-
-  it("with hours, rate, development and running hours it gives money, payback and first-year ROI", () => {
-    const { roi } = estimateSavings(
-      facts({
-        manualHoursPerWeek: 20,
-        hourlyCost: 50,
-        developmentHours: 120,
-        runningHoursPerMonth: 9,
-        revenueImpactPerMonth: 500,
-      }),
-    );
-    // 69 saved hours − 9 running hours = 60 net hours × $50 = $3,000, plus $500 revenue.
-    expect(roi).toEqual({
-      monthlyCostReduction: 3_000,
-      monthlyBenefit: 3_500,
-      annualBenefit: 42_000,
-      implementationCost: 6_000,
-      firstYearPercent: 600,
-      paybackMonths: 1.7,
-      label:
-        "about $3,500 a month ($42,000 a year); pays back in 1.7 months on $6,000 of development (first-year ROI 600%), valuing every hour at $50",
-    });
-  });
-
-  it("without development hours it gives the monthly value and says what payback needs", () => {
-    const { roi } = estimateSavings(facts({ manualHoursPerWeek: 20, hourlyCost: 50 }));
-    expect(roi.paybackMonths).toBeNull();
-    expect(roi.label).toBe(
-      "about $3,450 a month ($41,400 a year), valuing every hour at $50; payback needs the development hours",
-    );
-  });
-
-  it("without an hourly cost the payback is told in hours", () => {
-    const { roi } = estimateSavings(facts({ manualHoursPerWeek: 20, developmentHours: 138 }));
-    expect(roi.paybackMonths).toBe(2);
-    expect(roi.label).toBe(
-      "2 months of saved hours repay the 138 development hours; a money figure needs the hourly cost",
-    );
-  });
-
-  it("when upkeep costs more than it saves, it never pays back", () => {
-    const { roi } = estimateSavings(
-      facts({ manualHoursPerWeek: 2, hourlyCost: 50, developmentHours: 100, runningHoursPerMonth: 20 }),
-    );
-    expect(roi.paybackMonths).toBeNull();
-    expect(roi.label).toContain("the running costs exceed the savings, so it never pays back");
-  });
-});
 
 describe("common risks", () => {
   it("accounting, marketing and fulfillment carry the Implementation Plan template's own risks", () => {
@@ -153,11 +69,16 @@ describe("common risks", () => {
 
 describe("executive summary", () => {
   const timeline = estimateTimeline(facts());
+  const noMoney = {
+    buildCost: { value: null, label: null, needs: null },
+    payback: { monthsAfterGoLive: null, label: null, needs: null },
+  };
   const summary = (f: DiscoveryFacts, hoursPerWeek: number | null = null) =>
     writeExecutiveSummary({
       facts: f,
       timeline,
-      timeSavings: { hoursPerWeek, hoursPerMonth: null, label: null },
+      timeSavings: { hoursPerWeek, hoursPerMonth: null, label: null, needs: null },
+      roi: noMoney,
       confidenceScore: 82,
     });
 
@@ -174,7 +95,7 @@ describe("executive summary", () => {
       "We are building an accounting integration from Shopify to QuickBooks Online for Acme Outdoor Co. " +
         "Why it matters: Orders are keyed in by hand. Invoices are a day late. " +
         "Goals: Every order in QuickBooks within 15 minutes. " +
-        "We expect it to save about 16 hours a week. " +
+        "We expect it to save about 16 hours a week once live. " +
         "The estimated timeline is 6.5 weeks likely (6.5 to 8): 4.5 to go-live (4.5 to 6), then 2 of post-launch support, at 82% confidence. " +
         "The target go-live is 2025-11-03.",
     );

@@ -71,6 +71,11 @@ function facts(overrides: Partial<DiscoveryFacts> = {}): DiscoveryFacts {
     revenueImpactPerMonth: null,
     targetGoLive: null,
     plannedStart: null,
+    revenueMarginPercent: null,
+    buildCostBasis: null,
+    buildCostAmount: null,
+    automatedSharePercent: null,
+    errorsPreventedPercent: null,
     ...overrides,
   };
 }

@@ -90,7 +90,10 @@ describe("a project straight after /intplan new, before any interview", () => {
   it("renders both documents cleanly, every unknown value a visible TBD", () => {
     assertCleanDocument(plan);
     assertCleanDocument(discovery);
-    expect(plan).toContain("**Estimated Time Savings**: _TBD: needs the manual hours per week_");
+    expect(plan).toContain(
+      "**Estimated Time Savings**: _TBD: needs the manual hours per week (/intplan interview 1 (Hours per week spent on it by hand))_",
+    );
+    expect(plan).toContain("**Expected ROI**: no ROI figure yet: needs the agency's price for the build (");
     expect(plan).toContain("- **Pain Point 1**: _TBD: not captured in discovery_");
     expect(plan).toContain("| **Backend Developer** | _TBD: not assigned_ |");
     expect(discovery).toContain("- **Rate Limits**: _TBD: not captured in discovery_");

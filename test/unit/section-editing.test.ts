@@ -80,7 +80,7 @@ describe("editing a document's sections", () => {
     });
     const after = await renderDocumentFor(deps, p.project, "plan", "file");
     expect(after.markdown).toContain(
-      "### 1.3 Why This Approach\nWebhooks, then a nightly check.\n\n---\n\n## 2. IMPLEMENTATION PHASES",
+      "### 1.3 Why This Approach\nWebhooks, then a nightly check.\n\n### 1.4 Estimate Basis",
     );
     expect(after.fingerprint).not.toBe(before.fingerprint);
     expect(section("### 1.3 Why This Approach")?.edited).toEqual({ by: "U0PM", at: T0 });

@@ -52,7 +52,10 @@ export function analyse({ project, answers, questionnaire }: AnalysisInput): Ana
     })),
   ];
   const confidence = scoreConfidence({ questionnaire, answers, facts, openQuestions });
-  const savings = estimateSavings(facts);
+  const savings = estimateSavings(facts, {
+    weeksToGoLive: timeline.weeksToGoLive,
+    whereAnswered: (questionId) => whereAnswered(questionnaire, questionId, project),
+  });
   return {
     integrationType,
     facts,
@@ -67,6 +70,7 @@ export function analyse({ project, answers, questionnaire }: AnalysisInput): Ana
       timeline,
       goLive,
       timeSavings: savings.timeSavings,
+      roi: savings.roi,
       confidenceScore: confidence.score,
     }),
     openQuestions,

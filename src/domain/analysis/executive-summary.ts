@@ -1,7 +1,7 @@
 import { INTEGRATION_TYPE_LABELS } from "../integration-type.js";
 import type { DiscoveryFacts } from "./facts.js";
 import type { GoLiveCheck } from "./go-live.js";
-import type { TimeSavings } from "./savings.js";
+import type { Roi, TimeSavings } from "./savings.js";
 import type { Timeline } from "./timeline.js";
 
 export interface ExecutiveSummaryInput {
@@ -10,6 +10,8 @@ export interface ExecutiveSummaryInput {
   /** What is said about the go-live: whether the target can be met, and any blackout it runs into. */
   goLive?: Pick<GoLiveCheck, "statements">;
   timeSavings: TimeSavings;
+  /** Only figures the answers back: the agency's build cost and a valued benefit. */
+  roi: Pick<Roi, "buildCost" | "payback">;
   confidenceScore: number;
 }
 
@@ -29,6 +31,15 @@ function describeIntegration(facts: DiscoveryFacts): string {
   return `We are building ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} integration ${from}.`;
 }
 
+/** The money, only when the agency's price and a valued benefit back it; otherwise nothing is claimed. */
+function describeMoney({ buildCost, payback }: ExecutiveSummaryInput["roi"]): string | null {
+  if (buildCost.value === null || payback.label === null) return null;
+  const cost = `$${buildCost.value.toLocaleString("en-US")}`;
+  return payback.monthsAfterGoLive === null
+    ? `At the agency's price of ${cost}, the running costs exceed the savings, so it does not pay back.`
+    : `At the agency's price of ${cost}, it pays back about ${payback.monthsAfterGoLive} months after go-live.`;
+}
+
 /**
  * One paragraph: what we are building, why it matters to the client, the expected impact and the
  * timeline, put together from the pain points, objectives, systems and the other estimates.
@@ -38,6 +49,7 @@ export function writeExecutiveSummary({
   timeline,
   goLive,
   timeSavings,
+  roi,
   confidenceScore,
 }: ExecutiveSummaryInput): string {
   const sentences = [describeIntegration(facts)];
@@ -48,7 +60,9 @@ export function writeExecutiveSummary({
     sentences.push(asSentence(facts.summary));
   }
   if (timeSavings.hoursPerWeek !== null)
-    sentences.push(`We expect it to save about ${timeSavings.hoursPerWeek} hours a week.`);
+    sentences.push(`We expect it to save about ${timeSavings.hoursPerWeek} hours a week once live.`);
+  const moneyLine = describeMoney(roi);
+  if (moneyLine) sentences.push(moneyLine);
   sentences.push(`The estimated timeline is ${timeline.label}, at ${confidenceScore}% confidence.`);
   if (goLive) sentences.push(...goLive.statements);
   else if (facts.targetGoLive) sentences.push(`The target go-live is ${facts.targetGoLive}.`);

@@ -1,5 +1,8 @@
 import type { IntegrationType } from "../integration-type.js";
 
+/** How the agency prices the build: a rate per hour, a rate per day, or a fixed fee for the whole build. */
+export type BuildCostBasis = "hourly" | "daily" | "fixed";
+
 /** What the analysis knows about one side of the integration. `null` means "not captured yet". */
 /** A period the client does not want a go-live in or just before: a blackout answer or a known peak. */
 export interface Blackout {
@@ -53,6 +56,7 @@ export interface DiscoveryFacts {
   /** Known peaks named anywhere in the answers or the volume text. */
   peakSeasons?: PeakSeason[];
   manualHoursPerWeek: number | null;
+  /** The client's loaded cost of an hour of the MANUAL work: values the hours saved, never the build. */
   hourlyCost: number | null;
   /** Share of records that go wrong today, in percent (2.5 means 2.5 %). */
   errorRatePercent: number | null;
@@ -60,6 +64,15 @@ export interface DiscoveryFacts {
   /** Maintenance and support hours a month after launch. */
   runningHoursPerMonth: number | null;
   revenueImpactPerMonth: number | null;
+  /** Margin on the revenue impact, in percent; without it the revenue is shown but not counted. */
+  revenueMarginPercent: number | null;
+  /** The agency's pricing of the build; the amount is per hour, per day or the whole fee, as the basis says. */
+  buildCostBasis: BuildCostBasis | null;
+  buildCostAmount: number | null;
+  /** This project's share of the manual work automated, in percent; null means "use the default". */
+  automatedSharePercent: number | null;
+  /** This project's share of today's errors prevented, in percent; null means "use the default". */
+  errorsPreventedPercent: number | null;
   /** YYYY-MM-DD: the project's target go-live, else the MVP target date answered; the one go-live both documents use. */
   targetGoLive: string | null;
   /** YYYY-MM-DD: the planned start answer, else the project's creation date; null when neither is known. */

@@ -1,7 +1,7 @@
 import { isCalendarDate, isoDate } from "../dates.js";
 import type { IntegrationType } from "../integration-type.js";
 import type { Answers } from "../questionnaire/answers.js";
-import type { Blackout, DiscoveryFacts, PeakSeason, SystemFacts } from "./facts.js";
+import type { Blackout, BuildCostBasis, DiscoveryFacts, PeakSeason, SystemFacts } from "./facts.js";
 import { describeVolume, readVolume as readVolumeText } from "./monthly-volume.js";
 import { readList, readNumber, readText } from "./read-answers.js";
 
@@ -44,6 +44,13 @@ function readSystem(answers: Answers, side: "a" | "b", name: string): SystemFact
     legacyFormats: formats.length > 0 && formats.every((f) => LEGACY_FORMATS.has(f)),
     quirkCount: readList(answers, `system_${side}_quirks`).length,
   };
+}
+
+const BUILD_COST_BASES: ReadonlySet<string> = new Set<BuildCostBasis>(["hourly", "daily", "fixed"]);
+
+function readBuildCostBasis(answers: Answers): BuildCostBasis | null {
+  const basis = readText(answers, "build_cost_basis");
+  return basis !== null && BUILD_COST_BASES.has(basis) ? (basis as BuildCostBasis) : null;
 }
 
 function sumOrNull(...values: Array<number | null>): number | null {
@@ -143,6 +150,11 @@ export function readFacts(
       readNumber(answers, "support_hours_per_month"),
     ),
     revenueImpactPerMonth: readNumber(answers, "revenue_impact"),
+    revenueMarginPercent: readNumber(answers, "revenue_margin_percent"),
+    buildCostBasis: readBuildCostBasis(answers),
+    buildCostAmount: readNumber(answers, "build_cost_amount"),
+    automatedSharePercent: readNumber(answers, "automated_share_percent"),
+    errorsPreventedPercent: readNumber(answers, "errors_prevented_percent"),
     targetGoLive: project.targetGoLive ?? asDate(readText(answers, "mvp_target_date")),
     plannedStart:
       asDate(readText(answers, "planned_start")) ?? (project.createdAt ? isoDate(project.createdAt) : null),
