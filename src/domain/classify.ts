@@ -174,10 +174,10 @@ const WORK_PATTERNS: ReadonlyArray<[TypedKind, ReadonlyArray<{ says: string; re:
 
 /** Where what is to be done is written, and how much a mention there weighs. */
 const WORK_SOURCES = [
-  { key: "workflows", name: "the workflows", weight: 3 },
-  { key: "objectives", name: "the business objectives", weight: 2 },
-  { key: "summary", name: "the summary", weight: 2 },
-  { key: "painPoints", name: "the pain points", weight: 1 },
+  { key: "workflows", name: "the workflows mention", weight: 3 },
+  { key: "objectives", name: "the business objectives mention", weight: 2 },
+  { key: "summary", name: "the summary mentions", weight: 2 },
+  { key: "painPoints", name: "the pain points mention", weight: 1 },
 ] as const;
 
 /** A type needs this much weight in what is done (one workflow, objective or summary), and a third of the top's. */
@@ -277,7 +277,7 @@ export function classifyProject(input: ClassifyInput): Classification {
         .map((type) => {
           const best = work.get(type)?.best;
           return best
-            ? `${INTEGRATION_TYPE_LABELS[type]}: ${best.source} mention ${best.says} ('${quote(best.text)}')`
+            ? `${INTEGRATION_TYPE_LABELS[type]}: ${best.source} ${best.says} ('${quote(best.text)}')`
             : INTEGRATION_TYPE_LABELS[type];
         })
         .join("; "),

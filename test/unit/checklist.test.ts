@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateView } from "../../emulator/block-kit-limits.js";
+import { saveAnswers } from "../../src/db/answer-store.js";
 import {
   applyChecklistTicks,
   checklistProgress,
@@ -7,7 +9,7 @@ import {
   openExitCriteria,
   syncTypeTasks,
 } from "../../src/db/checklist-store.js";
-import { auditLog } from "../../src/db/schema.js";
+import { auditLog, projects } from "../../src/db/schema.js";
 import { checklistChanges, scopeChanges } from "../../src/services/checklist-service.js";
 import { buildChecklistModal, CHECKBOX_GROUP_SIZE } from "../../src/slack/views/checklist-modal.js";
 import { openProjectDb, type ProjectDb, T0 } from "../support/running-project.js";
@@ -251,5 +253,54 @@ describe("what is in scope: suggested type tasks and items marked not in scope",
     ]);
     expect(JSON.stringify(view.blocks)).toContain("~Hardware interface testing~ (<@U0PM>, 2026-11-22)");
     expect(JSON.parse(view.private_metadata ?? "{}").out).toEqual([item("Hardware interface testing").id]);
+  });
+});
+
+describe("an auto-detected project follows its answers", () => {
+  let p: ProjectDb;
+  beforeEach(() => {
+    p = openProjectDb({ integrationType: "accounting" });
+  });
+  afterEach(() => p.close());
+
+  const answer = (values: Record<string, string[]>) =>
+    saveAnswers(p.db, {
+      projectId: p.project.id,
+      sectionId: "user_journey",
+      values,
+      actorId: "U0PM",
+      at: T0,
+    });
+  const project = () => p.db.select().from(projects).where(eq(projects.id, p.project.id)).get();
+  const labels = () => loadChecklist(p.db, p.project.id).map((i) => i.label);
+
+  it("once the workflows say stock levels and order posting, it is both types, with both types' suggestions", () => {
+    p.db.update(projects).set({ integrationTypeSource: "auto" }).where(eq(projects.id, p.project.id)).run();
+    answer({ workflows: ["Sync stock levels from Shopify to QuickBooks Online"] });
+    expect(project()).toMatchObject({ integrationType: "inventory", integrationTypes: ["inventory"] });
+    expect(labels()).toContain("Low stock alert system");
+    expect(labels()).not.toContain("Order-to-invoice mapping");
+
+    answer({
+      workflows: ["Sync stock levels from Shopify to QuickBooks Online", "Post Shopify orders to QuickBooks"],
+    });
+    // As much said of each: the target system's name (QuickBooks) puts accounting first.
+    expect(project()?.integrationTypes).toEqual(["accounting", "inventory"]);
+    expect(labels()).toContain("Order-to-invoice mapping");
+    const detected = p.db
+      .select()
+      .from(auditLog)
+      .all()
+      .filter((a) => a.action === "project.types-detected");
+    expect(detected.map((a) => (a.details as { types: string[] }).types)).toEqual([
+      ["inventory"],
+      ["accounting", "inventory"],
+    ]);
+  });
+
+  it("a type a person chose stays as chosen", () => {
+    answer({ workflows: ["Sync stock levels from Shopify to QuickBooks Online"] });
+    expect(project()).toMatchObject({ integrationType: "accounting", integrationTypes: ["accounting"] });
+    expect(labels()).toContain("Order-to-invoice mapping");
   });
 });

@@ -38,7 +38,7 @@ export interface ChecklistModalMetadata {
 }
 
 /** The block id of a phase's "Not in scope" pick, and of its groups of suggestions. */
-export const scopeBlockId = (phaseNumber: number) => `p${phaseNumber}_scope`;
+const scopeBlockId = (phaseNumber: number) => `p${phaseNumber}_scope`;
 const suggestedBlockId = (phaseNumber: number, n: number) => `p${phaseNumber}_suggested_${n}`;
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
