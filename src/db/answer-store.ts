@@ -1,11 +1,14 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { classifyAnswers } from "../domain/classify.js";
+import { isIntegrationType } from "../domain/integration-type.js";
 import type { Answers, AnswerValue } from "../domain/questionnaire/answers.js";
 import { type ChangeStamp, recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit-log.js";
+import { syncTypeTasks } from "./checklist-store.js";
 import type { Db, DbOrTx } from "./client.js";
 import { perDatabase } from "./prepared.js";
 import { touchProject } from "./project-store.js";
-import { answers, interviewDrafts } from "./schema.js";
+import { answers, interviewDrafts, projects } from "./schema.js";
 
 export type StoredAnswers = Answers;
 
@@ -120,6 +123,7 @@ export function saveAnswers(db: Db, cmd: SaveAnswersCommand): string[] {
     }
     if (changed.length > 0) {
       touchProject(tx, cmd.projectId, cmd.at);
+      followDetectedTypes(tx, cmd.projectId, cmd.actorId, cmd.at);
       if (cmd.refresh) {
         const { projectId, actorId, at } = cmd;
         recordChange(tx, "answers", { projectId, actorId, at, timing: cmd.refresh.timing });
@@ -127,6 +131,31 @@ export function saveAnswers(db: Db, cmd: SaveAnswersCommand): string[] {
     }
     return changed;
   });
+}
+
+/**
+ * A project left to auto-detect its type follows what its answers now say (NetSuite → Shopify becomes
+ * inventory once the workflows say stock levels), and its checklist's suggestions follow the types.
+ * A type a person chose stays as chosen.
+ */
+function followDetectedTypes(tx: DbOrTx, projectId: number, actorId: string, at: Date): void {
+  const project = tx.select().from(projects).where(eq(projects.id, projectId)).get();
+  if (project?.integrationTypeSource !== "auto") return;
+  const found = classifyAnswers(project, loadAnswers(tx, projectId));
+  const previous = project.integrationTypes.filter(isIntegrationType);
+  if (found.types.join() === previous.join()) return;
+  tx.update(projects)
+    .set({ integrationType: found.types[0] ?? "other", integrationTypes: found.types })
+    .where(eq(projects.id, projectId))
+    .run();
+  recordAudit(tx, {
+    projectId,
+    actorId,
+    action: "project.types-detected",
+    details: { previous, types: found.types, reason: found.reason },
+    at,
+  });
+  syncTypeTasks(tx, projectId, found.types, actorId, at);
 }
 
 /** What someone typed in a section that could not be saved as answers yet (kept as typed). */

@@ -43,7 +43,26 @@ type AuditEvent =
       };
     }
   | { action: "blocker.resolved"; details: { number: number; text: string; note: string | null } }
-  | { action: "checklist.updated"; details: { ticked: string[]; unticked: string[] } }
+  | {
+      action: "checklist.updated";
+      details: {
+        ticked: string[];
+        unticked: string[];
+        confirmed?: string[];
+        outOfScope?: string[];
+        backInScope?: string[];
+      };
+    }
+  | {
+      /** The type-specific tasks followed the project's types: suggestions added, untouched ones withdrawn. */
+      action: "checklist.types-followed";
+      details: { types: IntegrationType[]; added: string[]; removed: string[] };
+    }
+  | {
+      /** An auto-detected project's types changed with its answers. */
+      action: "project.types-detected";
+      details: { previous: IntegrationType[]; types: IntegrationType[]; reason: string };
+    }
   | {
       action: "section.edited";
       details: {

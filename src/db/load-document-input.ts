@@ -17,7 +17,13 @@ export function toDocumentProject(project: ProjectRow): DocumentProject {
     clientName: project.clientName,
     systemA: project.systemA,
     systemB: project.systemB,
-    integrationType: isIntegrationType(project.integrationType) ? project.integrationType : null,
+    // An auto-detected type follows the interview: the documents classify the answers as they are now.
+    integrationType:
+      project.integrationTypeSource === "chosen" && isIntegrationType(project.integrationType)
+        ? project.integrationType
+        : null,
+    integrationTypes:
+      project.integrationTypeSource === "chosen" ? project.integrationTypes.filter(isIntegrationType) : null,
     leadEngineerId: project.leadEngineerId,
     projectManagerId: project.projectManagerId,
     targetGoLive: project.targetGoLive,
@@ -32,6 +38,7 @@ export function toDocumentProject(project: ProjectRow): DocumentProject {
 /** Everything a document is rendered from: the project, its answers, and its live phases and blockers. */
 export function loadDocumentInput(db: DbOrTx, project: ProjectRow, kind: DocumentKind): DocumentInput {
   const live = loadProjectLiveState(db, project.id);
+  const checklist = loadChecklist(db, project.id);
   return {
     project: toDocumentProject(project),
     answers: loadAnswers(db, project.id) as Answers,
@@ -49,9 +56,14 @@ export function loadDocumentInput(db: DbOrTx, project: ProjectRow, kind: Documen
       waitingOnClient: b.waitingOnClient,
       createdAt: b.createdAt,
     })),
-    ticked: loadChecklist(db, project.id)
-      .filter((item) => item.done)
-      .map((item) => item.key),
+    ticked: checklist.filter((item) => item.done).map((item) => item.key),
+    checklist: checklist.map((item) => ({
+      key: item.key,
+      done: item.done,
+      scope: item.scope,
+      scopedBy: item.scopedBy,
+      scopedAt: item.scopedAt,
+    })),
     revision: (findDocument(db, project.id, kind)?.version ?? 0) + 1,
     channelId: project.channelId,
   };

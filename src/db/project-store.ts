@@ -44,7 +44,8 @@ export type CreateProjectResult =
 
 export interface CreateProjectCommand extends ChannelRef {
   input: NewProjectInput;
-  integrationType: { type: IntegrationType; source: "auto" | "chosen" };
+  /** The primary type, who picked it, and every type when there are several (the primary first). */
+  integrationType: { type: IntegrationType; source: "auto" | "chosen"; types?: readonly IntegrationType[] };
   actorId: string;
   at: Date;
 }
@@ -71,7 +72,7 @@ export function createProject(db: Db, cmd: CreateProjectCommand): CreateProjectR
         channelId: cmd.channelId,
         code: nextFreeCode(tx, cmd.teamId, count + 1),
         integrationType: cmd.integrationType.type,
-        integrationTypes: [cmd.integrationType.type],
+        integrationTypes: typesOf(cmd.integrationType),
         integrationTypeSource: cmd.integrationType.source,
         createdBy: cmd.actorId,
         createdAt: cmd.at,
@@ -91,14 +92,18 @@ export function createProject(db: Db, cmd: CreateProjectCommand): CreateProjectR
   });
 }
 
-/** The five phases and their checklist, as the plan lays them out for this project's type. */
+const typesOf = (chosen: CreateProjectCommand["integrationType"]): IntegrationType[] => [
+  ...new Set([chosen.type, ...(chosen.types ?? [])]),
+];
+
+/** The five phases and their checklist, as the plan lays them out for this project's types. */
 function seedPhases(tx: DbOrTx, project: ProjectRow, at: Date): void {
   tx.insert(phases)
     .values(PHASES.map((p) => ({ projectId: project.id, number: p.number, updatedAt: at })))
     .run();
-  const type = isIntegrationType(project.integrationType) ? project.integrationType : "other";
+  const types = project.integrationTypes.filter(isIntegrationType);
   tx.insert(checklistItems)
-    .values(checklistFor(type, project).map((item) => ({ ...item, projectId: project.id })))
+    .values(checklistFor(types, project).map((item) => ({ ...item, projectId: project.id })))
     .run();
 }
 

@@ -30,6 +30,8 @@ export const answersFileSchema = z.object({
     systemA: z.string().min(1),
     systemB: z.string().min(1),
     integrationType: z.enum(INTEGRATION_TYPES).nullable(),
+    /** Optional: a project of several types (stock sync plus order posting), the primary first. */
+    integrationTypes: z.array(z.enum(INTEGRATION_TYPES)).min(1).nullable().optional(),
     leadEngineerId: z.string().nullable(),
     projectManagerId: z.string().nullable(),
     targetGoLive: date.nullable(),

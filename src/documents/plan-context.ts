@@ -1,13 +1,16 @@
 import type { Analysis } from "../domain/analysis/analyse.js";
 import { readList } from "../domain/analysis/read-answers.js";
 import { BLOCKER_LIMITS } from "../domain/blockers.js";
+import { INTEGRATION_TYPE_LABELS, type IntegrationType } from "../domain/integration-type.js";
 import { PHASE_STATUS_LABELS } from "../domain/phase-labels.js";
+import { PHASES } from "../domain/phases.js";
 import type { Questionnaire } from "../domain/questionnaire/definition.js";
 import { truncateText } from "../domain/text.js";
 import { buildFieldTree } from "./answer-fields.js";
 import { mostRecent, PLAN_BLOCKER_LINES } from "./bounds.js";
 import type { DocumentBlocker, DocumentInput } from "./render-input.js";
 import { openQuestionView, projectView, typeFlags } from "./shared-views.js";
+import type { ChecklistItemState } from "./template-helpers.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const REVIEW_EVERY_DAYS = 7;
@@ -45,6 +48,67 @@ function blockerView(b: DocumentBlocker) {
   };
 }
 
+const FEATURE_TITLES: Readonly<Record<Exclude<IntegrationType, "other">, string>> = {
+  accounting: "Accounting-Specific Features",
+  marketing: "Marketing-Specific Features",
+  fulfillment: "Fulfillment-Specific Features",
+  inventory: "Inventory-Specific Features",
+  pos: "POS-Specific Features",
+};
+
+const ENTRIES = PHASES.flatMap((p) => [...p.tasks, ...p.exitCriteria]);
+const typeNames = (types: readonly IntegrationType[] | undefined) =>
+  types ? types.map((t) => INTEGRATION_TYPE_LABELS[t]).join(" or ") : null;
+
+/**
+ * Every checklist entry's state for `{{#item checklist.[key]}}`: as stored, or, for an answers file (no
+ * stored checklist), as a new project's: the type-specific tasks suggested, ticked as the file says.
+ */
+function checklistStates(input: DocumentInput): Record<string, ChecklistItemState> {
+  const stored = new Map((input.checklist ?? []).map((i) => [i.key, i]));
+  const ticked = new Set(input.ticked ?? []);
+  return Object.fromEntries(
+    ENTRIES.map((entry) => {
+      const row = stored.get(entry.key);
+      const state: ChecklistItemState = {
+        done: row ? row.done : ticked.has(entry.key),
+        scope: row ? row.scope : entry.types ? "suggested" : "in",
+        scopedBy: row?.scopedBy ?? null,
+        scopedAt: row?.scopedAt ?? null,
+        suggestedFor: typeNames(entry.types),
+      };
+      return [entry.key, state];
+    }),
+  );
+}
+
+/**
+ * Section 2.4, one block per type the project is (the strongest first), and one for a type it no longer is
+ * whose tasks someone confirmed or ticked. With a stored checklist, a block lists the tasks it holds.
+ */
+function typeFeatureBlocks(input: DocumentInput, analysis: Analysis) {
+  const stored = input.checklist ? new Map(input.checklist.map((i) => [i.key, i])) : null;
+  const typeTasks = (type: IntegrationType) =>
+    ENTRIES.filter((e) => e.types?.includes(type) && (!stored || stored.has(e.key)));
+  const kept = (type: IntegrationType) =>
+    typeTasks(type).some((e) => {
+      const row = stored?.get(e.key);
+      return row !== undefined && (row.done || row.scope === "in");
+    });
+  const types = (Object.keys(FEATURE_TITLES) as Array<keyof typeof FEATURE_TITLES>).filter(
+    (t) => !analysis.integrationTypes.includes(t) && kept(t),
+  );
+  const shown = [
+    ...analysis.integrationTypes.filter((t): t is keyof typeof FEATURE_TITLES => t !== "other"),
+    ...types,
+  ].filter((t) => typeTasks(t).length > 0);
+  return shown.map((type, i) => ({
+    number: shown.length === 1 ? "2.4" : `2.4.${i + 1}`,
+    title: FEATURE_TITLES[type],
+    tasks: typeTasks(type).map((e) => ({ key: e.key, label: e.label })),
+  }));
+}
+
 /** Everything the Implementation Plan template reads. */
 export function buildPlanContext(
   input: DocumentInput,
@@ -67,6 +131,9 @@ export function buildPlanContext(
     ...blockerViews(input.blockers),
     /** Checklist key → ticked, for the phases' tasks and exit criteria: `{{check done.[p1.test-data]}}`. */
     done: Object.fromEntries((input.ticked ?? []).map((key) => [key, true])),
+    /** Checklist key → its state (ticked, suggested, not in scope): `{{#item checklist.[p1.test-data]}}`. */
+    checklist: checklistStates(input),
+    typeFeatures: typeFeatureBlocks(input, analysis),
     documentControl: {
       version: input.revision ?? 1,
       lastUpdated: now,

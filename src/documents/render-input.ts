@@ -1,5 +1,5 @@
 import type { IntegrationType } from "../domain/integration-type.js";
-import type { PhaseStatus } from "../domain/phases.js";
+import type { ChecklistScope, PhaseStatus } from "../domain/phases.js";
 import type { Answers } from "../domain/questionnaire/answers.js";
 
 /** The project record the documents are rendered from. */
@@ -9,8 +9,10 @@ export interface DocumentProject {
   clientName: string;
   systemA: string;
   systemB: string;
-  /** null: auto-detect from the systems and the summary. */
+  /** null: auto-detect from the systems and what is to be done (the answers). */
   integrationType: IntegrationType | null;
+  /** Every type a person chose, the primary first; `[integrationType]` when absent. */
+  integrationTypes?: IntegrationType[] | null;
   /** Slack user ids */
   leadEngineerId: string | null;
   projectManagerId: string | null;
@@ -39,6 +41,15 @@ export interface DocumentBlocker {
   createdAt: Date;
 }
 
+/** A stored checklist item as the plan shows it. */
+export interface DocumentChecklistItem {
+  key: string;
+  done: boolean;
+  scope: ChecklistScope;
+  scopedBy: string | null;
+  scopedAt: Date | null;
+}
+
 export interface DocumentInput {
   project: DocumentProject;
   answers: Answers;
@@ -48,6 +59,11 @@ export interface DocumentInput {
   blockers?: readonly DocumentBlocker[];
   /** The keys of the phases' tasks and exit criteria ticked so far; none when absent. */
   ticked?: readonly string[];
+  /**
+   * The project's checklist as stored (scope, who marked what not in scope). When absent (an answers file),
+   * the checklist is a new project's: the type-specific tasks are suggestions.
+   */
+  checklist?: readonly DocumentChecklistItem[];
   /** The plan's version in Document Control; 1 when absent. */
   revision?: number;
   /** The project's channel (a Slack channel id), named in the plan's header; not named when absent. */

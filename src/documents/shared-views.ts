@@ -1,6 +1,6 @@
 import type { Analysis } from "../domain/analysis/analyse.js";
 import type { OpenQuestion } from "../domain/analysis/open-questions.js";
-import { INTEGRATION_TYPE_LABELS } from "../domain/integration-type.js";
+import { INTEGRATION_TYPE_LABELS, type IntegrationType } from "../domain/integration-type.js";
 import type { DocumentProject } from "./render-input.js";
 
 // Views both documents share: the project header, open questions and the integration-type flags.
@@ -12,7 +12,10 @@ export interface ProjectView {
   clientName: string;
   systemA: string;
   systemB: string;
+  /** "Inventory and Accounting": every type, the primary first. */
   integrationTypeLabel: string;
+  /** Why these types ("auto-detected; Inventory: the workflows mention stock levels (…)"). */
+  integrationTypeReason: string;
   leadEngineerId: string | null;
   projectManagerId: string | null;
   targetGoLive: string | null;
@@ -33,7 +36,8 @@ export function projectView(project: DocumentProject, analysis: Analysis): Proje
     clientName: project.clientName,
     systemA: project.systemA,
     systemB: project.systemB,
-    integrationTypeLabel: INTEGRATION_TYPE_LABELS[analysis.integrationType],
+    integrationTypeLabel: analysis.integrationTypes.map((t) => INTEGRATION_TYPE_LABELS[t]).join(" and "),
+    integrationTypeReason: analysis.integrationTypeReason,
     leadEngineerId: project.leadEngineerId,
     projectManagerId: project.projectManagerId,
     targetGoLive: project.targetGoLive,
@@ -58,14 +62,14 @@ export function openQuestionView(q: OpenQuestion): OpenQuestionView {
   return { question: q.question, note: NOTES[q.source] };
 }
 
-/** The five type flags the plan's `{{#if accounting}}` ... `{{#if pos}}` blocks test. */
+/** The five type flags a template's `{{#if accounting}}` ... `{{#if pos}}` test: one per type the project is. */
 export function typeFlags(analysis: Analysis) {
-  const type = analysis.integrationType;
+  const is = (type: IntegrationType) => analysis.integrationTypes.includes(type);
   return {
-    accounting: type === "accounting",
-    marketing: type === "marketing",
-    fulfillment: type === "fulfillment",
-    inventory: type === "inventory",
-    pos: type === "pos",
+    accounting: is("accounting"),
+    marketing: is("marketing"),
+    fulfillment: is("fulfillment"),
+    inventory: is("inventory"),
+    pos: is("pos"),
   };
 }

@@ -105,6 +105,40 @@ function tbd(reason?: unknown): string {
   return tbdMarker(reasonOf(reason));
 }
 
+/** A checklist item's state in the plan: ticked or not, and whether it is part of the work. */
+export interface ChecklistItemState {
+  done: boolean;
+  scope: "in" | "suggested" | "out";
+  /** Who marked it not in scope, and when (a person's id, never typed text). */
+  scopedBy: string | null;
+  scopedAt: Date | null;
+  /** For a suggestion: the types it is suggested for ("Fulfillment"). */
+  suggestedFor: string | null;
+}
+
+const isItemState = (value: unknown): value is ChecklistItemState =>
+  typeof value === "object" && value !== null && "scope" in value && "done" in value;
+
+/**
+ * A checklist line after its "- ": `{{#item checklist.[p2.ful.returns]}}Returns processing workflow{{/item}}`
+ * gives "[ ] Returns processing workflow", a suggestion says so, and an item not in scope is struck through
+ * with who marked it and when. The block's content is the label, already rendered by its own helpers.
+ */
+function item(this: unknown, state: unknown, options: { fn: (context: unknown) => string }): string {
+  const label = options.fn(this).trim();
+  if (!isItemState(state)) return `[ ] ${label}`;
+  const box = `[${check(state.done)}]`;
+  if (state.scope === "out") {
+    const who = state.scopedBy ? `${user(state.scopedBy)}, ${date(state.scopedAt)}` : null;
+    return `${box} ~~${label}~~ _not in scope${who ? ` (${who})` : ""}_`;
+  }
+  if (state.scope === "suggested") {
+    const forTypes = state.suggestedFor ? ` for ${escapeMarkdownText(state.suggestedFor)}` : "";
+    return `${box} ${label} _suggested${forTypes}: confirm or mark not in scope_`;
+  }
+  return `${box} ${label}`;
+}
+
 /** Handlebars passes its options object last; the helpers only want the template's arguments. */
 type TemplateHelper = (...args: unknown[]) => string;
 const positional =
@@ -112,21 +146,25 @@ const positional =
   (...args) =>
     fn(...args.slice(0, -1));
 
-export const TEMPLATE_HELPERS: Readonly<Record<string, TemplateHelper>> = Object.fromEntries(
-  Object.entries({
-    text,
-    textOr,
-    paragraphs,
-    code,
-    user,
-    channel,
-    unit,
-    money,
-    weeks,
-    date,
-    fileName,
-    check,
-    inc,
-    tbd,
-  }).map(([name, fn]) => [name, positional(fn as TemplateHelper)]),
-);
+export const TEMPLATE_HELPERS: Readonly<Record<string, TemplateHelper>> = {
+  ...Object.fromEntries(
+    Object.entries({
+      text,
+      textOr,
+      paragraphs,
+      code,
+      user,
+      channel,
+      unit,
+      money,
+      weeks,
+      date,
+      fileName,
+      check,
+      inc,
+      tbd,
+    }).map(([name, fn]) => [name, positional(fn as TemplateHelper)]),
+  ),
+  // A block helper: it needs Handlebars' options (the block's content).
+  item: item as TemplateHelper,
+};

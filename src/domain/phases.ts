@@ -15,6 +15,7 @@ export type ChecklistKind = (typeof CHECKLIST_KINDS)[number];
  * not confirmed yet) or "out" (marked not in scope, by whom and when; it leaves the progress counts).
  */
 export const CHECKLIST_SCOPES = ["in", "suggested", "out"] as const;
+export type ChecklistScope = (typeof CHECKLIST_SCOPES)[number];
 
 export interface ChecklistEntry {
   /** Stable across versions: ticks are stored against it. */
@@ -206,26 +207,44 @@ export function findPhase(query: string): PhaseDefinition | undefined {
   return matches.length === 1 ? matches[0] : undefined;
 }
 
-/** The checklist a project of this type tracks, with system names filled in. */
+/** Every entry of every phase in the plan's order, with its kind and its place in its phase's list. */
+const ALL_ENTRIES = PHASES.flatMap((phase) =>
+  [
+    ...phase.tasks.map((entry) => ({ kind: "task" as const, entry })),
+    ...phase.exitCriteria.map((entry) => ({ kind: "exit" as const, entry })),
+  ].map(({ kind, entry }, position) => ({ phaseNumber: phase.number, kind, entry, position })),
+);
+const ENTRY_BY_KEY = new Map(ALL_ENTRIES.map((e) => [e.entry.key, e]));
+
+/** A checklist entry by its key, with its place in the plan; undefined for a key no version knows. */
+export function checklistEntry(key: string): (typeof ALL_ENTRIES)[number] | undefined {
+  return ENTRY_BY_KEY.get(key);
+}
+
+/**
+ * The checklist a project of these types tracks, with system names filled in. The type-specific tasks are
+ * suggestions until the PM confirms them. Positions are each entry's place in the plan, so tasks added later
+ * for another type fall into place.
+ */
 export function checklistFor(
-  type: IntegrationType,
+  types: readonly IntegrationType[],
   systems: { systemA: string; systemB: string },
-): { phaseNumber: number; kind: ChecklistKind; key: string; label: string; position: number }[] {
-  const fill = (label: string) => withSystemNames(label, systems);
-  return PHASES.flatMap((phase) =>
-    (
-      [
-        ...phase.tasks.map((e) => ["task", e] as const),
-        ...phase.exitCriteria.map((e) => ["exit", e] as const),
-      ] as const
-    )
-      .filter(([, e]) => !e.types || e.types.includes(type))
-      .map(([kind, e], position) => ({
-        phaseNumber: phase.number,
-        kind,
-        key: e.key,
-        label: fill(e.label),
-        position,
-      })),
+): {
+  phaseNumber: number;
+  kind: ChecklistKind;
+  key: string;
+  label: string;
+  position: number;
+  scope: ChecklistScope;
+}[] {
+  return ALL_ENTRIES.filter(({ entry }) => !entry.types || entry.types.some((t) => types.includes(t))).map(
+    ({ phaseNumber, kind, entry, position }) => ({
+      phaseNumber,
+      kind,
+      key: entry.key,
+      label: withSystemNames(entry.label, systems),
+      position,
+      scope: entry.types ? "suggested" : "in",
+    }),
   );
 }

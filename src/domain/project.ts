@@ -109,9 +109,12 @@ export function validateNewProject(
   return { ok: false, errors };
 }
 
+/** The type a person chose, or every type the classifier finds (the strongest first). */
 export function resolveIntegrationType(
   chosen: NewProjectInput["integrationType"],
-  classify: () => IntegrationType,
-): { type: IntegrationType; source: IntegrationTypeSource } {
-  return chosen === "auto" ? { type: classify(), source: "auto" } : { type: chosen, source: "chosen" };
+  classify: () => readonly IntegrationType[],
+): { type: IntegrationType; source: IntegrationTypeSource; types: IntegrationType[] } {
+  if (chosen !== "auto") return { type: chosen, source: "chosen", types: [chosen] };
+  const types = classify();
+  return { type: types[0] ?? "other", source: "auto", types: types.length > 0 ? [...types] : ["other"] };
 }

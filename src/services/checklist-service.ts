@@ -35,8 +35,25 @@ export function openChecklist(
 export type SaveTicksOutcome = { kind: "not-here" } | { kind: "saved" };
 
 /**
- * Saves the ticks of the checklist modal (only what changed since it opened, so two people ticking at once
- * both count); the status board and the plan catch up through the outbox.
+ * What the person changed in the items' scope: suggestions ticked to confirm them, items newly picked as not
+ * in scope, and items taken out of that pick (back in scope). Not in scope wins over a confirmation.
+ */
+export function scopeChanges(args: {
+  confirmed: ReadonlySet<number>;
+  outBefore: ReadonlySet<number>;
+  outAfter: ReadonlySet<number>;
+}): Map<number, "in" | "out"> {
+  const changes = new Map<number, "in" | "out">();
+  for (const id of args.confirmed) changes.set(id, "in");
+  for (const id of args.outBefore) if (!args.outAfter.has(id)) changes.set(id, "in");
+  for (const id of args.outAfter) if (!args.outBefore.has(id)) changes.set(id, "out");
+  return changes;
+}
+
+/**
+ * Saves the checklist modal: ticks, confirmed suggestions and items marked (not) in scope, only what changed
+ * since it opened, so two people changing it at once both count; the status board and the plan catch up
+ * through the outbox.
  */
 export function saveChecklistTicks(
   deps: ChangeDeps,
@@ -45,14 +62,23 @@ export function saveChecklistTicks(
     projectId: number;
     before: ReadonlySet<number>;
     after: ReadonlySet<number>;
+    confirmed?: ReadonlySet<number>;
+    outBefore?: ReadonlySet<number>;
+    outAfter?: ReadonlySet<number>;
     actorId: string;
   },
 ): SaveTicksOutcome {
   const project = findProjectHere(deps, args.place, args.projectId);
   if (!project) return { kind: "not-here" };
+  const none = new Set<number>();
   applyChecklistTicks(deps.db, {
     projectId: project.id,
     changes: checklistChanges(args.before, args.after),
+    scopes: scopeChanges({
+      confirmed: args.confirmed ?? none,
+      outBefore: args.outBefore ?? none,
+      outAfter: args.outAfter ?? args.outBefore ?? none,
+    }),
     actorId: args.actorId,
     at: deps.clock(),
     timing: deps.timing,

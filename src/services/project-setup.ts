@@ -1,7 +1,7 @@
 import type { Db } from "../db/client.js";
 import { createProject } from "../db/project-store.js";
 import type { ProjectRow } from "../db/schema.js";
-import { classifyIntegration } from "../domain/classify.js";
+import { classifyProject } from "../domain/classify.js";
 import { isoDate } from "../domain/dates.js";
 import type { IsPersonId } from "../domain/person-id.js";
 import { type NewProjectField, resolveIntegrationType, validateNewProject } from "../domain/project.js";
@@ -53,7 +53,7 @@ export function createProjectFromForm(
     teamId: args.teamId,
     channelId: args.channelId,
     input,
-    integrationType: resolveIntegrationType(input.integrationType, () => classifyIntegration(input)),
+    integrationType: resolveIntegrationType(input.integrationType, () => classifyProject(input).types),
     actorId: args.actorId,
     at: now,
   });

@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli.js";
+import { openDatabase } from "../../src/db/client.js";
 import { parseAnswersFile, toAnswersFile } from "../../src/documents/answers-file.js";
+import { createProjectFromForm } from "../../src/services/project-setup.js";
 
 const EXAMPLE = fileURLToPath(new URL("../../examples/shopify-klaviyo-marketing.json", import.meta.url));
 
@@ -48,5 +50,95 @@ describe("the answers file", () => {
     const input = parseAnswersFile(JSON.parse(readFileSync(EXAMPLE, "utf8")));
     const file = toAnswersFile(input.project, input.answers, new Date("2025-10-02T16:10:00.000Z"));
     expect(parseAnswersFile(JSON.parse(JSON.stringify(file)))).toEqual(input);
+  });
+});
+
+describe("offline as online: an answers file whose project has no integration type", () => {
+  const dir = mkdtempSync(join(tmpdir(), "intplan-cli-type-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const basics = {
+    name: "Stock sync",
+    clientName: "Acme Outdoor Co.",
+    systemA: "NetSuite",
+    systemB: "Shopify",
+    summary: "Keep Shopify's stock levels in line with NetSuite",
+  };
+  const answersFile = (project: Record<string, unknown>, answers: Record<string, unknown> = {}) => {
+    const path = join(dir, `${Object.keys(answers).length}-${String(project.integrationType)}.json`);
+    writeFileSync(
+      path,
+      JSON.stringify({
+        format: "intplan-answers",
+        version: 1,
+        project: {
+          code: "INT-0042",
+          leadEngineerId: null,
+          projectManagerId: null,
+          targetGoLive: null,
+          volumeEstimate: null,
+          status: "planning",
+          createdAt: "2026-11-22T10:00:00.000Z",
+          questionnaireVersion: 1,
+          ...basics,
+          ...project,
+        },
+        answers,
+      }),
+    );
+    return path;
+  };
+  const typeLine = (plan: string) => plan.split("\n").find((l) => l.startsWith("**Integration Type**"));
+
+  it("is classified as /intplan new classifies the same basics", () => {
+    const database = openDatabase(join(dir, "intplan.sqlite"));
+    try {
+      const created = createProjectFromForm(
+        { db: database.db, clock: () => new Date("2026-11-22T10:00:00Z") },
+        {
+          teamId: "T0TEAM",
+          channelId: "C0PROJECT",
+          form: { ...basics, integrationType: "auto" },
+          actorId: "U0PM",
+          isPersonId: () => true,
+        },
+      );
+      expect(created.kind === "created" && created.project.integrationTypes).toEqual(["inventory"]);
+    } finally {
+      database.close();
+    }
+    const plan = runCli(["render", "--answers", answersFile({ integrationType: null }), "--doc", "plan"]);
+    expect(typeLine(plan)).toBe(
+      "**Integration Type**: Inventory _(auto-detected; Inventory: the summary mentions stock levels ('Keep Shopify's stock levels in line with NetSuite'))_  ",
+    );
+    expect(plan).toContain("**2.4 Inventory-Specific Features**");
+    expect(plan).toContain(
+      "- [ ] Low stock alert system _suggested for Inventory: confirm or mark not in scope_",
+    );
+  });
+
+  it("follows the interview's answers, as an auto-detected project's documents do", () => {
+    const path = answersFile(
+      { integrationType: null },
+      {
+        workflows: ["Sync stock levels from NetSuite to Shopify", "Post Shopify orders to NetSuite"],
+      },
+    );
+    const plan = runCli(["render", "--answers", path, "--doc", "plan"]);
+    expect(typeLine(plan)).toContain("**Integration Type**: Inventory and Accounting _(auto-detected; ");
+    expect(plan).toContain("**2.4.1 Inventory-Specific Features**");
+    expect(plan).toContain("**2.4.2 Accounting-Specific Features**");
+    // Each type brings its common risks.
+    expect(plan).toContain("**Overselling from stale stock levels**");
+    expect(plan).toContain("**Tax calculation discrepancies**");
+  });
+
+  it("takes the several types a file names, as chosen", () => {
+    const path = answersFile({ integrationType: "fulfillment", integrationTypes: ["fulfillment", "pos"] });
+    const plan = runCli(["render", "--answers", path, "--doc", "plan"]);
+    expect(typeLine(plan)).toBe(
+      "**Integration Type**: Fulfillment and Point of sale _(chosen by the project team)_  ",
+    );
+    expect(plan).toContain("**2.4.2 POS-Specific Features**");
   });
 });

@@ -24,7 +24,7 @@ describe("one filling of {systemA} and {systemB}, everywhere", () => {
   });
 
   it("is the filling the checklist and the documents use", () => {
-    const labels = checklistFor("accounting", systems).map((i) => i.label);
+    const labels = checklistFor(["accounting"], systems).map((i) => i.label);
     expect(labels).toContain("Obtain API credentials for Shopify");
     expect(labels).toContain("Implement QuickBooks API client");
     const groups = planningAnswers(QUESTIONNAIRE_V1, {}, systems);

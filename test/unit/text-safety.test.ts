@@ -46,7 +46,7 @@ describe("system names are put in as typed", () => {
     // One filling, in text.ts: the questionnaire offers no second one.
     expect(Object.keys(questionnaireDefinition)).not.toContain("withSystemNames");
     const systems = { systemA: "A$&B", systemB: "C$'D$$" };
-    const labels = checklistFor("accounting", systems).map((i) => i.label);
+    const labels = checklistFor(["accounting"], systems).map((i) => i.label);
     expect(labels).toContain("Obtain API credentials for A$&B");
     expect(labels).toContain("Obtain API credentials for C$'D$$");
     expect(labels.some((l) => l.includes("{system"))).toBe(false);

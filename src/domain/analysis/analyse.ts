@@ -1,4 +1,4 @@
-import { classifyIntegration } from "../classify.js";
+import { classifyAnswers } from "../classify.js";
 import type { IntegrationType } from "../integration-type.js";
 import type { Answers } from "../questionnaire/answers.js";
 import type { Questionnaire } from "../questionnaire/definition.js";
@@ -15,14 +15,26 @@ import { planSchedule, type Schedule } from "./schedule.js";
 import { estimateTimeline, type Timeline } from "./timeline.js";
 
 export interface AnalysisInput {
-  /** `integrationType: null` means "auto-detect": the classifier decides from systems and summary. */
-  project: AnalysedProject & { integrationType: IntegrationType | null };
+  /**
+   * `integrationType: null` means "auto-detect": the classifier decides from the systems and what is to be
+   * done. Otherwise the types a person chose (`integrationTypes`, the primary first; `[integrationType]`
+   * when absent).
+   */
+  project: AnalysedProject & {
+    integrationType: IntegrationType | null;
+    integrationTypes?: readonly IntegrationType[] | null;
+  };
   answers: Answers;
   questionnaire: Questionnaire;
 }
 
 export interface Analysis extends Savings {
+  /** The primary type: the first of `integrationTypes`. */
   integrationType: IntegrationType;
+  /** Every type the project is, the strongest (or the one chosen first) first. */
+  integrationTypes: IntegrationType[];
+  /** Why these types: the classifier's reason, or that a person chose them. */
+  integrationTypeReason: string;
   /** What the estimates were made from, read once: the documents print these, so both say the same. */
   facts: DiscoveryFacts;
   confidence: Confidence;
@@ -38,7 +50,8 @@ export interface Analysis extends Savings {
 
 /** Everything the documents derive from the interview. Pure: the same input always gives the same analysis. */
 export function analyse({ project, answers, questionnaire }: AnalysisInput): Analysis {
-  const integrationType = project.integrationType ?? classifyIntegration(project);
+  const types = projectTypes(project, answers);
+  const integrationType = types.types[0] ?? "other";
   const facts = readFacts(project, answers, integrationType);
   const timeline = estimateTimeline(facts, (id) => whereAnswered(questionnaire, id, project));
   const schedule = facts.plannedStart === null ? null : planSchedule(timeline, facts.plannedStart);
@@ -58,13 +71,15 @@ export function analyse({ project, answers, questionnaire }: AnalysisInput): Ana
   });
   return {
     integrationType,
+    integrationTypes: types.types,
+    integrationTypeReason: types.reason,
     facts,
     confidence,
     timeline,
     schedule,
     goLive,
     ...savings,
-    commonRisks: COMMON_RISKS[integrationType],
+    commonRisks: types.types.flatMap((type) => COMMON_RISKS[type]),
     executiveSummary: writeExecutiveSummary({
       facts,
       timeline,
@@ -75,4 +90,19 @@ export function analyse({ project, answers, questionnaire }: AnalysisInput): Ana
     }),
     openQuestions,
   };
+}
+
+const CHOSEN_TYPE_REASON = "chosen by the project team";
+
+/** The types a person chose, or, when the project is left to auto-detect, what its answers say now. */
+function projectTypes(
+  project: AnalysisInput["project"],
+  answers: Answers,
+): { types: IntegrationType[]; reason: string } {
+  if (project.integrationType === null) {
+    const found = classifyAnswers(project, answers);
+    return { types: found.types, reason: `auto-detected; ${found.reason}` };
+  }
+  const chosen = project.integrationTypes?.length ? project.integrationTypes : [project.integrationType];
+  return { types: [...new Set(chosen)], reason: CHOSEN_TYPE_REASON };
 }

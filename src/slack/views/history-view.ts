@@ -1,5 +1,6 @@
 import type { AuditRow } from "../../db/schema.js";
 import { DOCUMENT_TITLES, type DocumentKind } from "../../domain/document-kinds.js";
+import { INTEGRATION_TYPE_LABELS, type IntegrationType } from "../../domain/integration-type.js";
 import { statusLabel } from "../../domain/phase-labels.js";
 import { phaseName } from "../../domain/phase-rules.js";
 import { ACTION } from "../ids.js";
@@ -24,11 +25,33 @@ const list = (details: Details, key: string): string[] => {
 };
 
 function checklistChange(details: Details): string {
-  const ticked = list(details, "ticked");
-  const unticked = list(details, "unticked");
+  const parts: Array<[string, string]> = [
+    ["ticked", "ticked"],
+    ["unticked", "unticked"],
+    ["confirmed", "confirmed"],
+    ["outOfScope", "marked not in scope"],
+    ["backInScope", "brought back in scope"],
+  ];
+  return parts
+    .flatMap(([key, verb]) => {
+      const items = list(details, key);
+      return items.length > 0 ? [`${verb} ${items.join("; ")}`] : [];
+    })
+    .join(" and ");
+}
+
+const typeNames = (details: Details, key: string) =>
+  list(details, key)
+    .map((t) => INTEGRATION_TYPE_LABELS[t as IntegrationType] ?? t)
+    .join(" and ");
+
+/** The checklist following the project's types: "suggested …; withdrew the suggestions …". */
+function typeTasksChange(details: Details): string {
+  const added = list(details, "added");
+  const removed = list(details, "removed");
   return [
-    ...(ticked.length > 0 ? [`ticked ${ticked.join("; ")}`] : []),
-    ...(unticked.length > 0 ? [`unticked ${unticked.join("; ")}`] : []),
+    ...(added.length > 0 ? [`suggested tasks for ${typeNames(details, "types")}: ${added.join("; ")}`] : []),
+    ...(removed.length > 0 ? [`withdrew the suggestions ${removed.join("; ")}`] : []),
   ].join(" and ");
 }
 
@@ -67,6 +90,10 @@ export function describeAuditEntry(entry: Pick<AuditRow, "action" | "details">):
       return `resolved blocker #${text(d, "number")}: ${text(d, "text")}${d.note ? ` (_${text(d, "note")}_)` : ""}`;
     case "checklist.updated":
       return checklistChange(d);
+    case "checklist.types-followed":
+      return typeTasksChange(d);
+    case "project.types-detected":
+      return `changed the project's detected type to ${typeNames(d, "types")} (${text(d, "reason")})`;
     case "answer.saved":
       return `answered \`${text(d, "question")}\``;
     case "answer.cleared":

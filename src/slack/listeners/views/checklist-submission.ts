@@ -13,17 +13,22 @@ const metadataSchema = z.object({
   projectId: z.number().int().positive(),
   channelId: z.string().min(1),
   ticked: z.array(z.number().int()),
+  // A modal opened before items had a scope holds none.
+  out: z.array(z.number().int()).default([]),
 });
 
-/** The items ticked in the submitted modal, across every checkbox group. */
-function tickedInView(state: ViewOutput["state"]): Set<number> {
-  const selected = Object.values(readBlockValues(state)).flatMap((value) =>
-    Array.isArray(value) ? value : [],
+/** The items picked in the submitted modal's blocks of one kind: ticked, confirmed or not in scope. */
+function pickedInView(state: ViewOutput["state"], blockKind: RegExp): Set<number> {
+  const selected = Object.entries(readBlockValues(state)).flatMap(([blockId, value]) =>
+    blockKind.test(blockId) && Array.isArray(value) ? value : [],
   );
   return new Set(selected.map(Number));
 }
 
-/** Saves the ticks of the checklist modal; the status board and the plan catch up through the outbox. */
+/**
+ * Saves the checklist modal (ticks, confirmed suggestions, items marked not in scope or back); the status
+ * board and the plan catch up through the outbox.
+ */
 export function registerChecklistSubmission(listeners: Listeners, deps: AppDeps): void {
   listeners.view(CALLBACK.checklist, async ({ ack, body, view }) => {
     const metadata = readPrivateMetadata(metadataSchema, view.private_metadata);
@@ -32,7 +37,10 @@ export function registerChecklistSubmission(listeners: Listeners, deps: AppDeps)
           place: placeOf(body, metadata.channelId),
           projectId: metadata.projectId,
           before: new Set(metadata.ticked),
-          after: tickedInView(view.state),
+          after: pickedInView(view.state, /^p\d_(task|exit)_\d+$/),
+          confirmed: pickedInView(view.state, /^p\d_suggested_\d+$/),
+          outBefore: new Set(metadata.out),
+          outAfter: pickedInView(view.state, /^p\d_scope$/),
           actorId: body.user.id,
         })
       : { kind: "not-here" as const };
