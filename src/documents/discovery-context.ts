@@ -2,7 +2,8 @@ import type { Analysis } from "../domain/analysis/analyse.js";
 import type { OpenQuestionCategory } from "../domain/analysis/open-questions.js";
 import type { Questionnaire } from "../domain/questionnaire/definition.js";
 import type { TableRow } from "../domain/questionnaire/line-formats.js";
-import { buildFieldTree, choiceAt, rowsAt } from "./answer-fields.js";
+import { whereAnswered } from "../domain/questionnaire/where-answered.js";
+import { buildFieldTree, choiceAt, rowsAt, unanswered } from "./answer-fields.js";
 import { planningAnswers } from "./planning-answers.js";
 import type { DocumentInput } from "./render-input.js";
 import { openQuestionView, projectView } from "./shared-views.js";
@@ -16,19 +17,25 @@ const splitFeatures = (features: string | undefined) =>
     .map((f) => f.trim())
     .filter((f) => f !== "");
 
-/** Phase 2 onwards, at least the seed's Enhanced and Advanced, each a week after the one before. */
-function laterPhases(rows: readonly TableRow[], mvpWeek: number) {
+/**
+ * Phase 2 onwards, at least the seed's Enhanced and Advanced, each a week after the one before. A phase
+ * without a goal or features is answered where the later phases are (`laterWhere`).
+ */
+function laterPhases(rows: readonly TableRow[], mvpWeek: number, laterWhere: string) {
   const count = Math.max(rows.length, LATER_PHASE_TITLES.length);
+  const orMarker = <T>(value: T | null | undefined, empty: boolean) =>
+    value === null || value === undefined || empty ? unanswered(laterWhere) : value;
   return Array.from({ length: count }, (_, i) => {
     const row = rows[i];
+    const features = splitFeatures(row?.features);
     return {
       number: i + 2,
       title: LATER_PHASE_TITLES[i] ?? row?.phase ?? "",
       weekOffset: i + 1,
       week: mvpWeek + i + 1,
       focus: row?.phase ?? null,
-      goal: row?.goal ?? null,
-      features: splitFeatures(row?.features),
+      goal: orMarker(row?.goal, row?.goal === ""),
+      features: orMarker(features, features.length === 0),
     };
   });
 }
@@ -58,7 +65,7 @@ export function buildDiscoveryContext(
   now: Date,
 ) {
   const { project, answers } = input;
-  const { discovery } = buildFieldTree(questionnaire, answers);
+  const { discovery } = buildFieldTree(questionnaire, answers, project);
   const mvpWeek = Math.ceil(analysis.timeline.weeksToGoLive);
   const risks = rowsAt(discovery, "risks");
   return {
@@ -67,7 +74,11 @@ export function buildDiscoveryContext(
     discovery,
     hybridSync: choiceAt(discovery, "sync_strategy").selected.length > 1,
     mvpWeek,
-    laterPhases: laterPhases(rowsAt(discovery, "phases.later"), mvpWeek),
+    laterPhases: laterPhases(
+      rowsAt(discovery, "phases.later"),
+      mvpWeek,
+      whereAnswered(questionnaire, "later_phases", project) ?? "later_phases",
+    ),
     risksCaptured: risks.length > 0,
     risksByImpact: risksByImpact(risks),
     openQuestions: openQuestionsByCategory(analysis),

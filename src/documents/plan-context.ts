@@ -3,11 +3,12 @@ import { readList } from "../domain/analysis/read-answers.js";
 import { BLOCKER_LIMITS } from "../domain/blockers.js";
 import { PHASE_STATUS_LABELS } from "../domain/phase-labels.js";
 import type { Questionnaire } from "../domain/questionnaire/definition.js";
+import { whereAnswered } from "../domain/questionnaire/where-answered.js";
 import { truncateText } from "../domain/text.js";
-import { buildFieldTree } from "./answer-fields.js";
+import { buildFieldTree, unanswered } from "./answer-fields.js";
 import { mostRecent, PLAN_BLOCKER_LINES } from "./bounds.js";
 import type { DocumentBlocker, DocumentInput } from "./render-input.js";
-import { openQuestionView, projectView, typeFlags } from "./shared-views.js";
+import { basic, openQuestionView, projectView, typeFlags } from "./shared-views.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const REVIEW_EVERY_DAYS = 7;
@@ -41,6 +42,13 @@ function blockerView(b: DocumentBlocker) {
   };
 }
 
+/** The UAT and error scenarios together; none yet: where the UAT scenarios are answered. */
+function keyScenarios(questionnaire: Questionnaire, { answers, project }: DocumentInput) {
+  const scenarios = [...readList(answers, "uat_scenarios"), ...readList(answers, "error_scenarios")];
+  const where = whereAnswered(questionnaire, "uat_scenarios", project);
+  return scenarios.length > 0 || where === null ? scenarios : unanswered(where);
+}
+
 /** Everything the Implementation Plan template reads. */
 export function buildPlanContext(
   input: DocumentInput,
@@ -49,16 +57,16 @@ export function buildPlanContext(
   now: Date,
 ) {
   const { project, answers } = input;
-  const { plan } = buildFieldTree(questionnaire, answers);
+  const { plan } = buildFieldTree(questionnaire, answers, project);
   return {
     project: { ...projectView(project, analysis), channelId: input.channelId ?? null },
-    volume: analysis.facts.volumeText,
+    volume: basic(analysis.facts.volumeText),
     analysis,
     openQuestions: analysis.openQuestions.map(openQuestionView),
     plan,
     ...typeFlags(analysis),
     hasDataMigration: analysis.facts.hasDataMigration === true,
-    keyScenarios: [...readList(answers, "uat_scenarios"), ...readList(answers, "error_scenarios")],
+    keyScenarios: keyScenarios(questionnaire, input),
     phases: phaseViews(input, analysis),
     ...blockerViews(input.blockers),
     /** Checklist key → ticked, for the phases' tasks and exit criteria: `{{check done.[p1.test-data]}}`. */

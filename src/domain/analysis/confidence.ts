@@ -1,4 +1,9 @@
-import { type Answers, isAnswered } from "../questionnaire/answers.js";
+import {
+  type AnswerRuleQuestion,
+  type Answers,
+  isAnswered,
+  isPlaceholderText,
+} from "../questionnaire/answers.js";
 import type { DiscoveryFacts } from "./facts.js";
 import { isVague } from "./vague.js";
 
@@ -10,9 +15,8 @@ export interface Confidence {
 }
 
 /** The part of a questionnaire question the score looks at. */
-export interface ScoredQuestion {
+export interface ScoredQuestion extends AnswerRuleQuestion {
   id: string;
-  required?: boolean;
 }
 
 export interface ConfidenceInput {
@@ -38,7 +42,7 @@ const share = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
 
 function completeness(input: ConfidenceInput, required: boolean): Part {
   const questions = input.questions.filter((q) => (q.required ?? false) === required);
-  const answered = questions.filter((q) => isAnswered(input.answers[q.id])).length;
+  const answered = questions.filter((q) => isAnswered(input.answers[q.id], q)).length;
   const max = required ? POINTS.required : POINTS.optional;
   const points = max * share(answered, questions.length);
   const kind = required ? "required" : "optional";
@@ -82,7 +86,8 @@ function textAnswers(answers: Answers): string[] {
 }
 
 function specificText(input: ConfidenceInput): Part {
-  const texts = textAnswers(input.answers).filter((t) => t.trim() !== "");
+  // A placeholder ("TBD") already counts as unanswered above; it is not counted again here.
+  const texts = textAnswers(input.answers).filter((t) => t.trim() !== "" && !isPlaceholderText(t));
   if (texts.length === 0) return { points: 0, reason: "No written answers yet" };
   const vague = texts.filter(isVague);
   const points = POINTS.specificText * share(texts.length - vague.length, texts.length);
