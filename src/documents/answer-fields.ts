@@ -2,6 +2,7 @@ import {
   type Answers,
   type AnswerValue,
   answerState,
+  isPlaceholderText,
   type TableRow,
 } from "../domain/questionnaire/answers.js";
 import {
@@ -103,7 +104,7 @@ export function fieldValue(question: Question, value: AnswerValue | undefined): 
       return choiceView(question, value);
     case "list":
       return Array.isArray(value)
-        ? value.filter((v): v is string => typeof v === "string" && v.trim() !== "")
+        ? value.filter((v): v is string => typeof v === "string" && v.trim() !== "" && !isPlaceholderText(v))
         : [];
     case "table":
       return tableRows(question.columns, value);

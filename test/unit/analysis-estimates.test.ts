@@ -181,14 +181,40 @@ describe("confidence score", () => {
 
   it("vague answers cost points even when every question is answered", () => {
     const answers = {
-      current_state: "TBD",
-      pain_points: ["not sure", "Invoices are late"],
-      dream_state: "?",
+      current_state: "depends",
+      pain_points: ["maybe", "Invoices are late"],
+      dream_state: "x",
       review_notes: "ok then",
     };
     const confidence = scoreConfidence({ questions, answers, facts: facts(quantified) });
     expect(confidence.score).toBe(94);
-    expect(confidence.reasons).toContain('3 answer(s) still vague (e.g. "TBD") (+4)');
+    expect(confidence.reasons).toContain('3 answer(s) still vague (e.g. "depends") (+4)');
+  });
+
+  it("a typed TBD, unknown or ? counts as unanswered, not as a vague answer", () => {
+    const answers = {
+      current_state: "TBD",
+      pain_points: ["not sure"],
+      dream_state: "?",
+      review_notes: "Reviewed with the client",
+    };
+    const confidence = scoreConfidence({ questions, answers, facts: facts(quantified) });
+    expect(confidence.reasons).toContain("0 of 2 required questions answered (+0)");
+    expect(confidence.reasons).toContain("1 of 2 optional questions answered (+10)");
+    expect(confidence.reasons).toContain("No vague answers (+10)");
+  });
+
+  it("N/A answers an optional question without lowering confidence", () => {
+    const answers = {
+      current_state: "Copied by hand",
+      pain_points: ["Invoices are late"],
+      dream_state: "N/A",
+      review_notes: "not applicable",
+    };
+    const confidence = scoreConfidence({ questions, answers, facts: facts(quantified) });
+    expect(confidence.reasons).toContain("2 of 2 optional questions answered (+20)");
+    expect(confidence.reasons).toContain("No vague answers (+10)");
+    expect(confidence.score).toBe(100);
   });
 
   it("missing required answers weigh twice as much as missing optional ones", () => {
