@@ -106,6 +106,17 @@ describe("typed placeholders and N/A in the documents", () => {
     expect(plan).toContain("- Batch operations: Not applicable");
     expect(discovery).toContain("- **Known Quirks**: Not applicable");
   });
+
+  it("reads a sentence built around a number without the number when it is not answered", () => {
+    const { target_sync_success_rate: _rate, ...rest } = accounting.answers;
+    const [noTargets = ""] = renderBoth(
+      withAnswers(accounting, { ...rest, stabilization_period_days: "TBD" }),
+    );
+    expect(noTargets).toMatch(/- \*\*Sync Success Rate\*\*: _not answered yet: \/intplan interview \d+ /);
+    expect(noTargets).toMatch(
+      /Stable operation for the agreed period \(_not answered yet: \/intplan interview \d+ /,
+    );
+  });
 });
 
 describe("a project straight after /intplan new, before any interview", () => {
