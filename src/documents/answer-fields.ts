@@ -35,8 +35,14 @@ export function whereOf(value: unknown): string | null {
   return typeof where === "string" ? where : null;
 }
 
-/** What a document shows for an optional question answered "N/A". */
-export const NOT_APPLICABLE_LABEL = "Not applicable";
+/**
+ * What a document shows for an optional question answered "N/A": "Not applicable"; "none" or "nothing" keeps
+ * its own meaning ("Known quirks: None").
+ */
+function notApplicableLabel(value: AnswerValue | undefined): string {
+  const typed = (Array.isArray(value) ? value : [value]).filter((v) => typeof v === "string").join(" ");
+  return /^\s*(none|nothing)\b/i.test(typed) ? "None" : "Not applicable";
+}
 
 /** A multi-select or checkboxes answer, ready for a checklist: every option, ticked or not. */
 export interface ChoiceView {
@@ -93,7 +99,7 @@ export function fieldValue(question: Question, value: AnswerValue | undefined): 
   if (state === "unanswered" && !isChoice)
     return question.kind === "list" || question.kind === "table" ? [] : null;
   if (state === "not_applicable")
-    return question.kind === "list" ? [NOT_APPLICABLE_LABEL] : NOT_APPLICABLE_LABEL;
+    return question.kind === "list" ? [notApplicableLabel(value)] : notApplicableLabel(value);
   switch (question.kind) {
     case "number":
       return typeof value === "number" && Number.isFinite(value) ? value : null;

@@ -46,6 +46,23 @@ describe("vague answers", () => {
 });
 
 describe("reading facts from the interview", () => {
+  it("reads a typed TBD, or a list item N/A, as nothing to estimate from", () => {
+    const facts = readFacts(
+      { ...project, summary: "Ship paid orders" },
+      {
+        executive_summary: "TBD",
+        business_objectives: ["n/a"],
+        pain_points: ["?", "Late shipping"],
+        system_b_quirks: ["N/A"],
+      },
+      "fulfillment",
+    );
+    expect(facts.summary).toBe("Ship paid orders");
+    expect(facts.objectives).toEqual([]);
+    expect(facts.painPoints).toEqual(["Late shipping"]);
+    expect(facts.systemB.quirkCount).toBe(0);
+  });
+
   it("reads numbers, lists and the volume, preferring the interview's volume to the project's", () => {
     const answers: Answers = {
       pain_points: ["Late shipping"],

@@ -100,12 +100,14 @@ describe("typed placeholders and N/A in the fields", () => {
         system_b_rate_limit: "?",
         system_b_batch_operations: "n/a",
         system_b_quirks: ["N/A"],
+        system_a_quirks: ["None"],
         pain_points: ["not sure", "Labels printed twice"],
       },
       systems,
     );
     expect(whereOf(plan.current_state_description)).toBe("/intplan interview 1 (How is this done today?)");
     expect(plan.system_b).toMatchObject({ batch_operations: "Not applicable", quirks: ["Not applicable"] });
+    expect(plan.system_a).toMatchObject({ quirks: ["None"] });
     expect(whereOf((plan.system_b as Record<string, unknown>).rate_limit)).toBe(
       "/intplan interview 5 (ShipStation rate limits)",
     );

@@ -1,8 +1,9 @@
-import { type Answers, isPlaceholderText } from "../questionnaire/answers.js";
+import { type Answers, isNotApplicableText, isPlaceholderText } from "../questionnaire/answers.js";
 
 /**
  * Typed reads of stored answers by question id. Defensive: answers files may be old or hand-made. A
- * placeholder ("TBD", "?") reads as no answer, as it counts everywhere (answers.ts).
+ * placeholder ("TBD", "?") reads as no answer, as it counts everywhere (answers.ts). Text "None" stays an
+ * answer ("batch operations: none" says there are none); a list item "N/A" is no item.
  */
 export function readText(answers: Answers, id: string): string | null {
   const value = answers[id];
@@ -19,6 +20,9 @@ export function readList(answers: Answers, id: string): string[] {
   const value: unknown = answers[id];
   if (!Array.isArray(value)) return [];
   return value
-    .filter((v): v is string => typeof v === "string" && v.trim() !== "" && !isPlaceholderText(v))
+    .filter(
+      (v): v is string =>
+        typeof v === "string" && v.trim() !== "" && !isPlaceholderText(v) && !isNotApplicableText(v),
+    )
     .map((v) => v.trim());
 }
