@@ -1,16 +1,54 @@
-import type { Answers, AnswerValue, TableRow } from "../domain/questionnaire/answers.js";
+import {
+  type Answers,
+  type AnswerValue,
+  answerState,
+  isPlaceholderText,
+  type TableRow,
+} from "../domain/questionnaire/answers.js";
 import {
   allQuestions,
   type ChoiceQuestion,
   type Question,
   type Questionnaire,
 } from "../domain/questionnaire/definition.js";
+import { whereAnswered } from "../domain/questionnaire/where-answered.js";
+import type { SystemNames } from "../domain/text.js";
+
+/**
+ * A field nobody has answered yet, and where a person answers it ("/intplan interview 6 (Rate limits)").
+ * It is an empty list, so `{{#if field}}` is false and `{{#each field}}` takes its `{{else}}` as for any
+ * missing value; the helpers read `where` off it and print the place instead of a bare marker.
+ */
+export type Unanswered = readonly never[] & { readonly where: string };
+
+export function unanswered(where: string): Unanswered {
+  const marker: never[] = [];
+  // Not enumerable: the marker still equals [] and serialises as [].
+  Object.defineProperty(marker, "where", { value: where, enumerable: false });
+  return Object.freeze(marker) as Unanswered;
+}
+
+/** Where a missing value is answered, when it is an `Unanswered` marker. */
+export function whereOf(value: unknown): string | null {
+  if (!Array.isArray(value) || value.length > 0) return null;
+  const where: unknown = (value as { where?: unknown }).where;
+  return typeof where === "string" ? where : null;
+}
+
+/**
+ * What a document shows for an optional question answered "N/A": "Not applicable"; "none" or "nothing" keeps
+ * its own meaning ("Known quirks: None").
+ */
+function notApplicableLabel(value: AnswerValue | undefined): string {
+  const typed = (Array.isArray(value) ? value : [value]).filter((v) => typeof v === "string").join(" ");
+  return /^\s*(none|nothing)\b/i.test(typed) ? "None" : "Not applicable";
+}
 
 /** A multi-select or checkboxes answer, ready for a checklist: every option, ticked or not. */
 export interface ChoiceView {
   answered: boolean;
-  /** Labels of the ticked options, in the definition's order. */
-  selected: string[];
+  /** Labels of the ticked options, in the definition's order; an `Unanswered` marker when none is. */
+  selected: readonly string[];
   options: Array<{ label: string; checked: boolean }>;
 }
 
@@ -19,7 +57,9 @@ export interface ChoiceView {
  * are strings; numbers stay numbers (the template adds the unit); users stay Slack ids; lists are
  * strings; tables are rows with every column present. Unanswered: null, [] or an unticked ChoiceView.
  */
-export type FieldValue = string | number | string[] | TableRow[] | ChoiceView | null;
+export type AnswerField = string | number | string[] | TableRow[] | ChoiceView | null;
+/** In the field tree, an unanswered field is an `Unanswered` marker rather than null or []. */
+export type FieldValue = AnswerField | Unanswered;
 
 export interface FieldTree {
   [name: string]: FieldValue | FieldTree;
@@ -49,8 +89,17 @@ function tableRows(columns: readonly { id: string }[], value: AnswerValue | unde
     );
 }
 
-/** One stored answer in the shape the templates use for its question's kind. */
-export function fieldValue(question: Question, value: AnswerValue | undefined): FieldValue {
+/**
+ * One stored answer in the shape the templates use for its question's kind. A placeholder ("TBD", "?") is
+ * no answer, and an optional question answered "N/A" reads "Not applicable" (answers.ts has the rule).
+ */
+export function fieldValue(question: Question, value: AnswerValue | undefined): AnswerField {
+  const state = answerState(value, question);
+  const isChoice = question.kind === "multi_select" || question.kind === "checkboxes";
+  if (state === "unanswered" && !isChoice)
+    return question.kind === "list" || question.kind === "table" ? [] : null;
+  if (state === "not_applicable")
+    return question.kind === "list" ? [notApplicableLabel(value)] : notApplicableLabel(value);
   switch (question.kind) {
     case "number":
       return typeof value === "number" && Number.isFinite(value) ? value : null;
@@ -61,7 +110,7 @@ export function fieldValue(question: Question, value: AnswerValue | undefined): 
       return choiceView(question, value);
     case "list":
       return Array.isArray(value)
-        ? value.filter((v): v is string => typeof v === "string" && v.trim() !== "")
+        ? value.filter((v): v is string => typeof v === "string" && v.trim() !== "" && !isPlaceholderText(v))
         : [];
     case "table":
       return tableRows(question.columns, value);
@@ -78,8 +127,19 @@ const isEmpty = (v: FieldValue) =>
 /** Several questions feeding one field: lists and tables add up; otherwise the first answered one wins. */
 function merge(existing: FieldValue | undefined, next: FieldValue): FieldValue {
   if (existing === undefined) return next;
+  if (isEmpty(next)) return existing;
+  if (isEmpty(existing)) return next;
   if (Array.isArray(existing) && Array.isArray(next)) return [...existing, ...next] as FieldValue;
-  return isEmpty(existing) ? next : existing;
+  return existing;
+}
+
+/** An empty value becomes the `Unanswered` marker for its question; a choice nobody ticked carries it. */
+function marked(value: FieldValue, where: string): FieldValue {
+  if (!isEmpty(value)) return value;
+  if (value !== null && typeof value === "object" && "answered" in value) {
+    return { ...value, selected: unanswered(where) };
+  }
+  return unanswered(where);
 }
 
 function setPath(tree: FieldTree, path: readonly string[], value: FieldValue, feed: string): void {
@@ -105,15 +165,18 @@ function isField(node: FieldValue | FieldTree): node is FieldValue {
 /**
  * The document fields every answer feeds, following the questionnaire's `feeds` ("plan.system_a.rate_limit"):
  * `{ plan: { system_a: { rate_limit: "2 requests/second" } }, discovery: { ... } }`. Every fed field is
- * present, answered or not, so templates compiled in strict mode catch a misspelt field.
+ * present, answered or not, so templates compiled in strict mode catch a misspelt field; an unanswered one is
+ * an `Unanswered` marker naming the first question that feeds it.
  */
 export function buildFieldTree(
   questionnaire: Questionnaire,
   answers: Answers,
+  systems: SystemNames,
 ): { plan: FieldTree; discovery: FieldTree } {
   const root: FieldTree = { plan: {}, discovery: {} };
   for (const question of allQuestions(questionnaire)) {
-    const value = fieldValue(question, answers[question.id]);
+    const where = whereAnswered(questionnaire, question.id, systems) ?? question.id;
+    const value = marked(fieldValue(question, answers[question.id]), where);
     for (const feed of question.feeds ?? []) setPath(root, feed.split("."), value, feed);
   }
   return { plan: root.plan as FieldTree, discovery: root.discovery as FieldTree };

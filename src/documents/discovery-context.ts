@@ -3,7 +3,8 @@ import type { OpenQuestionCategory } from "../domain/analysis/open-questions.js"
 import { readText } from "../domain/analysis/read-answers.js";
 import type { Questionnaire } from "../domain/questionnaire/definition.js";
 import type { TableRow } from "../domain/questionnaire/line-formats.js";
-import { buildFieldTree, choiceAt, rowsAt } from "./answer-fields.js";
+import { whereAnswered } from "../domain/questionnaire/where-answered.js";
+import { buildFieldTree, choiceAt, rowsAt, unanswered } from "./answer-fields.js";
 import { planningAnswers } from "./planning-answers.js";
 import type { DocumentInput } from "./render-input.js";
 import { openQuestionView, projectView } from "./shared-views.js";
@@ -19,12 +20,16 @@ const splitFeatures = (features: string | undefined) =>
 
 /**
  * Phase 2 onwards, at least the seed's Enhanced and Advanced. They follow the MVP, whose go-live is the
- * plan's; the plan does not estimate them, so they carry no dates rather than invented ones.
+ * plan's; the plan does not estimate them, so they carry no dates rather than invented ones. A phase without
+ * a goal or features is answered where the later phases are (`laterWhere`).
  */
-function laterPhases(rows: readonly TableRow[], mvpWeek: number) {
+function laterPhases(rows: readonly TableRow[], mvpWeek: number, laterWhere: string) {
   const count = Math.max(rows.length, LATER_PHASE_TITLES.length);
+  const orMarker = <T>(value: T | null | undefined, empty: boolean) =>
+    value === null || value === undefined || empty ? unanswered(laterWhere) : value;
   return Array.from({ length: count }, (_, i) => {
     const row = rows[i];
+    const features = splitFeatures(row?.features);
     return {
       number: i + 2,
       title: LATER_PHASE_TITLES[i] ?? row?.phase ?? "",
@@ -32,8 +37,8 @@ function laterPhases(rows: readonly TableRow[], mvpWeek: number) {
       fromWeek: mvpWeek + 1,
       after: i === 0 ? "the MVP's go-live" : `Phase ${i + 1}`,
       focus: row?.phase ?? null,
-      goal: row?.goal ?? null,
-      features: splitFeatures(row?.features),
+      goal: orMarker(row?.goal, row?.goal === ""),
+      features: orMarker(features, features.length === 0),
     };
   });
 }
@@ -63,7 +68,7 @@ export function buildDiscoveryContext(
   now: Date,
 ) {
   const { project, answers } = input;
-  const { discovery } = buildFieldTree(questionnaire, answers);
+  const { discovery } = buildFieldTree(questionnaire, answers, project);
   /** The MVP goes live at the end of the plan's phase 4 (likely weeks), the plan's go-live. */
   const mvpWeek = Math.ceil(analysis.timeline.weeksToGoLive);
   const risks = rowsAt(discovery, "risks");
@@ -73,7 +78,11 @@ export function buildDiscoveryContext(
     discovery,
     hybridSync: choiceAt(discovery, "sync_strategy").selected.length > 1,
     mvpWeek,
-    laterPhases: laterPhases(rowsAt(discovery, "phases.later"), mvpWeek),
+    laterPhases: laterPhases(
+      rowsAt(discovery, "phases.later"),
+      mvpWeek,
+      whereAnswered(questionnaire, "later_phases", project) ?? "later_phases",
+    ),
     /** Said after an executive summary the PM wrote, which the analysis' own summary would have carried. */
     goLiveSummary: analysis.goLive.statements.join(" "),
     /** The MVP target date answered, when it is not the go-live the documents use (the project's). */

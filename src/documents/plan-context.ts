@@ -5,11 +5,12 @@ import { INTEGRATION_TYPE_LABELS, type IntegrationType } from "../domain/integra
 import { PHASE_STATUS_LABELS } from "../domain/phase-labels.js";
 import { PHASES } from "../domain/phases.js";
 import type { Questionnaire } from "../domain/questionnaire/definition.js";
+import { whereAnswered } from "../domain/questionnaire/where-answered.js";
 import { truncateText } from "../domain/text.js";
-import { buildFieldTree } from "./answer-fields.js";
+import { buildFieldTree, unanswered } from "./answer-fields.js";
 import { mostRecent, PLAN_BLOCKER_LINES } from "./bounds.js";
 import type { DocumentBlocker, DocumentInput } from "./render-input.js";
-import { openQuestionView, projectView, typeFlags } from "./shared-views.js";
+import { basic, openQuestionView, projectView, typeFlags } from "./shared-views.js";
 import type { ChecklistItemState } from "./template-helpers.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -109,6 +110,13 @@ function typeFeatureBlocks(input: DocumentInput, analysis: Analysis) {
   }));
 }
 
+/** The UAT and error scenarios together; none yet: where the UAT scenarios are answered. */
+function keyScenarios(questionnaire: Questionnaire, { answers, project }: DocumentInput) {
+  const scenarios = [...readList(answers, "uat_scenarios"), ...readList(answers, "error_scenarios")];
+  const where = whereAnswered(questionnaire, "uat_scenarios", project);
+  return scenarios.length > 0 || where === null ? scenarios : unanswered(where);
+}
+
 /** Everything the Implementation Plan template reads. */
 export function buildPlanContext(
   input: DocumentInput,
@@ -117,16 +125,16 @@ export function buildPlanContext(
   now: Date,
 ) {
   const { project, answers } = input;
-  const { plan } = buildFieldTree(questionnaire, answers);
+  const { plan } = buildFieldTree(questionnaire, answers, project);
   return {
     project: { ...projectView(project, analysis), channelId: input.channelId ?? null },
-    volume: analysis.facts.volumeText,
+    volume: basic(analysis.facts.volumeText),
     analysis,
     openQuestions: analysis.openQuestions.map(openQuestionView),
     plan,
     ...typeFlags(analysis),
     hasDataMigration: analysis.facts.hasDataMigration === true,
-    keyScenarios: [...readList(answers, "uat_scenarios"), ...readList(answers, "error_scenarios")],
+    keyScenarios: keyScenarios(questionnaire, input),
     phases: phaseViews(input, analysis),
     ...blockerViews(input.blockers),
     /** Checklist key → ticked, for the phases' tasks and exit criteria: `{{check done.[p1.test-data]}}`. */

@@ -1,6 +1,7 @@
 import type { Analysis } from "../domain/analysis/analyse.js";
 import type { OpenQuestion } from "../domain/analysis/open-questions.js";
 import { INTEGRATION_TYPE_LABELS, type IntegrationType } from "../domain/integration-type.js";
+import { type Unanswered, unanswered } from "./answer-fields.js";
 import type { DocumentProject } from "./render-input.js";
 
 // Views both documents share: the project header, open questions and the integration-type flags.
@@ -16,9 +17,9 @@ export interface ProjectView {
   integrationTypeLabel: string;
   /** Why these types ("auto-detected; Inventory: the workflows mention stock levels (…)"). */
   integrationTypeReason: string;
-  leadEngineerId: string | null;
-  projectManagerId: string | null;
-  targetGoLive: string | null;
+  leadEngineerId: string | Unanswered;
+  projectManagerId: string | Unanswered;
+  targetGoLive: string | Unanswered;
   createdAt: Date;
   /** "planning" → "Planning" */
   status: string;
@@ -29,6 +30,13 @@ const humanise = (status: string) => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
+/** Where a project basic (lead, PM, go-live, volume, summary) is answered. */
+export const EDIT_PROJECT = "/intplan edit project";
+
+/** A project basic, or the marker that sends a person to `/intplan edit project`. */
+export const basic = (value: string | null | undefined): string | Unanswered =>
+  typeof value === "string" && value.trim() !== "" ? value : unanswered(EDIT_PROJECT);
+
 export function projectView(project: DocumentProject, analysis: Analysis): ProjectView {
   return {
     code: project.code,
@@ -38,9 +46,9 @@ export function projectView(project: DocumentProject, analysis: Analysis): Proje
     systemB: project.systemB,
     integrationTypeLabel: analysis.integrationTypes.map((t) => INTEGRATION_TYPE_LABELS[t]).join(" and "),
     integrationTypeReason: analysis.integrationTypeReason,
-    leadEngineerId: project.leadEngineerId,
-    projectManagerId: project.projectManagerId,
-    targetGoLive: project.targetGoLive,
+    leadEngineerId: basic(project.leadEngineerId),
+    projectManagerId: basic(project.projectManagerId),
+    targetGoLive: basic(project.targetGoLive),
     createdAt: project.createdAt,
     status: humanise(project.status || "planning"),
   };
@@ -48,18 +56,19 @@ export function projectView(project: DocumentProject, analysis: Analysis): Proje
 
 export interface OpenQuestionView {
   question: string;
-  /** Why it is open when nobody raised it, e.g. "required, not answered in discovery". */
+  /** Where it is answered, when nobody raised it: "answer in /intplan interview 10 (MVP goal)". */
   note: string | null;
 }
 
-const NOTES: Readonly<Record<OpenQuestion["source"], string | null>> = {
-  raised: null,
-  unanswered: "required, not answered in discovery",
-  unsure: "answered: not known yet",
+const NOTES: Readonly<Record<OpenQuestion["source"], (where: string) => string>> = {
+  raised: (where) => `answer in ${where}`,
+  unanswered: (where) => `answer in ${where}`,
+  placeholder: (where) => `answer in ${where}`,
+  unsure: (where) => `answered "not known yet"; update in ${where}`,
 };
 
 export function openQuestionView(q: OpenQuestion): OpenQuestionView {
-  return { question: q.question, note: NOTES[q.source] };
+  return { question: q.question, note: q.where === null ? null : NOTES[q.source](q.where) };
 }
 
 /** The five type flags a template's `{{#if accounting}}` ... `{{#if pos}}` test: one per type the project is. */

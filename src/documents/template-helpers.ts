@@ -1,18 +1,23 @@
 import { formatWeeks } from "../domain/analysis/timeline.js";
 import { ISO_DATE_SHAPE, isoDate } from "../domain/dates.js";
+import { whereOf } from "./answer-fields.js";
 import { escapeMarkdownBlock, escapeMarkdownText, markdownCodeBlock } from "./markdown-escape.js";
 import { channelToken, personToken } from "./person-tokens.js";
 import { formatQuantity } from "./quantity.js";
 
 /**
  * The Handlebars helpers the templates use. Templates compile with `noEscape`, so every value reaches the
- * document through one of these: user text is escaped, and a missing value becomes a visible TBD marker.
+ * document through one of these: user text is escaped, and a missing value becomes a visible marker: where it
+ * is answered, for an `Unanswered` field ("_not answered yet: /intplan interview 6 (Rate limits)_"), or why it
+ * is missing, for a value no question gives ("_TBD: not assigned_").
  */
 
-export const NOT_CAPTURED = "not captured in discovery";
-
-export function tbdMarker(reason: string = NOT_CAPTURED): string {
+export function tbdMarker(reason: string): string {
   return `_TBD: ${escapeMarkdownText(reason)}_`;
+}
+
+export function notAnsweredMarker(where: string): string {
+  return `_not answered yet: ${escapeMarkdownText(where)}_`;
 }
 
 const isMissing = (value: unknown) =>
@@ -21,7 +26,15 @@ const isMissing = (value: unknown) =>
   (typeof value === "string" && value.trim() === "") ||
   (Array.isArray(value) && value.length === 0);
 
-const reasonOf = (reason: unknown) => (typeof reason === "string" ? reason : NOT_CAPTURED);
+/**
+ * The marker for a missing value: its place to answer when it carries one, else the template's reason.
+ * A missing value with neither is a template bug; it still renders, and the empty-project test catches it.
+ */
+function missing(value: unknown, reason?: unknown): string {
+  const where = whereOf(value);
+  if (where !== null) return notAnsweredMarker(where);
+  return typeof reason === "string" ? tbdMarker(reason) : "_not answered yet_";
+}
 
 function plain(value: unknown): string {
   if (typeof value === "number") return formatQuantity(value);
@@ -31,7 +44,7 @@ function plain(value: unknown): string {
 
 /** A value inside a line: escaped, on one line; lists joined with "; "; numbers with thousands separators. */
 function text(value: unknown, reason?: unknown): string {
-  return isMissing(value) ? tbdMarker(reasonOf(reason)) : escapeMarkdownText(plain(value));
+  return isMissing(value) ? missing(value, reason) : escapeMarkdownText(plain(value));
 }
 
 /** An optional value, where empty has a meaning of its own: `{{textOr transformation "none"}}`. */
@@ -41,13 +54,13 @@ function textOr(value: unknown, fallback: unknown): string {
 
 /** Long text as escaped paragraphs. */
 function paragraphs(value: unknown, reason?: unknown): string {
-  return isMissing(value) ? tbdMarker(reasonOf(reason)) : escapeMarkdownBlock(plain(value));
+  return isMissing(value) ? missing(value, reason) : escapeMarkdownBlock(plain(value));
 }
 
 /** Pasted data shown verbatim in a fenced code block. */
 function code(value: unknown, language?: unknown): string {
   return isMissing(value)
-    ? tbdMarker()
+    ? missing(value)
     : markdownCodeBlock(plain(value), typeof language === "string" ? language : "");
 }
 
@@ -56,7 +69,7 @@ function code(value: unknown, language?: unknown): string {
  * audience after rendering (people-presentation.ts: a user card or their name in a canvas, their name in a file).
  */
 function user(id: unknown): string {
-  return (typeof id === "string" ? personToken(id) : undefined) ?? tbdMarker("not assigned");
+  return (typeof id === "string" ? personToken(id) : undefined) ?? missing(id, "not assigned");
 }
 
 /** The project's channel, by its id, as a token presented like a person's (a channel link, or `#name`). */
@@ -64,15 +77,15 @@ function channel(id: unknown): string {
   return (typeof id === "string" ? channelToken(id) : undefined) ?? tbdMarker("no channel");
 }
 
-/** "120 hours", "99.5%": a number and its unit, or the TBD marker. */
+/** "120 hours", "99.5%": a number and its unit, or the marker (alone: a sentence must not put the unit after it). */
 function unit(value: unknown, name: unknown, reason?: unknown): string {
-  if (typeof value !== "number") return tbdMarker(reasonOf(reason));
+  if (typeof value !== "number") return missing(value, reason);
   return formatQuantity(value, typeof name === "string" ? name : "");
 }
 
 /** "$2,000/month" */
 function money(value: unknown, per?: unknown, reason?: unknown): string {
-  if (typeof value !== "number") return tbdMarker(reasonOf(reason));
+  if (typeof value !== "number") return missing(value, reason);
   return `$${Math.round(value).toLocaleString("en-US")}${typeof per === "string" ? per : ""}`;
 }
 
@@ -83,7 +96,7 @@ function weeks(value: unknown): string {
 /** YYYY-MM-DD, from a Date or a date string. */
 function date(value: unknown): string {
   if (value instanceof Date) return isoDate(value);
-  return typeof value === "string" && ISO_DATE_SHAPE.test(value) ? value : tbdMarker();
+  return typeof value === "string" && ISO_DATE_SHAPE.test(value) ? value : missing(value, "no date");
 }
 
 /** A companion document's file name as inline code: `INT-0001-sow.md`. */
@@ -101,8 +114,9 @@ function inc(index: unknown): string {
   return String(Number(index) + 1);
 }
 
-function tbd(reason?: unknown): string {
-  return tbdMarker(reasonOf(reason));
+/** The marker on its own: `{{tbd plan.risks}}` (where the field is answered) or `{{tbd "not signed off yet"}}`. */
+function tbd(fieldOrReason?: unknown): string {
+  return missing(fieldOrReason, typeof fieldOrReason === "string" ? fieldOrReason : undefined);
 }
 
 /** A checklist item's state in the plan: ticked or not, and whether it is part of the work. */

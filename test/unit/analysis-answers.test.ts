@@ -35,16 +35,35 @@ describe("monthly volume from how people describe it", () => {
 });
 
 describe("vague answers", () => {
-  it.each(["TBD", "tbd.", "N/A", "not sure", "Unknown", "?", "-", "x", "I don't know", "depends"])(
-    "%j says nothing yet",
-    (text) => expect(isVague(text)).toBe(true),
+  it.each(["depends", "Maybe.", "x", "later"])("%j says too little", (text) =>
+    expect(isVague(text)).toBe(true),
   );
   it.each(["None", "No", "Yes", "40 requests per minute", "OAuth 2.0"])("%j is an answer", (text) => {
+    expect(isVague(text)).toBe(false);
+  });
+  it.each(["TBD", "?", "not sure", "N/A"])("%j is not vague: it is unanswered or not applicable", (text) => {
     expect(isVague(text)).toBe(false);
   });
 });
 
 describe("reading facts from the interview", () => {
+  it("reads a typed TBD, or a list item N/A, as nothing to estimate from", () => {
+    const facts = readFacts(
+      { ...project, summary: "Ship paid orders" },
+      {
+        executive_summary: "TBD",
+        business_objectives: ["n/a"],
+        pain_points: ["?", "Late shipping"],
+        system_b_quirks: ["N/A"],
+      },
+      "fulfillment",
+    );
+    expect(facts.summary).toBe("Ship paid orders");
+    expect(facts.objectives).toEqual([]);
+    expect(facts.painPoints).toEqual(["Late shipping"]);
+    expect(facts.systemB.quirkCount).toBe(0);
+  });
+
   it("reads numbers, lists and the volume, preferring the interview's volume to the project's", () => {
     const answers: Answers = {
       pain_points: ["Late shipping"],
@@ -130,39 +149,80 @@ describe("open questions", () => {
     };
     const open = collectOpenQuestions(QUESTIONNAIRE_V1, answers, project);
     expect(open.slice(0, 3)).toEqual([
-      { question: "Which carrier services map to shipping methods?", category: "business", source: "raised" },
+      {
+        question: "Which carrier services map to shipping methods?",
+        category: "business",
+        source: "raised",
+        where: null,
+      },
       {
         question: "Does ShipStation send SHIP_NOTIFY on this plan?",
         category: "technical",
         source: "raised",
+        where: null,
       },
-      { question: "Where do failed orders show?", category: "ux", source: "raised" },
+      { question: "Where do failed orders show?", category: "ux", source: "raised", where: null },
     ]);
     expect(open).toContainEqual({
       question: "Does ShipStation send webhooks?",
       category: "technical",
       source: "unsure",
+      where: "/intplan interview 5 (Does ShipStation send webhooks?)",
     });
     expect(open).toContainEqual({
       question: "Does historical data need migrating?",
       category: "technical",
       source: "unsure",
+      where: "/intplan interview 6 (Does historical data need migrating?)",
     });
     expect(open).toContainEqual({
-      question: "How is this done today?",
+      question: "How is this work done today?",
       category: "business",
       source: "unanswered",
+      where: "/intplan interview 1 (How is this done today?)",
     });
     expect(open).toContainEqual({
-      question: "1. What triggers the integration?",
+      question: "What triggers the integration?",
       category: "ux",
       source: "unanswered",
+      where: "/intplan interview 3 (1. What triggers the integration?)",
     });
+  });
+
+  it("asks every required question as a question", () => {
+    const required = allQuestions(QUESTIONNAIRE_V1).filter((q) => q.required);
+    for (const q of required) expect(q.ask, q.id).toMatch(/\?$/);
+  });
+
+  it("a typed TBD keeps a required question open, and makes an optional one open too", () => {
+    const open = collectOpenQuestions(
+      QUESTIONNAIRE_V1,
+      { current_state: "TBD", system_b_batch_operations: "not sure", dream_state: "A real dream" },
+      project,
+    );
+    expect(open).toHaveLength(requiredCount + 1);
+    expect(open).toContainEqual(expect.objectContaining({ question: "How is this work done today?" }));
+    expect(open).toContainEqual({
+      question: 'What is the answer for "ShipStation batch operations"?',
+      category: "technical",
+      source: "placeholder",
+      where: "/intplan interview 5 (ShipStation batch operations)",
+    });
+  });
+
+  it("N/A closes an optional question but not a required one", () => {
+    const open = collectOpenQuestions(
+      QUESTIONNAIRE_V1,
+      { current_state: "N/A", system_b_batch_operations: "n/a" },
+      project,
+    );
+    expect(open).toHaveLength(requiredCount);
+    expect(open.map((q) => q.question)).toContain("How is this work done today?");
   });
 
   it("an answered required question is no longer open", () => {
     const open = collectOpenQuestions(QUESTIONNAIRE_V1, { current_state: "Copied by hand" }, project);
-    expect(open.map((q) => q.question)).not.toContain("How is this done today?");
+    expect(open.map((q) => q.question)).not.toContain("How is this work done today?");
     expect(open).toHaveLength(requiredCount - 1);
   });
 });

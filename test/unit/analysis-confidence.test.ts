@@ -173,9 +173,9 @@ describe("confidence", () => {
 
   it("vague written answers lower the score and are quoted", () => {
     const base = belowTheCaps();
-    const vague = confidenceOf({ ...base, retry_logic: "not sure", growth_rate: "depends" });
+    const vague = confidenceOf({ ...base, retry_logic: "maybe", growth_rate: "depends" });
     expect(vague.score).toBeLessThan(confidenceOf(base).score);
-    expect(lines(vague)).toContain('− 2 vague answers (e.g. "not sure")');
+    expect(lines(vague)).toContain('− 2 vague answers (e.g. "maybe")');
   });
 
   it("the ROI inputs it knows are listed together; the ones it lacks say where to answer them", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildFieldTree } from "../../src/documents/answer-fields.js";
+import { buildFieldTree, type ChoiceView, whereOf } from "../../src/documents/answer-fields.js";
 import { planningAnswers } from "../../src/documents/planning-answers.js";
 import { QUESTIONNAIRE_V1, type Questionnaire } from "../../src/domain/questionnaire/definition.js";
 
@@ -7,13 +7,17 @@ const systems = { systemA: "WooCommerce", systemB: "ShipStation" };
 
 describe("document fields from the questionnaire's feeds", () => {
   it("puts each answer where its feeds say, in the shape the templates use", () => {
-    const { plan, discovery } = buildFieldTree(QUESTIONNAIRE_V1, {
-      system_b_rate_limit: "40 requests per minute",
-      system_b_webhooks: "partial",
-      sync_strategy: ["realtime", "batch"],
-      target_sync_success_rate: 99.5,
-      risks: [{ risk: "Carrier outage", likelihood: "Low", impact: "High", mitigation: "Manual labels" }],
-    });
+    const { plan, discovery } = buildFieldTree(
+      QUESTIONNAIRE_V1,
+      {
+        system_b_rate_limit: "40 requests per minute",
+        system_b_webhooks: "partial",
+        sync_strategy: ["realtime", "batch"],
+        target_sync_success_rate: 99.5,
+        risks: [{ risk: "Carrier outage", likelihood: "Low", impact: "High", mitigation: "Manual labels" }],
+      },
+      systems,
+    );
     expect(plan.system_b).toMatchObject({
       rate_limit: "40 requests per minute",
       webhook_support: "Yes, for some events",
@@ -35,28 +39,37 @@ describe("document fields from the questionnaire's feeds", () => {
   });
 
   it("has every fed field even when nothing is answered, so strict templates can rely on it", () => {
-    const { plan, discovery } = buildFieldTree(QUESTIONNAIRE_V1, {});
-    expect(plan.current_state_description).toBeNull();
+    const { plan, discovery } = buildFieldTree(QUESTIONNAIRE_V1, {}, systems);
+    expect(whereOf(plan.current_state_description)).toBe("/intplan interview 1 (How is this done today?)");
     expect(plan.pain_points).toEqual([]);
-    expect(plan.target_rate).toBeNull();
+    expect(whereOf(plan.target_rate)).toMatch(/^\/intplan interview \d+ \(Target sync success rate \(%\)\)$/);
     expect(discovery.reporting).toMatchObject({ answered: false, selected: [] });
-    expect((discovery.stakeholders as Record<string, unknown>).qa_lead).toBeNull();
+    expect(whereOf((discovery.reporting as ChoiceView).selected)).toMatch(/^\/intplan interview \d+ /);
+    expect(whereOf((discovery.stakeholders as Record<string, unknown>).qa_lead)).toMatch(/\(QA lead\)$/);
   });
 
   it("adds up lists that several questions feed", () => {
-    const { discovery } = buildFieldTree(QUESTIONNAIRE_V1, {
-      uat_scenarios: ["Renewal order ships"],
-      error_scenarios: ["Rate limit at peak"],
-    });
+    const { discovery } = buildFieldTree(
+      QUESTIONNAIRE_V1,
+      {
+        uat_scenarios: ["Renewal order ships"],
+        error_scenarios: ["Rate limit at peak"],
+      },
+      systems,
+    );
     expect(discovery.test_scenarios).toEqual(["Renewal order ships", "Rate limit at peak"]);
   });
 
   it("ignores stored values of the wrong shape", () => {
-    const { plan } = buildFieldTree(QUESTIONNAIRE_V1, {
-      target_sync_success_rate: "99",
-      pain_points: "late",
-    });
-    expect(plan.target_rate).toBeNull();
+    const { plan } = buildFieldTree(
+      QUESTIONNAIRE_V1,
+      {
+        target_sync_success_rate: "99",
+        pain_points: "late",
+      },
+      systems,
+    );
+    expect(whereOf(plan.target_rate)).not.toBeNull();
     expect(plan.pain_points).toEqual([]);
   });
 
@@ -74,7 +87,36 @@ describe("document fields from the questionnaire's feeds", () => {
         },
       ],
     };
-    expect(() => buildFieldTree(clash, {})).toThrow('Feed "plan.team.lead" goes below a value.');
+    expect(() => buildFieldTree(clash, {}, systems)).toThrow('Feed "plan.team.lead" goes below a value.');
+  });
+});
+
+describe("typed placeholders and N/A in the fields", () => {
+  it("reads a typed TBD as unanswered, naming where to answer, and N/A as Not applicable", () => {
+    const { plan } = buildFieldTree(
+      QUESTIONNAIRE_V1,
+      {
+        current_state: "TBD",
+        system_b_rate_limit: "?",
+        system_b_batch_operations: "n/a",
+        system_b_quirks: ["N/A"],
+        system_a_quirks: ["None"],
+        pain_points: ["not sure", "Labels printed twice"],
+      },
+      systems,
+    );
+    expect(whereOf(plan.current_state_description)).toBe("/intplan interview 1 (How is this done today?)");
+    expect(plan.system_b).toMatchObject({ batch_operations: "Not applicable", quirks: ["Not applicable"] });
+    expect(plan.system_a).toMatchObject({ quirks: ["None"] });
+    expect(whereOf((plan.system_b as Record<string, unknown>).rate_limit)).toBe(
+      "/intplan interview 5 (ShipStation rate limits)",
+    );
+    expect(plan.pain_points).toEqual(["Labels printed twice"]);
+  });
+
+  it("does not accept N/A for a required question: it stays unanswered", () => {
+    const { plan } = buildFieldTree(QUESTIONNAIRE_V1, { current_state: "N/A" }, systems);
+    expect(whereOf(plan.current_state_description)).not.toBeNull();
   });
 });
 
@@ -95,12 +137,8 @@ describe("planning details in the Discovery Document", () => {
     });
     expect(answer("Workflows to build")?.items).toEqual(["Paid order → ShipStation order"]);
     expect(answer("Backend developer")?.userId).toBe("U06DEV00003");
-    expect(answer("Cloud hosting provider")).toEqual({
-      label: "Cloud hosting provider",
-      value: null,
-      items: null,
-      userId: null,
-    });
+    expect(answer("Cloud hosting provider")).toMatchObject({ label: "Cloud hosting provider", items: null });
+    expect(whereOf(answer("Cloud hosting provider")?.value)).toMatch(/\(Cloud hosting provider\)$/);
   });
 
   it("leaves out answers the document already shows in a seed section", () => {

@@ -83,29 +83,109 @@ describe("type-specific sections of the plan", () => {
   });
 });
 
+describe("typed placeholders and N/A in the documents", () => {
+  const input = withAnswers(accounting, {
+    ...accounting.answers,
+    system_a_rate_limit: "TBD",
+    system_a_batch_operations: "N/A",
+    system_b_quirks: ["n/a"],
+  });
+  const [plan = "", discovery = ""] = renderBoth(input);
+
+  it("shows a typed TBD as not answered yet, with where to answer it", () => {
+    expect(plan).toContain(
+      "- Rate limit: _not answered yet: /intplan interview 4 (Shopify Plus rate limits)_",
+    );
+    expect(plan).toContain(
+      "- What are Shopify Plus's API rate limits? — answer in /intplan interview 4 (Shopify Plus rate limits)",
+    );
+    expect(discovery).not.toContain("**Rate Limits**: TBD");
+  });
+
+  it("shows N/A as Not applicable", () => {
+    expect(plan).toContain("- Batch operations: Not applicable");
+    expect(discovery).toContain("- **Known Quirks**: Not applicable");
+  });
+
+  it("reads a sentence built around a number without the number when it is not answered", () => {
+    const { target_sync_success_rate: _rate, ...rest } = accounting.answers;
+    const [noTargets = ""] = renderBoth(
+      withAnswers(accounting, { ...rest, stabilization_period_days: "TBD" }),
+    );
+    expect(noTargets).toMatch(/- \*\*Sync Success Rate\*\*: _not answered yet: \/intplan interview \d+ /);
+    expect(noTargets).toMatch(
+      /Stable operation for the agreed period \(_not answered yet: \/intplan interview \d+ /,
+    );
+  });
+});
+
 describe("a project straight after /intplan new, before any interview", () => {
   const fresh: DocumentInput = { ...accounting, answers: {} };
   const [plan = "", discovery = ""] = renderBoth(fresh);
 
-  it("renders both documents cleanly, every unknown value a visible TBD", () => {
+  it("renders both documents cleanly, every unknown value saying where it is answered", () => {
     assertCleanDocument(plan);
     assertCleanDocument(discovery);
     expect(plan).toContain(
       "**Estimated Time Savings**: _TBD: needs the manual hours per week (/intplan interview 1 (Hours per week spent on it by hand))_",
     );
     expect(plan).toContain("**Expected ROI**: no ROI figure yet: needs the agency's price for the build (");
-    expect(plan).toContain("- **Pain Point 1**: _TBD: not captured in discovery_");
-    expect(plan).toContain("| **Backend Developer** | _TBD: not assigned_ |");
-    expect(discovery).toContain("- **Rate Limits**: _TBD: not captured in discovery_");
+    expect(plan).toContain("- _not answered yet: /intplan interview 1 (What are the problems?)_");
+    expect(plan).toContain(
+      "| **Backend Developer** | _not answered yet: /intplan interview 10 (Backend developer)_ |",
+    );
+    expect(discovery).toContain(
+      "- **Rate Limits**: _not answered yet: /intplan interview 4 (Shopify Plus rate limits)_",
+    );
   });
 
-  it("lists every required question under Open Questions", () => {
+  /** Every marker: where to answer ("not answered yet: /intplan …") or why a value is missing ("TBD: …"). */
+  const markers = (doc: string) =>
+    [...doc.matchAll(/_(not answered yet[^_\n]*|TBD[^_\n]*)_/g)].map((m) => m[0]);
+
+  it.each([
+    ["plan", plan],
+    ["discovery document", discovery],
+  ])("the %s has no marker without a place to answer or a reason", (_name, doc) => {
+    expect(markers(doc).length).toBeGreaterThan(20);
+    for (const marker of markers(doc)) {
+      expect(marker).toMatch(/^_(not answered yet: \/intplan (interview \d+ \(.+\)|edit project)|TBD: .+)_$/);
+      expect(marker).not.toContain("not captured in discovery");
+    }
+  });
+
+  it.each([
+    ["plan", plan],
+    ["discovery document", discovery],
+  ])("the %s has no sentence a marker breaks", (_name, doc) => {
+    const marker = String.raw`_(?:not answered yet|TBD)[^_\n]*_`;
+    // A unit or a word straight after the marker ("_…_ hours", "_…_ of stable operation").
+    expect(doc).not.toMatch(new RegExp(`${marker} +[A-Za-z%]`));
+    // A comparison or a word the value should have followed ("<_…_", "Target _…_", "for _…_").
+    expect(doc).not.toMatch(new RegExp(`[<>]${marker}`));
+    expect(doc).not.toMatch(new RegExp(`[A-Za-z] ${marker}`));
+    expect(doc).not.toContain("Pain Point 1");
+  });
+
+  it("names /intplan edit project for a missing project basic", () => {
+    const noTeam = { ...fresh, project: { ...fresh.project, leadEngineerId: null, volumeEstimate: null } };
+    const basics = renderer.renderPlan(noTeam);
+    expect(basics).toContain("**Lead Engineer**: _not answered yet: /intplan edit project_");
+    expect(basics).toContain("- **Data Volume**: _not answered yet: /intplan edit project_");
+  });
+
+  it("lists every required question under Open Questions, as a question with where it is answered", () => {
     const required = allQuestions(QUESTIONNAIRE_V1).filter((q) => q.required);
     const openSection = plan.slice(plan.indexOf("### 9.1 Open Questions"), plan.indexOf("### 9.2"));
+    const names = (text: string) =>
+      text.replaceAll("{systemA}", "Shopify Plus").replaceAll("{systemB}", "QuickBooks Online");
     for (const q of required) {
-      const label = q.label.replace("{systemA}", "Shopify Plus").replace("{systemB}", "QuickBooks Online");
-      expect(openSection).toContain(`- ${escapeMarkdownText(label)} _(required, not answered in discovery)_`);
+      expect(openSection).toContain(
+        `- ${escapeMarkdownText(names(q.ask ?? ""))} — answer in /intplan interview `,
+      );
     }
+    expect(openSection).toContain("- What is the MVP's goal? — answer in /intplan interview 10 (MVP goal)");
+    expect(openSection).not.toContain("required, not answered in discovery");
   });
 
   it("still has a timeline and a confidence score, both cautious", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { unanswered } from "../../src/documents/answer-fields.js";
 import {
   escapeMarkdownBlock,
   escapeMarkdownText,
@@ -105,6 +106,9 @@ describe("person tokens", () => {
     expect(channelToken("C0PROJECT")).toBeDefined();
     expect(channelToken("U0PM")).toBeUndefined();
     expect(TEMPLATE_HELPERS.user?.("<!here>", {})).toBe("_TBD: not assigned_");
+    expect(TEMPLATE_HELPERS.user?.(unanswered("/intplan edit project"), {})).toBe(
+      "_not answered yet: /intplan edit project_",
+    );
     expect(TEMPLATE_HELPERS.user?.("U0PM", {})).toBe(p("U0PM"));
     expect(TEMPLATE_HELPERS.channel?.("C0PROJECT", {})).toBe(c("C0PROJECT"));
   });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   answerSchemaFor,
+  answerState,
   formatAnswerForInput,
+  isAnswered,
+  isNotApplicableText,
+  isPlaceholderText,
   type RawInput,
   validateSection,
 } from "../../src/domain/questionnaire/answers.js";
@@ -328,5 +332,57 @@ describe("validateSection", () => {
   it("finds nothing missing when every required answer is given", () => {
     const result = validateSection(current, { current_state: "By hand", pain_points: "Slow" }, isSlackUserId);
     expect(result.ok && result.missing).toEqual([]);
+  });
+});
+
+describe("answers: a typed TBD is no answer yet, N/A is one", () => {
+  const quirks = question("system_a_quirks");
+  const currentState = question("current_state");
+
+  it.each(["TBD", "tbc.", "To be confirmed", "unknown", "Not sure", "?", "??", "I don't know", "-"])(
+    "%j counts as unanswered",
+    (text) => {
+      expect(isPlaceholderText(text)).toBe(true);
+      expect(answerState(text, question("system_a_batch_operations"))).toBe("unanswered");
+      expect(isAnswered([text, "tbd"], quirks)).toBe(false);
+    },
+  );
+
+  it.each(["N/A", "n/a", "na", "Not applicable", "none", "None."])(
+    "%j answers an optional question: not applicable",
+    (text) => {
+      expect(isNotApplicableText(text)).toBe(true);
+      expect(answerState(text, question("system_a_batch_operations"))).toBe("not_applicable");
+      expect(answerState([text], quirks)).toBe("not_applicable");
+    },
+  );
+
+  it("a required question applies to every project: N/A leaves it unanswered", () => {
+    expect(answerState("N/A", currentState)).toBe("unanswered");
+  });
+
+  it("real answers, and a list with one real item among placeholders, are answered", () => {
+    expect(answerState("Two people re-key orders", currentState)).toBe("answered");
+    expect(answerState(["TBD", "Pagination resets at 10,000"], quirks)).toBe("answered");
+    expect(answerState("No", question("system_a_batch_operations"))).toBe("answered");
+  });
+
+  it("a choice's stored value is never read as typed text: 'not known yet' from the options is an answer", () => {
+    expect(answerState("unknown", question("system_a_webhooks"))).toBe("answered");
+    expect(answerState("unsure", question("migration_needed"))).toBe("answered");
+  });
+
+  it("keeps the typed placeholder: the modal shows it again", () => {
+    expect(formatAnswerForInput(currentState, "TBD")).toBe("TBD");
+  });
+
+  it("a required question answered TBD is still missing when the section is saved", () => {
+    const result = validateSection(
+      section("current_state"),
+      { current_state: "TBD", pain_points: "Slow" },
+      isSlackUserId,
+    );
+    expect(result.ok && result.values.current_state).toBe("TBD");
+    expect(result.ok && result.missing).toEqual(["current_state"]);
   });
 });

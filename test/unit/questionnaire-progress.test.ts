@@ -56,6 +56,21 @@ describe("interview progress", () => {
     expect(interviewProgress(QUESTIONNAIRE_V1, answers).perSection[0]?.status).toBe("not_started");
   });
 
+  it("a typed TBD or ? does not count as answered; N/A to an optional question does", () => {
+    const answers: Answers = { current_state: "TBD", pain_points: ["?"], hours_per_week: 12 };
+    const first = interviewProgress(QUESTIONNAIRE_V1, answers).perSection[0];
+    expect(first?.answered).toBe(1);
+    expect(first?.requiredMissing.map((m) => m.questionId)).toEqual(["current_state", "pain_points"]);
+    const vision = QUESTIONNAIRE_V1.sections.findIndex((s) => s.id === "vision");
+    const optionalNa = interviewProgress(QUESTIONNAIRE_V1, { dream_state: "N/A" }).perSection[vision];
+    expect(optionalNa?.answered).toBe(1);
+  });
+
+  it("a required question answered N/A is still missing", () => {
+    const progress = interviewProgress(QUESTIONNAIRE_V1, { current_state: "n/a", pain_points: ["Slow"] });
+    expect(progress.perSection[0]?.requiredMissing.map((m) => m.questionId)).toEqual(["current_state"]);
+  });
+
   it("a PM who answered the required questions of four sections resumes at section 5", () => {
     const answers = requiredAnswersOfFirst(4);
     const progress = interviewProgress(QUESTIONNAIRE_V1, answers);

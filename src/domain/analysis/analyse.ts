@@ -62,6 +62,8 @@ export function analyse({ project, answers, questionnaire }: AnalysisInput): Ana
       question,
       category: "business" as const,
       source: "raised" as const,
+      // Settled by moving the go-live (or the scope): the go-live is a project basic.
+      where: "/intplan edit project",
     })),
   ];
   const confidence = scoreConfidence({ questionnaire, answers, facts, openQuestions });

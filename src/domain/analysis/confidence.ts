@@ -1,4 +1,4 @@
-import { type Answers, type AnswerValue, isAnswered } from "../questionnaire/answers.js";
+import { type Answers, type AnswerValue, isAnswered, isPlaceholderText } from "../questionnaire/answers.js";
 import { allQuestions } from "../questionnaire/definition.js";
 import type { Questionnaire } from "../questionnaire/question-types.js";
 import { whereAnswered } from "../questionnaire/where-answered.js";
@@ -67,11 +67,14 @@ type Side = (typeof SIDES)[number];
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** Text that says something: not a placeholder ("TBD", "?": unanswered) and not vague ("depends"). */
+const says = (text: string) => !isPlaceholderText(text) && !isVague(text);
+
 /** Answered with something that says something: not empty, and not only "TBD" or "?". */
 function isSpecific(value: AnswerValue | undefined): boolean {
   if (!isAnswered(value)) return false;
-  if (typeof value === "string") return !isVague(value);
-  if (Array.isArray(value)) return value.some((v) => typeof v !== "string" || !isVague(v));
+  if (typeof value === "string") return says(value);
+  if (Array.isArray(value)) return value.some((v) => typeof v !== "string" || says(v));
   return true;
 }
 
@@ -87,7 +90,7 @@ const names = (systems: ReadonlyArray<{ system: SystemFacts }>) =>
 
 function workflows(answers: Answers): Input {
   const listed = Array.isArray(answers.workflows)
-    ? answers.workflows.filter((w) => typeof w === "string" && !isVague(w)).length
+    ? answers.workflows.filter((w) => typeof w === "string" && says(w)).length
     : 0;
   return listed > 0
     ? { points: POINTS.drivers.workflows, known: true, text: `${plural(listed, "workflow")} listed` }
@@ -266,14 +269,17 @@ function joinNames(items: readonly string[]): string {
 const TEXT_KINDS = new Set(["short_text", "long_text", "list"]);
 
 function writtenAnswers(questionnaire: Questionnaire, answers: Answers): string[] {
-  return allQuestions(questionnaire)
-    .filter((q) => TEXT_KINDS.has(q.kind))
-    .flatMap((q) => {
-      const value = answers[q.id];
-      if (typeof value === "string") return [value];
-      return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-    })
-    .filter((t) => t.trim() !== "");
+  return (
+    allQuestions(questionnaire)
+      .filter((q) => TEXT_KINDS.has(q.kind))
+      .flatMap((q) => {
+        const value = answers[q.id];
+        if (typeof value === "string") return [value];
+        return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+      })
+      // A placeholder ("TBD") already counts as unanswered; it is not counted again as vague.
+      .filter((t) => t.trim() !== "" && !isPlaceholderText(t))
+  );
 }
 
 /**
@@ -309,7 +315,7 @@ export function scoreConfidence(input: ConfidenceInput): Confidence {
   for (const item of roi.filter((i) => !i.known)) lost.push(missingLine(item));
 
   const required = allQuestions(questionnaire).filter((q) => q.required);
-  const unansweredRequired = required.filter((q) => !isAnswered(answers[q.id])).length;
+  const unansweredRequired = required.filter((q) => !isAnswered(answers[q.id], q)).length;
   points +=
     required.length === 0
       ? POINTS.required

@@ -5,6 +5,7 @@ import type {
   ChoiceQuestion,
   NumberQuestion,
   Question,
+  QuestionKind,
   QuestionnaireSection,
   TableQuestion,
   TextQuestion,
@@ -225,19 +226,79 @@ export function validateSection(
     else errors[question.id] = parsed.error.issues[0]?.message ?? "This answer is not valid.";
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const missing = section.questions.filter((q) => q.required && values[q.id] === null).map((q) => q.id);
+  const missing = section.questions
+    .filter((q) => q.required && !isAnswered(values[q.id], q))
+    .map((q) => q.id);
   return { ok: true, values, missing };
 }
 
-export function isAnswered(value: AnswerValue | null | undefined): value is AnswerValue {
-  if (value === null || value === undefined) return false;
-  if (typeof value === "number") return true;
-  return value.length > 0;
+/**
+ * Typed text that stands in for an answer nobody has yet ("TBD", "unknown", "not sure", "?"). It is stored as
+ * typed (the modal shows it again) but counts as unanswered everywhere: progress, required checks, confidence,
+ * documents and open questions.
+ */
+const PLACEHOLDER =
+  /^(tbd|tba|tbc|to be (decided|determined|confirmed|agreed)|unknown|unsure|not sure|not known( yet)?|no idea|idk|i don'?t know|don'?t know|\?+|-+|\.+)[.!]?$/i;
+
+/** "N/A", "not applicable", "none": the question does not apply to this project. */
+const NOT_APPLICABLE = /^(n\/?a|not applicable|does not apply|doesn'?t apply|none|nothing)[.!]?$/i;
+
+export const isPlaceholderText = (text: string): boolean => PLACEHOLDER.test(text.trim());
+export const isNotApplicableText = (text: string): boolean => NOT_APPLICABLE.test(text.trim());
+
+/** Kinds whose answer is typed text; a choice's stored value ("unknown") is never read as typed text. */
+const TYPED_KINDS: ReadonlySet<string> = new Set(["short_text", "long_text", "list"]);
+
+/** What the rule needs to know of a question: whether it is required, and what kind of answer it takes. */
+export interface AnswerRuleQuestion {
+  required?: boolean;
+  kind?: QuestionKind;
 }
+
+const texts = (value: AnswerValue) =>
+  typeof value === "string"
+    ? [value]
+    : Array.isArray(value) && value.every((v) => typeof v === "string")
+      ? (value as string[])
+      : null;
+
+/**
+ * answered; not_applicable: an optional question answered "N/A" (every item, for a list); unanswered: nothing
+ * stored, or only placeholders. A required question applies to every project, so "N/A" there is unanswered:
+ * it stays an open question until someone gives the answer.
+ */
+export type AnswerState = "answered" | "not_applicable" | "unanswered";
+
+export function answerState(
+  value: AnswerValue | null | undefined,
+  question?: AnswerRuleQuestion,
+): AnswerState {
+  if (value === null || value === undefined) return "unanswered";
+  if (typeof value === "number") return "answered";
+  if (value.length === 0) return "unanswered";
+  if (question?.kind !== undefined && !TYPED_KINDS.has(question.kind)) return "answered";
+  const typed = texts(value)?.filter((t) => t.trim() !== "");
+  if (!typed) return "answered";
+  if (typed.length === 0 || typed.every(isPlaceholderText)) return "unanswered";
+  if (typed.every(isNotApplicableText)) return question?.required ? "unanswered" : "not_applicable";
+  return "answered";
+}
+
+/** Answered, or "not applicable" to an optional question. The one rule progress, checks and analysis use. */
+export function isAnswered(
+  value: AnswerValue | null | undefined,
+  question?: AnswerRuleQuestion,
+): value is AnswerValue {
+  return answerState(value, question) !== "unanswered";
+}
+
+/** Something is stored, whatever it says: what the modal shows again. */
+const isStored = (value: AnswerValue | null | undefined): value is AnswerValue =>
+  value !== null && value !== undefined && (typeof value === "number" || value.length > 0);
 
 /** A stored value as the modal shows it again: lists and tables back to lines, numbers to text. */
 export function formatAnswerForInput(question: Question, value: AnswerValue | null | undefined): RawInput {
-  if (!isAnswered(value)) return null;
+  if (!isStored(value)) return null;
   if (question.kind === "list" && Array.isArray(value)) return formatList(value as string[]);
   if (question.kind === "table" && Array.isArray(value))
     return formatTable(value as TableRow[], question.columns);

@@ -39,9 +39,9 @@ export function sectionProgress(
   index: number,
   answers: Answers,
 ): SectionProgress {
-  const answered = section.questions.filter((q) => isAnswered(answers[q.id])).length;
+  const answered = section.questions.filter((q) => isAnswered(answers[q.id], q)).length;
   const requiredMissing = section.questions
-    .filter((q) => q.required && !isAnswered(answers[q.id]))
+    .filter((q) => q.required && !isAnswered(answers[q.id], q))
     .map((q) => ({ sectionId: section.id, questionId: q.id, label: q.label }));
   const status: SectionStatus =
     answered === 0 ? "not_started" : requiredMissing.length === 0 ? "complete" : "incomplete";
