@@ -1,7 +1,10 @@
 import type { Analysis } from "../domain/analysis/analyse.js";
 import { readList } from "../domain/analysis/read-answers.js";
 import { BLOCKER_LIMITS } from "../domain/blockers.js";
+import { isoDate } from "../domain/dates.js";
 import { PHASE_STATUS_LABELS } from "../domain/phase-labels.js";
+import { phaseOwner, teamOf } from "../domain/phase-owners.js";
+import { behindPlanSince, projectStatus } from "../domain/project-status.js";
 import type { Questionnaire } from "../domain/questionnaire/definition.js";
 import { truncateText } from "../domain/text.js";
 import { buildFieldTree } from "./answer-fields.js";
@@ -12,16 +15,19 @@ import { openQuestionView, projectView, typeFlags } from "./shared-views.js";
 const DAY_MS = 24 * 60 * 60 * 1000;
 const REVIEW_EVERY_DAYS = 7;
 
-function phaseViews(input: DocumentInput, analysis: Analysis) {
+function phaseViews(input: DocumentInput, analysis: Analysis, now: Date) {
+  const team = teamOf(input.project, input.answers);
   return analysis.timeline.phases.map((estimate) => {
     const tracked = input.phases?.find((p) => p.number === estimate.number);
+    const status = tracked?.status ?? "not-started";
     return {
       number: estimate.number,
       name: estimate.name,
       weeks: estimate.weeks,
-      status: PHASE_STATUS_LABELS[tracked?.status ?? "not-started"],
-      ownerId: tracked?.ownerId ?? null,
+      status: PHASE_STATUS_LABELS[status],
+      ownerId: phaseOwner({ number: estimate.number, ownerId: tracked?.ownerId }, team),
       note: tracked?.note ?? null,
+      behindPlanSince: behindPlanSince({ number: estimate.number, status }, analysis.schedule, isoDate(now)),
     };
   });
 }
@@ -51,7 +57,11 @@ export function buildPlanContext(
   const { project, answers } = input;
   const { plan } = buildFieldTree(questionnaire, answers);
   return {
-    project: { ...projectView(project, analysis), channelId: input.channelId ?? null },
+    project: {
+      ...projectView(project, analysis),
+      status: projectStatus(input.phases ?? []),
+      channelId: input.channelId ?? null,
+    },
     volume: analysis.facts.volumeText,
     analysis,
     openQuestions: analysis.openQuestions.map(openQuestionView),
@@ -59,7 +69,7 @@ export function buildPlanContext(
     ...typeFlags(analysis),
     hasDataMigration: analysis.facts.hasDataMigration === true,
     keyScenarios: [...readList(answers, "uat_scenarios"), ...readList(answers, "error_scenarios")],
-    phases: phaseViews(input, analysis),
+    phases: phaseViews(input, analysis, now),
     ...blockerViews(input.blockers),
     /** Checklist key → ticked, for the phases' tasks and exit criteria: `{{check done.[p1.test-data]}}`. */
     done: Object.fromEntries((input.ticked ?? []).map((key) => [key, true])),

@@ -115,3 +115,6 @@ export function resolveIntegrationType(
 ): { type: IntegrationType; source: IntegrationTypeSource } {
   return chosen === "auto" ? { type: classify(), source: "auto" } : { type: chosen, source: "chosen" };
 }
+
+/** The field rules of the project form, shared with the edit form (domain/project-edit.ts). */
+export const projectFieldRules = { text, optionalText, personId };
