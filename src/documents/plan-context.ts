@@ -27,7 +27,10 @@ function phaseViews(input: DocumentInput, analysis: Analysis, now: Date) {
       status: PHASE_STATUS_LABELS[status],
       ownerId: phaseOwner({ number: estimate.number, ownerId: tracked?.ownerId }, team),
       note: tracked?.note ?? null,
-      behindPlanSince: behindPlanSince({ number: estimate.number, status }, analysis.schedule, isoDate(now)),
+      // Only phases tracked in Slack can be behind: an answers file rendered offline has no phase statuses.
+      behindPlanSince: tracked
+        ? behindPlanSince({ number: estimate.number, status }, analysis.schedule, isoDate(now))
+        : null,
     };
   });
 }
