@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import type { RecordedCall } from "../../emulator/slack-emulator.js";
 import { toDocumentProject } from "../../src/db/load-document-input.js";
-import { auditLog, documents, phases, projects } from "../../src/db/schema.js";
+import { auditLog, documents, documentVersions, phases, projects } from "../../src/db/schema.js";
 import { analyse } from "../../src/domain/analysis/analyse.js";
 import { getQuestionnaire } from "../../src/domain/questionnaire/definition.js";
 import { startTestApp, type TestApp, type TestAppOptions } from "../support/harness.js";
@@ -188,5 +188,21 @@ describe("the plan and the board follow the project", () => {
     const again = await command("plan");
     expect(planRow()?.revision).toBe(2);
     expect(privateReplies(t, again)).toEqual([expect.stringContaining("already up to date (version 2)")]);
+
+    // A freeze of what is published keeps its version; a freeze of a change not yet published counts, and
+    // the canvas's refresh then shows that version.
+    const frozen = () => t.db.select().from(documentVersions).all();
+    await command("freeze plan");
+    expect(frozen().at(-1)?.markdown).toContain("Version: 2");
+    expect(planRow()?.revision).toBe(2);
+    await command("phase 1 in-progress client answered");
+    await command("freeze plan");
+    expect(frozen().at(-1)?.markdown).toContain("Version: 3");
+    expect(planRow()?.revision).toBe(3);
+    t.advance(60_000);
+    await t.idle();
+    expect(canvas(canvasId)).toContain("client answered");
+    expect(canvas(canvasId)).toContain("Version: 3");
+    expect(planRow()?.revision).toBe(3);
   });
 });
