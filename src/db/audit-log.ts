@@ -33,6 +33,16 @@ type AuditEvent =
       };
     }
   | {
+      action: "phase.owner-set";
+      /** `owner: null`: back to the owner the team gives the phase. */
+      details: { phase: number; name: string; previousOwner: string | null; owner: string | null };
+    }
+  | {
+      action: "project.edited";
+      /** Each basic that changed, as it was and as it is now. */
+      details: { changes: { field: string; from: unknown; to: unknown }[] };
+    }
+  | {
       action: "blocker.added";
       details: {
         number: number;
@@ -95,6 +105,8 @@ type AuditEvent =
       details: {
         document: DocumentKind;
         version: number;
+        /** Document Control's version it shows (publishes a person asked for). */
+        revision?: number;
         target: PublicationTarget;
         id: string;
         hash: string;

@@ -32,13 +32,38 @@ export interface PublicationRecord {
   canvasId: string | null;
   /** A new canvas' link, when Slack gave it before the publish was recorded (one board refresh shows both). */
   canvasPermalink?: string | null;
+  /** A person asked for it (`/intplan plan`): it counts as a revision; an automatic refresh keeps the one it has. */
+  asked: boolean;
 }
 
-/** Records a publish (document row, publication row, audit row) in one transaction; returns the new version. */
+/**
+ * The revision (Document Control's version) a publish shows: the next one when a person asked for it, the
+ * current one for an automatic refresh (1 at least: a refresh only edits a canvas that was published).
+ */
+export const revisionFor = (document: { revision: number } | undefined, asked: boolean): number =>
+  asked ? (document?.revision ?? 0) + 1 : Math.max(document?.revision ?? 0, 1);
+
+/**
+ * A section edit saved or reverted is a change a person made to the document: it counts as a revision of a
+ * published document (its canvas follows by the refresh the edit asks for). Unpublished, the first publish
+ * is revision 1.
+ */
+export function countRevision(tx: DbOrTx, projectId: number, kind: DocumentKind): void {
+  tx.update(documents)
+    .set({ revision: sql`${documents.revision} + 1` })
+    .where(and(eq(documents.projectId, projectId), eq(documents.kind, kind), sql`${documents.revision} > 0`))
+    .run();
+}
+
+/**
+ * Records a publish (document row, publication row, audit row) in one transaction; returns the revision it
+ * shows (`version` stays the count of every publish, the publications' number).
+ */
 export function recordPublication(db: Db, rec: PublicationRecord): number {
   return db.transaction((tx) => {
     const existing = findDocument(tx, rec.projectId, rec.kind);
     const version = (existing?.version ?? 0) + 1;
+    const revision = revisionFor(existing, rec.asked);
     const canvasId = rec.target === "canvas" ? rec.targetId : (rec.canvasId ?? existing?.canvasId ?? null);
     // What is known of a canvas (its access, its link) belongs to that canvas, not to the next one.
     const sameCanvas = canvasId !== null && canvasId === existing?.canvasId;
@@ -52,13 +77,14 @@ export function recordPublication(db: Db, rec: PublicationRecord): number {
         kind: rec.kind,
         canvasId,
         version,
+        revision,
         contentHash: rec.contentHash,
         updatedAt: rec.at,
         ...canvasFacts,
       })
       .onConflictDoUpdate({
         target: [documents.projectId, documents.kind],
-        set: { canvasId, version, contentHash: rec.contentHash, updatedAt: rec.at, ...canvasFacts },
+        set: { canvasId, version, revision, contentHash: rec.contentHash, updatedAt: rec.at, ...canvasFacts },
       })
       .run();
     tx.insert(publications)
@@ -77,7 +103,14 @@ export function recordPublication(db: Db, rec: PublicationRecord): number {
       projectId: rec.projectId,
       actorId: rec.actorId,
       action: "document.published",
-      details: { document: rec.kind, version, target: rec.target, id: rec.targetId, hash: rec.contentHash },
+      details: {
+        document: rec.kind,
+        version,
+        revision,
+        target: rec.target,
+        id: rec.targetId,
+        hash: rec.contentHash,
+      },
       at: rec.at,
     });
     recordChange(tx, "document-published", {
@@ -87,7 +120,7 @@ export function recordPublication(db: Db, rec: PublicationRecord): number {
       // Its refresh runs at once: there is no delay to set.
       timing: undefined,
     });
-    return version;
+    return revision;
   });
 }
 

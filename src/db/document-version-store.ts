@@ -1,7 +1,9 @@
 import { and, count, desc, eq, isNull, max } from "drizzle-orm";
 import type { DocumentKind } from "../domain/document-kinds.js";
+import { recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit-log.js";
 import type { Db, DbOrTx } from "./client.js";
+import { countRevision } from "./document-store.js";
 import { type DocumentVersionRow, documentVersions } from "./schema.js";
 
 /**
@@ -16,6 +18,11 @@ export interface NewVersion {
   markdown: string;
   actorId: string;
   at: Date;
+  /**
+   * The freeze changed the document from what was last published: it counts as a revision (Document
+   * Control's version), and the board, which shows it, is refreshed.
+   */
+  countsAsRevision?: boolean;
 }
 
 /** Stores the next version of a document with its audit row, in one transaction; returns it. */
@@ -40,6 +47,11 @@ export function createVersion(db: Db, version: NewVersion): DocumentVersionRow {
       })
       .returning()
       .get();
+    if (version.countsAsRevision) {
+      countRevision(tx, version.projectId, version.kind);
+      const stamp = { projectId: version.projectId, actorId: version.actorId, at: version.at };
+      recordChange(tx, "document-published", { ...stamp, timing: undefined });
+    }
     recordAudit(tx, {
       projectId: version.projectId,
       actorId: version.actorId,

@@ -6,7 +6,7 @@ import type { Answers } from "../domain/questionnaire/answers.js";
 import { loadAnswers } from "./answer-store.js";
 import { loadChecklist } from "./checklist-store.js";
 import type { DbOrTx } from "./client.js";
-import { findDocument } from "./document-store.js";
+import { findDocument, revisionFor } from "./document-store.js";
 import { loadProjectLiveState } from "./live-state.js";
 import type { ProjectRow } from "./schema.js";
 
@@ -36,7 +36,13 @@ export function toDocumentProject(project: ProjectRow): DocumentProject {
 }
 
 /** Everything a document is rendered from: the project, its answers, and its live phases and blockers. */
-export function loadDocumentInput(db: DbOrTx, project: ProjectRow, kind: DocumentKind): DocumentInput {
+/** `asked`: rendered for a publish a person asked for, which shows the next revision (document-store.ts). */
+export function loadDocumentInput(
+  db: DbOrTx,
+  project: ProjectRow,
+  kind: DocumentKind,
+  asked = false,
+): DocumentInput {
   const live = loadProjectLiveState(db, project.id);
   const checklist = loadChecklist(db, project.id);
   return {
@@ -64,7 +70,7 @@ export function loadDocumentInput(db: DbOrTx, project: ProjectRow, kind: Documen
       scopedBy: item.scopedBy,
       scopedAt: item.scopedAt,
     })),
-    revision: (findDocument(db, project.id, kind)?.version ?? 0) + 1,
+    revision: revisionFor(findDocument(db, project.id, kind), asked),
     channelId: project.channelId,
   };
 }

@@ -53,7 +53,7 @@ export type PhaseChangeResult =
   | { kind: "changed"; phase: PhaseRow; previousStatus: string };
 
 /**
- * Moves a phase to a status (with its note, dates, owner and sign-off) and records it, in one transaction.
+ * Moves a phase to a status (with its note, dates and sign-off; never its owner) and records it, in one transaction.
  * Marking a phase done while exit criteria are open changes nothing unless it is a sign-off.
  */
 export function changePhaseStatus(db: Db, cmd: PhaseChangeCommand): PhaseChangeResult {
@@ -77,7 +77,6 @@ export function changePhaseStatus(db: Db, cmd: PhaseChangeCommand): PhaseChangeR
       .set({
         status: cmd.status,
         note: cmd.note,
-        ownerId: current.ownerId ?? (cmd.status === "not-started" ? null : cmd.actorId),
         ...phaseDatesAfter(current, cmd.status, isoDate(cmd.at)),
         ...signOffFields(cmd, signedOff),
         updatedAt: cmd.at,
@@ -102,5 +101,38 @@ export function changePhaseStatus(db: Db, cmd: PhaseChangeCommand): PhaseChangeR
     touchProject(tx, cmd.projectId, cmd.at);
     recordChange(tx, "phase", cmd);
     return { kind: "changed" as const, phase, previousStatus: current.status };
+  });
+}
+
+export interface PhaseOwnerCommand extends ChangeStamp {
+  phaseNumber: number;
+  /** null: back to the owner the team gives the phase (domain/phase-owners.ts). */
+  ownerId: string | null;
+}
+
+/** Sets (or clears) the owner of a phase, audited, and asks for the plan and board to follow; false when unchanged. */
+export function setPhaseOwner(db: Db, cmd: PhaseOwnerCommand): boolean {
+  return db.transaction((tx) => {
+    const current = loadPhase(tx, cmd.projectId, cmd.phaseNumber);
+    if (current.ownerId === cmd.ownerId) return false;
+    tx.update(phases)
+      .set({ ownerId: cmd.ownerId, updatedAt: cmd.at })
+      .where(and(eq(phases.projectId, cmd.projectId), eq(phases.number, cmd.phaseNumber)))
+      .run();
+    recordAudit(tx, {
+      projectId: cmd.projectId,
+      actorId: cmd.actorId,
+      action: "phase.owner-set",
+      details: {
+        phase: cmd.phaseNumber,
+        name: phaseName(cmd.phaseNumber),
+        previousOwner: current.ownerId,
+        owner: cmd.ownerId,
+      },
+      at: cmd.at,
+    });
+    touchProject(tx, cmd.projectId, cmd.at);
+    recordChange(tx, "phase", cmd);
+    return true;
   });
 }

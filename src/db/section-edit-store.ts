@@ -3,6 +3,7 @@ import type { DocumentKind } from "../domain/document-kinds.js";
 import { type ChangeStamp, type ProjectChange, recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit-log.js";
 import type { Db, DbOrTx } from "./client.js";
+import { countRevision } from "./document-store.js";
 import { touchProject } from "./project-store.js";
 import { type SectionEditRow, sectionEdits } from "./schema.js";
 
@@ -75,6 +76,7 @@ export function saveSectionEdit(db: Db, cmd: SaveSectionEditCommand): SectionEdi
       at: cmd.at,
     });
     touchProject(tx, cmd.projectId, cmd.at);
+    countRevision(tx, cmd.projectId, cmd.kind);
     recordChange(tx, CHANGE[cmd.kind], cmd);
     return row;
   });
@@ -107,6 +109,7 @@ export function revertSectionEdit(db: Db, cmd: RevertSectionEditCommand): Sectio
       at: cmd.at,
     });
     touchProject(tx, cmd.projectId, cmd.at);
+    countRevision(tx, cmd.projectId, cmd.kind);
     recordChange(tx, CHANGE[cmd.kind], cmd);
     return removed;
   });

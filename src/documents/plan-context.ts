@@ -1,9 +1,12 @@
 import type { Analysis } from "../domain/analysis/analyse.js";
 import { readList } from "../domain/analysis/read-answers.js";
 import { BLOCKER_LIMITS } from "../domain/blockers.js";
+import { isoDate } from "../domain/dates.js";
 import { INTEGRATION_TYPE_LABELS, type IntegrationType } from "../domain/integration-type.js";
 import { PHASE_STATUS_LABELS } from "../domain/phase-labels.js";
+import { phaseOwner, teamOf } from "../domain/phase-owners.js";
 import { PHASES } from "../domain/phases.js";
+import { behindPlanSince, projectStatus } from "../domain/project-status.js";
 import type { Questionnaire } from "../domain/questionnaire/definition.js";
 import { whereAnswered } from "../domain/questionnaire/where-answered.js";
 import { truncateText } from "../domain/text.js";
@@ -16,10 +19,12 @@ import type { ChecklistItemState } from "./template-helpers.js";
 const DAY_MS = 24 * 60 * 60 * 1000;
 const REVIEW_EVERY_DAYS = 7;
 
-function phaseViews(input: DocumentInput, analysis: Analysis) {
+function phaseViews(input: DocumentInput, analysis: Analysis, now: Date) {
+  const team = teamOf(input.project, input.answers);
   return analysis.timeline.phases.map((estimate) => {
     const tracked = input.phases?.find((p) => p.number === estimate.number);
     const planned = analysis.schedule?.phases.find((p) => p.number === estimate.number);
+    const status = tracked?.status ?? "not-started";
     return {
       number: estimate.number,
       name: estimate.name,
@@ -27,9 +32,13 @@ function phaseViews(input: DocumentInput, analysis: Analysis) {
       range: estimate.range,
       start: planned?.start ?? null,
       end: planned?.end ?? null,
-      status: PHASE_STATUS_LABELS[tracked?.status ?? "not-started"],
-      ownerId: tracked?.ownerId ?? null,
+      status: PHASE_STATUS_LABELS[status],
+      ownerId: phaseOwner({ number: estimate.number, ownerId: tracked?.ownerId }, team),
       note: tracked?.note ?? null,
+      // Only phases tracked in Slack can be behind: an answers file rendered offline has no phase statuses.
+      behindPlanSince: tracked
+        ? behindPlanSince({ number: estimate.number, status }, analysis.schedule, isoDate(now))
+        : null,
     };
   });
 }
@@ -127,7 +136,11 @@ export function buildPlanContext(
   const { project, answers } = input;
   const { plan } = buildFieldTree(questionnaire, answers, project);
   return {
-    project: { ...projectView(project, analysis), channelId: input.channelId ?? null },
+    project: {
+      ...projectView(project, analysis),
+      status: projectStatus(input.phases ?? []),
+      channelId: input.channelId ?? null,
+    },
     volume: basic(analysis.facts.volumeText),
     analysis,
     openQuestions: analysis.openQuestions.map(openQuestionView),
@@ -135,7 +148,7 @@ export function buildPlanContext(
     ...typeFlags(analysis),
     hasDataMigration: analysis.facts.hasDataMigration === true,
     keyScenarios: keyScenarios(questionnaire, input),
-    phases: phaseViews(input, analysis),
+    phases: phaseViews(input, analysis, now),
     ...blockerViews(input.blockers),
     /** Checklist key → ticked, for the phases' tasks and exit criteria: `{{check done.[p1.test-data]}}`. */
     done: Object.fromEntries((input.ticked ?? []).map((key) => [key, true])),

@@ -118,3 +118,6 @@ export function resolveIntegrationType(
   const types = classify();
   return { type: types[0] ?? "other", source: "auto", types: types.length > 0 ? [...types] : ["other"] };
 }
+
+/** The field rules of the project form, shared with the edit form (domain/project-edit.ts). */
+export const projectFieldRules = { text, optionalText, personId };

@@ -4,6 +4,7 @@ import { enqueueJob, type OutboxJob } from "./queue.js";
 
 /** The kinds of change a project's storage records, each with a row in `REFRESH_RULES`. */
 export type ProjectChange =
+  | "project-basics"
   | "answers"
   | "phase"
   | "checklist"
@@ -30,6 +31,11 @@ export interface RefreshRule {
  * is rendered from storage whenever someone opens it, so nothing is owed to it.
  */
 export const REFRESH_RULES: Readonly<Record<ProjectChange, RefreshRule>> = {
+  // The project's basics (`/intplan edit project`) head both documents and the board.
+  "project-basics": {
+    refreshes: ["refresh-plan", "refresh-discovery", "refresh-status-board"],
+    when: "debounced",
+  },
   // Answers feed both documents, and the board shows the interview's progress.
   answers: { refreshes: ["refresh-plan", "refresh-discovery", "refresh-status-board"], when: "debounced" },
   // Phases, tasks and exit criteria, and blockers show in the plan and on the board.

@@ -62,6 +62,7 @@ interface CanvasPlace {
   permalink: string | null;
 }
 
+/** `version`: the revision the document shows in Document Control (publishes a person asked for). */
 export type PublishOutcome =
   | { status: "unchanged"; version: number; canvasId: string | null; permalink: string | null }
   | ({ status: "canvas-created" | "canvas-updated"; version: number } & CanvasPlace)
@@ -78,6 +79,8 @@ export interface PublishArgs {
   asFile: () => Promise<RenderedDocument>;
   /** Refreshes only edit an existing canvas; they never create one. */
   onlyIfCanvasExists?: boolean;
+  /** A person asked for this publish (not a refresh): it counts as a revision when it changes the document. */
+  asked: boolean;
 }
 
 /**
@@ -104,6 +107,7 @@ export async function publishDocument(
       at: args.at,
       canvasId: target === "canvas" ? targetId : null,
       canvasPermalink,
+      asked: args.asked,
     });
 
   const settle = (canvasId: string, linkAsked = false) =>
@@ -118,7 +122,7 @@ export async function publishDocument(
     const place = existing.canvasId ? await settle(existing.canvasId) : undefined;
     return {
       status: "unchanged",
-      version: existing.version,
+      version: existing.revision,
       canvasId: existing.canvasId,
       permalink: place?.permalink ?? null,
     };
@@ -195,14 +199,17 @@ export function publishLatestDocument(
     if (args.onlyIfCanvasExists && !findDocument(deps.db, project.id, args.kind)?.canvasId) {
       return { project, outcome: undefined };
     }
+    // Only the refresh jobs publish `onlyIfCanvasExists`; every other publish is a person's `/intplan plan`.
+    const asked = !args.onlyIfCanvasExists;
     const outcome = await publishDocument(deps, canvases, {
       projectId: project.id,
       channelId: project.channelId,
       actorId: args.actorId,
       at: deps.clock(),
-      document: await renderDocumentFor(deps, project, args.kind, "canvas"),
-      asFile: () => renderDocumentFor(deps, project, args.kind, "file"),
+      document: await renderDocumentFor(deps, project, args.kind, "canvas", asked),
+      asFile: () => renderDocumentFor(deps, project, args.kind, "file", asked),
       onlyIfCanvasExists: args.onlyIfCanvasExists,
+      asked,
     });
     return { project, outcome };
   });

@@ -89,8 +89,13 @@ export interface PresentingDeps extends RenderingDeps {
  * as tokens (documents/person-tokens.ts). Never published or saved as it is: `renderDocumentFor` presents it
  * for its audience.
  */
-function renderDraft(deps: RenderingDeps, project: ProjectRow, kind: DocumentKind): RenderedDocument {
-  const input = loadDocumentInput(deps.db, project, kind);
+function renderDraft(
+  deps: RenderingDeps,
+  project: ProjectRow,
+  kind: DocumentKind,
+  asked: boolean,
+): RenderedDocument {
+  const input = loadDocumentInput(deps.db, project, kind, asked);
   const { markdown, edits } = applyEdits(deps, project, kind, renderTemplate(deps, input, kind));
   const { revision: _revision, ...content } = input;
   // The PM's wording is part of what the document is made from; left out when there is none, so documents
@@ -133,8 +138,10 @@ export async function renderDocumentFor(
   project: ProjectRow,
   kind: DocumentKind,
   audience: Audience,
+  /** For a publish a person asked for: it shows the next revision in Document Control. */
+  asked = false,
 ): Promise<RenderedDocument> {
-  const draft = renderDraft(deps, project, kind);
+  const draft = renderDraft(deps, project, kind, asked);
   const names = await namesIn(deps.people, draft.markdown);
   const markdown = presentPeople(draft.markdown, audience, names);
   const unnamed = [...names.people.values(), ...names.channels.values()].filter(

@@ -1,3 +1,4 @@
+import { findDocument } from "../db/document-store.js";
 import {
   createVersion,
   findVersion,
@@ -35,10 +36,16 @@ export async function freezeDocument(
   deps: FreezeDeps,
   args: { project: ProjectRow; kind: DocumentKind; label: string | null; actorId: string },
 ): Promise<FreezeOutcome> {
+  // A freeze is a publish a person asked for: it counts as a revision when the document changed from what
+  // was last published (the canvas, as its fingerprint says); one already published keeps its revision.
+  const published = findDocument(deps.db, args.project.id, args.kind);
+  const asPublished = published && (await renderDocumentFor(deps, args.project, args.kind, "canvas"));
+  const changed = asPublished !== undefined && asPublished.fingerprint !== published?.contentHash;
   // As a reader outside Slack sees it: real names, #channel, no Slack markup (the file audience).
-  const rendered = await renderDocumentFor(deps, args.project, args.kind, "file");
+  const rendered = await renderDocumentFor(deps, args.project, args.kind, "file", changed);
   if (rendered.unnamed) return { status: "names-unavailable", unnamed: rendered.unnamed };
   const version = createVersion(deps.db, {
+    countsAsRevision: changed,
     projectId: args.project.id,
     kind: args.kind,
     label: args.label,

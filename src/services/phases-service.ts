@@ -1,5 +1,7 @@
-import { changePhaseStatus } from "../db/phase-store.js";
+import { loadAnswers } from "../db/answer-store.js";
+import { changePhaseStatus, setPhaseOwner } from "../db/phase-store.js";
 import type { PhaseRow, ProjectRow } from "../db/schema.js";
+import { phaseOwner, teamOf } from "../domain/phase-owners.js";
 import { canSignOff, signOffPeople } from "../domain/phase-rules.js";
 import type { PhaseStatus } from "../domain/phases.js";
 import { findProjectHere } from "./projects-service.js";
@@ -131,4 +133,24 @@ export function askForSignOff(
     signers: signOffPeople(project),
     openCriteria: change.openExitCriteria.map((c) => c.label),
   };
+}
+
+/**
+ * `/intplan phase <n> owner`: sets who owns a phase (null: back to the team's default). Says who owns it
+ * now, the default included, and whether anything changed.
+ */
+export function setPhaseOwnerOf(
+  deps: ChangeDeps,
+  args: { project: ProjectRow; phaseNumber: number; ownerId: string | null; actorId: string },
+): { changed: boolean; owner: string | null } {
+  const changed = setPhaseOwner(deps.db, {
+    projectId: args.project.id,
+    phaseNumber: args.phaseNumber,
+    ownerId: args.ownerId,
+    actorId: args.actorId,
+    at: deps.clock(),
+    timing: deps.timing,
+  });
+  const team = teamOf(args.project, loadAnswers(deps.db, args.project.id));
+  return { changed, owner: phaseOwner({ number: args.phaseNumber, ownerId: args.ownerId }, team) };
 }

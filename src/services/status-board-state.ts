@@ -1,7 +1,9 @@
+import { loadAnswers } from "../db/answer-store.js";
 import { checklistProgress } from "../db/checklist-store.js";
 import type { Db } from "../db/client.js";
 import { findDocument } from "../db/document-store.js";
 import { loadProjectLiveState } from "../db/live-state.js";
+import { toDocumentProject } from "../db/load-document-input.js";
 import { findProjectByIdAnyTeam } from "../db/project-store.js";
 import type { ProjectRow } from "../db/schema.js";
 import {
@@ -14,6 +16,10 @@ import {
   type StatusBoardRow,
   savePostedBoard,
 } from "../db/status-board-store.js";
+import { analyse } from "../domain/analysis/analyse.js";
+import { teamOf } from "../domain/phase-owners.js";
+import type { Answers } from "../domain/questionnaire/answers.js";
+import { getQuestionnaire } from "../domain/questionnaire/definition.js";
 import type { Logger } from "../logger.js";
 import { projectInterviewProgress } from "./discovery-interview.js";
 
@@ -36,8 +42,17 @@ export interface StatusBoardDeps {
 /** Everything the board shows, read from the database now (also what `/intplan status` shows privately when Slack will not take the board). */
 export function loadStatusBoardFacts(deps: Pick<StatusBoardDeps, "db" | "clock">, project: ProjectRow) {
   const interview = projectInterviewProgress(deps, project);
+  const answers = loadAnswers(deps.db, project.id) as Answers;
+  // The plan's own schedule, so the board calls a phase behind plan exactly when the plan does.
+  const { schedule } = analyse({
+    project: toDocumentProject(project),
+    answers,
+    questionnaire: getQuestionnaire(project.questionnaireVersion),
+  });
   return {
     project,
+    team: teamOf(project, answers),
+    schedule,
     live: loadProjectLiveState(deps.db, project.id),
     progress: checklistProgress(deps.db, project.id),
     interview: {

@@ -21,10 +21,13 @@ export type Command =
   | { name: "discovery" }
   | { name: "export"; doc: ExportDoc }
   | { name: "edit"; doc: DocumentKind }
+  | { name: "edit-project" }
   | { name: "freeze"; doc: DocumentKind; label: string | null }
   | { name: "versions" }
   | { name: "status" }
   | { name: "phase"; phase: string; status: PhaseStatusWord; note: string | null }
+  /** `owner`: the text after the word, as Slack sent it (a mention, or `default`). */
+  | { name: "phase-owner"; phase: string; owner: string }
   | { name: "blocker"; text: string }
   | { name: "blocker-resolve"; id: number; note: string | null }
   | { name: "blockers" }
@@ -63,6 +66,12 @@ export const USAGES: readonly Usage[] = [
     description: "Put your own wording in a section of a document; it stays through refreshes until reverted",
   },
   {
+    name: "edit-project",
+    usage: "/intplan edit project",
+    description:
+      "Change the project's basics: name, client, systems, integration types, lead, PM, go-live, volume, summary",
+  },
+  {
     name: "freeze",
     usage: "/intplan freeze plan|discovery [label]",
     description: `Keep this version of a document for the client, numbered, as a Word and a Markdown file (label: at most ${VERSION_LABEL_MAX} characters)`,
@@ -77,6 +86,11 @@ export const USAGES: readonly Usage[] = [
     name: "phase",
     usage: "/intplan phase <1-5|name> <not-started|in-progress|blocked|done> [note]",
     description: "Change a phase's status",
+  },
+  {
+    name: "phase-owner",
+    usage: "/intplan phase <1-5|name> owner @person|default",
+    description: "Set who owns a phase (default: the owner the team gives it, e.g. the lead for Discovery)",
   },
   {
     name: "blocker",
@@ -195,8 +209,13 @@ function parsePhase(rest: string): ParseResult {
     return didYouMean("/intplan status", "It shows every phase. Nothing was changed.", "phase");
   if (words.length < 2) return fail("Say which phase and its new status.", "phase");
   // A status may follow a phase name of several words ("post launch done"), and may itself be two words
-  // ("in progress", "not started", "on hold"): find the first status.
+  // ("in progress", "not started", "on hold"): find the first status, or the word `owner`.
   for (let i = 1; i < words.length; i++) {
+    if (words[i]?.toLowerCase() === "owner") {
+      const owner = words.slice(i + 1).join(" ");
+      if (!owner) return fail("Say who owns the phase: `@person`, or `default`.", "phase-owner");
+      return { ok: true, command: { name: "phase-owner", phase: words.slice(0, i).join(" "), owner } };
+    }
     const twoWords = parsePhaseStatus(`${words[i]}-${words[i + 1] ?? ""}`);
     const status = twoWords ?? parsePhaseStatus(words[i] ?? "");
     if (status) {
@@ -338,9 +357,13 @@ export function parseCommand(raw: string): ParseResult {
     }
     case "edit": {
       const doc = rest.trim().toLowerCase();
-      if (!doc) return fail("Say which document to edit: `plan` or `discovery`.", "edit");
+      if (!doc) return fail("Say what to edit: `plan`, `discovery` or `project`.", "edit");
+      if (doc === "project") return { ok: true, command: { name: "edit-project" } };
       if (!(DOCUMENT_KINDS as readonly string[]).includes(doc))
-        return fail(`Cannot edit "${truncateText(rest.trim(), 40)}": say \`plan\` or \`discovery\`.`, "edit");
+        return fail(
+          `Cannot edit "${truncateText(rest.trim(), 40)}": say \`plan\`, \`discovery\` or \`project\`.`,
+          "edit",
+        );
       return { ok: true, command: { name: "edit", doc: doc as DocumentKind } };
     }
     case "freeze":

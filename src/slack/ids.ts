@@ -13,6 +13,7 @@ export const CALLBACK = {
   logBlockerShortcut: "log_as_blocker",
   logBlocker: "log_blocker",
   editSection: "edit_section",
+  editProject: "edit_project",
 } as const;
 
 export const ACTION = {
@@ -59,4 +60,18 @@ export const NEW_PROJECT_FIELD = {
   targetGoLive: "target_go_live",
   volumeEstimate: "volume_estimate",
   summary: "summary",
+} as const;
+
+/** The `/intplan edit project` form: the new-project fields, with several integration types. */
+export const EDIT_PROJECT_FIELD = {
+  name: NEW_PROJECT_FIELD.name,
+  clientName: NEW_PROJECT_FIELD.clientName,
+  systemA: NEW_PROJECT_FIELD.systemA,
+  systemB: NEW_PROJECT_FIELD.systemB,
+  integrationTypes: "integration_types",
+  leadEngineerId: NEW_PROJECT_FIELD.leadEngineerId,
+  projectManagerId: NEW_PROJECT_FIELD.projectManagerId,
+  targetGoLive: NEW_PROJECT_FIELD.targetGoLive,
+  volumeEstimate: NEW_PROJECT_FIELD.volumeEstimate,
+  summary: NEW_PROJECT_FIELD.summary,
 } as const;

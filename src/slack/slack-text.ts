@@ -16,6 +16,12 @@ function mentionedUserIds(raw: string): string[] {
   return [...raw.matchAll(USER_MENTION)].map((m) => m[1] as string);
 }
 
+/** The person a text names when it is one mention and nothing else (`<@U123|maria>`); null otherwise. */
+export function onlyMentionedUser(raw: string): string | null {
+  const ids = mentionedUserIds(raw);
+  return ids.length === 1 && raw.replace(USER_MENTION, "").trim() === "" ? (ids[0] ?? null) : null;
+}
+
 /** One `<...>` token as a person would have typed it. */
 function plainToken(inner: string): string {
   const [target = "", label] = inner.split("|", 2);

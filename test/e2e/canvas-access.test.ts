@@ -120,6 +120,7 @@ describe("managed canvases", () => {
       kind: "plan",
       target: "canvas",
       targetId: canvasId,
+      asked: true,
       contentHash: "from-before",
       actorId: "U0PM",
       at: new Date("2026-11-01T10:00:00Z"),

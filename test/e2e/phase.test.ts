@@ -51,9 +51,10 @@ describe("the team moves phases along from the channel", () => {
     expect(announcement.args.text).toBe(
       ":large_blue_circle: <@U0PM> moved *2. Development* from Not started to *In progress*\n>API clients started",
     );
+    // Moving a phase does not make the mover its owner: the owner comes from the team until someone sets one.
     expect(phase(2)).toMatchObject({
       status: "in-progress",
-      ownerId: "U0PM",
+      ownerId: null,
       startedOn: "2026-11-22",
       note: "API clients started",
     });
@@ -70,9 +71,10 @@ describe("the team moves phases along from the channel", () => {
     await t.slack.command({ text: "phase dev blocked waiting on QBO sandbox" });
     await t.idle();
     await t.emulator.waitForCall("canvases.edit", (c) => c.args.canvas_id === canvasId);
-    // The PM's user card is in the header already: here they are named (Slack's display name).
+    // Nobody set an owner and no backend developer is named: Development is the lead's (named, their user
+    // card is in the header already).
     expect(t.emulator.canvases.get(canvasId)?.markdown).toContain(
-      "**Owner**: user-u0pm  \n**Status**: Blocked (waiting on QBO sandbox)",
+      "**Owner**: user-u0lead  \n**Status**: Blocked (waiting on QBO sandbox)",
     );
   });
 

@@ -258,9 +258,9 @@ describe("a PM's own wording of a document section", () => {
     expect(await historyLines()).toContain("edited *### Compliance* of the Discovery Document");
   });
 
-  it("says which document to edit, and needs the channel's project", async () => {
+  it("says what to edit (a document, or the project), and needs the channel's project", async () => {
     const none = await t.slack.command({ text: "edit", channelId: CHANNEL, userId: PM });
-    expect(text(none.body)).toContain("Say which document to edit");
+    expect(text(none.body)).toContain("Say what to edit: `plan`, `discovery` or `project`");
     expect(text(none.body)).toContain("/intplan edit plan|discovery");
     const wrong = await t.slack.command({ text: "edit answers", channelId: CHANNEL, userId: PM });
     expect(text(wrong.body)).toContain('Cannot edit \\"answers\\"');

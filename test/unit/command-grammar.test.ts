@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCommand } from "../../src/slack/command-grammar.js";
+import { parseCommand, USAGES } from "../../src/slack/command-grammar.js";
 
 describe("the /intplan grammar", () => {
   it.each([
@@ -139,5 +139,40 @@ describe("the /intplan grammar", () => {
   it("drops a byte-order mark or zero-width space pasted around the text, and only there", () => {
     expect(parseCommand("\uFEFFstatus\u200B")).toEqual({ ok: true, command: { name: "status" } });
     expect(parseCommand("sta\u200Btus")).toMatchObject({ ok: false, unknown: "sta\u200Btus" });
+  });
+});
+
+describe("the grammar of editing the project and owning a phase", () => {
+  it("reads `edit project` as the project's basics, not a document", () => {
+    expect(parseCommand("edit project")).toEqual({ ok: true, command: { name: "edit-project" } });
+    expect(parseCommand("edit Project")).toEqual({ ok: true, command: { name: "edit-project" } });
+  });
+
+  it("reads `phase <n> owner …` before any status word, a phase name of several words included", () => {
+    expect(parseCommand("phase 3 owner <@U0MARIA|maria>")).toEqual({
+      ok: true,
+      command: { name: "phase-owner", phase: "3", owner: "<@U0MARIA|maria>" },
+    });
+    expect(parseCommand("phase post launch owner default")).toEqual({
+      ok: true,
+      command: { name: "phase-owner", phase: "post launch", owner: "default" },
+    });
+    expect(parseCommand("phase 2 done owner signed it off")).toMatchObject({
+      ok: true,
+      command: { name: "phase", status: "done", note: "owner signed it off" },
+    });
+  });
+
+  it("asks who, when the owner is missing", () => {
+    expect(parseCommand("phase 3 owner")).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("Say who"),
+    });
+  });
+
+  it("lists both in the help", () => {
+    const usages = USAGES.map((u) => u.usage);
+    expect(usages).toContain("/intplan edit project");
+    expect(usages).toContain("/intplan phase <1-5|name> owner @person|default");
   });
 });

@@ -82,6 +82,7 @@ describe("publishing a document", () => {
       channelId: p.project.channelId,
       actorId: "U0PM",
       at: T0,
+      asked: !onlyIfCanvasExists,
       document: doc(fingerprint),
       asFile: async () => ({ ...doc(fingerprint), markdown: `# Plan ${fingerprint} as a file` }),
       onlyIfCanvasExists,
@@ -163,6 +164,7 @@ describe("publishing a document", () => {
       actorId: "U0PM",
       at: T0,
       canvasId: "F0OLD",
+      asked: true,
     });
     const slack = fakeCanvases({ canvases: true });
     const port: CanvasPort = { ...slack.port, edit: async () => "edited" };

@@ -107,6 +107,7 @@ describe("what a change refreshes", () => {
       actorId: "U0PM",
       at: T0,
       canvasId: null,
+      asked: true,
     });
     expect(owed()).toEqual({ "refresh-status-board": 0 });
   });

@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateView } from "../../emulator/block-kit-limits.js";
 import { listAudit } from "../../src/db/audit-log.js";
+import { findDocument, recordPublication } from "../../src/db/document-store.js";
 import { listSectionEdits } from "../../src/db/section-edit-store.js";
 import { createDocumentRenderer } from "../../src/documents/renderer.js";
 import { pendingJobs } from "../../src/outbox/queue.js";
@@ -125,6 +126,29 @@ describe("editing a document's sections", () => {
     });
     expect(outcome).toMatchObject({ kind: "changed", section: { heading, text: "Someone else's words." } });
     expect(listSectionEdits(p.db, p.project.id, "plan")).toMatchObject([{ body: "Someone else's words." }]);
+  });
+
+  it("a section's wording saved or reverted counts as a revision of a published document, and of that one only", () => {
+    const revision = (kind: "plan" | "discovery") => findDocument(p.db, p.project.id, kind)?.revision;
+    save("### 1.3 Why This Approach", "Before the first publish.");
+    expect(revision("plan")).toBeUndefined();
+    recordPublication(p.db, {
+      projectId: p.project.id,
+      kind: "plan",
+      target: "canvas",
+      targetId: "F0PLAN",
+      contentHash: "published",
+      actorId: "U0PM",
+      at: T0,
+      canvasId: "F0PLAN",
+      asked: true,
+    });
+    expect(revision("plan")).toBe(1);
+    save("### 1.3 Why This Approach", "Webhooks, then a nightly check.");
+    expect(revision("plan")).toBe(2);
+    revertSection(deps, { ...where(), key: sectionKey("### 1.3 Why This Approach"), actorId: "U0PM" });
+    expect(revision("plan")).toBe(3);
+    expect(revision("discovery")).toBeUndefined();
   });
 
   it("reverting what is not edited writes nothing", async () => {

@@ -75,7 +75,12 @@ function board(change: Partial<StatusBoardInput> = {}): StatusBoardInput {
     progress,
     interview: { sectionsComplete: 3, sectionsTotal: 9, requiredMissing: 4 },
     documents: {
-      plan: { canvasId: "F0PLAN", version: 2, canvasPermalink: "https://acme.slack.com/docs/T0TEAM/F0PLAN" },
+      plan: {
+        canvasId: "F0PLAN",
+        version: 2,
+        revision: 2,
+        canvasPermalink: "https://acme.slack.com/docs/T0TEAM/F0PLAN",
+      },
       discovery: undefined,
     },
     now,
@@ -139,7 +144,7 @@ describe("the status board", () => {
     const text = textOf(
       board({
         documents: {
-          plan: { canvasId: "F0PLAN", version: 2, canvasPermalink: null },
+          plan: { canvasId: "F0PLAN", version: 2, revision: 2, canvasPermalink: null },
           discovery: undefined,
         },
       }),

@@ -3,6 +3,7 @@ import { DOCUMENT_TITLES, type DocumentKind } from "../../domain/document-kinds.
 import { INTEGRATION_TYPE_LABELS, type IntegrationType } from "../../domain/integration-type.js";
 import { statusLabel } from "../../domain/phase-labels.js";
 import { phaseName } from "../../domain/phase-rules.js";
+import { BASICS_LABELS, type ProjectBasicsField } from "../../domain/project-edit.js";
 import { ACTION } from "../ids.js";
 import { actions, button, context, type KnownBlock, type MessageContent, section } from "./block-kit.js";
 import { linesToSections } from "./line-sections.js";
@@ -76,6 +77,13 @@ function sectionChange(action: string, details: Details): string {
     : `reverted ${where} to the generated text`;
 }
 
+/** An edit of the project's basics: "changed Client, Target go-live". */
+function projectEdit(details: Details): string {
+  const changes = Array.isArray(details.changes) ? (details.changes as { field?: unknown }[]) : [];
+  const names = changes.map((c) => BASICS_LABELS[String(c.field) as ProjectBasicsField] ?? String(c.field));
+  return `changed the project's ${escapeMrkdwn(names.join(", ") || "basics")}`;
+}
+
 /** One audit row as a sentence about what the person did. */
 export function describeAuditEntry(entry: Pick<AuditRow, "action" | "details">): string {
   const d = entry.details;
@@ -84,6 +92,10 @@ export function describeAuditEntry(entry: Pick<AuditRow, "action" | "details">):
       return `created the project ${text(d, "code")} _${text(d, "name")}_`;
     case "phase.changed":
       return phaseChange(d);
+    case "phase.owner-set":
+      return `made ${d.owner ? mention(String(d.owner)) : "the team's default"} the owner of *${escapeMrkdwn(`${text(d, "phase")}. ${text(d, "name")}`)}*`;
+    case "project.edited":
+      return projectEdit(d);
     case "blocker.added":
       return `logged blocker #${text(d, "number")}: ${text(d, "text")}`;
     case "blocker.resolved":

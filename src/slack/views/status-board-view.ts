@@ -1,8 +1,11 @@
 import type { ProjectRow } from "../../db/schema.js";
+import { isoDate } from "../../domain/dates.js";
 import { DOCUMENT_TITLES } from "../../domain/document-kinds.js";
 import { statusLabel } from "../../domain/phase-labels.js";
+import { type ProjectTeam, phaseOwner } from "../../domain/phase-owners.js";
 import { currentPhase } from "../../domain/phase-rules.js";
 import type { LivePhase, PhaseProgress, ProjectLiveState } from "../../domain/project-state.js";
+import { behindPlanSince, type PlannedEnds, projectStatus } from "../../domain/project-status.js";
 import { fingerprintOf } from "../../fingerprint.js";
 import { ACTION } from "../ids.js";
 import {
@@ -25,7 +28,10 @@ import { type InterviewProgressSummary, progressLine } from "./project-card.js";
 
 export interface PublishedDocument {
   canvasId: string | null;
+  /** Every publish, refreshes included: 0 until the first. */
   version: number;
+  /** Document Control's version: publishes a person asked for. */
+  revision: number;
   /** The canvas' link as Slack gave it (`files.info`), once asked. */
   canvasPermalink: string | null;
 }
@@ -49,6 +55,10 @@ export interface StatusBoardInput {
   interview: InterviewProgressSummary;
   documents: { plan: PublishedDocument | undefined; discovery: PublishedDocument | undefined };
   now: Date;
+  /** Who the team names for each phase's default owner; none when absent (only a set owner shows). */
+  team?: ProjectTeam;
+  /** The plan's planned phase dates; no phase shows as behind plan when absent. */
+  schedule?: PlannedEnds | null;
 }
 
 /** Open blockers shown on the board; the rest are counted and `/intplan blockers` lists them all. */
@@ -57,16 +67,19 @@ export const BOARD_BLOCKER_LINES = 10;
 const slackDate = (date: Date, format: string) =>
   `<!date^${Math.floor(date.getTime() / 1000)}^${format}|${date.toISOString()}>`;
 
-function phaseLine(phase: LivePhase, progress: PhaseProgress | undefined): string {
+function phaseLine(input: StatusBoardInput, phase: LivePhase, progress: PhaseProgress | undefined): string {
+  const owner = input.team ? phaseOwner(phase, input.team) : phase.ownerId;
+  const behind = behindPlanSince(phase, input.schedule, isoDate(input.now));
   const facts = [
     // The status in words beside its emoji: a screen reader says "large blue circle" for the emoji alone.
     `${statusEmoji(phase.status)} *${phaseTitle(phase.number)}* · ${statusLabel(phase.status)}`,
     ...(progress ? [`tasks ${progress.tasksDone}/${progress.tasksTotal}`] : []),
     ...(progress ? [`exit criteria ${progress.exitDone}/${progress.exitTotal}`] : []),
-    ...(phase.ownerId ? [mention(phase.ownerId)] : []),
+    ...(owner ? [mention(owner)] : []),
     ...(phase.status === "done" && phase.endedOn ? [`done ${phase.endedOn}`] : []),
     ...(phase.status !== "done" && phase.startedOn ? [`since ${phase.startedOn}`] : []),
     ...(phase.signedOffBy ? [`signed off by ${mention(phase.signedOffBy)}`] : []),
+    ...(behind ? [`:warning: behind plan since ${behind}`] : []),
   ];
   return `${facts.join(" · ")}${phase.note ? `\n>${escapeMrkdwn(phase.note)}` : ""}`;
 }
@@ -92,10 +105,11 @@ function blockerBlocks(input: StatusBoardInput): KnownBlock[] {
 
 function documentLink(title: string, doc: PublishedDocument | undefined, command: string): string {
   if (!doc || doc.version === 0) return `${title}: not published yet (\`${command}\`)`;
-  if (!doc.canvasId) return `${title} v${doc.version} (posted as a file)`;
+  const shown = Math.max(doc.revision, 1);
+  if (!doc.canvasId) return `${title} v${shown} (posted as a file)`;
   // Until Slack has given the canvas' link (files.info), say where it is rather than guess a URL.
-  if (!doc.canvasPermalink) return `${title} v${doc.version} (a canvas in this channel's tabs)`;
-  return `<${doc.canvasPermalink}|${title}> v${doc.version}`;
+  if (!doc.canvasPermalink) return `${title} v${shown} (a canvas in this channel's tabs)`;
+  return `<${doc.canvasPermalink}|${title}> v${shown}`;
 }
 
 const UPDATED_AT_BLOCK = "status_board_updated_at";
@@ -115,11 +129,11 @@ export function buildStatusBoard(input: StatusBoardInput): MessageContent {
   const blocks: KnownBlock[] = [
     header(`${project.name} (${project.code})`),
     context(
-      `Client *${escapeMrkdwn(project.clientName)}* · ${escapeMrkdwn(project.systemA)} → ${escapeMrkdwn(project.systemB)}` +
+      `*${projectStatus(live.phases)}* · Client *${escapeMrkdwn(project.clientName)}* · ${escapeMrkdwn(project.systemA)} → ${escapeMrkdwn(project.systemB)}` +
         ` · Lead ${mention(project.leadEngineerId)} · PM ${mention(project.projectManagerId)}`,
     ),
     divider(),
-    ...live.phases.map((phase) => section(phaseLine(phase, progressOf(phase.number)))),
+    ...live.phases.map((phase) => section(phaseLine(input, phase, progressOf(phase.number)))),
     section(milestoneLine(input)),
     divider(),
     ...blockerBlocks(input),

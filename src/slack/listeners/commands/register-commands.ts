@@ -5,6 +5,7 @@ import { blockersCommand } from "./blockers-command.js";
 import type { Subcommand } from "./define-subcommand.js";
 import { deleteCommand } from "./delete-command.js";
 import { editCommand } from "./edit-command.js";
+import { editProjectCommand } from "./edit-project-command.js";
 import { exportCommand } from "./export-command.js";
 import { freezeCommand } from "./freeze-command.js";
 import { historyCommand } from "./history-command.js";
@@ -12,6 +13,7 @@ import { interviewCommand } from "./interview-command.js";
 import { registerIntplanCommand } from "./intplan-command.js";
 import { newCommand } from "./new-project-command.js";
 import { phaseCommand } from "./phase-command.js";
+import { phaseOwnerCommand } from "./phase-owner-command.js";
 import { discoveryCommand, planCommand } from "./publish-commands.js";
 import { statusCommand } from "./status-command.js";
 import { versionsCommand } from "./versions-command.js";
@@ -27,10 +29,12 @@ const SUBCOMMANDS: readonly Subcommand[] = [
   discoveryCommand,
   exportCommand,
   editCommand,
+  editProjectCommand,
   freezeCommand,
   versionsCommand,
   statusCommand,
   phaseCommand,
+  phaseOwnerCommand,
   blockerCommand,
   blockerResolveCommand,
   blockersCommand,

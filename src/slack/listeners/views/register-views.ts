@@ -1,6 +1,7 @@
 import type { AppDeps } from "../../../deps.js";
 import type { Listeners } from "../registry.js";
 import { registerChecklistSubmission } from "./checklist-submission.js";
+import { registerEditProjectSubmission } from "./edit-project-submission.js";
 import { registerInterviewSubmissions } from "./interview-submission.js";
 import { registerLogBlockerSubmission } from "./log-blocker-submission.js";
 import { registerNewProjectSubmission } from "./new-project-submission.js";
@@ -13,4 +14,5 @@ export function registerViews(listeners: Listeners, deps: AppDeps): void {
   registerChecklistSubmission(listeners, deps);
   registerLogBlockerSubmission(listeners, deps);
   registerSectionEditSubmission(listeners, deps);
+  registerEditProjectSubmission(listeners, deps);
 }
