@@ -13,7 +13,7 @@ import { truncateText } from "../domain/text.js";
 import { buildFieldTree, unanswered } from "./answer-fields.js";
 import { mostRecent, PLAN_BLOCKER_LINES } from "./bounds.js";
 import type { DocumentBlocker, DocumentInput } from "./render-input.js";
-import { basic, openQuestionView, projectView, typeFlags } from "./shared-views.js";
+import { basic, EDIT_PROJECT, openQuestionView, projectView, typeFlags } from "./shared-views.js";
 import type { ChecklistItemState } from "./template-helpers.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -33,7 +33,10 @@ function phaseViews(input: DocumentInput, analysis: Analysis, now: Date) {
       start: planned?.start ?? null,
       end: planned?.end ?? null,
       status: PHASE_STATUS_LABELS[status],
-      ownerId: phaseOwner({ number: estimate.number, ownerId: tracked?.ownerId }, team),
+      // Nobody on the team for this phase yet: say how to name one.
+      ownerId:
+        phaseOwner({ number: estimate.number, ownerId: tracked?.ownerId }, team) ??
+        unanswered(`/intplan phase ${estimate.number} owner @person`),
       note: tracked?.note ?? null,
       // Only phases tracked in Slack can be behind: an answers file rendered offline has no phase statuses.
       behindPlanSince: tracked
@@ -141,7 +144,11 @@ export function buildPlanContext(
       status: projectStatus(input.phases ?? []),
       channelId: input.channelId ?? null,
     },
-    volume: basic(analysis.facts.volumeText),
+    volume:
+      analysis.facts.volumeText ??
+      unanswered(
+        [EDIT_PROJECT, whereAnswered(questionnaire, "data_volume", project)].filter(Boolean).join(" or "),
+      ),
     analysis,
     openQuestions: analysis.openQuestions.map(openQuestionView),
     plan,
@@ -159,7 +166,7 @@ export function buildPlanContext(
       version: input.revision ?? 1,
       lastUpdated: now,
       nextReview: new Date(now.getTime() + REVIEW_EVERY_DAYS * DAY_MS),
-      ownerId: project.projectManagerId ?? project.leadEngineerId,
+      ownerId: basic(project.projectManagerId ?? project.leadEngineerId),
     },
   };
 }

@@ -149,7 +149,9 @@ describe("a project straight after /intplan new, before any interview", () => {
   ])("the %s has no marker without a place to answer or a reason", (_name, doc) => {
     expect(markers(doc).length).toBeGreaterThan(20);
     for (const marker of markers(doc)) {
-      expect(marker).toMatch(/^_(not answered yet: \/intplan (interview \d+ \(.+\)|edit project)|TBD: .+)_$/);
+      expect(marker).toMatch(
+        /^_(not answered yet: \/intplan (interview \d+ \(.+\)|edit project( or .+)?|phase \d owner @person)|TBD: .+)_$/,
+      );
       expect(marker).not.toContain("not captured in discovery");
     }
   });
@@ -171,7 +173,9 @@ describe("a project straight after /intplan new, before any interview", () => {
     const noTeam = { ...fresh, project: { ...fresh.project, leadEngineerId: null, volumeEstimate: null } };
     const basics = renderer.renderPlan(noTeam);
     expect(basics).toContain("**Lead Engineer**: _not answered yet: /intplan edit project_");
-    expect(basics).toContain("- **Data Volume**: _not answered yet: /intplan edit project_");
+    expect(basics).toContain(
+      "- **Data Volume**: _not answered yet: /intplan edit project or /intplan interview 9 (Expected data volume)_",
+    );
   });
 
   it("lists every required question under Open Questions, as a question with where it is answered", () => {
