@@ -45,6 +45,15 @@ function laterPhases(rows: readonly TableRow[], mvpWeek: number, laterWhere: str
 
 const IMPACT_LEVELS = ["high", "medium", "low"] as const;
 
+/** A go-live risk as a row of the risks table; moving a go-live is the project manager's to settle. */
+const goLiveRiskRow = (r: Analysis["goLive"]["risks"][number]): TableRow => ({
+  risk: r.risk,
+  likelihood: r.likelihood,
+  impact: r.impact,
+  mitigation: r.mitigation,
+  owner: "Project manager",
+});
+
 /** Risks grouped by their impact; a risk without a known impact counts as medium. */
 function risksByImpact(rows: readonly TableRow[]) {
   const levelOf = (row: TableRow) => {
@@ -88,8 +97,9 @@ export function buildDiscoveryContext(
     /** The MVP target date answered, when it is not the go-live the documents use (the project's). */
     mvpTargetApart:
       [readText(answers, "mvp_target_date")].find((d) => d !== null && d !== analysis.goLive.target) ?? null,
-    risksCaptured: risks.length > 0,
-    risksByImpact: risksByImpact(risks),
+    // The go-live check's risks (a date the plan cannot meet, a go-live in a freeze) head the answered ones.
+    risksCaptured: risks.length + analysis.goLive.risks.length > 0,
+    risksByImpact: risksByImpact([...analysis.goLive.risks.map(goLiveRiskRow), ...risks]),
     openQuestions: openQuestionsByCategory(analysis),
     planningAnswers: planningAnswers(questionnaire, answers, project),
     questionnaireVersion: questionnaire.version,

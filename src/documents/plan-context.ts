@@ -151,6 +151,8 @@ export function buildPlanContext(
       ),
     analysis,
     openQuestions: analysis.openQuestions.map(openQuestionView),
+    // The sign in bold: a bare "+" would start a nested list, and an escaped one relies on the reader's Markdown.
+    confidenceReasons: analysis.confidence.reasons.map((r) => ({ known: r.sign === "+", text: r.text })),
     plan,
     ...typeFlags(analysis),
     hasDataMigration: analysis.facts.hasDataMigration === true,

@@ -63,7 +63,9 @@ describe("the plan and the board follow the project", () => {
     // Discovery is the lead's, Post-launch the PM's; nobody is named for Testing yet.
     expect(boardLine("1. Discovery")).toContain("<@U0LEAD>");
     expect(boardLine("5. Post")).toContain("<@U0PM>");
-    expect(canvas(canvasId)).toMatch(/### Phase 3[^#]*\*\*Owner\*\*: _TBD/);
+    expect(canvas(canvasId)).toMatch(
+      /### Phase 3[^#]*\*\*Owner\*\*: _not answered yet: \/intplan phase 3 owner @person_/,
+    );
 
     const set = await command("phase 3 owner <@U0MARIA|maria>");
     expect(replyText(set)).toContain("*3. Testing &amp; Validation* is now owned by <@U0MARIA>");

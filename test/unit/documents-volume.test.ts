@@ -54,7 +54,13 @@ describe("the plan prints the volume it estimates from", () => {
     ["only the answer", null, "500 orders a day", "500 orders a day", 15_000],
     ["only the estimate", "2k orders a month", null, "2k orders a month", 2_000],
     ["neither gives a rate: the interview's words", "big", "a lot at peak", "a lot at peak", null],
-    ["nothing captured", null, null, "unanswered: /intplan edit project", null],
+    [
+      "nothing captured",
+      null,
+      null,
+      "unanswered: /intplan edit project or /intplan interview 9 (Expected data volume)",
+      null,
+    ],
     [
       "a peak alone is not the month's throughput",
       null,

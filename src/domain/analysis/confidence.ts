@@ -1,4 +1,10 @@
-import { type Answers, type AnswerValue, isAnswered, isPlaceholderText } from "../questionnaire/answers.js";
+import {
+  type Answers,
+  type AnswerValue,
+  isAnswered,
+  isOnlyNotApplicable,
+  isPlaceholderText,
+} from "../questionnaire/answers.js";
 import { allQuestions } from "../questionnaire/definition.js";
 import type { Questionnaire } from "../questionnaire/question-types.js";
 import { whereAnswered } from "../questionnaire/where-answered.js";
@@ -68,7 +74,7 @@ type Side = (typeof SIDES)[number];
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Text that says something: not a placeholder ("TBD", "?": unanswered) and not vague ("depends"). */
-const says = (text: string) => !isPlaceholderText(text) && !isVague(text);
+const says = (text: string) => !isPlaceholderText(text) && !isOnlyNotApplicable(text) && !isVague(text);
 
 /** Answered with something that says something: not empty, and not only "TBD" or "?". */
 function isSpecific(value: AnswerValue | undefined): boolean {

@@ -33,6 +33,12 @@ const SECTION_CATEGORY: Readonly<Record<string, OpenQuestionCategory>> = {
   user_journey: "ux",
 };
 
+/** Questions whose section says less about them than what they are: the work to build is technical. */
+const QUESTION_CATEGORY: Readonly<Record<string, OpenQuestionCategory>> = {
+  workflows: "technical",
+  edge_cases: "technical",
+};
+
 /** Choice values that mean "we asked, and nobody knows yet". */
 const UNSURE_VALUES = new Set(["unknown", "unsure"]);
 
@@ -60,7 +66,8 @@ export function collectOpenQuestions(
     readList(answers, id).map((question) => ({ question, category, source: "raised" as const, where: null })),
   );
   const gaps = allQuestions(questionnaire).flatMap((q): OpenQuestion[] => {
-    const category = SECTION_CATEGORY[sectionOf(questionnaire, q.id) ?? ""] ?? "technical";
+    const category =
+      QUESTION_CATEGORY[q.id] ?? SECTION_CATEGORY[sectionOf(questionnaire, q.id) ?? ""] ?? "technical";
     const open = (source: OpenQuestion["source"]): OpenQuestion[] => [
       { question: askedAs(q, systems), category, source, where: whereAnswered(questionnaire, q.id, systems) },
     ];

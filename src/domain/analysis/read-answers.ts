@@ -1,4 +1,9 @@
-import { type Answers, isNotApplicableText, isPlaceholderText } from "../questionnaire/answers.js";
+import {
+  type Answers,
+  isNotApplicableText,
+  isOnlyNotApplicable,
+  isPlaceholderText,
+} from "../questionnaire/answers.js";
 
 /**
  * Typed reads of stored answers by question id. Defensive: answers files may be old or hand-made. A
@@ -7,7 +12,13 @@ import { type Answers, isNotApplicableText, isPlaceholderText } from "../questio
  */
 export function readText(answers: Answers, id: string): string | null {
   const value = answers[id];
-  return typeof value === "string" && value.trim() !== "" && !isPlaceholderText(value) ? value.trim() : null;
+  // "N/A" tells the estimates nothing ("none" does: no quirks, no batch operations).
+  return typeof value === "string" &&
+    value.trim() !== "" &&
+    !isPlaceholderText(value) &&
+    !isOnlyNotApplicable(value)
+    ? value.trim()
+    : null;
 }
 
 export function readNumber(answers: Answers, id: string): number | null {

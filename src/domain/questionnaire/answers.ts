@@ -238,12 +238,20 @@ export function validateSection(
  * documents and open questions.
  */
 const PLACEHOLDER =
-  /^(tbd|tba|tbc|to be (decided|determined|confirmed|agreed)|unknown|unsure|not sure|not known( yet)?|no idea|idk|i don'?t know|don'?t know|\?+|-+|\.+)[.!]?$/i;
+  /^(tbd|tba|tbc|to be (decided|determined|confirmed|agreed)|unknown|unsure|not sure|not known( yet)?|not yet( known)?|pending|no idea|idk|i don'?t know|don'?t know|\?+|-+|\.+)[.!?]*$/i;
+
+/** "TBD - waiting on the client", "TBC: Dana to confirm": a placeholder with a note; still no answer. */
+const PLACEHOLDER_WITH_NOTE = /^(tbd|tba|tbc|to be confirmed|unknown)\s*[-–—:(,]/i;
 
 /** "N/A", "not applicable", "none": the question does not apply to this project. */
 const NOT_APPLICABLE = /^(n\/?a|not applicable|does not apply|doesn'?t apply|none|nothing)[.!]?$/i;
 
-export const isPlaceholderText = (text: string): boolean => PLACEHOLDER.test(text.trim());
+export const isPlaceholderText = (text: string): boolean =>
+  PLACEHOLDER.test(text.trim()) || PLACEHOLDER_WITH_NOTE.test(text.trim());
+
+/** "N/A", "not applicable": says only that the question does not apply ("none" and "nothing" say more). */
+export const isOnlyNotApplicable = (text: string): boolean =>
+  isNotApplicableText(text) && !/^(none|nothing)\b/i.test(text.trim());
 export const isNotApplicableText = (text: string): boolean => NOT_APPLICABLE.test(text.trim());
 
 /** Kinds whose answer is typed text; a choice's stored value ("unknown") is never read as typed text. */
