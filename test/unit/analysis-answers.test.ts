@@ -87,7 +87,8 @@ describe("reading facts from the interview", () => {
       hourlyCost: 28,
       errorRatePercent: 2,
       developmentHours: 100,
-      runningHoursPerMonth: 5,
+      maintenanceHoursPerMonth: 3,
+      supportHoursPerMonth: 2,
       monthlyVolume: 3_900,
       hasDataMigration: false,
     });

@@ -127,9 +127,11 @@ describe("a project straight after /intplan new, before any interview", () => {
     assertCleanDocument(plan);
     assertCleanDocument(discovery);
     expect(plan).toContain(
-      "**Estimated Time Savings**: _TBD: needs the manual hours per week (/intplan interview 1 (Hours per week spent on it by hand))_",
+      "**Estimated Time Savings**: _TBD: needs the manual hours per week — answer in /intplan interview 1: Hours per week spent on it by hand_",
     );
-    expect(plan).toContain("**Expected ROI**: no ROI figure yet: needs the agency's price for the build (");
+    expect(plan).toContain(
+      "**Expected ROI**: no ROI figure yet: needs the agency's price for the build, the development hours",
+    );
     expect(plan).toContain("- _not answered yet: /intplan interview 1 (What are the problems?)_");
     expect(plan).toContain(
       "| **Backend Developer** | _not answered yet: /intplan interview 10 (Backend developer)_ |",

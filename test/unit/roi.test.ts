@@ -34,7 +34,8 @@ function facts(overrides: Partial<DiscoveryFacts> = {}): DiscoveryFacts {
     hourlyCost: null,
     errorRatePercent: null,
     developmentHours: null,
-    runningHoursPerMonth: null,
+    maintenanceHoursPerMonth: null,
+    supportHoursPerMonth: null,
     revenueImpactPerMonth: null,
     revenueMarginPercent: null,
     buildCostBasis: null,
@@ -78,8 +79,10 @@ describe("the build is costed with the agency's figure", () => {
     expect(roi.payback.monthsAfterGoLive).toBeNull();
     expect(roi.firstYear.percent).toBeNull();
     expect(roi.label).toBe(
-      "about $3,420 a month once live; no build cost, payback or ROI yet: needs the agency's price for the build " +
-        "(/intplan interview (build_cost_basis), /intplan interview (build_cost_amount))",
+      "about $3,420 a month once live (maintenance and support not answered yet); no build cost, payback or ROI yet: " +
+        "needs the agency's price for the build — answer in /intplan interview: build_cost_basis and build_cost_amount; " +
+        "the maintenance and support hours are not answered yet — answer in /intplan interview: " +
+        "maintenance_hours_per_month and support_hours_per_month",
     );
   });
 
@@ -89,19 +92,26 @@ describe("the build is costed with the agency's figure", () => {
       context(),
     );
     expect(roi.buildCost.value).toBeNull();
-    expect(roi.buildCost.needs).toBe("needs the development hours (/intplan interview (development_hours))");
+    expect(roi.buildCost.needs).toBe(
+      "needs the development hours — answer in /intplan interview: development_hours",
+    );
   });
 
   it("only the missing half of the pricing is asked for", () => {
     const { roi } = estimateSavings(acme({ buildCostBasis: "hourly" }), context());
     expect(roi.buildCost.needs).toBe(
-      "needs the agency's price for the build (/intplan interview (build_cost_amount))",
+      "needs the agency's price for the build — answer in /intplan interview: build_cost_amount",
     );
   });
 
   it("a day rate covers the development hours in days of 8 hours, and says so", () => {
     const { roi } = estimateSavings(
-      acme({ buildCostBasis: "daily", buildCostAmount: 1_200, runningHoursPerMonth: 6 }),
+      acme({
+        buildCostBasis: "daily",
+        buildCostAmount: 1_200,
+        maintenanceHoursPerMonth: 4,
+        supportHoursPerMonth: 2,
+      }),
       context(),
     );
     expect(roi.buildCost.value).toBe(24_000);
@@ -123,20 +133,22 @@ describe("the build is costed with the agency's figure", () => {
         developmentHours: null,
         buildCostBasis: "fixed",
         buildCostAmount: 18_000,
-        runningHoursPerMonth: 6,
+        maintenanceHoursPerMonth: 4,
+        supportHoursPerMonth: 2,
       }),
       context(),
     );
     expect(roi.buildCost).toEqual({ value: 18_000, label: "$18,000 (the agency's fixed fee)", needs: null });
-    expect(roi.monthlyRunningCost).toEqual({
+    expect(roi.monthlyRunningCost).toMatchObject({
       value: null,
       label:
         "not costed: the agency's fixed fee gives no hourly rate for the 6 maintenance and support hours a month",
       needs: null,
+      caveat: "maintenance and support not costed",
     });
     // 76 saved hours × $45 = $3,420 a month, nothing taken off for the uncosted upkeep.
     expect(roi.monthlyNetBenefit.value).toBe(3_420);
-    expect(roi.label).toContain("about $3,420 a month once live, maintenance and support not costed");
+    expect(roi.label).toContain("about $3,420 a month once live (maintenance and support not costed)");
     expect(roi.payback.monthsAfterGoLive).toBe(5.3);
   });
 });
@@ -144,7 +156,12 @@ describe("the build is costed with the agency's figure", () => {
 describe("what counts as benefit", () => {
   it("saved hours are valued at the client's hourly cost, less the upkeep at the agency's rate", () => {
     const { roi } = estimateSavings(
-      acme({ buildCostBasis: "hourly", buildCostAmount: 150, runningHoursPerMonth: 6 }),
+      acme({
+        buildCostBasis: "hourly",
+        buildCostAmount: 150,
+        maintenanceHoursPerMonth: 4,
+        supportHoursPerMonth: 2,
+      }),
       context(),
     );
     expect(roi.monthlySavedWork.label).toBe(
@@ -160,10 +177,14 @@ describe("what counts as benefit", () => {
   });
 
   it("without an agency rate the upkeep is stated as not costed", () => {
-    const { roi } = estimateSavings(acme({ runningHoursPerMonth: 6 }), context());
+    const { roi } = estimateSavings(
+      acme({ maintenanceHoursPerMonth: 4, supportHoursPerMonth: 2 }),
+      context(),
+    );
     expect(roi.monthlyRunningCost.value).toBeNull();
     expect(roi.assumptions).toContain(
-      "Maintenance and support are not costed: no agency hourly or day rate given for the 6 maintenance and support hours a month",
+      "Maintenance and support are not costed: no agency hourly or day rate given for the 6 maintenance and support hours a month, " +
+        "so the net benefit, payback and first-year ROI leave them out",
     );
   });
 
@@ -215,7 +236,7 @@ describe("what counts as benefit", () => {
     expect(roi.monthlyNetBenefit.value).toBe(800);
     expect(roi.payback.monthsAfterGoLive).toBe(30);
     expect(roi.label).toContain(
-      "the saved work is not valued: needs the client's cost of an hour of the manual work (/intplan interview (hourly_cost))",
+      "the saved work is not valued: needs the client's cost of an hour of the manual work — answer in /intplan interview: hourly_cost",
     );
   });
 
@@ -225,16 +246,19 @@ describe("what counts as benefit", () => {
         manualHoursPerWeek: 2,
         buildCostBasis: "hourly",
         buildCostAmount: 150,
-        runningHoursPerMonth: 20,
+        maintenanceHoursPerMonth: 20,
+        supportHoursPerMonth: 0,
       }),
       context(),
     );
-    expect(roi.payback).toEqual({
+    // 2 × 80% = 1.6 hours a week, 7 a month × $45 = $315 saved, against 20 hours × $150 = $3,000.
+    expect(roi.payback).toMatchObject({
       monthsAfterGoLive: null,
-      label: "never: the running costs exceed the savings",
-      needs: null,
+      label: "never: the maintenance and support cost $2,685 a month more than the work it saves",
     });
-    expect(roi.label).toContain("the running costs exceed the savings, so it never pays back");
+    expect(roi.label).toContain(
+      "the maintenance and support cost $2,685 a month more than the work it saves, so it never pays back",
+    );
   });
 
   it("without the client's hourly cost the saved hours are not valued, and it says what to answer", () => {
@@ -246,28 +270,34 @@ describe("what counts as benefit", () => {
     expect(roi.payback.monthsAfterGoLive).toBeNull();
     expect(roi.label).toBe(
       "$24,000 to build (160 development hours at the agency's $150 an hour); no payback or ROI yet: " +
-        "needs the client's cost of an hour of the manual work (/intplan interview (hourly_cost))",
+        "needs the client's cost of an hour of the manual work — answer in /intplan interview: hourly_cost",
     );
   });
 
   it("nothing is claimed without any numbers: the line lists every answer it needs", () => {
     const { timeSavings, errorReduction, roi } = estimateSavings(facts(), context());
     expect(timeSavings.label).toBeNull();
-    expect(timeSavings.needs).toBe("needs the manual hours per week (/intplan interview (hours_per_week))");
-    expect(errorReduction.needs).toBe("needs today's error rate (/intplan interview (error_rate))");
+    expect(timeSavings.needs).toBe(
+      "needs the manual hours per week — answer in /intplan interview: hours_per_week",
+    );
+    expect(errorReduction.needs).toBe("needs today's error rate — answer in /intplan interview: error_rate");
     expect(roi.buildCost.value).toBeNull();
     expect(roi.monthlyNetBenefit.value).toBeNull();
     expect(roi.label).toBe(
-      "no ROI figure yet: needs the agency's price for the build (/intplan interview (build_cost_basis), " +
-        "/intplan interview (build_cost_amount)), the development hours (/intplan interview (development_hours)), " +
-        "the manual hours per week (/intplan interview (hours_per_week)) and the client's cost of an hour of the " +
-        "manual work (/intplan interview (hourly_cost))",
+      "no ROI figure yet: needs the agency's price for the build, the development hours, the manual hours per week " +
+        "and the client's cost of an hour of the manual work — answer in /intplan interview: build_cost_basis, " +
+        "build_cost_amount, development_hours, hours_per_week and hourly_cost",
     );
   });
 });
 
 describe("benefits start at go-live", () => {
-  const priced = acme({ buildCostBasis: "hourly", buildCostAmount: 150, runningHoursPerMonth: 6 });
+  const priced = acme({
+    buildCostBasis: "hourly",
+    buildCostAmount: 150,
+    maintenanceHoursPerMonth: 4,
+    supportHoursPerMonth: 2,
+  });
 
   it("payback is counted from go-live: $24,000 at $2,520 a month is 9.5 months after it", () => {
     const { roi } = estimateSavings(priced, context(9));
@@ -395,7 +425,10 @@ describe("the answers the money is read from", () => {
     });
     const where = whereAnswered(QUESTIONNAIRE_V1, "build_cost_amount", project);
     expect(where).toMatch(/^\/intplan interview \d+ \(The agency's rate or fee \(USD\)\)$/);
-    expect(analysis.roi.label).toContain(`needs the agency's price for the build (${where})`);
+    const section = where?.replace(/ \(.*$/, "");
+    expect(analysis.roi.label).toContain(
+      `needs the agency's price for the build — answer in ${section}: The agency's rate or fee (USD)`,
+    );
   });
 });
 
@@ -408,7 +441,14 @@ describe("the executive summary claims only the money the answers back", () => {
 
   it("with the agency's price it gives the build cost and the payback after go-live", () => {
     expect(
-      summary(acme({ buildCostBasis: "hourly", buildCostAmount: 150, runningHoursPerMonth: 6 })),
+      summary(
+        acme({
+          buildCostBasis: "hourly",
+          buildCostAmount: 150,
+          maintenanceHoursPerMonth: 4,
+          supportHoursPerMonth: 2,
+        }),
+      ),
     ).toContain(
       "We expect it to save about 17.6 hours a week once live. At the agency's price of $24,000, it pays back about 9.5 months after go-live.",
     );
@@ -416,5 +456,164 @@ describe("the executive summary claims only the money the answers back", () => {
 
   it("without it, no money is mentioned", () => {
     expect(summary(acme())).not.toContain("$");
+  });
+});
+
+describe("a reviewer reads the money without a calculator", () => {
+  /** QuickBooks with 2 manual hours a week and 10 hours of maintenance: the upkeep outweighs the saved work. */
+  const losing = acme({
+    manualHoursPerWeek: 2,
+    buildCostBasis: "hourly",
+    buildCostAmount: 150,
+    maintenanceHoursPerMonth: 10,
+    supportHoursPerMonth: 2,
+  });
+
+  it("running costs above the saved work are said plainly, with no negative dollar amount anywhere", () => {
+    const { roi } = estimateSavings(losing, context(9));
+    // 7 saved hours × $45 = $315 a month against 12 hours × $150 = $1,800: $1,485 short.
+    expect(roi.label).toContain(
+      "the maintenance and support cost $1,485 a month more than the work it saves, so it never pays back",
+    );
+    expect(roi.monthlyNetBenefit.label).toBe(
+      "none: the maintenance and support cost $1,485 a month more than the work it saves " +
+        "($315 of saved work less $1,800 of maintenance and support)",
+    );
+    expect(roi.payback.label).toBe(
+      "never: the maintenance and support cost $1,485 a month more than the work it saves",
+    );
+    const everything = JSON.stringify(roi);
+    expect(everything).not.toMatch(/\$-|-\$|−\$/);
+  });
+
+  it("a first year that only loses money states the loss, not a percentage", () => {
+    const { roi } = estimateSavings(losing, context(9));
+    expect(roi.firstYear.percent).toBeNull();
+    expect(roi.firstYear.loss).toBe(38_701);
+    expect(roi.firstYear.label).toBe(
+      "no return: a first-year loss of $38,701 ($24,000 to build and $14,701 more in running cost than benefit " +
+        "over the 9.9 months after go-live)",
+    );
+    expect(roi.label).not.toContain("first-year ROI");
+  });
+
+  it("a fixed fee leaves the upkeep uncosted, and every figure built on it says so", () => {
+    const { roi } = estimateSavings(
+      acme({
+        buildCostBasis: "fixed",
+        buildCostAmount: 18_000,
+        maintenanceHoursPerMonth: 4,
+        supportHoursPerMonth: 2,
+      }),
+      context(9),
+    );
+    expect(roi.monthlyNetBenefit.label).toBe(
+      "$3,420 a month once live ($3,420 of saved work; maintenance and support not costed)",
+    );
+    expect(roi.payback.label).toBe("5.3 months after go-live (maintenance and support not costed)");
+    expect(roi.firstYear.label).toContain("; maintenance and support not costed)");
+    expect(roi.label).toBe(
+      "$18,000 to build (the agency's fixed fee); about $3,420 a month once live (maintenance and support not costed); " +
+        "pays back 5.3 months after go-live (maintenance and support not costed); " +
+        `first-year ROI ${roi.firstYear.percent}% over 9.9 months of benefit (maintenance and support not costed)`,
+    );
+    expect(roi.assumptions).toContain(
+      "Maintenance and support are not costed: the agency's fixed fee gives no hourly rate for the 6 maintenance and " +
+        "support hours a month, so the net benefit, payback and first-year ROI leave them out",
+    );
+  });
+
+  it("the executive summary's payback carries the same warning", () => {
+    const f = acme({
+      buildCostBasis: "fixed",
+      buildCostAmount: 18_000,
+      maintenanceHoursPerMonth: 6,
+      supportHoursPerMonth: 0,
+    });
+    const timeline = estimateTimeline(f);
+    const { timeSavings, roi } = estimateSavings(f, context(timeline.weeksToGoLive));
+    expect(writeExecutiveSummary({ facts: f, timeline, timeSavings, roi, confidenceScore: 80 })).toContain(
+      "months after go-live (maintenance and support not costed).",
+    );
+  });
+
+  it("support not answered is left out and named with where to answer it, never counted as 0 hours", () => {
+    const { roi } = estimateSavings(
+      acme({ buildCostBasis: "daily", buildCostAmount: 1_200, maintenanceHoursPerMonth: 2 }),
+      context(),
+    );
+    expect(roi.monthlyRunningCost.label).toBe(
+      "$300 a month (2 maintenance hours a month at the agency's $150 an hour, its day rate over an 8-hour day); " +
+        "support not answered yet — answer in /intplan interview: support_hours_per_month",
+    );
+    expect(roi.monthlyNetBenefit.label).toBe(
+      "$3,120 a month once live ($3,420 of saved work less $300 of maintenance; support not answered yet)",
+    );
+    expect(roi.label).toContain(
+      "about $3,120 a month once live, net of maintenance (support not answered yet)",
+    );
+    expect(roi.assumptions).toContain(
+      "Support hours are not answered yet, so the net benefit, payback and first-year ROI leave them out " +
+        "— answer in /intplan interview: support_hours_per_month",
+    );
+  });
+
+  it("reads maintenance and support apart from the answers", () => {
+    const read = readFacts(
+      {
+        clientName: "Acme",
+        systemA: "Shopify",
+        systemB: "Klaviyo",
+        summary: null,
+        volumeEstimate: null,
+        targetGoLive: null,
+      },
+      { maintenance_hours_per_month: 2 },
+      "marketing",
+    );
+    expect(read).toMatchObject({ maintenanceHoursPerMonth: 2, supportHoursPerMonth: null });
+  });
+
+  it("fewer errors come from the unrounded target rate: 4,000 records × (1.5% − 0.15%) = 54", () => {
+    const { errorReduction } = estimateSavings(
+      facts({ errorRatePercent: 1.5, monthlyVolume: 4_000 }),
+      context(),
+    );
+    expect(errorReduction.toPercent).toBe(0.2);
+    expect(errorReduction.fewerErrorsPerMonth).toBe(54);
+  });
+
+  it("where to answer is named once after the questions, never in parentheses inside parentheses", () => {
+    const analysis = analyse({
+      project: {
+        clientName: "Acme",
+        systemA: "WooCommerce",
+        systemB: "ShipStation",
+        summary: null,
+        volumeEstimate: null,
+        targetGoLive: null,
+        integrationType: "fulfillment",
+      },
+      answers: { hours_per_week: 15, hourly_cost: 28 },
+      questionnaire: QUESTIONNAIRE_V1,
+    });
+    const lines = [
+      analysis.roi.label,
+      analysis.roi.buildCost.needs,
+      analysis.roi.pricingNeeds,
+      analysis.roi.payback.needs,
+      analysis.roi.monthlyRunningCost.needs,
+      analysis.errorReduction.needs,
+    ];
+    for (const line of lines) expect(line).not.toContain(")))");
+    expect(analysis.roi.pricingNeeds).toMatch(
+      /^needs the agency's price for the build — answer in \/intplan interview \d+: How the agency prices the build and The agency's rate or fee \(USD\)$/,
+    );
+  });
+
+  it("the direct running costs are said to be left out of the ROI", () => {
+    expect(estimateSavings(acme(), context()).roi.assumptions).toContain(
+      "Direct running costs (API fees, storage, processing) are listed in the Discovery Document and not counted",
+    );
   });
 });

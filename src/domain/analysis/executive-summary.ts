@@ -37,7 +37,7 @@ function describeMoney({ buildCost, payback }: ExecutiveSummaryInput["roi"]): st
   const cost = `$${buildCost.value.toLocaleString("en-US")}`;
   return payback.monthsAfterGoLive === null
     ? `At the agency's price of ${cost}, the running costs exceed the savings, so it does not pay back.`
-    : `At the agency's price of ${cost}, it pays back about ${payback.monthsAfterGoLive} months after go-live.`;
+    : `At the agency's price of ${cost}, it pays back about ${payback.monthsAfterGoLive} months after go-live${payback.caveat ? ` (${payback.caveat})` : ""}.`;
 }
 
 /**

@@ -61,8 +61,10 @@ export interface DiscoveryFacts {
   /** Share of records that go wrong today, in percent (2.5 means 2.5 %). */
   errorRatePercent: number | null;
   developmentHours: number | null;
-  /** Maintenance and support hours a month after launch. */
-  runningHoursPerMonth: number | null;
+  /** Maintenance hours a month after launch; kept apart from support so a missing one is never read as 0. */
+  maintenanceHoursPerMonth: number | null;
+  /** Support hours a month after launch. */
+  supportHoursPerMonth: number | null;
   revenueImpactPerMonth: number | null;
   /** Margin on the revenue impact, in percent; without it the revenue is shown but not counted. */
   revenueMarginPercent: number | null;

@@ -53,11 +53,6 @@ function readBuildCostBasis(answers: Answers): BuildCostBasis | null {
   return basis !== null && BUILD_COST_BASES.has(basis) ? (basis as BuildCostBasis) : null;
 }
 
-function sumOrNull(...values: Array<number | null>): number | null {
-  const known = values.filter((v): v is number => v !== null);
-  return known.length === 0 ? null : known.reduce((a, b) => a + b, 0);
-}
-
 /**
  * The volume as described and as records a month. The interview's answer is preferred to the estimate
  * typed at creation; an answer that gives no number per period yields to an estimate that does.
@@ -145,10 +140,8 @@ export function readFacts(
     hourlyCost: readNumber(answers, "hourly_cost"),
     errorRatePercent: readNumber(answers, "error_rate"),
     developmentHours: readNumber(answers, "development_hours"),
-    runningHoursPerMonth: sumOrNull(
-      readNumber(answers, "maintenance_hours_per_month"),
-      readNumber(answers, "support_hours_per_month"),
-    ),
+    maintenanceHoursPerMonth: readNumber(answers, "maintenance_hours_per_month"),
+    supportHoursPerMonth: readNumber(answers, "support_hours_per_month"),
     revenueImpactPerMonth: readNumber(answers, "revenue_impact"),
     revenueMarginPercent: readNumber(answers, "revenue_margin_percent"),
     buildCostBasis: readBuildCostBasis(answers),

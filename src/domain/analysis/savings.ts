@@ -34,10 +34,12 @@ export interface RoiFigure {
 export interface Roi {
   /** The agency's price of the build, from its own rate or fee; never the client's hourly cost. */
   buildCost: RoiFigure;
+  /** What the agency's pricing (basis and amount) still needs, as one sentence; null when both are answered. */
+  pricingNeeds: string | null;
   /** Saved hours a month valued at the client's cost of an hour of the manual work, once live. */
   monthlySavedWork: RoiFigure;
   /** Maintenance and support hours a month at the agency's hourly rate (or day rate / 8), once live. */
-  monthlyRunningCost: RoiFigure;
+  monthlyRunningCost: Running;
   /** Revenue impact a month: counted at its margin when one is given, else shown on its own. */
   monthlyRevenue: {
     counted: number | null;
@@ -48,13 +50,21 @@ export interface Roi {
   /** Saved work plus counted revenue, less the running cost: a month once live. */
   monthlyNetBenefit: RoiFigure;
   /** Months after go-live until the net benefit has repaid the build cost. */
-  payback: { monthsAfterGoLive: number | null; label: string | null; needs: string | null };
+  payback: {
+    monthsAfterGoLive: number | null;
+    label: string | null;
+    needs: string | null;
+    /** What the payback leaves out ("maintenance and support not costed"); said wherever it is shown. */
+    caveat?: string | null;
+  };
   /** The first twelve months from the start: benefits only in the months after the likely go-live. */
   firstYear: {
     benefitMonths: number;
     netBenefit: number | null;
-    /** (net benefit in the first year − build cost) / build cost, in percent. */
+    /** (net benefit in the first year − build cost) / build cost, in percent; null when it never pays back. */
     percent: number | null;
+    /** The first year's loss when the running cost takes all the benefit: the build plus the shortfall. */
+    loss: number | null;
     label: string | null;
     needs: string | null;
   };
@@ -62,6 +72,17 @@ export interface Roi {
   label: string;
   /** Every assumption the figures rest on, one sentence each, for the plan's Estimate Basis. */
   assumptions: string[];
+}
+
+/** The running cost, with what it leaves out so every figure built on it can say so. */
+export interface Running extends RoiFigure {
+  /** The parts taken off the net: "maintenance and support", "maintenance", or null when none is. */
+  costedWhat: string | null;
+  /** "maintenance and support not costed", "support not answered yet", or null for a true net. */
+  caveat: string | null;
+  /** The parts not answered ("support"), and " — answer in …" for them. */
+  unanswered: string | null;
+  unansweredWhere: string;
 }
 
 export interface Savings {
@@ -89,20 +110,48 @@ interface Need {
 }
 
 const round1 = (n: number) => Math.round((n + Number.EPSILON) * 10) / 10;
-const money = (n: number) => `$${Math.round(n).toLocaleString("en-US")}`;
+/** "$1,485", and "−$1,485" for a loss: never "$-1,485". */
+const money = (n: number) => {
+  const amount = `$${Math.abs(Math.round(n)).toLocaleString("en-US")}`;
+  return Math.round(n) < 0 ? `\u2212${amount}` : amount;
+};
 const count = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 2 });
+/** "69%", and "−35%" with a true minus sign. */
+const percentText = (n: number) => (n < 0 ? `\u2212${count(-n)}%` : `${count(n)}%`);
 
 const joinAnd = (parts: string[]) =>
   parts.length <= 1 ? parts.join("") : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
 
-/** "needs the development hours (/intplan interview 12 (Development time (hours)))", or null. */
+/**
+ * " — answer in /intplan interview 12: How the agency prices the build and Development time (hours)": each
+ * place's questions listed once after it, so a label's own parentheses are never nested in the sentence's.
+ */
+function answerIn(questionIds: string[], context: SavingsContext): string {
+  const groups = new Map<string, string[]>();
+  for (const id of questionIds) {
+    const place = context.whereAnswered(id);
+    if (place === null) continue;
+    const split = /^(.+?) \((.+)\)$/.exec(place);
+    const [command, label] = split ? [split[1] ?? place, split[2] ?? null] : [place, null];
+    const labels = groups.get(command) ?? [];
+    if (label !== null && !labels.includes(label)) labels.push(label);
+    groups.set(command, labels);
+  }
+  if (groups.size === 0) return "";
+  const places = [...groups].map(([command, labels]) =>
+    labels.length === 0 ? command : `${command}: ${joinAnd(labels)}`,
+  );
+  return ` \u2014 answer in ${places.join(", and in ")}`;
+}
+
+/** "needs the development hours — answer in /intplan interview 12: Development time (hours)", or null. */
 function describeNeeds(needs: Need[], context: SavingsContext): string | null {
   if (needs.length === 0) return null;
-  const parts = needs.map(({ what, questionIds }) => {
-    const places = questionIds.map(context.whereAnswered).filter((p): p is string => p !== null);
-    return places.length === 0 ? what : `${what} (${places.join(", ")})`;
-  });
-  return `needs ${joinAnd(parts)}`;
+  const what = joinAnd(needs.map((n) => n.what));
+  return `needs ${what}${answerIn(
+    needs.flatMap((n) => n.questionIds),
+    context,
+  )}`;
 }
 
 const share = (answered: number | null, fallback: number): Share =>
@@ -148,8 +197,11 @@ function estimateErrorReduction(
       label: null,
       needs: describeNeeds([{ what: "today's error rate", questionIds: ["error_rate"] }], context),
     };
-  const to = round1(from * (1 - prevented.percent / 100));
-  const fewer = facts.monthlyVolume === null ? null : Math.round((facts.monthlyVolume * (from - to)) / 100);
+  const exactTo = from * (1 - prevented.percent / 100);
+  const to = round1(exactTo);
+  // From the unrounded rate: 4,000 records × (1.5% − 0.15%) is 54, not 4,000 × (1.5% − 0.2%) = 52.
+  const fewer =
+    facts.monthlyVolume === null ? null : Math.round((facts.monthlyVolume * (from - exactTo)) / 100);
   const perMonth = fewer === null ? "" : `, about ${count(fewer)} fewer errors a month`;
   const which = prevented.isDefault ? " (the default share)" : "";
   return {
@@ -230,27 +282,83 @@ function valueSavedWork(facts: DiscoveryFacts, time: TimeSavings, context: Savin
   };
 }
 
-/** Maintenance and support are paid to the agency, so they are costed at its rate or not at all. */
-function costRunning(facts: DiscoveryFacts): RoiFigure {
-  const hours = facts.runningHoursPerMonth;
-  if (hours === null)
-    return { value: null, label: "not costed: no maintenance or support hours given", needs: null };
-  if (hours === 0) return { value: 0, label: "none: no maintenance or support hours expected", needs: null };
+interface UpkeepPart {
+  name: "maintenance" | "support";
+  questionId: string;
+  hours: number | null;
+}
+
+/** What the net, payback and first-year figures leave out: "maintenance and support not costed". */
+function runningCaveat(parts: { uncosted: string | null; unanswered: string | null }): string | null {
+  const said = [
+    ...(parts.uncosted === null ? [] : [`${parts.uncosted} not costed`]),
+    ...(parts.unanswered === null ? [] : [`${parts.unanswered} not answered yet`]),
+  ];
+  return said.length === 0 ? null : said.join(", ");
+}
+
+/**
+ * Maintenance and support are paid to the agency, so they are costed at its rate or not at all. Each part
+ * is costed when answered; a part not answered is named (with where to answer it), never counted as 0.
+ */
+function costRunning(facts: DiscoveryFacts, context: SavingsContext): Running {
+  const parts: UpkeepPart[] = [
+    { name: "maintenance", questionId: "maintenance_hours_per_month", hours: facts.maintenanceHoursPerMonth },
+    { name: "support", questionId: "support_hours_per_month", hours: facts.supportHoursPerMonth },
+  ];
+  const answered = parts.filter((p) => p.hours !== null);
+  const missing = parts.filter((p) => p.hours === null);
+  const unanswered = missing.length === 0 ? null : joinAnd(missing.map((p) => p.name));
+  const missingIds = missing.map((p) => p.questionId);
+  const unansweredTail =
+    unanswered === null ? "" : `; ${unanswered} not answered yet${answerIn(missingIds, context)}`;
+  const costedWhat = answered.length === 0 ? null : joinAnd(answered.map((p) => p.name));
+  const hours = answered.reduce((sum, p) => sum + (p.hours ?? 0), 0);
+  const base = { unanswered, unansweredWhere: answerIn(missingIds, context) };
+
+  if (costedWhat === null)
+    return {
+      ...base,
+      value: null,
+      label: null,
+      needs: describeNeeds([{ what: "the maintenance and support hours", questionIds: missingIds }], context),
+      costedWhat: null,
+      caveat: runningCaveat({ uncosted: null, unanswered }),
+    };
+  if (hours === 0)
+    return {
+      ...base,
+      value: 0,
+      label: `none: no ${costedWhat} hours expected${unansweredTail}`,
+      needs: null,
+      costedWhat: null,
+      caveat: runningCaveat({ uncosted: null, unanswered }),
+    };
   const rate = agencyHourlyRate(facts);
-  const upkeep = `${count(hours)} maintenance and support hours a month`;
+  const upkeep = `${count(hours)} ${costedWhat} hours a month`;
   if (rate === null) {
     const why =
       facts.buildCostBasis === "fixed"
         ? "the agency's fixed fee gives no hourly rate"
         : "no agency hourly or day rate given";
-    return { value: null, label: `not costed: ${why} for the ${upkeep}`, needs: null };
+    return {
+      ...base,
+      value: null,
+      label: `not costed: ${why} for the ${upkeep}${unansweredTail}`,
+      needs: null,
+      costedWhat: null,
+      caveat: runningCaveat({ uncosted: "maintenance and support", unanswered: null }),
+    };
   }
   const value = Math.round(hours * rate);
   const perDay = facts.buildCostBasis === "daily" ? ", its day rate over an 8-hour day" : "";
   return {
+    ...base,
     value,
-    label: `${money(value)} a month (${upkeep} at the agency's ${money(rate)} an hour${perDay})`,
+    label: `${money(value)} a month (${upkeep} at the agency's ${money(rate)} an hour${perDay})${unansweredTail}`,
     needs: null,
+    costedWhat,
+    caveat: runningCaveat({ uncosted: null, unanswered }),
   };
 }
 
@@ -296,11 +404,13 @@ function describeShares(automated: Share, prevented: Share, context: SavingsCont
 interface MoneyParts {
   facts: DiscoveryFacts;
   build: RoiFigure;
-  running: RoiFigure;
+  running: Running;
   revenue: Roi["monthlyRevenue"];
   firstYearBenefitMonths: number;
   weeksToGoLive: number;
 }
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function describeMoneyAssumptions({
   facts,
@@ -323,13 +433,22 @@ function describeMoneyAssumptions({
     lines.push(`The build is costed ${how}, never at the client's hourly cost`);
   }
   if (facts.buildCostBasis === "daily") lines.push(`A working day is ${HOURS_PER_DAY} hours`);
-  if (running.value !== null && running.value > 0)
+  const leftOut = "so the net benefit, payback and first-year ROI leave them out";
+  if (running.costedWhat !== null)
     lines.push(
       facts.buildCostBasis === "daily"
-        ? "Maintenance and support hours are a running cost at the agency's day rate over an 8-hour day"
-        : "Maintenance and support hours are a running cost at the agency's hourly rate",
+        ? `${capitalise(running.costedWhat)} hours are a running cost at the agency's day rate over an 8-hour day`
+        : `${capitalise(running.costedWhat)} hours are a running cost at the agency's hourly rate`,
     );
-  else if (running.value === null) lines.push(`Maintenance and support are ${running.label}`);
+  else if (running.value === null && running.label !== null)
+    lines.push(`Maintenance and support are ${running.label.split("; ")[0]}, ${leftOut}`);
+  if (running.unanswered !== null)
+    lines.push(
+      `${capitalise(running.unanswered)} hours are not answered yet, ${leftOut}${running.unansweredWhere}`,
+    );
+  lines.push(
+    "Direct running costs (API fees, storage, processing) are listed in the Discovery Document and not counted",
+  );
   if (revenue.counted !== null)
     lines.push(
       `Revenue impact counts at its ${count(facts.revenueMarginPercent ?? 0)}% margin, not as profit`,
@@ -343,66 +462,124 @@ function describeMoneyAssumptions({
   return lines;
 }
 
-/** "$3,420 of saved work less $900 of maintenance and support" */
-function describeNet(savedWork: RoiFigure, revenue: Roi["monthlyRevenue"], running: RoiFigure): string {
+/** "$3,420 of saved work less $900 of maintenance and support", with what it leaves out. */
+function describeNet(savedWork: RoiFigure, revenue: Roi["monthlyRevenue"], running: Running): string {
   const gains = [
     ...(savedWork.value === null ? [] : [`${money(savedWork.value)} of saved work`]),
     ...(revenue.counted === null ? [] : [`${money(revenue.counted)} of revenue margin`]),
   ];
-  const less = running.value ? ` less ${money(running.value)} of maintenance and support` : "";
-  return `${gains.join(" and ")}${less}`;
+  const less =
+    running.value && running.costedWhat !== null
+      ? ` less ${money(running.value)} of ${running.costedWhat}`
+      : "";
+  const caveat = running.caveat === null ? "" : `; ${running.caveat}`;
+  return `${gains.join(" and ")}${less}${caveat}`;
+}
+
+/**
+ * When the running cost takes all the benefit: "the maintenance and support cost $1,485 a month more than
+ * the work it saves", said plainly instead of as a negative amount.
+ */
+function describeShortfall(net: number, running: Running, revenue: Roi["monthlyRevenue"]): string {
+  const what = running.costedWhat ?? "maintenance and support";
+  const verb = what.includes(" and ") ? "cost" : "costs";
+  const gains =
+    revenue.counted === null ? "the work it saves" : "the work it saves and the revenue margin it adds";
+  return net === 0
+    ? `the ${what} ${verb} as much as ${gains}`
+    : `the ${what} ${verb} ${money(-net)} a month more than ${gains}`;
 }
 
 interface RoiParts {
   buildBasis: string | null;
   build: RoiFigure;
   savedWork: RoiFigure;
-  running: RoiFigure;
+  running: Running;
   revenue: Roi["monthlyRevenue"];
   net: number | null;
+  shortfall: string | null;
   payback: Roi["payback"];
   firstYear: Roi["firstYear"];
   paybackNeeds: string | null;
-  /** Maintenance or support hours were given but there is no agency rate to cost them at. */
-  upkeepNotCosted: boolean;
 }
 
-/** The plan's one line: the known figures in order, then what the missing ones need. */
+const tagged = (text: string, caveat: string | null) => (caveat === null ? text : `${text} (${caveat})`);
+
+/** The plan's one line: the known figures in order, each with what it leaves out, then what is missing. */
 function writeRoi(p: RoiParts): { label: string } {
   const parts: string[] = [];
+  const caveat = p.running.caveat;
   if (p.build.value !== null) parts.push(`${money(p.build.value)} to build (${p.buildBasis})`);
-  if (p.net !== null) {
-    const costed = p.running.value !== null && p.running.value > 0;
-    const upkeep = costed
-      ? ", net of maintenance and support"
-      : p.upkeepNotCosted
-        ? ", maintenance and support not costed"
-        : "";
-    parts.push(`about ${money(p.net)} a month once live${upkeep}`);
+  if (p.shortfall !== null) parts.push(`${p.shortfall}, so it never pays back`);
+  else if (p.net !== null) {
+    const upkeep = p.running.costedWhat === null ? "" : `, net of ${p.running.costedWhat}`;
+    parts.push(tagged(`about ${money(p.net)} a month once live${upkeep}`, caveat));
   }
   if (p.payback.monthsAfterGoLive !== null) {
-    const firstYear =
-      p.firstYear.percent === null
-        ? ""
-        : ` (first-year ROI ${count(p.firstYear.percent)}%, ${p.firstYear.benefitMonths} months of benefit)`;
-    parts.push(`pays back ${p.payback.monthsAfterGoLive} months after go-live${firstYear}`);
-  } else if (p.payback.label !== null)
-    parts.push("the running costs exceed the savings, so it never pays back");
+    parts.push(tagged(`pays back ${p.payback.monthsAfterGoLive} months after go-live`, caveat));
+    if (p.firstYear.percent !== null)
+      parts.push(
+        tagged(
+          `first-year ROI ${percentText(p.firstYear.percent)} over ${p.firstYear.benefitMonths} months of benefit`,
+          caveat,
+        ),
+      );
+  }
   if (p.revenue.notCounted !== null)
     parts.push(`plus ${money(p.revenue.notCounted)} a month of revenue, not counted: no margin given`);
   if (p.paybackNeeds !== null) {
     const missing =
       p.build.value !== null
         ? "no payback or ROI yet"
-        : p.net === null
-          ? "no ROI figure yet"
-          : "no build cost, payback or ROI yet";
+        : p.shortfall !== null
+          ? "no build cost yet"
+          : p.net === null
+            ? "no ROI figure yet"
+            : "no build cost, payback or ROI yet";
     parts.push(`${missing}: ${p.paybackNeeds}`);
   }
   // A benefit from the revenue margin alone leaves the saved hours out; say so, and what values them.
   if (p.net !== null && p.savedWork.value === null && p.savedWork.needs !== null)
     parts.push(`the saved work is not valued: ${p.savedWork.needs}`);
+  if (p.net !== null && p.running.unanswered !== null)
+    parts.push(`the ${p.running.unanswered} hours are not answered yet${p.running.unansweredWhere}`);
   return { label: parts.join("; ") };
+}
+
+/** The first year's figure: the return in percent, or, when the running cost takes it all, the loss. */
+function firstYearFigure(
+  cost: number,
+  net: number,
+  firstYearNet: number,
+  benefitMonths: number,
+  caveat: string | null,
+): Roi["firstYear"] {
+  const base = { benefitMonths, netBenefit: firstYearNet };
+  if (net <= 0) {
+    const loss = cost - firstYearNet;
+    const shortfall =
+      firstYearNet < 0
+        ? ` and ${money(-firstYearNet)} more in running cost than benefit over the ${benefitMonths} months after go-live`
+        : "";
+    return {
+      ...base,
+      percent: null,
+      loss,
+      label: `no return: a first-year loss of ${money(loss)} (${money(cost)} to build${shortfall}${caveat === null ? "" : `; ${caveat}`})`,
+      needs: null,
+    };
+  }
+  if (cost <= 0)
+    return { ...base, percent: null, loss: null, label: null, needs: "needs a build cost above $0" };
+  const percent = Math.round(((firstYearNet - cost) / cost) * 100);
+  const notRepaid = percent < 0 ? ": not repaid within the first year" : "";
+  return {
+    ...base,
+    percent,
+    loss: null,
+    label: `${percentText(percent)} (${money(firstYearNet)} of net benefit in the ${benefitMonths} months after go-live, against ${money(cost)} to build${notRepaid}${caveat === null ? "" : `; ${caveat}`})`,
+    needs: null,
+  };
 }
 
 /** The net benefit, payback after go-live and first-year return, from what is known; nothing invented. */
@@ -414,18 +591,25 @@ function estimateRoi(
 ): Roi {
   const { basis: buildBasis, ...build } = costBuild(facts, context);
   const savedWork = valueSavedWork(facts, time, context);
-  const running = costRunning(facts);
+  const running = costRunning(facts, context);
   const revenue = countRevenue(facts, context);
   const firstYearBenefitMonths = round1(Math.max(0, 12 - context.weeksToGoLive / WEEKS_PER_MONTH));
+  const caveat = running.caveat;
 
   const valued = savedWork.value !== null || revenue.counted !== null;
   const net = valued ? (savedWork.value ?? 0) + (revenue.counted ?? 0) - (running.value ?? 0) : null;
-  const netNeeds = valued ? null : savedWork.needs;
+  // Only a costed running cost can take all the benefit; a project saving nothing has no shortfall to show.
+  const shortfall =
+    net !== null && net <= 0 && (running.value ?? 0) > 0 ? describeShortfall(net, running, revenue) : null;
   const monthlyNetBenefit: RoiFigure = {
     value: net,
     label:
-      net === null ? null : `${money(net)} a month once live (${describeNet(savedWork, revenue, running)})`,
-    needs: netNeeds,
+      net === null
+        ? null
+        : shortfall !== null
+          ? `none: ${shortfall} (${describeNet(savedWork, revenue, running)})`
+          : `${money(net)} a month once live (${describeNet(savedWork, revenue, running)})`,
+    needs: valued ? null : savedWork.needs,
   };
   const firstYearNet = net === null ? null : Math.round(net * firstYearBenefitMonths);
 
@@ -434,35 +618,30 @@ function estimateRoi(
     [...(build.value === null ? buildCostNeeds(facts) : []), ...(valued ? [] : savedWorkNeeds(facts, time))],
     context,
   );
-  let payback: Roi["payback"] = { monthsAfterGoLive: null, label: null, needs: paybackNeeds };
+  let payback: Roi["payback"] = { monthsAfterGoLive: null, label: null, needs: paybackNeeds, caveat };
   let firstYear: Roi["firstYear"] = {
     benefitMonths: firstYearBenefitMonths,
     netBenefit: firstYearNet,
     percent: null,
+    loss: null,
     label: null,
     needs: paybackNeeds,
   };
-  if (build.value !== null && net !== null) {
-    const cost = build.value;
-    const months = net > 0 ? round1(cost / net) : null;
-    payback = {
-      monthsAfterGoLive: months,
-      label:
-        months === null ? "never: the running costs exceed the savings" : `${months} months after go-live`,
-      needs: null,
-    };
-    const percent =
-      cost > 0 && firstYearNet !== null ? Math.round(((firstYearNet - cost) / cost) * 100) : null;
-    firstYear = {
-      benefitMonths: firstYearBenefitMonths,
-      netBenefit: firstYearNet,
-      percent,
-      label:
-        percent === null
-          ? null
-          : `${count(percent)}% (${money(firstYearNet ?? 0)} of net benefit in the ${firstYearBenefitMonths} months after go-live, against ${money(cost)} to build)`,
-      needs: percent === null ? "needs a build cost above $0" : null,
-    };
+  // Running costs above the benefit never pay back, whatever the build costs.
+  if (shortfall !== null)
+    payback = { monthsAfterGoLive: null, label: `never: ${shortfall}`, needs: null, caveat };
+  if (build.value !== null && net !== null && firstYearNet !== null) {
+    const months = net > 0 ? round1(build.value / net) : null;
+    if (months !== null)
+      payback = {
+        monthsAfterGoLive: months,
+        label: tagged(`${months} months after go-live`, caveat),
+        needs: null,
+        caveat,
+      };
+    else if (shortfall === null)
+      payback = { monthsAfterGoLive: null, label: "never: nothing is saved", needs: null, caveat };
+    firstYear = firstYearFigure(build.value, net, firstYearNet, firstYearBenefitMonths, caveat);
   }
 
   return {
@@ -473,12 +652,18 @@ function estimateRoi(
       running,
       revenue,
       net,
+      shortfall,
       payback,
       firstYear,
       paybackNeeds,
-      upkeepNotCosted: (facts.runningHoursPerMonth ?? 0) > 0 && running.value === null,
     }),
     buildCost: build,
+    pricingNeeds: describeNeeds(
+      buildCostNeeds({ ...facts, developmentHours: 0 }).filter(
+        (n) => n.questionIds[0] !== "development_hours",
+      ),
+      context,
+    ),
     monthlySavedWork: savedWork,
     monthlyRunningCost: running,
     monthlyRevenue: revenue,
