@@ -1,10 +1,10 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { CanvasAccessState, DocumentKind } from "../domain/document-kinds.js";
 import { recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit-log.js";
 import type { Db, DbOrTx } from "./client.js";
 import { perDatabase } from "./prepared.js";
-import { type DocumentRow, documents, publications } from "./schema.js";
+import { auditLog, type DocumentRow, documents, publications } from "./schema.js";
 
 const documentQuery = perDatabase((db) =>
   db
@@ -32,21 +32,54 @@ export interface PublicationRecord {
   canvasId: string | null;
   /** A new canvas' link, when Slack gave it before the publish was recorded (one board refresh shows both). */
   canvasPermalink?: string | null;
-  /** A person asked for it (`/intplan plan`): it counts as a revision; an automatic refresh keeps the one it has. */
+  /**
+   * It counts as a revision: a person asked for it (`/intplan plan`), or it carries a section edit not yet
+   * published (`sectionEditedSincePublished`); any other automatic refresh keeps the revision it has.
+   */
   asked: boolean;
 }
 
 /**
- * The revision (Document Control's version) a publish shows: the next one when a person asked for it, the
+ * The revision (Document Control's version) a publish shows: the next one when it counts (`asked`), the
  * current one for an automatic refresh (1 at least: a refresh only edits a canvas that was published).
  */
 export const revisionFor = (document: { revision: number } | undefined, asked: boolean): number =>
   asked ? (document?.revision ?? 0) + 1 : Math.max(document?.revision ?? 0, 1);
 
 /**
- * A section edit saved or reverted is a change a person made to the document: it counts as a revision of a
- * published document (its canvas follows by the refresh the edit asks for). Unpublished, the first publish
- * is revision 1.
+ * Whether a person saved or reverted a section of the document since it was last published. That change
+ * counts as one revision, taken by whichever publish carries it first (the edit's refresh or a person's
+ * `/intplan plan`); after it, the edit is published and counts no more. Both facts are audit rows, each
+ * written in its own change's transaction, so their order (the ids) is the order they happened in.
+ */
+export function sectionEditedSincePublished(db: DbOrTx, projectId: number, kind: DocumentKind): boolean {
+  const ofDocument = and(
+    eq(auditLog.projectId, projectId),
+    sql`json_extract(${auditLog.details}, '$.document') = ${kind}`,
+  );
+  const lastPublished = db
+    .select({ id: sql<number | null>`max(${auditLog.id})` })
+    .from(auditLog)
+    .where(and(ofDocument, eq(auditLog.action, "document.published")))
+    .get();
+  const edit = db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(
+      and(
+        ofDocument,
+        inArray(auditLog.action, ["section.edited", "section.reverted"]),
+        gt(auditLog.id, lastPublished?.id ?? 0),
+      ),
+    )
+    .limit(1)
+    .get();
+  return edit !== undefined;
+}
+
+/**
+ * A freeze of a change not yet published is a revision a person asked for (document-versions.ts): it counts
+ * at once, on a published document. Unpublished, the first publish is revision 1.
  */
 export function countRevision(tx: DbOrTx, projectId: number, kind: DocumentKind): void {
   tx.update(documents)

@@ -3,7 +3,6 @@ import type { DocumentKind } from "../domain/document-kinds.js";
 import { type ChangeStamp, type ProjectChange, recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit-log.js";
 import type { Db, DbOrTx } from "./client.js";
-import { countRevision } from "./document-store.js";
 import { touchProject } from "./project-store.js";
 import { type SectionEditRow, sectionEdits } from "./schema.js";
 
@@ -76,7 +75,6 @@ export function saveSectionEdit(db: Db, cmd: SaveSectionEditCommand): SectionEdi
       at: cmd.at,
     });
     touchProject(tx, cmd.projectId, cmd.at);
-    countRevision(tx, cmd.projectId, cmd.kind);
     recordChange(tx, CHANGE[cmd.kind], cmd);
     return row;
   });
@@ -109,7 +107,6 @@ export function revertSectionEdit(db: Db, cmd: RevertSectionEditCommand): Sectio
       at: cmd.at,
     });
     touchProject(tx, cmd.projectId, cmd.at);
-    countRevision(tx, cmd.projectId, cmd.kind);
     recordChange(tx, CHANGE[cmd.kind], cmd);
     return removed;
   });

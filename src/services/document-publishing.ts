@@ -5,6 +5,7 @@ import {
   recordCanvasAccess,
   recordCanvasPermalink,
   recordPublication,
+  sectionEditedSincePublished,
 } from "../db/document-store.js";
 import { findProjectByIdAnyTeam } from "../db/project-store.js";
 import type { ProjectRow } from "../db/schema.js";
@@ -79,7 +80,10 @@ export interface PublishArgs {
   asFile: () => Promise<RenderedDocument>;
   /** Refreshes only edit an existing canvas; they never create one. */
   onlyIfCanvasExists?: boolean;
-  /** A person asked for this publish (not a refresh): it counts as a revision when it changes the document. */
+  /**
+   * It counts as a revision when it changes the document: a person asked for it (not a refresh), or it
+   * publishes a person's section edit for the first time.
+   */
   asked: boolean;
 }
 
@@ -200,7 +204,9 @@ export function publishLatestDocument(
       return { project, outcome: undefined };
     }
     // Only the refresh jobs publish `onlyIfCanvasExists`; every other publish is a person's `/intplan plan`.
-    const asked = !args.onlyIfCanvasExists;
+    // A refresh counts too when it carries a section edit not yet published: one edit, one revision, whichever
+    // publish comes first. Read right before the (synchronous) render, so the edit counted is the one shown.
+    const asked = !args.onlyIfCanvasExists || sectionEditedSincePublished(deps.db, project.id, args.kind);
     const outcome = await publishDocument(deps, canvases, {
       projectId: project.id,
       channelId: project.channelId,

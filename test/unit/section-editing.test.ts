@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateView } from "../../emulator/block-kit-limits.js";
 import { listAudit } from "../../src/db/audit-log.js";
-import { findDocument, recordPublication } from "../../src/db/document-store.js";
+import { findDocument, recordPublication, sectionEditedSincePublished } from "../../src/db/document-store.js";
 import { listSectionEdits } from "../../src/db/section-edit-store.js";
 import { createDocumentRenderer } from "../../src/documents/renderer.js";
 import { pendingJobs } from "../../src/outbox/queue.js";
@@ -128,26 +128,32 @@ describe("editing a document's sections", () => {
     expect(listSectionEdits(p.db, p.project.id, "plan")).toMatchObject([{ body: "Someone else's words." }]);
   });
 
-  it("a section's wording saved or reverted counts as a revision of a published document, and of that one only", () => {
+  it("a section's wording saved or reverted waits to be counted by the publish that carries it, once, and in that document only", () => {
     const revision = (kind: "plan" | "discovery") => findDocument(p.db, p.project.id, kind)?.revision;
+    const pending = (kind: "plan" | "discovery") => sectionEditedSincePublished(p.db, p.project.id, kind);
+    const publish = (asked: boolean) =>
+      recordPublication(p.db, {
+        projectId: p.project.id,
+        kind: "plan",
+        target: "canvas",
+        targetId: "F0PLAN",
+        contentHash: `published ${asked}`,
+        actorId: "U0PM",
+        at: T0,
+        canvasId: "F0PLAN",
+        asked,
+      });
     save("### 1.3 Why This Approach", "Before the first publish.");
     expect(revision("plan")).toBeUndefined();
-    recordPublication(p.db, {
-      projectId: p.project.id,
-      kind: "plan",
-      target: "canvas",
-      targetId: "F0PLAN",
-      contentHash: "published",
-      actorId: "U0PM",
-      at: T0,
-      canvasId: "F0PLAN",
-      asked: true,
-    });
-    expect(revision("plan")).toBe(1);
+    expect(publish(true)).toBe(1);
+    expect(pending("plan")).toBe(false);
+
     save("### 1.3 Why This Approach", "Webhooks, then a nightly check.");
-    expect(revision("plan")).toBe(2);
     revertSection(deps, { ...where(), key: sectionKey("### 1.3 Why This Approach"), actorId: "U0PM" });
-    expect(revision("plan")).toBe(3);
+    // Saved, not yet published: the stored revision waits for the publish.
+    expect(revision("plan")).toBe(1);
+    expect(pending("plan")).toBe(true);
+    expect(pending("discovery")).toBe(false);
     expect(revision("discovery")).toBeUndefined();
   });
 
