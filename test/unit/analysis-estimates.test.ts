@@ -1,50 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { COMMON_RISKS } from "../../src/domain/analysis/common-risks.js";
 import { writeExecutiveSummary } from "../../src/domain/analysis/executive-summary.js";
-import type { DiscoveryFacts, SystemFacts } from "../../src/domain/analysis/facts.js";
+import type { DiscoveryFacts } from "../../src/domain/analysis/facts.js";
 import { estimateTimeline } from "../../src/domain/analysis/timeline.js";
 import { INTEGRATION_TYPES } from "../../src/domain/integration-type.js";
-
-const system = (name: string, overrides: Partial<SystemFacts> = {}): SystemFacts => ({
-  name,
-  webhooks: true,
-  batch: true,
-  legacyFormats: false,
-  quirkCount: 0,
-  ...overrides,
-});
-
-/** A simple, well-understood project: one workflow, webhooks and batch on both sides, nothing quantified. */
-function facts(overrides: Partial<DiscoveryFacts> = {}): DiscoveryFacts {
-  return {
-    clientName: "Acme Outdoor Co.",
-    integrationType: "accounting",
-    systemA: system("Shopify"),
-    systemB: system("QuickBooks Online"),
-    summary: null,
-    painPoints: [],
-    objectives: [],
-    workflows: ["Paid order → sales receipt"],
-    hasDataMigration: false,
-    volumeText: "3,000 orders a month",
-    monthlyVolume: 3_000,
-    manualHoursPerWeek: null,
-    hourlyCost: null,
-    errorRatePercent: null,
-    developmentHours: null,
-    maintenanceHoursPerMonth: null,
-    supportHoursPerMonth: null,
-    revenueImpactPerMonth: null,
-    revenueMarginPercent: null,
-    buildCostBasis: null,
-    buildCostAmount: null,
-    automatedSharePercent: null,
-    errorsPreventedPercent: null,
-    targetGoLive: null,
-    plannedStart: null,
-    ...overrides,
-  };
-}
+import { discoveryFacts as facts } from "../support/discovery-facts.js";
 
 describe("common risks", () => {
   it("accounting, marketing and fulfillment carry the Implementation Plan template's own risks", () => {

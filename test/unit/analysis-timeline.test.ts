@@ -6,13 +6,14 @@ import { parseAnswersFile } from "../../src/documents/answers-file.js";
 import type { DocumentInput } from "../../src/documents/render-input.js";
 import { createDocumentRenderer } from "../../src/documents/renderer.js";
 import { analyse } from "../../src/domain/analysis/analyse.js";
-import type { DiscoveryFacts, SystemFacts } from "../../src/domain/analysis/facts.js";
+import type { DiscoveryFacts } from "../../src/domain/analysis/facts.js";
 import { checkGoLive } from "../../src/domain/analysis/go-live.js";
 import { describeVolume, readVolume } from "../../src/domain/analysis/monthly-volume.js";
 import { planSchedule } from "../../src/domain/analysis/schedule.js";
 import { estimateTimeline } from "../../src/domain/analysis/timeline.js";
 import type { Answers } from "../../src/domain/questionnaire/answers.js";
 import { QUESTIONNAIRE_V1 } from "../../src/domain/questionnaire/definition.js";
+import { discoveryFacts as facts, systemFacts as system } from "../support/discovery-facts.js";
 
 const EXAMPLES_DIR = fileURLToPath(new URL("../../examples", import.meta.url));
 const TEMPLATES_DIR = fileURLToPath(new URL("../../templates", import.meta.url));
@@ -39,47 +40,6 @@ const withAnswers = (input: DocumentInput, answers: Answers): DocumentInput => (
   ...input,
   answers: { ...input.answers, ...answers },
 });
-
-const system = (name: string, overrides: Partial<SystemFacts> = {}): SystemFacts => ({
-  name,
-  webhooks: true,
-  batch: true,
-  legacyFormats: false,
-  quirkCount: 0,
-  ...overrides,
-});
-
-/** A simple project known well: one workflow, webhooks and batch on both sides, no migration, low volume. */
-function facts(overrides: Partial<DiscoveryFacts> = {}): DiscoveryFacts {
-  return {
-    clientName: "Acme Outdoor Co.",
-    integrationType: "accounting",
-    systemA: system("Shopify"),
-    systemB: system("QuickBooks Online"),
-    summary: null,
-    painPoints: [],
-    objectives: [],
-    workflows: ["Paid order → sales receipt"],
-    hasDataMigration: false,
-    volumeText: "3,000 orders a month",
-    monthlyVolume: 3_000,
-    manualHoursPerWeek: null,
-    hourlyCost: null,
-    errorRatePercent: null,
-    developmentHours: null,
-    maintenanceHoursPerMonth: null,
-    supportHoursPerMonth: null,
-    revenueImpactPerMonth: null,
-    targetGoLive: null,
-    plannedStart: null,
-    revenueMarginPercent: null,
-    buildCostBasis: null,
-    buildCostAmount: null,
-    automatedSharePercent: null,
-    errorsPreventedPercent: null,
-    ...overrides,
-  };
-}
 
 const likelyPerPhase = (f: DiscoveryFacts) => estimateTimeline(f).phases.map((p) => p.weeks);
 

@@ -1,52 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { analyse } from "../../src/domain/analysis/analyse.js";
 import { writeExecutiveSummary } from "../../src/domain/analysis/executive-summary.js";
-import type { DiscoveryFacts, SystemFacts } from "../../src/domain/analysis/facts.js";
+import type { DiscoveryFacts } from "../../src/domain/analysis/facts.js";
 import { readFacts } from "../../src/domain/analysis/read-facts.js";
 import { estimateSavings, type SavingsContext } from "../../src/domain/analysis/savings.js";
 import { estimateTimeline } from "../../src/domain/analysis/timeline.js";
 import { QUESTIONNAIRE_V1 } from "../../src/domain/questionnaire/definition.js";
 import { whereAnswered } from "../../src/domain/questionnaire/where-answered.js";
-
-const system = (name: string): SystemFacts => ({
-  name,
-  webhooks: true,
-  batch: true,
-  legacyFormats: false,
-  quirkCount: 0,
-});
-
-/** Acme's order-to-invoice project before anyone has given a number. */
-function facts(overrides: Partial<DiscoveryFacts> = {}): DiscoveryFacts {
-  return {
-    clientName: "Acme Outdoor Co.",
-    integrationType: "accounting",
-    systemA: system("Shopify"),
-    systemB: system("QuickBooks Online"),
-    summary: null,
-    painPoints: [],
-    objectives: [],
-    workflows: ["Paid order → sales receipt"],
-    hasDataMigration: false,
-    volumeText: "3,000 orders a month",
-    monthlyVolume: 3_000,
-    manualHoursPerWeek: null,
-    hourlyCost: null,
-    errorRatePercent: null,
-    developmentHours: null,
-    maintenanceHoursPerMonth: null,
-    supportHoursPerMonth: null,
-    revenueImpactPerMonth: null,
-    revenueMarginPercent: null,
-    buildCostBasis: null,
-    buildCostAmount: null,
-    automatedSharePercent: null,
-    errorsPreventedPercent: null,
-    targetGoLive: null,
-    plannedStart: null,
-    ...overrides,
-  };
-}
+import { discoveryFacts as facts } from "../support/discovery-facts.js";
 
 /** Where each answer is given, named by its question id so the tests do not depend on section numbers. */
 const context = (weeksToGoLive = 0): SavingsContext => ({
