@@ -1,7 +1,8 @@
 import type { PhaseRow } from "../../db/schema.js";
 import { statusLabel } from "../../domain/phase-labels.js";
 import { phaseName } from "../../domain/phase-rules.js";
-import type { PhaseStatus } from "../../domain/phases.js";
+import { PHASES, type PhaseStatus } from "../../domain/phases.js";
+import { truncateText } from "../../domain/text.js";
 import { ACTION } from "../ids.js";
 import { actions, button, context, type MessageContent, section } from "./block-kit.js";
 import { escapeMrkdwn, mention } from "./mrkdwn.js";
@@ -106,4 +107,11 @@ export function buildSignOffRequest(question: SignOffQuestion & { requesterId: s
 /** What a sign-off question becomes once it is answered. */
 export function buildSignOffSettled(text: string): MessageContent {
   return { text, blocks: [context(text)] };
+}
+
+const PHASE_LIST = PHASES.map((p) => `${p.number} ${p.name}`).join(", ");
+
+/** What a phase command says when the phase typed is none of the plan's five. */
+export function noSuchPhaseText(typed: string): string {
+  return `There is no phase "${truncateText(typed, 60)}". The phases are ${PHASE_LIST}.`;
 }

@@ -1,18 +1,15 @@
 import { statusLabel } from "../../../domain/phase-labels.js";
 import { PHASE_NOTE_MAX } from "../../../domain/phase-rules.js";
-import { findPhase, PHASES } from "../../../domain/phases.js";
-import { truncateText } from "../../../domain/text.js";
+import { findPhase } from "../../../domain/phases.js";
 import { changePhase } from "../../../services/phases-service.js";
 import { usageOf } from "../../command-grammar.js";
 import { plainFromTyped, readOptionalNote } from "../../slack-text.js";
 import { buildUsageError } from "../../views/help.js";
-import { buildSignOffPrompt, phaseTitle } from "../../views/phase-messages.js";
+import { buildSignOffPrompt, noSuchPhaseText, phaseTitle } from "../../views/phase-messages.js";
 import { plainMessage } from "../../views/plain-message.js";
 import { announcePhaseChange } from "../phase-announcement.js";
 import { encodeSignOffValue } from "../sign-off-value.js";
 import { defineSubcommand } from "./define-subcommand.js";
-
-const PHASE_LIST = PHASES.map((p) => `${p.number} ${p.name}`).join(", ");
 
 /** `/intplan phase <1-5|name> <status> [note]`: change a phase's status and tell the channel. */
 export const phaseCommand = defineSubcommand({
@@ -22,12 +19,7 @@ export const phaseCommand = defineSubcommand({
     const typedPhase = plainFromTyped(command.phase);
     const phase = findPhase(typedPhase);
     if (!phase) {
-      await ack(
-        buildUsageError(
-          `There is no phase "${truncateText(typedPhase, 60)}". The phases are ${PHASE_LIST}.`,
-          usageOf("phase"),
-        ),
-      );
+      await ack(buildUsageError(noSuchPhaseText(typedPhase), usageOf("phase")));
       return;
     }
     const note = readOptionalNote(command.note, PHASE_NOTE_MAX);

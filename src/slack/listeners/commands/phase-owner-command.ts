@@ -1,15 +1,13 @@
-import { findPhase, PHASES } from "../../../domain/phases.js";
+import { findPhase } from "../../../domain/phases.js";
 import { truncateText } from "../../../domain/text.js";
 import { setPhaseOwnerOf } from "../../../services/phases-service.js";
 import { usageOf } from "../../command-grammar.js";
 import { onlyMentionedUser, plainFromTyped } from "../../slack-text.js";
 import { buildUsageError } from "../../views/help.js";
 import { mention } from "../../views/mrkdwn.js";
-import { phaseTitle } from "../../views/phase-messages.js";
+import { noSuchPhaseText, phaseTitle } from "../../views/phase-messages.js";
 import { plainMessage } from "../../views/plain-message.js";
 import { defineSubcommand } from "./define-subcommand.js";
-
-const PHASE_LIST = PHASES.map((p) => `${p.number} ${p.name}`).join(", ");
 
 /** `/intplan phase <1-5|name> owner @person|default`: who owns a phase; `default` gives it back to the team's. */
 export const phaseOwnerCommand = defineSubcommand({
@@ -19,12 +17,7 @@ export const phaseOwnerCommand = defineSubcommand({
     const typedPhase = plainFromTyped(command.phase);
     const phase = findPhase(typedPhase);
     if (!phase) {
-      await ack(
-        buildUsageError(
-          `There is no phase "${truncateText(typedPhase, 60)}". The phases are ${PHASE_LIST}.`,
-          usageOf("phase-owner"),
-        ),
-      );
+      await ack(buildUsageError(noSuchPhaseText(typedPhase), usageOf("phase-owner")));
       return;
     }
     const isDefault = command.owner.trim().toLowerCase() === "default";
