@@ -7,7 +7,7 @@ import {
   type IntegrationTypeSource,
 } from "./integration-type.js";
 import type { IsPersonId } from "./person-id.js";
-import { PROJECT_LIMITS, projectFieldRules as rules } from "./project.js";
+import { byField, PROJECT_LIMITS, projectFieldRules as rules } from "./project.js";
 
 /**
  * `/intplan edit project`: the basics a project was started with, changed later. Validated as `/intplan new`
@@ -106,14 +106,9 @@ export function validateProjectEdit(
   raw: Record<string, unknown>,
   args: { today: string; currentGoLive: string | null; isPersonId: IsPersonId },
 ): ProjectEditValidation {
-  const parsed = projectEditSchema(args.today, args.currentGoLive, args.isPersonId).safeParse(raw);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const errors: Partial<Record<ProjectBasicsField, string>> = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0] as ProjectBasicsField;
-    errors[field] ??= issue.message;
-  }
-  return { ok: false, errors };
+  return byField<ProjectBasics, ProjectBasicsField>(
+    projectEditSchema(args.today, args.currentGoLive, args.isPersonId).safeParse(raw),
+  );
 }
 
 /** A project's types as a person reads them: "Inventory, Accounting" or "Accounting (auto-detected)". */

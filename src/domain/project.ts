@@ -93,20 +93,26 @@ export type NewProjectValidation =
   | { ok: true; value: NewProjectInput }
   | { ok: false; errors: Partial<Record<NewProjectField, string>> };
 
+/** A form's parse result as the form shows it: the value, or one message per field, the first problem found. */
+export function byField<T, F extends string>(
+  parsed: z.ZodSafeParseResult<T>,
+): { ok: true; value: T } | { ok: false; errors: Partial<Record<F, string>> } {
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const errors: Partial<Record<F, string>> = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as F;
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors };
+}
+
 /** Validates raw form input; one message per field, the first problem found. */
 export function validateNewProject(
   raw: Record<string, unknown>,
   today: string,
   isPersonId: IsPersonId,
 ): NewProjectValidation {
-  const parsed = newProjectSchema(today, isPersonId).safeParse(raw);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const errors: Partial<Record<NewProjectField, string>> = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0] as NewProjectField;
-    errors[field] ??= issue.message;
-  }
-  return { ok: false, errors };
+  return byField<NewProjectInput, NewProjectField>(newProjectSchema(today, isPersonId).safeParse(raw));
 }
 
 /** The type a person chose, or every type the classifier finds (the strongest first). */
