@@ -159,8 +159,6 @@ export function buildPlanContext(
     keyScenarios: keyScenarios(questionnaire, input),
     phases: phaseViews(input, analysis, now),
     ...blockerViews(input.blockers),
-    /** Checklist key → ticked, for the phases' tasks and exit criteria: `{{check done.[p1.test-data]}}`. */
-    done: Object.fromEntries((input.ticked ?? []).map((key) => [key, true])),
     /** Checklist key → its state (ticked, suggested, not in scope): `{{#item checklist.[p1.test-data]}}`. */
     checklist: checklistStates(input),
     typeFeatures: typeFeatureBlocks(input, analysis),
