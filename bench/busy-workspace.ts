@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createSignedClient, type SignedClient } from "../emulator/signed-client.js";
 import { type RecordedCall, type SlackEmulator, startSlackEmulator } from "../emulator/slack-emulator.js";
-import { QUESTIONNAIRE_V1 } from "../src/domain/questionnaire/definition.js";
+import { QUESTIONNAIRE_V2 } from "../src/domain/questionnaire/definition.js";
 import { encodeMetadata } from "../src/slack/interview-modal.js";
 import { INTERVIEW_CALLBACK_ID } from "../src/slack/views/interview-view.js";
 import { form, newProjectForm } from "../test/support/forms.js";
@@ -71,7 +71,7 @@ const POLL_MS = 50;
 /** After every change is shown, the app is idle once no Slack call arrived for this long. */
 const QUIET_MS = 2000;
 
-const SECTION_0 = QUESTIONNAIRE_V1.sections[0];
+const SECTION_0 = QUESTIONNAIRE_V2.sections[0];
 const ANSWER_QUESTION = SECTION_0?.questions.find((q) => q.kind === "short_text" || q.kind === "long_text");
 
 /** A small deterministic generator (mulberry32), so two runs send the same mix. */

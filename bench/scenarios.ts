@@ -1,5 +1,5 @@
 import type { SignedClient, SlackRequestResult, StateValues } from "../emulator/signed-client.js";
-import { QUESTIONNAIRE_V1 } from "../src/domain/questionnaire/definition.js";
+import { QUESTIONNAIRE_V2 } from "../src/domain/questionnaire/definition.js";
 import { encodeMetadata } from "../src/slack/interview-modal.js";
 import { INTERVIEW_CALLBACK_ID } from "../src/slack/views/interview-view.js";
 import { sectionState } from "../test/support/interview.js";
@@ -21,7 +21,7 @@ export interface Scenario {
   problemWith(result: SlackRequestResult): string | undefined;
 }
 
-const sections = QUESTIONNAIRE_V1.sections;
+const sections = QUESTIONNAIRE_V2.sections;
 /** A fully answered modal per section, built once so the load generator does not pay for it. */
 const SECTION_STATES: StateValues[] = sections.map((section) => sectionState(section));
 

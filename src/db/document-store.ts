@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { CanvasAccessState, DocumentKind } from "../domain/document-kinds.js";
-import { recordChange } from "../outbox/refresh-rules.js";
+import { publishedChange, recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit-log.js";
 import type { Db, DbOrTx } from "./client.js";
 import { perDatabase } from "./prepared.js";
@@ -146,7 +146,7 @@ export function recordPublication(db: Db, rec: PublicationRecord): number {
       },
       at: rec.at,
     });
-    recordChange(tx, "document-published", {
+    recordChange(tx, publishedChange(rec.kind), {
       projectId: rec.projectId,
       actorId: rec.actorId,
       at: rec.at,
@@ -206,7 +206,7 @@ export function recordCanvasPermalink(
       .where(sameCanvasRow(rec.projectId, rec.kind, rec.canvasId))
       .run();
     if (changes === 0) return;
-    recordChange(tx, "document-published", {
+    recordChange(tx, publishedChange(rec.kind), {
       projectId: rec.projectId,
       actorId: rec.actorId,
       at: rec.at,

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, isNull, max } from "drizzle-orm";
 import type { DocumentKind } from "../domain/document-kinds.js";
-import { recordChange } from "../outbox/refresh-rules.js";
+import { publishedChange, recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit-log.js";
 import type { Db, DbOrTx } from "./client.js";
 import { countRevision } from "./document-store.js";
@@ -50,7 +50,7 @@ export function createVersion(db: Db, version: NewVersion): DocumentVersionRow {
     if (version.countsAsRevision) {
       countRevision(tx, version.projectId, version.kind);
       const stamp = { projectId: version.projectId, actorId: version.actorId, at: version.at };
-      recordChange(tx, "document-published", { ...stamp, timing: undefined });
+      recordChange(tx, publishedChange(version.kind), { ...stamp, timing: undefined });
     }
     recordAudit(tx, {
       projectId: version.projectId,

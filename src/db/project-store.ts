@@ -46,6 +46,8 @@ export interface CreateProjectCommand extends ChannelRef {
   input: NewProjectInput;
   /** The primary type, who picked it, and every type when there are several (the primary first). */
   integrationType: { type: IntegrationType; source: "auto" | "chosen"; types?: readonly IntegrationType[] };
+  /** The questionnaire version the project is interviewed with, for good. */
+  questionnaireVersion: number;
   actorId: string;
   at: Date;
 }
@@ -74,6 +76,7 @@ export function createProject(db: Db, cmd: CreateProjectCommand): CreateProjectR
         integrationType: cmd.integrationType.type,
         integrationTypes: typesOf(cmd.integrationType),
         integrationTypeSource: cmd.integrationType.source,
+        questionnaireVersion: cmd.questionnaireVersion,
         createdBy: cmd.actorId,
         createdAt: cmd.at,
         updatedAt: cmd.at,

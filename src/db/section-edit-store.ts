@@ -8,10 +8,7 @@ import { type SectionEditRow, sectionEdits } from "./schema.js";
 
 /** A PM's own wording of document sections (`/intplan edit`): saved, reverted, listed. */
 
-const CHANGE: Record<DocumentKind, ProjectChange> = {
-  plan: "plan-section-edit",
-  discovery: "discovery-section-edit",
-};
+const changeOf = (kind: DocumentKind): ProjectChange => `${kind}-section-edit`;
 
 const sameSection = (projectId: number, kind: DocumentKind, heading: string) =>
   and(eq(sectionEdits.projectId, projectId), eq(sectionEdits.kind, kind), eq(sectionEdits.heading, heading));
@@ -75,7 +72,7 @@ export function saveSectionEdit(db: Db, cmd: SaveSectionEditCommand): SectionEdi
       at: cmd.at,
     });
     touchProject(tx, cmd.projectId, cmd.at);
-    recordChange(tx, CHANGE[cmd.kind], cmd);
+    recordChange(tx, changeOf(cmd.kind), cmd);
     return row;
   });
 }
@@ -107,7 +104,7 @@ export function revertSectionEdit(db: Db, cmd: RevertSectionEditCommand): Sectio
       at: cmd.at,
     });
     touchProject(tx, cmd.projectId, cmd.at);
-    recordChange(tx, CHANGE[cmd.kind], cmd);
+    recordChange(tx, changeOf(cmd.kind), cmd);
     return removed;
   });
 }

@@ -8,6 +8,8 @@ import {
 import {
   allQuestions,
   type ChoiceQuestion,
+  getQuestionnaire,
+  LATEST_QUESTIONNAIRE_VERSION,
   type Question,
   type Questionnaire,
 } from "../domain/questionnaire/definition.js";
@@ -205,4 +207,30 @@ export function choiceAt(tree: FieldTree, path: string): ChoiceView {
     throw new Error(`No checkboxes field at "${path}".`);
   }
   return node as ChoiceView;
+}
+
+/**
+ * Every question's answer by its id, `{{answer.payment_terms}}`, as the companion documents read them: in
+ * the template's shape for its kind (`fieldValue`), an `Unanswered` marker when empty. The ids are those of
+ * the latest questionnaire and of the project's own version, so a template compiled in strict mode may name
+ * any current question. A question the project's version does not ask (a project started on an older
+ * version) is answered by the PM's own wording of the section: `notAsked` says where
+ * (`/intplan edit sow`).
+ */
+export function answersById(
+  questionnaire: Questionnaire,
+  answers: Answers,
+  systems: SystemNames,
+  notAsked: string,
+): Record<string, FieldValue> {
+  const asked = new Map(allQuestions(questionnaire).map((q) => [q.id, q]));
+  const byId: Record<string, FieldValue> = {};
+  for (const question of allQuestions(getQuestionnaire(LATEST_QUESTIONNAIRE_VERSION))) {
+    if (!asked.has(question.id)) byId[question.id] = marked(fieldValue(question, undefined), notAsked);
+  }
+  for (const question of asked.values()) {
+    const where = whereAnswered(questionnaire, question.id, systems) ?? question.id;
+    byId[question.id] = marked(fieldValue(question, answers[question.id]), where);
+  }
+  return byId;
 }

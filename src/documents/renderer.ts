@@ -2,23 +2,43 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Handlebars from "handlebars";
 import { type Analysis, analyse } from "../domain/analysis/analyse.js";
+import { DOCUMENT_FILE_NAMES, DOCUMENT_KINDS, type DocumentKind } from "../domain/document-kinds.js";
 import { getQuestionnaire, type Questionnaire } from "../domain/questionnaire/definition.js";
 import { boundAnswers, DETAIL_LEVELS, DOCUMENT_BUDGET_BYTES, fitToBytes } from "./bounds.js";
 import { buildDiscoveryContext } from "./discovery-context.js";
 import { buildPlanContext } from "./plan-context.js";
+import { buildPlaybookContext } from "./playbook-context.js";
 import type { DocumentInput } from "./render-input.js";
+import { buildRunbookContext } from "./runbook-context.js";
+import { buildSowContext } from "./sow-context.js";
+import { buildSpecsContext } from "./specs-context.js";
+import type { ContextArgs } from "./suite-context.js";
 import { TEMPLATE_HELPERS } from "./template-helpers.js";
+import { buildTestsContext } from "./tests-context.js";
 
 export interface DocumentRendererOptions {
-  /** The folder holding implementation-plan.md.hbs, discovery-document.md.hbs and partials/. */
+  /** The folder holding a template per document (implementation-plan.md.hbs, statement-of-work.md.hbs…) and partials/. */
   templatesDir: string;
   now?: () => Date;
 }
 
 export interface DocumentRenderer {
+  /** Any document of the suite, from its template (`templates/<DOCUMENT_FILE_NAMES[kind]>.md.hbs`). */
+  render(kind: DocumentKind, input: DocumentInput): string;
   renderPlan(input: DocumentInput): string;
   renderDiscovery(input: DocumentInput): string;
 }
+
+/** What each document's template reads, built from the input, the questionnaire, the analysis and the time. */
+const CONTEXTS: Readonly<Record<DocumentKind, (...args: ContextArgs) => object>> = {
+  plan: buildPlanContext,
+  discovery: buildDiscoveryContext,
+  sow: buildSowContext,
+  specs: buildSpecsContext,
+  tests: buildTestsContext,
+  runbook: buildRunbookContext,
+  playbook: buildPlaybookContext,
+};
 
 const TEMPLATE_SUFFIX = ".md.hbs";
 
@@ -36,8 +56,8 @@ const COMPILE_OPTIONS = {
 type CompileOptions = Parameters<typeof Handlebars.compile>[1];
 
 /**
- * Loads and compiles both templates and their partials once, on a Handlebars instance of its own, and
- * renders the Implementation Plan and the Discovery Document from a project and its answers.
+ * Loads and compiles every document's template and the partials once, on a Handlebars instance of its own,
+ * and renders any document of the suite from a project and its answers.
  */
 export function createDocumentRenderer({
   templatesDir,
@@ -51,8 +71,12 @@ export function createDocumentRenderer({
   for (const file of readdirSync(partialsDir).filter((f) => f.endsWith(TEMPLATE_SUFFIX))) {
     hb.registerPartial(file.slice(0, -TEMPLATE_SUFFIX.length), compileFile(join(partialsDir, file)));
   }
-  const plan = compileFile(join(templatesDir, `implementation-plan${TEMPLATE_SUFFIX}`));
-  const discovery = compileFile(join(templatesDir, `discovery-document${TEMPLATE_SUFFIX}`));
+  const templates = new Map(
+    DOCUMENT_KINDS.map((kind) => [
+      kind,
+      compileFile(join(templatesDir, `${DOCUMENT_FILE_NAMES[kind]}${TEMPLATE_SUFFIX}`)),
+    ]),
+  );
 
   type Build = (input: DocumentInput, questionnaire: Questionnaire, analysis: Analysis, at: Date) => string;
 
@@ -73,8 +97,14 @@ export function createDocumentRenderer({
     return fitToBytes(markdown);
   };
 
+  const render = (kind: DocumentKind, input: DocumentInput) => {
+    const template = templates.get(kind);
+    if (!template) throw new Error(`No template for the ${kind} document.`);
+    return renderBounded(input, (...args) => template(CONTEXTS[kind](...args)));
+  };
   return {
-    renderPlan: (input) => renderBounded(input, (...args) => plan(buildPlanContext(...args))),
-    renderDiscovery: (input) => renderBounded(input, (...args) => discovery(buildDiscoveryContext(...args))),
+    render,
+    renderPlan: (input) => render("plan", input),
+    renderDiscovery: (input) => render("discovery", input),
   };
 }

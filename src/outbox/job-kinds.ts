@@ -2,5 +2,20 @@
  * The kinds of background job the outbox runs. A leaf, so the schema can type its `job` columns with it
  * without importing the queue (which imports the schema).
  */
-export const OUTBOX_JOBS = ["refresh-plan", "refresh-discovery", "refresh-status-board"] as const;
+import type { DocumentKind } from "../domain/document-kinds.js";
+
+/** Refreshing a document's canvas, one job per document of the suite: `refresh-plan`, `refresh-sow`… */
+export type RefreshDocumentJob = `refresh-${DocumentKind}`;
+export const refreshJobOf = (kind: DocumentKind): RefreshDocumentJob => `refresh-${kind}`;
+
+export const OUTBOX_JOBS = [
+  "refresh-plan",
+  "refresh-discovery",
+  "refresh-sow",
+  "refresh-specs",
+  "refresh-tests",
+  "refresh-runbook",
+  "refresh-playbook",
+  "refresh-status-board",
+] as const satisfies ReadonlyArray<RefreshDocumentJob | "refresh-status-board">;
 export type OutboxJob = (typeof OUTBOX_JOBS)[number];

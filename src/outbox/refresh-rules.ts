@@ -1,5 +1,14 @@
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
+import { documents } from "../db/schema.js";
 import { type Timing, timingOf } from "../deps.js";
+import {
+  COMPANION_KINDS,
+  type CompanionKind,
+  DOCUMENT_KINDS,
+  type DocumentKind,
+} from "../domain/document-kinds.js";
+import { refreshJobOf } from "./job-kinds.js";
 import { enqueueJob, type OutboxJob } from "./queue.js";
 
 /** The kinds of change a project's storage records, each with a row in `REFRESH_RULES`. */
@@ -10,8 +19,8 @@ export type ProjectChange =
   | "checklist"
   | "blocker"
   | "document-published"
-  | "plan-section-edit"
-  | "discovery-section-edit";
+  | "companion-published"
+  | `${DocumentKind}-section-edit`;
 
 export interface RefreshRule {
   /** The background jobs that bring what shows this change up to date. */
@@ -22,32 +31,65 @@ export interface RefreshRule {
    * `at-once`: they are due as soon as the change commits.
    */
   when: "debounced" | "at-once";
+  /**
+   * Also refreshes each companion document (SOW, specifications…) that has a canvas. Those become canvases
+   * only when a team publishes them, so most projects owe them nothing: no job is queued for a document
+   * nobody published.
+   */
+  companions?: boolean;
 }
 
+/** What a change to the project's facts shows in: both main documents, the board, and the published companions. */
+const EVERYWHERE = {
+  refreshes: ["refresh-plan", "refresh-discovery", "refresh-status-board"],
+  when: "debounced",
+  companions: true,
+} as const satisfies RefreshRule;
+/** The live state (phases, tasks, blockers): the plan, the board, and the published companions. */
+const LIVE_STATE = {
+  refreshes: ["refresh-plan", "refresh-status-board"],
+  when: "debounced",
+  companions: true,
+} as const satisfies RefreshRule;
+
+/** A PM's wording of a section (`/intplan edit`, saved or reverted) shows in that document only. */
+const SECTION_EDITS = Object.fromEntries(
+  DOCUMENT_KINDS.map((kind) => [
+    `${kind}-section-edit`,
+    { refreshes: [refreshJobOf(kind)], when: "debounced" } satisfies RefreshRule,
+  ]),
+) as unknown as Record<`${DocumentKind}-section-edit`, RefreshRule>;
+
 /**
- * The one answer to "what does this change refresh, and when". The jobs are the Implementation Plan canvas
- * (`refresh-plan`), the Discovery Document canvas (`refresh-discovery`) and the pinned status board
+ * The one answer to "what does this change refresh, and when". The jobs are the documents' canvases
+ * (`refresh-plan`, `refresh-discovery`, and for a companion document with a canvas `refresh-sow`…: every
+ * document of the suite may show the project's basics, answers and live state) and the pinned status board
  * (`refresh-status-board`); a canvas is only refreshed once it has been published. App Home is in no row: it
  * is rendered from storage whenever someone opens it, so nothing is owed to it.
  */
 export const REFRESH_RULES: Readonly<Record<ProjectChange, RefreshRule>> = {
-  // The project's basics (`/intplan edit project`) head both documents and the board.
-  "project-basics": {
-    refreshes: ["refresh-plan", "refresh-discovery", "refresh-status-board"],
-    when: "debounced",
-  },
-  // Answers feed both documents, and the board shows the interview's progress.
-  answers: { refreshes: ["refresh-plan", "refresh-discovery", "refresh-status-board"], when: "debounced" },
-  // Phases, tasks and exit criteria, and blockers show in the plan and on the board.
-  phase: { refreshes: ["refresh-plan", "refresh-status-board"], when: "debounced" },
-  checklist: { refreshes: ["refresh-plan", "refresh-status-board"], when: "debounced" },
-  blocker: { refreshes: ["refresh-plan", "refresh-status-board"], when: "debounced" },
-  // A PM's wording of a section (`/intplan edit`, saved or reverted) shows in that document only.
-  "plan-section-edit": { refreshes: ["refresh-plan"], when: "debounced" },
-  "discovery-section-edit": { refreshes: ["refresh-discovery"], when: "debounced" },
-  // The board links the published document and shows its version: one publish, one refresh, no waiting.
+  // The project's basics (`/intplan edit project`) head every document and the board.
+  "project-basics": EVERYWHERE,
+  // Answers feed every document, and the board shows the interview's progress.
+  answers: EVERYWHERE,
+  // Phases, tasks and exit criteria, and blockers show in the plan, the companions (the SOW's milestones,
+  // the runbook's checklist) and on the board.
+  phase: LIVE_STATE,
+  checklist: LIVE_STATE,
+  blocker: LIVE_STATE,
+  ...SECTION_EDITS,
+  // The board links the published document and shows its version, and the plan's section 11 links every
+  // companion document published or frozen: one publish, one refresh each, no waiting.
   "document-published": { refreshes: ["refresh-status-board"], when: "at-once" },
+  "companion-published": { refreshes: ["refresh-plan", "refresh-status-board"], when: "at-once" },
 };
+
+/**
+ * What a publish (or a frozen version) of a document changes: the board always; a companion document's also
+ * the plan, whose section 11 links it.
+ */
+export const publishedChange = (kind: DocumentKind): ProjectChange =>
+  (COMPANION_KINDS as readonly DocumentKind[]).includes(kind) ? "companion-published" : "document-published";
 
 /** Who changed which project when: what a storage write hands `recordChange`. */
 export interface ChangeStamp {
@@ -76,7 +118,24 @@ function runAfterFor(rule: RefreshRule, stamp: ChangeStamp): Date {
 export function recordChange(tx: DbOrTx, kind: ProjectChange, stamp: ChangeStamp): void {
   const rule = REFRESH_RULES[kind];
   const runAfter = runAfterFor(rule, stamp);
-  for (const job of rule.refreshes) {
+  const companions = rule.companions ? companionsWithCanvas(tx, stamp.projectId).map(refreshJobOf) : [];
+  for (const job of [...rule.refreshes, ...companions]) {
     enqueueJob(tx, { projectId: stamp.projectId, job, actorId: stamp.actorId, runAfter, now: stamp.at });
   }
+}
+
+/** The companion documents of a project that have a canvas to keep up to date. */
+function companionsWithCanvas(tx: DbOrTx, projectId: number): CompanionKind[] {
+  return tx
+    .select({ kind: documents.kind })
+    .from(documents)
+    .where(
+      and(
+        eq(documents.projectId, projectId),
+        isNotNull(documents.canvasId),
+        inArray(documents.kind, [...COMPANION_KINDS]),
+      ),
+    )
+    .all()
+    .map((row) => row.kind as CompanionKind);
 }

@@ -12,15 +12,10 @@ import {
 import { referencesIn } from "../documents/person-tokens.js";
 import type { DocumentRenderer } from "../documents/renderer.js";
 import { applySectionEdits } from "../documents/sections.js";
-import { DOCUMENT_TITLES, type DocumentKind } from "../domain/document-kinds.js";
+import { DOCUMENT_FILE_NAMES, DOCUMENT_TITLES, type DocumentKind } from "../domain/document-kinds.js";
 import { truncateText } from "../domain/text.js";
 import { fingerprintOf } from "../fingerprint.js";
 import type { PeopleDirectory } from "./people-directory.js";
-
-const FILE_SUFFIX: Record<DocumentKind, string> = {
-  plan: "implementation-plan",
-  discovery: "discovery-document",
-};
 
 export interface RenderedDocument {
   kind: DocumentKind;
@@ -66,7 +61,7 @@ export function renderEditedDocument(
 type Input = ReturnType<typeof loadDocumentInput>;
 
 const renderTemplate = (deps: RenderingDeps, input: Input, kind: DocumentKind) =>
-  kind === "plan" ? deps.documents.renderPlan(input) : deps.documents.renderDiscovery(input);
+  deps.documents.render(kind, input);
 
 function applyEdits(
   deps: RenderingDeps,
@@ -104,7 +99,7 @@ function renderDraft(
   return {
     kind,
     title: truncateText(`${project.code} ${project.name}: ${DOCUMENT_TITLES[kind]}`, 250),
-    filename: `${project.code}-${FILE_SUFFIX[kind]}.md`,
+    filename: `${project.code}-${DOCUMENT_FILE_NAMES[kind]}.md`,
     // The renderer keeps documents under budget; this guard makes sure nothing over Slack's limit is sent.
     markdown: fitToBytes(markdown, DOCUMENT_MAX_BYTES),
     // What the document is made from, the revision number left out: unchanged inputs are not republished.

@@ -6,7 +6,7 @@ import {
   recordVersionFiles,
 } from "../db/document-version-store.js";
 import type { DocumentVersionRow, ProjectRow } from "../db/schema.js";
-import { DOCUMENT_TITLES, type DocumentKind } from "../domain/document-kinds.js";
+import { DOCUMENT_FILE_NAMES, DOCUMENT_TITLES, type DocumentKind } from "../domain/document-kinds.js";
 import { truncateText } from "../domain/text.js";
 import type { KeyedLock } from "../keyed-lock.js";
 import { buildDocxIsolated, WORD_MAX_MARKDOWN_BYTES } from "../word-writer.js";
@@ -72,11 +72,6 @@ export interface FrozenFiles {
   wordProblem?: string;
 }
 
-const FILE_STEM: Record<DocumentKind, string> = {
-  plan: "implementation-plan",
-  discovery: "discovery-document",
-};
-
 /** The date a version was frozen, as its files say it (UTC, so every reader sees the same day). */
 const frozenOn = (at: Date) => at.toISOString().slice(0, 10);
 
@@ -84,7 +79,7 @@ const frozenOn = (at: Date) => at.toISOString().slice(0, 10);
 export async function versionFiles(project: ProjectRow, version: DocumentVersionRow): Promise<FrozenFiles> {
   const document = DOCUMENT_TITLES[version.kind];
   const title = truncateText(`${project.code} ${project.name}: ${document}, version ${version.number}`, 200);
-  const stem = `${project.code}-${FILE_STEM[version.kind]}-v${version.number}`;
+  const stem = `${project.code}-${DOCUMENT_FILE_NAMES[version.kind]}-v${version.number}`;
   const word = await buildDocxIsolated(version.markdown, {
     title: truncateText(`${project.code} ${project.name}: ${document}`, 250),
     clientName: project.clientName,

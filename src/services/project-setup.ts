@@ -5,6 +5,7 @@ import { classifyProject } from "../domain/classify.js";
 import { isoDate } from "../domain/dates.js";
 import type { IsPersonId } from "../domain/person-id.js";
 import { type NewProjectField, resolveIntegrationType, validateNewProject } from "../domain/project.js";
+import { LATEST_QUESTIONNAIRE_VERSION } from "../domain/questionnaire/definition.js";
 
 /** Creating a project: where the form may open, and what its submission makes. */
 
@@ -54,6 +55,8 @@ export function createProjectFromForm(
     channelId: args.channelId,
     input,
     integrationType: resolveIntegrationType(input.integrationType, () => classifyProject(input).types),
+    // A new project is interviewed with the latest questionnaire, and keeps that version from then on.
+    questionnaireVersion: LATEST_QUESTIONNAIRE_VERSION,
     actorId: args.actorId,
     at: now,
   });

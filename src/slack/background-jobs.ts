@@ -1,6 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { AppDeps } from "../deps.js";
-import { DOCUMENT_TITLES } from "../domain/document-kinds.js";
+import { DOCUMENT_KINDS, DOCUMENT_TITLES, type DocumentKind } from "../domain/document-kinds.js";
+import type { RefreshDocumentJob } from "../outbox/job-kinds.js";
 import type { OutboxJob, OutboxRow } from "../outbox/queue.js";
 import type { GiveUp, JobHandler } from "../outbox/worker.js";
 import { findProjectForJob } from "../services/projects-service.js";
@@ -9,9 +10,12 @@ import { postSoon } from "./post.js";
 import { refreshStatusBoardJob } from "./status-board-poster.js";
 
 /** The one place background Slack jobs are wired to their handlers; `client` is the background client. */
+/** The outbox's name for refreshing a document's canvas (outbox/job-kinds.ts). */
+const refreshJobOf = (kind: DocumentKind): RefreshDocumentJob => `refresh-${kind}`;
+
 export function createJobHandlers(client: WebClient, deps: AppDeps): Partial<Record<OutboxJob, JobHandler>> {
   const refreshCanvas =
-    (kind: "plan" | "discovery"): JobHandler =>
+    (kind: DocumentKind): JobHandler =>
     async (row) => {
       // Only documents already published as canvases stay live; nothing is created behind anyone's back.
       await publishProjectDocument(client, deps, {
@@ -23,16 +27,16 @@ export function createJobHandlers(client: WebClient, deps: AppDeps): Partial<Rec
     };
   return {
     "refresh-status-board": refreshStatusBoardJob(client, deps),
-    "refresh-plan": refreshCanvas("plan"),
-    "refresh-discovery": refreshCanvas("discovery"),
+    ...Object.fromEntries(DOCUMENT_KINDS.map((kind) => [refreshJobOf(kind), refreshCanvas(kind)])),
   };
 }
 
-const JOB_LABELS: Record<OutboxJob, string> = {
-  "refresh-plan": `the ${DOCUMENT_TITLES.plan} canvas`,
-  "refresh-discovery": `the ${DOCUMENT_TITLES.discovery} canvas`,
+const JOB_LABELS = {
+  ...Object.fromEntries(
+    DOCUMENT_KINDS.map((kind) => [refreshJobOf(kind), `the ${DOCUMENT_TITLES[kind]} canvas`]),
+  ),
   "refresh-status-board": "the status board",
-};
+} as Record<OutboxJob, string>;
 
 /** What a permanent refusal means, in plain words, where Slack's code alone says little. */
 const PERMANENT_CAUSES: Record<string, string> = {

@@ -4,6 +4,7 @@ import {
   DOCUMENT_KINDS,
   DOCUMENT_TITLES,
   type DocumentKind,
+  isDocumentKind,
   VERSION_LABEL_MAX,
 } from "../domain/document-kinds.js";
 import { PHASE_STATUSES, type PhaseStatus as PhaseStatusWord } from "../domain/phases.js";
@@ -359,12 +360,12 @@ export function parseCommand(raw: string): ParseResult {
       const doc = rest.trim().toLowerCase();
       if (!doc) return fail("Say what to edit: `plan`, `discovery` or `project`.", "edit");
       if (doc === "project") return { ok: true, command: { name: "edit-project" } };
-      if (!(DOCUMENT_KINDS as readonly string[]).includes(doc))
+      if (!isDocumentKind(doc))
         return fail(
           `Cannot edit "${truncateText(rest.trim(), 40)}": say \`plan\`, \`discovery\` or \`project\`.`,
           "edit",
         );
-      return { ok: true, command: { name: "edit", doc: doc as DocumentKind } };
+      return { ok: true, command: { name: "edit", doc } };
     }
     case "freeze":
       return parseFreeze(rest);

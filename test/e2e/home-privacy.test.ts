@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createProject } from "../../src/db/project-store.js";
+import { LATEST_QUESTIONNAIRE_VERSION } from "../../src/domain/questionnaire/definition.js";
 import { HOME_INCOMPLETE_NOTE } from "../../src/slack/views/home-view.js";
 import { form } from "../support/forms.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
@@ -147,6 +148,7 @@ describe("App Home lists a project in a private or shared channel only for the c
           summary: null,
         },
         integrationType: { type: "inventory", source: "chosen" },
+        questionnaireVersion: LATEST_QUESTIONNAIRE_VERSION,
         actorId: "U0PM",
         at: new Date("2026-11-22T09:00:00Z"),
       });

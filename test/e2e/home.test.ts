@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateView } from "../../emulator/block-kit-limits.js";
 import type { RecordedCall } from "../../emulator/slack-emulator.js";
 import { createProject } from "../../src/db/project-store.js";
+import { LATEST_QUESTIONNAIRE_VERSION } from "../../src/domain/questionnaire/definition.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
 
@@ -73,6 +74,7 @@ describe("App Home lists the workspace's projects with live figures", () => {
           summary: null,
         },
         integrationType: { type: "inventory", source: "chosen" },
+        questionnaireVersion: LATEST_QUESTIONNAIRE_VERSION,
         actorId: "U0PM",
         at: new Date(base + i * 60_000),
       });

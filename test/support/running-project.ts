@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { type Db, openDatabase } from "../../src/db/client.js";
 import { createProject } from "../../src/db/project-store.js";
 import type { ProjectRow } from "../../src/db/schema.js";
+import { LATEST_QUESTIONNAIRE_VERSION } from "../../src/domain/questionnaire/definition.js";
 
 /** A fresh database (real migrations) holding one project, for tests of phases, checklists and blockers. */
 export interface ProjectDb {
@@ -42,6 +43,7 @@ export function openProjectDb(
         summary: null,
       },
       integrationType: { type: options.integrationType ?? "accounting", source: "chosen" },
+      questionnaireVersion: LATEST_QUESTIONNAIRE_VERSION,
       actorId: "U0PM",
       at: T0,
     });

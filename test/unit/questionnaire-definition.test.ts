@@ -4,6 +4,7 @@ import {
   getQuestionnaire,
   LATEST_QUESTIONNAIRE_VERSION,
   QUESTIONNAIRE_V1,
+  QUESTIONNAIRE_V2,
 } from "../../src/domain/questionnaire/definition.js";
 import { whereAnswered } from "../../src/domain/questionnaire/where-answered.js";
 
@@ -12,22 +13,46 @@ const questionIds = new Set(questions.map((q) => q.id));
 const feeds = new Set(questions.flatMap((q) => q.feeds ?? []));
 
 describe("questionnaire versions", () => {
-  it("a new project starts with version 1 and a project keeps its version", () => {
-    expect(LATEST_QUESTIONNAIRE_VERSION).toBe(1);
+  it("a new project starts with version 2 and a project keeps its version", () => {
+    expect(LATEST_QUESTIONNAIRE_VERSION).toBe(2);
     expect(getQuestionnaire(1)).toBe(QUESTIONNAIRE_V1);
+    expect(getQuestionnaire(2)).toBe(QUESTIONNAIRE_V2);
   });
 
   it("an unknown version is a clear error", () => {
-    expect(() => getQuestionnaire(99)).toThrow("Unknown questionnaire version 99; known versions: 1.");
+    expect(() => getQuestionnaire(99)).toThrow("Unknown questionnaire version 99; known versions: 1, 2.");
+  });
+
+  it("version 2 keeps every question of version 1, and every section at the number it had", () => {
+    const v2Ids = new Set(allQuestions(QUESTIONNAIRE_V2).map((q) => q.id));
+    for (const id of questionIds) expect(v2Ids.has(id), id).toBe(true);
+    QUESTIONNAIRE_V1.sections.forEach((section, i) => {
+      expect(QUESTIONNAIRE_V2.sections[i]?.id).toBe(section.id);
+    });
+  });
+
+  it("version 2 asks what the companion documents need, where a PM looks for it", () => {
+    const sectionOfQuestion = (id: string) =>
+      QUESTIONNAIRE_V2.sections.find((s) => s.questions.some((q) => q.id === id))?.id;
+    for (const id of ["uat_participants", "uat_duration_days", "deployment_communications"])
+      expect(sectionOfQuestion(id), id).toBe("testing_deployment");
+    for (const id of ["warranty_days", "support_hours", "support_response_times", "escalation_contacts"])
+      expect(sectionOfQuestion(id), id).toBe("support");
+    for (const id of ["payment_terms", "invoice_terms", "client_signatory", "agency_signatory"])
+      expect(sectionOfQuestion(id), id).toBe("commercial");
   });
 });
 
-describe("questionnaire v1 integrity", () => {
+describe.each([QUESTIONNAIRE_V1, QUESTIONNAIRE_V2])("questionnaire v$version integrity", (questionnaire) => {
+  const questions = allQuestions(questionnaire);
+  const questionIds = new Set(questions.map((q) => q.id));
+  const feeds = new Set(questions.flatMap((q) => q.feeds ?? []));
   // 14 questions: the ROI's and the schedule's inputs (build cost, margin, planned start, blackout dates)
   // joined the sections that ask about money and phases; the Block Kit limits tests keep each modal valid.
-  it("has at most 14 sections of at most 14 questions, so each modal stays usable", () => {
-    expect(QUESTIONNAIRE_V1.sections.length).toBeLessThanOrEqual(14);
-    for (const section of QUESTIONNAIRE_V1.sections) {
+  // Version 2's two sections after the open questions (support, commercial terms) make 16.
+  it("has at most 16 sections of at most 14 questions, so each modal stays usable", () => {
+    expect(questionnaire.sections.length).toBeLessThanOrEqual(16);
+    for (const section of questionnaire.sections) {
       expect(section.questions.length, section.id).toBeGreaterThan(0);
       expect(section.questions.length, section.id).toBeLessThanOrEqual(14);
     }
@@ -35,7 +60,7 @@ describe("questionnaire v1 integrity", () => {
 
   it("uses unique snake_case ids for sections and questions", () => {
     const snake = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
-    const sectionIds = QUESTIONNAIRE_V1.sections.map((s) => s.id);
+    const sectionIds = questionnaire.sections.map((s) => s.id);
     expect(new Set(sectionIds).size).toBe(sectionIds.length);
     expect(questionIds.size).toBe(questions.length);
     for (const id of [...sectionIds, ...questionIds]) expect(id).toMatch(snake);

@@ -10,7 +10,7 @@ const options = (pairs: ReadonlyArray<readonly [value: string, label: string]>):
   pairs.map(([value, label]) => ({ value, label }));
 
 const LEVELS = ["Low", "Medium", "High"] as const;
-const SEVERITIES = ["Critical", "High", "Medium", "Low"] as const;
+export const SEVERITIES = ["Critical", "High", "Medium", "Low"] as const;
 
 /** The same questions for each side of the integration; `{systemA}` / `{systemB}` become the names. */
 function systemApiSection(side: "a" | "b"): QuestionnaireSection {

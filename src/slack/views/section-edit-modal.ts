@@ -1,6 +1,11 @@
 import type { types } from "@slack/bolt";
 import { z } from "zod";
-import { DOCUMENT_KINDS, DOCUMENT_TITLES, type DocumentKind } from "../../domain/document-kinds.js";
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_SHORT_NAMES,
+  DOCUMENT_TITLES,
+  type DocumentKind,
+} from "../../domain/document-kinds.js";
 import {
   type EditableSection,
   type EditMark,
@@ -237,7 +242,7 @@ export function buildSectionEditModal(args: SectionEditModalInput): ModalView {
     type: "modal",
     callback_id: CALLBACK.editSection,
     private_metadata: writePrivateMetadata(metadata),
-    title: plainText(`Edit the ${editor.kind === "plan" ? "plan" : "discovery doc"}`, LIMITS.modalTitle),
+    title: plainText(`Edit the ${DOCUMENT_SHORT_NAMES[editor.kind]}`, LIMITS.modalTitle),
     ...(editable ? { submit: plainText("Save", LIMITS.modalTitle) } : {}),
     close: plainText(editable ? "Cancel" : "Close", LIMITS.modalTitle),
     blocks: [
