@@ -8,17 +8,22 @@ import { QUESTIONNAIRE_V1, SEVERITIES } from "./v1.js";
  * maintenance). Projects created on version 1 keep it; their documents say these facts are not asked and
  * where to write them (`/intplan edit <document>`).
  *
- * The new questions are added where a PM would look for them: UAT and release communications with testing
+ * The new questions are added where a PM would look for them: what is not in scope with the vision (section
+ * 2); UAT and release communications with testing
  * and deployment (section 13); support after go-live and the commercial terms as two sections after the
  * open questions (15 and 16), so every section number of version 1 stays the same and `/intplan interview 13`
  * means the same in both versions. They feed no `plan.` or `discovery.` field: the companion documents read
  * them by id (`answersById`, documents/answer-fields.ts).
  */
 
-const sectionOf = (id: string): QuestionnaireSection => {
-  const section = QUESTIONNAIRE_V1.sections.find((s) => s.id === id);
-  if (!section) throw new Error(`Version 1 has no section "${id}".`);
-  return section;
+/** Vision: what the project will not do, which the Statement of Work lists as out of scope. */
+const OUT_OF_SCOPE: Question = {
+  id: "out_of_scope",
+  kind: "list",
+  label: "Not in scope",
+  hint: "What this project will not do, one per line, so nobody expects it.",
+  placeholder: "Historical orders before 2024",
+  ask: "What is explicitly not in scope?",
 };
 
 /** Testing and deployment: who runs UAT and for how long, and who is told about the release. */
@@ -180,11 +185,12 @@ const commercialTerms: QuestionnaireSection = {
 export const QUESTIONNAIRE_V2: Questionnaire = {
   version: 2,
   sections: [
-    ...QUESTIONNAIRE_V1.sections.map((section) =>
-      section.id === "testing_deployment"
-        ? { ...section, questions: [...sectionOf("testing_deployment").questions, ...UAT_AND_COMMUNICATIONS] }
-        : section,
-    ),
+    ...QUESTIONNAIRE_V1.sections.map((section) => {
+      if (section.id === "vision") return { ...section, questions: [...section.questions, OUT_OF_SCOPE] };
+      if (section.id === "testing_deployment")
+        return { ...section, questions: [...section.questions, ...UAT_AND_COMMUNICATIONS] };
+      return section;
+    }),
     supportAfterGoLive,
     commercialTerms,
   ],
