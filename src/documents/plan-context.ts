@@ -14,6 +14,7 @@ import { buildFieldTree, unanswered } from "./answer-fields.js";
 import { mostRecent, PLAN_BLOCKER_LINES } from "./bounds.js";
 import type { DocumentBlocker, DocumentInput } from "./render-input.js";
 import { basic, EDIT_PROJECT, openQuestionView, projectView, typeFlags } from "./shared-views.js";
+import { SPECS_MAPPING_SECTION, specsWorkflows } from "./specs-context.js";
 import type { ChecklistItemState } from "./template-helpers.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -154,6 +155,9 @@ export function buildPlanContext(
     // The sign in bold: a bare "+" would start a nested list, and an escaped one relies on the reader's Markdown.
     confidenceReasons: analysis.confidence.reasons.map((r) => ({ known: r.sign === "+", text: r.text })),
     plan,
+    /** Section 2.3's tasks: each workflow and the Technical Specifications section describing it. */
+    workflowTasks: specsWorkflows(plan.workflows),
+    specsMappingSection: SPECS_MAPPING_SECTION,
     ...typeFlags(analysis),
     hasDataMigration: analysis.facts.hasDataMigration === true,
     keyScenarios: keyScenarios(questionnaire, input),
