@@ -211,7 +211,7 @@ export const documents = sqliteTable(
     projectId: integer("project_id")
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
-    /** plan or discovery */
+    /** one of the suite's seven (DOCUMENT_KINDS) */
     kind: text("kind", { enum: DOCUMENT_KINDS }).notNull(),
     canvasId: text("canvas_id"),
     version: integer("version").notNull().default(0),

@@ -2,12 +2,12 @@ import { loadAnswers } from "../db/answer-store.js";
 import { toDocumentProject } from "../db/load-document-input.js";
 import type { ProjectRow } from "../db/schema.js";
 import { toAnswersFile } from "../documents/answers-file.js";
-import { DOCUMENT_TITLES } from "../domain/document-kinds.js";
+import { DOCUMENT_TITLES, type DocumentKind } from "../domain/document-kinds.js";
 import type { Answers } from "../domain/questionnaire/answers.js";
 import { type PresentingDeps, renderDocumentFor } from "./document-rendering.js";
 
-/** What `/intplan export` can export: a document's Markdown, or the discovery answers as JSON. */
-export type ExportKind = "plan" | "discovery" | "answers";
+/** What `/intplan export` can export: any document's Markdown, or the discovery answers as JSON. */
+export type ExportKind = DocumentKind | "answers";
 
 export interface ExportFile {
   filename: string;

@@ -13,7 +13,7 @@ import { buildDocxIsolated, WORD_MAX_MARKDOWN_BYTES } from "../word-writer.js";
 import { type PresentingDeps, type RenderingDeps, renderDocumentFor } from "./document-rendering.js";
 
 /**
- * Versions for the client: `/intplan freeze plan|discovery [label]` stores the document as it is now, numbered,
+ * Versions for the client: `/intplan freeze <document> [label]` stores the document as it is now, numbered,
  * and never changes it; its Word and Markdown files are then uploaded to the channel. The version is committed
  * before Slack hears of it, so a failed upload loses nothing: `/intplan versions` offers to upload it again.
  */

@@ -13,7 +13,7 @@ import { findProjectHere } from "./projects-service.js";
 import type { ChangeDeps, Place } from "./service-deps.js";
 
 /**
- * `/intplan edit plan|discovery`: a PM's own wording for a section of a document, which replaces the
+ * `/intplan edit <document>`: a PM's own wording for a section of a document, which replaces the
  * generated text of that section in every later render (canvas and file) until it is reverted. What a
  * section is, and how edits apply, is src/documents/sections.ts. The editor shows each section's text from
  * the same render the canvas and files are made from, so what the PM changes is exactly what is replaced.

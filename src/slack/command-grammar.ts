@@ -1,18 +1,52 @@
 /** The /intplan grammar: one parser for the slash text, and the usage line of every subcommand. */
 
 import {
+  DOCUMENT_FILE_NAMES,
   DOCUMENT_KINDS,
   DOCUMENT_TITLES,
   type DocumentKind,
-  isDocumentKind,
   VERSION_LABEL_MAX,
 } from "../domain/document-kinds.js";
 import { PHASE_STATUSES, type PhaseStatus as PhaseStatusWord } from "../domain/phases.js";
 import { truncateText, wellFormed } from "../domain/text.js";
 import { plainFromTyped } from "./slack-text.js";
 
-export const EXPORT_DOCS = ["plan", "discovery", "answers"] as const;
-export type ExportDoc = (typeof EXPORT_DOCS)[number];
+/** What `/intplan export` uploads: a document of the suite (Markdown), or the discovery answers (JSON). */
+export type ExportDoc = DocumentKind | "answers";
+
+/**
+ * The words a document goes by after `publish`, `export`, `freeze` and `edit`: its kind (`sow`), its file
+ * name (`statement-of-work`), and the obvious short forms people type.
+ */
+const DOCUMENT_ALIASES: Readonly<Record<string, DocumentKind>> = {
+  ...Object.fromEntries(DOCUMENT_KINDS.map((kind) => [kind, kind])),
+  ...Object.fromEntries(DOCUMENT_KINDS.map((kind) => [DOCUMENT_FILE_NAMES[kind], kind])),
+  "implementation-plan": "plan",
+  "discovery-doc": "discovery",
+  "statement-of-work": "sow",
+  spec: "specs",
+  specifications: "specs",
+  "tech-specs": "specs",
+  "technical-specs": "specs",
+  "technical-specifications": "specs",
+  test: "tests",
+  "test-cases": "tests",
+  testcases: "tests",
+  "deployment-runbook": "runbook",
+  "support-playbook": "playbook",
+};
+
+/** The document a word names (`SOW`, `test-cases`, `technical_specs`), if any. */
+export function documentKindOf(word: string): DocumentKind | undefined {
+  const key = word.toLowerCase().replace(/_/g, "-");
+  return Object.hasOwn(DOCUMENT_ALIASES, key) ? DOCUMENT_ALIASES[key] : undefined;
+}
+
+/** The documents' words, as an error lists them: "`plan`, `discovery`, … or `playbook`". */
+const documentWords = (extra: readonly string[] = []): string => {
+  const words = [...DOCUMENT_KINDS, ...extra].map((w) => `\`${w}\``);
+  return `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`;
+};
 
 export type Command =
   | { name: "help" }
@@ -20,6 +54,8 @@ export type Command =
   | { name: "interview"; section: string | null }
   | { name: "plan" }
   | { name: "discovery" }
+  | { name: "publish"; doc: DocumentKind }
+  | { name: "docs" }
   | { name: "export"; doc: ExportDoc }
   | { name: "edit"; doc: DocumentKind }
   | { name: "edit-project" }
@@ -57,13 +93,25 @@ export const USAGES: readonly Usage[] = [
     description: `Post or refresh the ${DOCUMENT_TITLES.discovery} canvas`,
   },
   {
+    name: "publish",
+    usage: "/intplan publish <document>",
+    description:
+      "Post any document of the suite as a canvas in the channel's tabs, or bring it up to date; kept up to date after that",
+  },
+  {
+    name: "docs",
+    usage: "/intplan docs",
+    description:
+      "List the seven documents: published or not, up to date or not, the last frozen version; with buttons to publish or export each",
+  },
+  {
     name: "export",
-    usage: "/intplan export [plan|discovery|answers]",
-    description: "Upload a document (Markdown) or the answers (JSON) as a file",
+    usage: "/intplan export [<document>|answers]",
+    description: "Upload a document (Markdown) or the answers (JSON) as a file (the plan when none is named)",
   },
   {
     name: "edit",
-    usage: "/intplan edit plan|discovery",
+    usage: "/intplan edit <document>",
     description: "Put your own wording in a section of a document; it stays through refreshes until reverted",
   },
   {
@@ -74,7 +122,7 @@ export const USAGES: readonly Usage[] = [
   },
   {
     name: "freeze",
-    usage: "/intplan freeze plan|discovery [label]",
+    usage: "/intplan freeze <document> [label]",
     description: `Keep this version of a document for the client, numbered, as a Word and a Markdown file (label: at most ${VERSION_LABEL_MAX} characters)`,
   },
   {
@@ -233,13 +281,44 @@ function parsePhase(rest: string): ParseResult {
   return fail(`No status found. Use one of: ${PHASE_STATUSES.join(", ")}.`, "phase");
 }
 
-/** `freeze plan|discovery [label]`: the label is free text, as a person typed it (quotes around it dropped). */
+/** `publish <document>`: exactly one document. */
+function parsePublish(rest: string): ParseResult {
+  const words = rest.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return fail(`Say which document to publish: ${documentWords()}.`, "publish");
+  const doc = words.length === 1 ? documentKindOf(words[0] ?? "") : undefined;
+  if (!doc)
+    return fail(
+      `Cannot publish "${truncateText(rest.trim(), 40)}": say one of ${documentWords()}. Nothing was published.`,
+      "publish",
+    );
+  return { ok: true, command: { name: "publish", doc } };
+}
+
+/** `export [<document>|answers]`: the plan when nothing is named, else exactly one document or `answers`. */
+function parseExport(rest: string): ParseResult {
+  const words = rest.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return { ok: true, command: { name: "export", doc: "plan" } };
+  const [word = ""] = words;
+  const doc: ExportDoc | undefined =
+    words.length !== 1 ? undefined : word.toLowerCase() === "answers" ? "answers" : documentKindOf(word);
+  if (!doc)
+    return fail(
+      `Cannot export "${truncateText(rest.trim(), 40)}": say one of ${documentWords(["answers"])}. Nothing was uploaded.`,
+      "export",
+    );
+  return { ok: true, command: { name: "export", doc } };
+}
+
+/** `freeze <document> [label]`: the label is free text, as a person typed it (quotes around it dropped). */
 function parseFreeze(rest: string): ParseResult {
   const [word, after] = firstWord(rest);
-  const doc = word.toLowerCase() as DocumentKind;
-  if (!word) return fail("Say which document to freeze: `plan` or `discovery`.", "freeze");
-  if (!DOCUMENT_KINDS.includes(doc))
-    return fail(`Cannot freeze "${truncateText(word, 40)}": say \`plan\` or \`discovery\`.`, "freeze");
+  if (!word) return fail(`Say which document to freeze: ${documentWords()}.`, "freeze");
+  const doc = documentKindOf(word);
+  if (!doc)
+    return fail(
+      `Cannot freeze "${truncateText(word, 40)}": say one of ${documentWords()}. Nothing was frozen.`,
+      "freeze",
+    );
   const typed = wellFormed(plainFromTyped(after));
   const label = (/^(["'“‘])(.*)(["'”’])$/u.exec(typed)?.[2] ?? typed).trim();
   if (label.length > VERSION_LABEL_MAX)
@@ -289,6 +368,7 @@ const NO_ARGUMENTS: ReadonlySet<CommandName> = new Set([
   "help",
   "delete",
   "versions",
+  "docs",
 ]);
 
 /** The first word of every subcommand's usage: what people type after `/intplan`. */
@@ -350,19 +430,18 @@ export function parseCommand(raw: string): ParseResult {
   switch (name) {
     case "interview":
       return { ok: true, command: { name: "interview", section: rest.trim() || null } };
-    case "export": {
-      const doc = (rest.trim().toLowerCase() || "plan") as ExportDoc;
-      if (!EXPORT_DOCS.includes(doc))
-        return fail(`Cannot export "${truncateText(rest.trim(), 40)}".`, "export");
-      return { ok: true, command: { name: "export", doc } };
-    }
+    case "publish":
+      return parsePublish(rest);
+    case "export":
+      return parseExport(rest);
     case "edit": {
-      const doc = rest.trim().toLowerCase();
-      if (!doc) return fail("Say what to edit: `plan`, `discovery` or `project`.", "edit");
-      if (doc === "project") return { ok: true, command: { name: "edit-project" } };
-      if (!isDocumentKind(doc))
+      const typed = rest.trim();
+      if (!typed) return fail(`Say what to edit: ${documentWords(["project"])}.`, "edit");
+      if (typed.toLowerCase() === "project") return { ok: true, command: { name: "edit-project" } };
+      const doc = /\s/.test(typed) ? undefined : documentKindOf(typed);
+      if (!doc)
         return fail(
-          `Cannot edit "${truncateText(rest.trim(), 40)}": say \`plan\`, \`discovery\` or \`project\`.`,
+          `Cannot edit "${truncateText(typed, 40)}": say one of ${documentWords(["project"])}.`,
           "edit",
         );
       return { ok: true, command: { name: "edit", doc } };
@@ -380,6 +459,10 @@ export function parseCommand(raw: string): ParseResult {
       return { ok: true, command: { name: "history", page: Number(page) } };
     }
     default: {
+      // `/intplan sow`: a document named on its own is most likely a publish (`plan` and `discovery` are
+      // subcommands of their own, matched above).
+      const named = documentKindOf(name);
+      if (named) return didYouMean(`/intplan publish ${named}`, "Nothing was published.", "publish");
       const meant = closestSubcommand(name);
       return {
         ok: false,

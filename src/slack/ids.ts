@@ -75,3 +75,14 @@ export const EDIT_PROJECT_FIELD = {
   volumeEstimate: NEW_PROJECT_FIELD.volumeEstimate,
   summary: NEW_PROJECT_FIELD.summary,
 } as const;
+
+/**
+ * The Publish and Export buttons of `/intplan docs`, one pair per document in one message (every action_id in
+ * a message must differ): `document_suite_publish_sow`, `document_suite_export_sow`… The button's value is its
+ * project's id, so a button from another channel's list, or a deleted project's, is told apart.
+ */
+export const DOCUMENT_SUITE_ACTION = {
+  publishPrefix: "document_suite_publish_",
+  exportPrefix: "document_suite_export_",
+  matcher: /^document_suite_(publish|export)_[a-z]+$/,
+} as const;

@@ -222,8 +222,11 @@ describe("versions for the client: /intplan freeze and /intplan versions", () =>
 
   it("answers bad input clearly and stores nothing", async () => {
     const cases: [string, string][] = [
-      ["freeze", "Say which document to freeze: `plan` or `discovery`."],
-      ["freeze foo", 'Cannot freeze "foo": say `plan` or `discovery`.'],
+      [
+        "freeze",
+        "Say which document to freeze: `plan`, `discovery`, `sow`, `specs`, `tests`, `runbook` or `playbook`.",
+      ],
+      ["freeze foo", 'Cannot freeze "foo": say one of `plan`, `discovery`, `sow`'],
       ["freeze answers", 'Cannot freeze "answers"'],
       [
         `freeze plan ${"x".repeat(101)}`,
@@ -236,7 +239,7 @@ describe("versions for the client: /intplan freeze and /intplan versions", () =>
       expect(reply.response_type).toBe("ephemeral");
       expect(reply.text).toContain(error);
       expect(reply.text).toContain(
-        input.startsWith("versions") ? "/intplan versions" : "/intplan freeze plan|discovery [label]",
+        input.startsWith("versions") ? "/intplan versions" : "/intplan freeze <document> [label]",
       );
     }
     expect(versions()).toEqual([]);

@@ -260,8 +260,10 @@ describe("a PM's own wording of a document section", () => {
 
   it("says what to edit (a document, or the project), and needs the channel's project", async () => {
     const none = await t.slack.command({ text: "edit", channelId: CHANNEL, userId: PM });
-    expect(text(none.body)).toContain("Say what to edit: `plan`, `discovery` or `project`");
-    expect(text(none.body)).toContain("/intplan edit plan|discovery");
+    expect(text(none.body)).toContain(
+      "Say what to edit: `plan`, `discovery`, `sow`, `specs`, `tests`, `runbook`, `playbook` or `project`",
+    );
+    expect(text(none.body)).toContain("/intplan edit <document>");
     const wrong = await t.slack.command({ text: "edit answers", channelId: CHANNEL, userId: PM });
     expect(text(wrong.body)).toContain('Cannot edit \\"answers\\"');
     const elsewhere = await t.slack.command({ text: "edit plan", channelId: "C0OTHER", userId: PM });

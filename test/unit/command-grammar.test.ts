@@ -44,6 +44,8 @@ describe("the /intplan grammar", () => {
     ["freeze plan &lt;b&gt; for <@U0CEO|ceo>", { name: "freeze", doc: "plan", label: "<b> for @ceo" }],
     [`freeze plan ${"x".repeat(100)}`, { name: "freeze", doc: "plan", label: "x".repeat(100) }],
     ["versions", { name: "versions" }],
+    ["docs", { name: "docs" }],
+    ["DOCS", { name: "docs" }],
   ])("reads %j", (text, command) => {
     expect(parseCommand(text)).toEqual({ ok: true, command });
   });
@@ -52,7 +54,25 @@ describe("the /intplan grammar", () => {
     ["frobnicate", /Unknown subcommand "frobnicate"/, null],
     ["new now", /takes no arguments/, "/intplan new"],
     ["status please", /takes no arguments/, "/intplan status"],
-    ["export everything", /Cannot export/, "/intplan export [plan|discovery|answers]"],
+    [
+      "export everything",
+      /Cannot export "everything": say one of `plan`, .* or `answers`/,
+      "/intplan export [<document>|answers]",
+    ],
+    [
+      "export sow extra",
+      /Cannot export "sow extra".*Nothing was uploaded/,
+      "/intplan export [<document>|answers]",
+    ],
+    ["export plan answers", /Cannot export "plan answers"/, "/intplan export [<document>|answers]"],
+    ["publish", /Say which document to publish: `plan`, `discovery`, `sow`/, "/intplan publish <document>"],
+    ["publish nonsense", /Cannot publish "nonsense".*Nothing was published/, "/intplan publish <document>"],
+    ["publish answers", /Cannot publish "answers"/, "/intplan publish <document>"],
+    ["publish sow specs", /Cannot publish "sow specs"/, "/intplan publish <document>"],
+    ["docs sow", /`docs` takes no arguments/, "/intplan docs"],
+    ["edit", /Say what to edit: `plan`, .* `playbook` or `project`/, "/intplan edit <document>"],
+    ["edit answers", /Cannot edit "answers"/, "/intplan edit <document>"],
+    ["edit sow plan", /Cannot edit "sow plan"/, "/intplan edit <document>"],
     ["phase", /Say which phase/, expect.stringContaining("/intplan phase")],
     ["phase 2", /Say which phase/, expect.stringContaining("/intplan phase")],
     ["phase 2 sideways", /No status found/, expect.stringContaining("/intplan phase")],
@@ -61,12 +81,12 @@ describe("the /intplan grammar", () => {
     ["blocker resolve abc", /"abc" is not a blocker id/, "/intplan blocker resolve <id> [note]"],
     ["history last", /not a page number/, "/intplan history [page]"],
     ["history 0", /not a page number/, "/intplan history [page]"],
-    ["freeze", /Say which document to freeze/, "/intplan freeze plan|discovery [label]"],
-    ["freeze answers", /Cannot freeze "answers"/, "/intplan freeze plan|discovery [label]"],
+    ["freeze", /Say which document to freeze/, "/intplan freeze <document> [label]"],
+    ["freeze answers", /Cannot freeze "answers"/, "/intplan freeze <document> [label]"],
     [
       `freeze plan ${"x".repeat(101)}`,
       /at most 100 characters \(yours has 101\)/,
-      "/intplan freeze plan|discovery [label]",
+      "/intplan freeze <document> [label]",
     ],
     ["versions plan", /takes no arguments/, "/intplan versions"],
   ])("refuses %j with a reason and the usage", (text, error, usage) => {
@@ -139,6 +159,66 @@ describe("the /intplan grammar", () => {
   it("drops a byte-order mark or zero-width space pasted around the text, and only there", () => {
     expect(parseCommand("\uFEFFstatus\u200B")).toEqual({ ok: true, command: { name: "status" } });
     expect(parseCommand("sta\u200Btus")).toMatchObject({ ok: false, unknown: "sta\u200Btus" });
+  });
+});
+
+describe("the document suite's grammar: publish, export, freeze and edit any of the seven documents", () => {
+  const DOCUMENTS = ["plan", "discovery", "sow", "specs", "tests", "runbook", "playbook"] as const;
+
+  it.each(DOCUMENTS)("publishes, exports, freezes and edits %s", (doc) => {
+    expect(parseCommand(`publish ${doc}`)).toEqual({ ok: true, command: { name: "publish", doc } });
+    expect(parseCommand(`export ${doc}`)).toEqual({ ok: true, command: { name: "export", doc } });
+    expect(parseCommand(`freeze ${doc} For sign-off`)).toEqual({
+      ok: true,
+      command: { name: "freeze", doc, label: "For sign-off" },
+    });
+    expect(parseCommand(`edit ${doc}`)).toEqual({ ok: true, command: { name: "edit", doc } });
+  });
+
+  it.each([
+    ["statement-of-work", "sow"],
+    ["SOW", "sow"],
+    ["technical-specs", "specs"],
+    ["technical-specifications", "specs"],
+    ["tech_specs", "specs"],
+    ["test-cases", "tests"],
+    ["deployment-runbook", "runbook"],
+    ["support-playbook", "playbook"],
+    ["implementation-plan", "plan"],
+    ["discovery-document", "discovery"],
+  ])("takes %j for the %s", (word, doc) => {
+    expect(parseCommand(`publish ${word}`)).toEqual({ ok: true, command: { name: "publish", doc } });
+    expect(parseCommand(`export ${word}`)).toEqual({ ok: true, command: { name: "export", doc } });
+    expect(parseCommand(`freeze ${word}`)).toMatchObject({ ok: true, command: { name: "freeze", doc } });
+    expect(parseCommand(`edit ${word}`)).toEqual({ ok: true, command: { name: "edit", doc } });
+  });
+
+  it("still exports the plan when no document is named, and the answers as JSON", () => {
+    expect(parseCommand("export")).toEqual({ ok: true, command: { name: "export", doc: "plan" } });
+    expect(parseCommand("export Answers")).toEqual({ ok: true, command: { name: "export", doc: "answers" } });
+  });
+
+  it("keeps `plan` and `discovery` as subcommands of their own", () => {
+    expect(parseCommand("plan")).toEqual({ ok: true, command: { name: "plan" } });
+    expect(parseCommand("discovery")).toEqual({ ok: true, command: { name: "discovery" } });
+  });
+
+  it("asks whether a document named on its own meant publishing it", () => {
+    const result = parseCommand("sow");
+    expect(result).toMatchObject({ ok: false, usage: "/intplan publish <document>" });
+    if (result.ok) return;
+    expect(result.error).toBe("Did you mean `/intplan publish sow`? Nothing was published.");
+  });
+
+  it("suggests `/intplan docs` for a near miss", () => {
+    const result = parseCommand("doc");
+    expect(result.ok || result.error).toContain("Did you mean `/intplan docs`?");
+  });
+
+  it("has a usage line for publish and docs", () => {
+    const usages = USAGES.map((u) => u.usage);
+    expect(usages).toContain("/intplan publish <document>");
+    expect(usages).toContain("/intplan docs");
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_PATTERN, UPLOAD_VERSION_ACTION } from "../../src/slack/ids.js";
+import { ACTION_PATTERN, DOCUMENT_SUITE_ACTION, UPLOAD_VERSION_ACTION } from "../../src/slack/ids.js";
 import type { ListenerDeps } from "../../src/slack/listeners/listener-deps.js";
 import { registerListeners } from "../../src/slack/listeners/register-listeners.js";
 import type { KnownIds } from "../../src/slack/listeners/registry.js";
@@ -36,6 +36,7 @@ describe("the catch-all for buttons and modals intplan does not have", () => {
         [ACTION_PATTERN.pickSection.source]: "edit_section_pick_1",
         [ACTION_PATTERN.revertSection.source]: "edit_section_revert_2",
         [UPLOAD_VERSION_ACTION.matcher.source]: `${UPLOAD_VERSION_ACTION.prefix}7`,
+        [DOCUMENT_SUITE_ACTION.matcher.source]: `${DOCUMENT_SUITE_ACTION.publishPrefix}sow`,
       };
       const sample = samples[id] ?? id;
       expect(isKnownAction(ids(), sample), id).toBe(true);

@@ -1,3 +1,4 @@
+import { DOCUMENT_KINDS, DOCUMENT_TITLES } from "../../domain/document-kinds.js";
 import type { Usage } from "../command-grammar.js";
 import { context, type MessageContent, section } from "./block-kit.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
@@ -10,6 +11,9 @@ export function buildHelpMessage(usages: readonly Usage[], intro?: string): Mess
     blocks: [
       ...(intro ? [section(intro)] : []),
       section(`*intplan* plans and runs an integration project in this channel.\n${lines.join("\n")}`),
+      context(
+        `\`<document>\` is one of: ${DOCUMENT_KINDS.map((k) => `\`${k}\` (${DOCUMENT_TITLES[k]})`).join(", ")}.`,
+      ),
       context("Start with `/intplan new`. Everything is saved as you go."),
     ],
   };

@@ -8,11 +8,29 @@ function canvasName(title: string, permalink: string | null): string {
 }
 
 /**
- * What the person who ran `/intplan plan` (or `discovery`) is told privately when there was nothing to
+ * What the person who ran `/intplan plan` (or `publish <document>`) is told privately when there was nothing to
  * publish. Every other outcome is told in the channel, once (the announcement, or the file's comment).
  */
 export function describeUnchanged(title: string, version: number, permalink: string | null): string {
   return `The ${canvasName(title, permalink)} is already up to date (version ${version}): nothing has changed since it was last published.`;
+}
+
+/** What the person is told when Slack would not take a publish, by Slack's code. */
+export function describePublishFailure(title: string, code: string | undefined): string {
+  const hint =
+    code === "not_in_channel" || code === "channel_not_found"
+      ? "I am not in this channel: invite me with `/invite @intplan` and try again."
+      : "Slack did not accept it just now. Your project data is safe; try again in a minute.";
+  return `:warning: I could not publish the ${title}${code ? ` (Slack said \`${code}\`)` : ""}. ${hint}`;
+}
+
+/** What the person is told when Slack would not take an export's file. */
+export function describeExportFailure(what: string, code: string | undefined): string {
+  const hint =
+    code === "not_in_channel"
+      ? "Invite me with `/invite @intplan` and try again."
+      : "Please try again in a minute.";
+  return `:warning: I could not upload the ${what} file${code ? ` (Slack said \`${code}\`)` : ""}. ${hint}`;
 }
 
 /** What the channel is told when someone publishes a document (no announcement for unchanged content). */

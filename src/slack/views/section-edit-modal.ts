@@ -31,7 +31,7 @@ import {
 import { escapeMrkdwn, mention } from "./mrkdwn.js";
 
 /**
- * `/intplan edit plan|discovery`: pick a section (one picker per 100 sections, Slack's limit for a select),
+ * `/intplan edit <document>`: pick a section (one picker per 100 sections, Slack's limit for a select),
  * see its current text in a text box, change it, save; revert an edited section (after a confirmation);
  * see and delete edits whose section is no longer in the document. A section longer than a Slack text box
  * holds (3,000 characters) is never cut: the modal says so and points to its subsections.

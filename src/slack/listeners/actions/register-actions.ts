@@ -2,6 +2,7 @@ import type { AppDeps } from "../../../deps.js";
 import type { Listeners } from "../registry.js";
 import { registerChecklistButton } from "./checklist-button.js";
 import { registerDeleteButtons } from "./delete-buttons.js";
+import { registerDocumentSuiteButtons } from "./document-suite-buttons.js";
 import { registerHistoryPaging } from "./history-paging.js";
 import { registerInterviewActions } from "./interview-buttons.js";
 import { registerSectionEditButtons } from "./section-edit-buttons.js";
@@ -17,4 +18,5 @@ export function registerActions(listeners: Listeners, deps: AppDeps): void {
   registerDeleteButtons(listeners, deps);
   registerSectionEditButtons(listeners, deps);
   registerVersionUploadButton(listeners, deps);
+  registerDocumentSuiteButtons(listeners, deps);
 }

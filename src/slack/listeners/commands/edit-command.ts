@@ -3,7 +3,7 @@ import { buildSectionEditModal } from "../../views/section-edit-modal.js";
 import { openModal } from "../open-modal.js";
 import { defineSubcommand } from "./define-subcommand.js";
 
-/** `/intplan edit plan|discovery`: the modal to put a PM's own wording in a section of a document. */
+/** `/intplan edit <document>`: the modal to put a PM's own wording in a section of a document. */
 export const editCommand = defineSubcommand({
   name: "edit",
   needsProject: true,

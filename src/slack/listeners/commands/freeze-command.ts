@@ -5,7 +5,7 @@ import { namesUnavailableMessage, versionNotUploadedMessage } from "../../views/
 import { defineSubcommand } from "./define-subcommand.js";
 
 /**
- * `/intplan freeze plan|discovery [label]`: acked at once, then the version is stored (rendered with people's
+ * `/intplan freeze <document> [label]`: acked at once, then the version is stored (rendered with people's
  * names from Slack; when Slack cannot name someone just now, nothing is frozen and the person is told), then
  * its files go to the channel, and that message is the answer. Only a failed upload or a refusal is told
  * privately.

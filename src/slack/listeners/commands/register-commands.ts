@@ -4,6 +4,7 @@ import { blockerCommand, blockerResolveCommand } from "./blocker-command.js";
 import { blockersCommand } from "./blockers-command.js";
 import type { Subcommand } from "./define-subcommand.js";
 import { deleteCommand } from "./delete-command.js";
+import { docsCommand } from "./docs-command.js";
 import { editCommand } from "./edit-command.js";
 import { editProjectCommand } from "./edit-project-command.js";
 import { exportCommand } from "./export-command.js";
@@ -14,7 +15,7 @@ import { registerIntplanCommand } from "./intplan-command.js";
 import { newCommand } from "./new-project-command.js";
 import { phaseCommand } from "./phase-command.js";
 import { phaseOwnerCommand } from "./phase-owner-command.js";
-import { discoveryCommand, planCommand } from "./publish-commands.js";
+import { discoveryCommand, planCommand, publishDocumentCommand } from "./publish-commands.js";
 import { statusCommand } from "./status-command.js";
 import { versionsCommand } from "./versions-command.js";
 
@@ -27,6 +28,8 @@ const SUBCOMMANDS: readonly Subcommand[] = [
   interviewCommand,
   planCommand,
   discoveryCommand,
+  publishDocumentCommand,
+  docsCommand,
   exportCommand,
   editCommand,
   editProjectCommand,
