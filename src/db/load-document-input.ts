@@ -52,7 +52,7 @@ function latestOf<T extends { kind: string }>(rows: readonly T[]): Map<Companion
  * the latest); else the newer of its latest frozen version whose files Slack took and its latest Markdown
  * posted instead of a canvas. A companion never published nor frozen is left out: not generated yet.
  */
-export function loadSuite(db: DbOrTx, projectId: number): Partial<Record<CompanionKind, CompanionPlace>> {
+function loadSuite(db: DbOrTx, projectId: number): Partial<Record<CompanionKind, CompanionPlace>> {
   const ofProject = <T extends typeof documents | typeof documentVersions | typeof publications>(t: T) =>
     and(eq(t.projectId, projectId), inArray(t.kind, companionKinds));
   const canvases = db
