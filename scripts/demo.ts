@@ -1,7 +1,10 @@
 /**
  * `npm run demo`: intplan without a Slack workspace. Starts the app against the project's Slack emulator,
  * plays one example project through real signed requests (new, every interview section, plan, discovery,
- * a phase change, a blocker), prints what happened, and writes the published documents to ./out/.
+ * a phase change, a blocker, a freeze), prints what happened, and writes all seven documents to ./out/: the
+ * plan and the discovery document as their canvases read, the five companion documents (SOW, Technical
+ * Specifications, Test Cases, Deployment Runbook, Support Playbook) rendered from the app's database as a
+ * file reads them, and the frozen plan's Word and Markdown files.
  *
  *   npm run demo                                   the Shopify → QuickBooks Online example
  *   npm run demo -- --example examples/<file>.json  another answer set
@@ -9,13 +12,18 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { WebClient } from "@slack/web-api";
 import { documents, projects } from "../src/db/schema.js";
 import { parseAnswersFile } from "../src/documents/answers-file.js";
-import { DOCUMENT_TITLES } from "../src/domain/document-kinds.js";
+import { createDocumentRenderer } from "../src/documents/renderer.js";
+import { COMPANION_KINDS, DOCUMENT_FILE_NAMES, DOCUMENT_TITLES } from "../src/domain/document-kinds.js";
 import type { Answers } from "../src/domain/questionnaire/answers.js";
 import { getQuestionnaire } from "../src/domain/questionnaire/definition.js";
+import { TEMPLATES_DIR } from "../src/paths.js";
+import { renderDocumentFor } from "../src/services/document-rendering.js";
+import { slackPeopleDirectory } from "../src/slack/slack-people-directory.js";
 import { form, newProjectForm } from "../test/support/forms.js";
-import { startTestApp, type TestApp } from "../test/support/harness.js";
+import { startTestApp, TEST_BOT_TOKEN, type TestApp } from "../test/support/harness.js";
 import { sectionStateFromAnswers } from "../test/support/interview.js";
 import { openedViewId } from "../test/support/projects.js";
 
@@ -137,17 +145,28 @@ async function main(): Promise<void> {
 
     const outDir = resolve(values.out);
     mkdirSync(outDir, { recursive: true });
-    say("\nDocuments as published in the channel:");
-    const code = t.db.select().from(projects).get()?.code ?? "INT";
+    say("\nDocuments written (the plan and the discovery document as their canvases read them):");
+    const row = t.db.select().from(projects).get();
+    if (!row) throw new Error("The demo project was not created.");
     for (const doc of t.db.select().from(documents).all()) {
       const canvas = t.emulator.canvases.get(doc.canvasId ?? "");
       if (!canvas) continue;
-      const file = join(
-        outDir,
-        `${code}-${doc.kind === "plan" ? "implementation-plan" : "discovery-document"}.md`,
-      );
+      const file = join(outDir, `${row.code}-${DOCUMENT_FILE_NAMES[doc.kind]}.md`);
       writeFileSync(file, canvas.markdown);
       say(`  ${file}: canvas version ${doc.version}, ${canvas.markdown.length.toLocaleString()} characters`);
+    }
+    // The five documents the plan refers to, from the same database, as an export reads them (names, no
+    // Slack markup); not published, so the plan's section 11 says how to publish each.
+    const rendering = {
+      db: t.db,
+      documents: createDocumentRenderer({ templatesDir: TEMPLATES_DIR }),
+      people: slackPeopleDirectory(new WebClient(TEST_BOT_TOKEN, { slackApiUrl: t.emulator.apiUrl })),
+    };
+    for (const kind of COMPANION_KINDS) {
+      const rendered = await renderDocumentFor(rendering, row, kind, "file");
+      const file = join(outDir, rendered.filename);
+      writeFileSync(file, rendered.markdown);
+      say(`  ${file}: ${DOCUMENT_TITLES[kind]}, ${rendered.markdown.length.toLocaleString()} characters`);
     }
     for (const f of t.emulator.files.values()) {
       const file = join(outDir, f.filename ?? "file.md");

@@ -4,15 +4,17 @@ import { parseArgs } from "node:util";
 import { parseAnswersFile } from "./documents/answers-file.js";
 import { presentPeople } from "./documents/people-presentation.js";
 import { createDocumentRenderer } from "./documents/renderer.js";
+import { DOCUMENT_KINDS, isDocumentKind } from "./domain/document-kinds.js";
 import { TEMPLATES_DIR } from "./paths.js";
 
 /**
  * Offline commands, no Slack needed.
- *   render --answers <file.json> --doc plan|discovery   prints the document's Markdown, as a file reads
- *   (with no Slack to ask for names, people read "team member")
+ *   render --answers <file.json> --doc plan|discovery|sow|specs|tests|runbook|playbook
+ *   prints the document's Markdown, as a file reads (with no Slack to ask for names, people read "team
+ *   member"; with no channel, the plan's companion documents are not generated yet)
  */
 
-const USAGE = "Usage: npm run render -- --answers <file.json> --doc plan|discovery";
+const USAGE = `Usage: npm run render -- --answers <file.json> --doc ${DOCUMENT_KINDS.join("|")}`;
 
 export function runCli(argv: readonly string[]): string {
   const [command, ...rest] = argv;
@@ -22,10 +24,15 @@ export function runCli(argv: readonly string[]): string {
     options: { answers: { type: "string" }, doc: { type: "string" } },
     strict: true,
   });
-  if (!values.answers || (values.doc !== "plan" && values.doc !== "discovery")) throw new Error(USAGE);
+  if (!values.answers || !values.doc) throw new Error(USAGE);
+  if (!isDocumentKind(values.doc)) {
+    throw new Error(
+      `There is no document "${values.doc}": --doc is one of ${DOCUMENT_KINDS.join(", ")}.\n${USAGE}`,
+    );
+  }
   const input = parseAnswersFile(JSON.parse(readFileSync(values.answers, "utf8")));
   const renderer = createDocumentRenderer({ templatesDir: TEMPLATES_DIR });
-  const markdown = values.doc === "plan" ? renderer.renderPlan(input) : renderer.renderDiscovery(input);
+  const markdown = renderer.render(values.doc, input);
   return presentPeople(markdown, "file", { people: new Map(), channels: new Map() });
 }
 

@@ -1,10 +1,12 @@
 import { and, count, desc, eq, isNull, max } from "drizzle-orm";
-import type { DocumentKind } from "../domain/document-kinds.js";
+import { COMPANION_KINDS, type DocumentKind } from "../domain/document-kinds.js";
 import { publishedChange, recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit-log.js";
 import type { Db, DbOrTx } from "./client.js";
 import { countRevision } from "./document-store.js";
 import { type DocumentVersionRow, documentVersions } from "./schema.js";
+
+const isCompanion = (kind: DocumentKind) => (COMPANION_KINDS as readonly DocumentKind[]).includes(kind);
 
 /**
  * Frozen versions of a document: numbered 1, 2, 3… per project and document, never changed once written,
@@ -72,18 +74,28 @@ export interface VersionFiles {
 
 /**
  * Records the files Slack has for a version; only a version without files yet takes them, so two uploads
- * racing record the first. Returns the version as stored afterwards.
+ * racing record the first. A companion document's version is then its latest file, which the plan's
+ * section 11 links: the plan is refreshed (an automatic refresh; the freeze counted any revision already).
+ * Returns the version as stored afterwards.
  */
 export function recordVersionFiles(
-  db: DbOrTx,
+  db: Db,
   versionId: number,
   files: VersionFiles,
+  stamp: { actorId: string; at: Date },
 ): DocumentVersionRow | undefined {
-  db.update(documentVersions)
-    .set(files)
-    .where(and(eq(documentVersions.id, versionId), isNull(documentVersions.markdownFileId)))
-    .run();
-  return db.select().from(documentVersions).where(eq(documentVersions.id, versionId)).get();
+  return db.transaction((tx) => {
+    const { changes } = tx
+      .update(documentVersions)
+      .set(files)
+      .where(and(eq(documentVersions.id, versionId), isNull(documentVersions.markdownFileId)))
+      .run();
+    const row = tx.select().from(documentVersions).where(eq(documentVersions.id, versionId)).get();
+    if (changes > 0 && row && isCompanion(row.kind)) {
+      recordChange(tx, publishedChange(row.kind), { projectId: row.projectId, ...stamp, timing: undefined });
+    }
+    return row;
+  });
 }
 
 /** A project's version by its row id (what a button carries); undefined when it is another project's. */

@@ -1,5 +1,6 @@
-import type { DocumentInput, DocumentProject } from "../documents/render-input.js";
-import type { DocumentKind } from "../domain/document-kinds.js";
+import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import type { CompanionPlace, DocumentInput, DocumentProject } from "../documents/render-input.js";
+import { COMPANION_KINDS, type CompanionKind, type DocumentKind } from "../domain/document-kinds.js";
 import { isIntegrationType } from "../domain/integration-type.js";
 import type { PhaseStatus } from "../domain/phases.js";
 import type { Answers } from "../domain/questionnaire/answers.js";
@@ -8,7 +9,7 @@ import { loadChecklist } from "./checklist-store.js";
 import type { DbOrTx } from "./client.js";
 import { findDocument, revisionFor } from "./document-store.js";
 import { loadProjectLiveState } from "./live-state.js";
-import type { ProjectRow } from "./schema.js";
+import { documents, documentVersions, type ProjectRow, publications } from "./schema.js";
 
 export function toDocumentProject(project: ProjectRow): DocumentProject {
   return {
@@ -33,6 +34,69 @@ export function toDocumentProject(project: ProjectRow): DocumentProject {
     createdAt: project.createdAt,
     questionnaireVersion: project.questionnaireVersion,
   };
+}
+
+const companionKinds = [...COMPANION_KINDS];
+
+/** The latest of each companion's rows, from rows newest first. */
+function latestOf<T extends { kind: string }>(rows: readonly T[]): Map<CompanionKind, T> {
+  const latest = new Map<CompanionKind, T>();
+  for (const row of rows) {
+    if (!latest.has(row.kind as CompanionKind)) latest.set(row.kind as CompanionKind, row);
+  }
+  return latest;
+}
+
+/**
+ * Where each companion document of the project can be read: its canvas, when it has one (a canvas is always
+ * the latest); else the newer of its latest frozen version whose files Slack took and its latest Markdown
+ * posted instead of a canvas. A companion never published nor frozen is left out: not generated yet.
+ */
+function loadSuite(db: DbOrTx, projectId: number): Partial<Record<CompanionKind, CompanionPlace>> {
+  const ofProject = <T extends typeof documents | typeof documentVersions | typeof publications>(t: T) =>
+    and(eq(t.projectId, projectId), inArray(t.kind, companionKinds));
+  const canvases = db
+    .select({ kind: documents.kind, permalink: documents.canvasPermalink })
+    .from(documents)
+    .where(and(ofProject(documents), isNotNull(documents.canvasId)))
+    .all();
+  const versions = latestOf(
+    db
+      .select({
+        kind: documentVersions.kind,
+        number: documentVersions.number,
+        frozenAt: documentVersions.frozenAt,
+        permalink: documentVersions.permalink,
+      })
+      .from(documentVersions)
+      .where(and(ofProject(documentVersions), isNotNull(documentVersions.markdownFileId)))
+      .orderBy(desc(documentVersions.number))
+      .all(),
+  );
+  const files = latestOf(
+    db
+      .select({ kind: publications.kind, postedAt: publications.publishedAt })
+      .from(publications)
+      .where(and(ofProject(publications), eq(publications.target, "file")))
+      .orderBy(desc(publications.version))
+      .all(),
+  );
+  const suite: Partial<Record<CompanionKind, CompanionPlace>> = {};
+  for (const kind of COMPANION_KINDS) {
+    const canvas = canvases.find((c) => c.kind === kind);
+    const version = versions.get(kind);
+    const file = files.get(kind);
+    if (canvas) suite[kind] = { type: "canvas", permalink: canvas.permalink };
+    else if (version && (!file || version.frozenAt >= file.postedAt)) {
+      suite[kind] = {
+        type: "version",
+        number: version.number,
+        frozenAt: version.frozenAt,
+        permalink: version.permalink,
+      };
+    } else if (file) suite[kind] = { type: "file", postedAt: file.postedAt };
+  }
+  return suite;
 }
 
 /** Everything a document is rendered from: the project, its answers, and its live phases and blockers. */
@@ -72,5 +136,7 @@ export function loadDocumentInput(
     })),
     revision: revisionFor(findDocument(db, project.id, kind), asked),
     channelId: project.channelId,
+    // Only the plan names the other documents; the others' fingerprints do not follow their publishes.
+    ...(kind === "plan" ? { suite: loadSuite(db, project.id) } : {}),
   };
 }

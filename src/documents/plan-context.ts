@@ -2,6 +2,7 @@ import type { Analysis } from "../domain/analysis/analyse.js";
 import { readList } from "../domain/analysis/read-answers.js";
 import { BLOCKER_LIMITS } from "../domain/blockers.js";
 import { isoDate } from "../domain/dates.js";
+import { COMPANION_KINDS, type CompanionKind, DOCUMENT_TITLES } from "../domain/document-kinds.js";
 import { INTEGRATION_TYPE_LABELS, type IntegrationType } from "../domain/integration-type.js";
 import { PHASE_STATUS_LABELS } from "../domain/phase-labels.js";
 import { phaseOwner, teamOf } from "../domain/phase-owners.js";
@@ -12,10 +13,10 @@ import { whereAnswered } from "../domain/questionnaire/where-answered.js";
 import { truncateText } from "../domain/text.js";
 import { buildFieldTree, unanswered } from "./answer-fields.js";
 import { mostRecent, PLAN_BLOCKER_LINES } from "./bounds.js";
-import type { DocumentBlocker, DocumentInput } from "./render-input.js";
+import type { CompanionPlace, DocumentBlocker, DocumentInput } from "./render-input.js";
 import { basic, EDIT_PROJECT, openQuestionView, projectView, typeFlags } from "./shared-views.js";
 import { SPECS_MAPPING_SECTION, specsWorkflows } from "./specs-context.js";
-import type { ChecklistItemState } from "./template-helpers.js";
+import type { ChecklistItemState, DocumentReference } from "./template-helpers.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const REVIEW_EVERY_DAYS = 7;
@@ -130,6 +131,39 @@ function keyScenarios(questionnaire: Questionnaire, { answers, project }: Docume
   return scenarios.length > 0 || where === null ? scenarios : unanswered(where);
 }
 
+/** A companion document as the plan names it (`{{reference references.sow}}`): see `reference`. */
+function referenceTo(kind: CompanionKind, place: CompanionPlace | undefined): DocumentReference {
+  const title = DOCUMENT_TITLES[kind];
+  const named = { label: title, url: null, note: null, command: null };
+  switch (place?.type) {
+    case undefined:
+      return { ...named, command: `/intplan publish ${kind}` };
+    case "canvas":
+      return place.permalink
+        ? { ...named, url: place.permalink }
+        : { ...named, note: "a canvas in the project channel's tabs" };
+    case "version":
+      return {
+        ...named,
+        label: `${title}, version ${place.number}`,
+        url: place.permalink,
+        note: `frozen on ${isoDate(place.frozenAt)}${place.permalink ? "" : ", its files in the project channel"}`,
+      };
+    case "file":
+      return { ...named, note: `posted in the project channel as a file on ${isoDate(place.postedAt)}` };
+  }
+}
+
+/**
+ * Every companion document, in the suite's order, where it can be read; none is generated yet for an answers
+ * file rendered offline (no suite).
+ */
+const referencesOf = (input: DocumentInput) =>
+  Object.fromEntries(COMPANION_KINDS.map((kind) => [kind, referenceTo(kind, input.suite?.[kind])])) as Record<
+    CompanionKind,
+    DocumentReference
+  >;
+
 /** Everything the Implementation Plan template reads. */
 export function buildPlanContext(
   input: DocumentInput,
@@ -166,6 +200,8 @@ export function buildPlanContext(
     /** Checklist key → its state (ticked, suggested, not in scope): `{{#item checklist.[p1.test-data]}}`. */
     checklist: checklistStates(input),
     typeFeatures: typeFeatureBlocks(input, analysis),
+    /** The companion documents by kind (sections 6.3, 10 and 11): `{{reference references.tests}}`. */
+    references: referencesOf(input),
     documentControl: {
       version: input.revision ?? 1,
       lastUpdated: now,

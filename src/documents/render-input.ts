@@ -1,3 +1,4 @@
+import type { CompanionKind } from "../domain/document-kinds.js";
 import type { IntegrationType } from "../domain/integration-type.js";
 import type { ChecklistScope, PhaseStatus } from "../domain/phases.js";
 import type { Answers } from "../domain/questionnaire/answers.js";
@@ -50,6 +51,16 @@ export interface DocumentChecklistItem {
   scopedAt: Date | null;
 }
 
+/**
+ * Where a companion document can be read, as the plan's references name it: its canvas in the channel (the
+ * link once Slack gave it), or else its latest file: a frozen version uploaded to the channel, or the Markdown
+ * posted where the workspace has no canvases.
+ */
+export type CompanionPlace =
+  | { type: "canvas"; permalink: string | null }
+  | { type: "version"; number: number; frozenAt: Date; permalink: string | null }
+  | { type: "file"; postedAt: Date };
+
 export interface DocumentInput {
   project: DocumentProject;
   answers: Answers;
@@ -68,4 +79,9 @@ export interface DocumentInput {
   revision?: number;
   /** The project's channel (a Slack channel id), named in the plan's header; not named when absent. */
   channelId?: string | null;
+  /**
+   * The companion documents the plan refers to (its sections 6.3, 10 and 11), each where it can be read; a
+   * document absent here is not generated yet. Absent altogether (an answers file rendered offline): none is.
+   */
+  suite?: Partial<Record<CompanionKind, CompanionPlace>>;
 }

@@ -99,10 +99,35 @@ function date(value: unknown): string {
   return typeof value === "string" && ISO_DATE_SHAPE.test(value) ? value : missing(value, "no date");
 }
 
-/** A companion document's file name as inline code: `INT-0001-sow.md`. */
-function fileName(projectCode: unknown, suffix: unknown): string {
-  const safe = (s: unknown) => String(s).replace(/[^A-Za-z0-9-]/g, "");
-  return `\`${safe(projectCode)}-${safe(suffix)}.md\``;
+/** How the plan names a companion document (plan-context.ts): its title, where it is, or how to make it. */
+export interface DocumentReference {
+  /** "Statement of Work", "Statement of Work, version 2" */
+  label: string;
+  /** The link Slack gave for it; null: none (yet). */
+  url: string | null;
+  /** Where it is, when the link does not say it: "frozen on 2026-12-02". */
+  note: string | null;
+  /** Not generated yet: the command that makes it (`/intplan publish sow`). */
+  command: string | null;
+}
+
+const isReference = (value: unknown): value is DocumentReference =>
+  typeof value === "object" && value !== null && "label" in value && "url" in value;
+
+/** Only an https link with nothing in it that could end the Markdown link early becomes a link. */
+const SAFE_LINK = /^https:\/\/[^\s()<>[\]\\`"]+$/;
+
+/**
+ * A companion document named in the plan: `[Statement of Work](link)` where Slack gave a link, else its title
+ * and where it is; not generated yet, its title and the command that generates it:
+ * "Statement of Work (_not generated yet:_ `/intplan publish sow`)".
+ */
+function reference(ref: unknown): string {
+  if (!isReference(ref)) return tbdMarker("no such document");
+  const label = escapeMarkdownText(ref.label);
+  const named = ref.url && SAFE_LINK.test(ref.url) ? `[${label}](${ref.url})` : label;
+  if (ref.command) return `${named} (_not generated yet:_ \`${ref.command.replace(/`/g, "")}\`)`;
+  return ref.note ? `${named} (${escapeMarkdownText(ref.note)})` : named;
 }
 
 /** The box of a checklist item: "x" when ticked. */
@@ -173,7 +198,7 @@ export const TEMPLATE_HELPERS: Readonly<Record<string, TemplateHelper>> = {
       money,
       weeks,
       date,
-      fileName,
+      reference,
       check,
       inc,
       tbd,

@@ -143,7 +143,11 @@ export function uploadVersion(
       // One Word file is written at a time, app-wide: each takes a process of its own for seconds.
       const files = await deps.locks.run("word-writer", () => versionFiles(project, version));
       const uploaded = await uploader.upload(project.channelId, files, version, args.actorId);
-      return { status: "uploaded", version: recordVersionFiles(deps.db, version.id, uploaded) ?? version };
+      const stamp = { actorId: args.actorId, at: deps.clock() };
+      return {
+        status: "uploaded",
+        version: recordVersionFiles(deps.db, version.id, uploaded, stamp) ?? version,
+      };
     } catch (error) {
       return { status: "failed", version, error };
     }

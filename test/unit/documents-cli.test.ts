@@ -6,11 +6,19 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli.js";
 import { openDatabase } from "../../src/db/client.js";
 import { parseAnswersFile, toAnswersFile } from "../../src/documents/answers-file.js";
+import { assertCleanDocument } from "../../src/documents/document-checks.js";
+import { presentPeople } from "../../src/documents/people-presentation.js";
+import { createDocumentRenderer } from "../../src/documents/renderer.js";
+import { COMPANION_KINDS, DOCUMENT_TITLES } from "../../src/domain/document-kinds.js";
+import { TEMPLATES_DIR } from "../../src/paths.js";
 import { createProjectFromForm } from "../../src/services/project-setup.js";
 
 const EXAMPLE = fileURLToPath(new URL("../../examples/shopify-klaviyo-marketing.json", import.meta.url));
 
-describe("npm run render -- --answers <file> --doc plan|discovery", () => {
+const USAGE =
+  "Usage: npm run render -- --answers <file.json> --doc plan|discovery|sow|specs|tests|runbook|playbook";
+
+describe("npm run render -- --answers <file> --doc <document>", () => {
   const dir = mkdtempSync(join(tmpdir(), "intplan-cli-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -19,6 +27,8 @@ describe("npm run render -- --answers <file> --doc plan|discovery", () => {
     expect(plan).toMatch(
       /^# IMPLEMENTATION PLAN\n## Bloom lifecycle email - Shopify ↔ Klaviyo Integration\n/,
     );
+    // Offline there is no channel to publish the companion documents in: none is generated yet.
+    expect(plan).toContain("- Statement of Work (_not generated yet:_ `/intplan publish sow`)");
   });
 
   it("prints the Discovery Document", () => {
@@ -26,13 +36,39 @@ describe("npm run render -- --answers <file> --doc plan|discovery", () => {
     expect(discovery).toMatch(/^# Bloom lifecycle email Integration - Deep Discovery Document\n/);
   });
 
+  it.each(COMPANION_KINDS)("prints the %s document as the app renders it, read as a file", (kind) => {
+    const printed = runCli(["render", "--answers", EXAMPLE, "--doc", kind]);
+    const renderer = createDocumentRenderer({ templatesDir: TEMPLATES_DIR });
+    const expected = presentPeople(
+      renderer.render(kind, parseAnswersFile(JSON.parse(readFileSync(EXAMPLE, "utf8")))),
+      "file",
+      {
+        people: new Map(),
+        channels: new Map(),
+      },
+    );
+    // The same document but for the day it is rendered on.
+    const undated = (md: string) => md.replace(/\d{4}-\d{2}-\d{2}/g, "DATE");
+    expect(undated(printed)).toBe(undated(expected));
+    expect(printed.split("\n")[0]?.toLowerCase()).toContain(DOCUMENT_TITLES[kind].toLowerCase());
+    expect(printed).toContain("Bloom & Co");
+    expect(printed).toContain("Shopify");
+    expect(printed).toContain("Klaviyo");
+    assertCleanDocument(printed);
+  });
+
+  it("says which documents there are when --doc names none of them", () => {
+    expect(() => runCli(["render", "--answers", EXAMPLE, "--doc", "statement"])).toThrow(
+      `There is no document "statement": --doc is one of plan, discovery, sow, specs, tests, runbook, playbook.\n${USAGE}`,
+    );
+  });
+
   it.each([
     [["render", "--answers", EXAMPLE]],
-    [["render", "--answers", EXAMPLE, "--doc", "sow"]],
     [["render", "--doc", "plan"]],
     [["publish", "--answers", EXAMPLE, "--doc", "plan"]],
   ])("explains its usage when called as %j", (argv) => {
-    expect(() => runCli(argv)).toThrow("Usage: npm run render -- --answers <file.json> --doc plan|discovery");
+    expect(() => runCli(argv)).toThrow(USAGE);
   });
 
   it("says what is wrong with a file that is not an answers export", () => {
