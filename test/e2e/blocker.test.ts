@@ -151,7 +151,7 @@ describe("the team logs and resolves blockers", () => {
       const res = await t.slack.command({ text });
       const reply = res.body as Reply;
       expect(reply.response_type).toBe("ephemeral");
-      expect(reply.text).toContain("Usage: `/intplan blocker <text> [@owner] [--client]`");
+      expect(reply.text).toContain("Usage: `/intplan blocker &lt;text&gt; [@owner] [--client]`");
     }
     expect(stored()).toEqual([]);
   });

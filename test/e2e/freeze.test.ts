@@ -239,7 +239,7 @@ describe("versions for the client: /intplan freeze and /intplan versions", () =>
       expect(reply.response_type).toBe("ephemeral");
       expect(reply.text).toContain(error);
       expect(reply.text).toContain(
-        input.startsWith("versions") ? "/intplan versions" : "/intplan freeze <document> [label]",
+        input.startsWith("versions") ? "/intplan versions" : "/intplan freeze &lt;document&gt; [label]",
       );
     }
     expect(versions()).toEqual([]);

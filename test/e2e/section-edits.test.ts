@@ -263,7 +263,7 @@ describe("a PM's own wording of a document section", () => {
     expect(text(none.body)).toContain(
       "Say what to edit: `plan`, `discovery`, `sow`, `specs`, `tests`, `runbook`, `playbook` or `project`",
     );
-    expect(text(none.body)).toContain("/intplan edit <document>");
+    expect(text(none.body)).toContain("/intplan edit &lt;document&gt;");
     const wrong = await t.slack.command({ text: "edit answers", channelId: CHANNEL, userId: PM });
     expect(text(wrong.body)).toContain('Cannot edit \\"answers\\"');
     const elsewhere = await t.slack.command({ text: "edit plan", channelId: "C0OTHER", userId: PM });

@@ -23,7 +23,9 @@ const example = parseAnswersFile(
 );
 /** The example's people are not in this workspace; the interview names the project's own. */
 const answers = Object.fromEntries(
-  Object.entries(example.answers).filter(([, value]) => !(typeof value === "string" && /^U0\w+$/.test(value))),
+  Object.entries(example.answers).filter(
+    ([, value]) => !(typeof value === "string" && /^U0\w+$/.test(value)),
+  ),
 );
 
 const EXPORTS = [

@@ -5,14 +5,15 @@ import { escapeMrkdwn } from "./mrkdwn.js";
 
 /** The help text: the subcommands that exist, one line each with usage. */
 export function buildHelpMessage(usages: readonly Usage[], intro?: string): MessageContent {
-  const lines = usages.map((u) => `\`${u.usage}\`  ${u.description}`);
+  // Usages hold `<id>`, `<document>`: Slack reads `<…>` as its own markup, so `<`, `>` and `&` are escaped.
+  const lines = usages.map((u) => `\`${escapeMrkdwn(u.usage)}\`  ${escapeMrkdwn(u.description)}`);
   return {
-    text: `${intro ? `${intro}\n` : ""}intplan commands:\n${usages.map((u) => u.usage).join("\n")}`,
+    text: `${intro ? `${intro}\n` : ""}intplan commands:\n${usages.map((u) => escapeMrkdwn(u.usage)).join("\n")}`,
     blocks: [
       ...(intro ? [section(intro)] : []),
       section(`*intplan* plans and runs an integration project in this channel.\n${lines.join("\n")}`),
       context(
-        `\`<document>\` is one of: ${DOCUMENT_KINDS.map((k) => `\`${k}\` (${DOCUMENT_TITLES[k]})`).join(", ")}.`,
+        `\`&lt;document&gt;\` is one of: ${DOCUMENT_KINDS.map((k) => `\`${k}\` (${DOCUMENT_TITLES[k]})`).join(", ")}.`,
       ),
       context("Start with `/intplan new`. Everything is saved as you go."),
     ],
@@ -22,7 +23,7 @@ export function buildHelpMessage(usages: readonly Usage[], intro?: string): Mess
 /** An ephemeral error with the usage that would have worked. */
 export function buildUsageError(rawError: string, usage: string | null): MessageContent {
   const error = escapeMrkdwn(rawError);
-  const hint = usage ? `Usage: \`${usage}\`` : "Try `/intplan help` for the list of commands.";
+  const hint = usage ? `Usage: \`${escapeMrkdwn(usage)}\`` : "Try `/intplan help` for the list of commands.";
   return { text: `${error} ${hint}`, blocks: [section(`:warning: ${error}\n${hint}`)] };
 }
 
