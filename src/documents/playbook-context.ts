@@ -8,13 +8,13 @@ import { type ContextArgs, companionContext } from "./suite-context.js";
 import { splitOutcome } from "./tests-context.js";
 
 /**
- * The Support Playbook's common failures: each a likely cause the interview names (a system's known quirk, a
- * risk, an error scenario), what support sees, and the fix, every part from an answer. The interview asks for
- * no symptoms and no fixes for quirks or scenarios: a quirk or scenario typed "cause → fix" carries its fix;
- * anything else is an `Unanswered` marker saying where to write it, never a guessed fix.
+ * The Support Playbook's common failures: each a failure the interview names (a system's known quirk, a
+ * risk, an error scenario) and its fix, both from an answer. The interview asks for no fixes for quirks or
+ * scenarios: a quirk or scenario typed "cause → fix" carries its fix; anything else is an `Unanswered` marker
+ * saying where to write it, never a guessed fix. What support would see is not asked either, so the playbook
+ * has no column for it (a column of markers only); a PM adds it with `/intplan edit playbook`.
  */
 interface Failure {
-  symptom: FieldValue;
   cause: FieldValue;
   fix: FieldValue;
 }
@@ -46,10 +46,6 @@ class FailureReader {
     return whereAnswered(this.questionnaire, id, this.input.project) ?? EDIT_PLAYBOOK;
   }
 
-  private symptom(): FieldValue {
-    return unanswered(EDIT_PLAYBOOK);
-  }
-
   /**
    * A list answer's items as failures, each typed "cause → fix" or the cause alone; `none` when answered
    * "None" or "N/A", else the rows or the answer's marker.
@@ -61,7 +57,7 @@ class FailureReader {
     if (!isList(value)) return { none: false, rows: value };
     const rows = value.map((typed) => {
       const { what, result } = splitOutcome(typed);
-      return { symptom: this.symptom(), cause: what, fix: result ?? fallbackFix() };
+      return { cause: what, fix: result ?? fallbackFix() };
     });
     return { none: false, rows };
   }
@@ -76,7 +72,6 @@ class FailureReader {
     const value = this.answer.risks;
     if (!Array.isArray(value) || value.length === 0 || typeof value[0] !== "object") return value ?? [];
     return (value as TableRow[]).map((row) => ({
-      symptom: this.symptom(),
       cause: `${row.risk ?? ""} (likelihood ${row.likelihood || "not stated"}, impact ${row.impact || "not stated"})`,
       fix: row.mitigation?.trim() ? row.mitigation : unanswered(`${this.where("risks")}: its mitigation`),
       owner: row.owner ?? "",

@@ -44,12 +44,12 @@ const subsectionOf = (markdown: string, heading: string) => {
   const next = markdown.slice(start + 1).search(/\n##/);
   return markdown.slice(start, next < 0 ? undefined : start + 1 + next);
 };
-/** The table row whose "Likely cause" cell is `cause`: its symptom, cause and fix cells. */
+/** The table row whose "Failure" cell is `cause`: its failure, fix and owner cells. */
 const failureRow = (markdown: string, cause: string) => {
-  const row = markdown.split("\n").find((l) => l.startsWith("| ") && l.includes(` | ${cause} | `));
+  const row = markdown.split("\n").find((l) => l.startsWith(`| ${cause} | `));
   expect(row, `a failure caused by "${cause}"`).toBeDefined();
-  const [symptom, likely, fix, owner] = (row ?? "").slice(2, -2).split(" | ");
-  return { symptom, cause: likely, fix, owner };
+  const [failure, fix, owner] = (row ?? "").slice(2, -2).split(" | ");
+  return { cause: failure, fix, owner };
 };
 const EDIT = "_not answered yet: /intplan edit playbook_";
 
@@ -89,7 +89,6 @@ describe("the Support Playbook of a full interview (Shopify Plus → QuickBooks 
     const shopify = subsectionOf(doc, "3.2 Known Quirks of Shopify Plus");
     const quickbooks = subsectionOf(doc, "3.3 Known Quirks of QuickBooks Online");
     expect(failureRow(shopify, "Webhooks can arrive out of order and more than once")).toEqual({
-      symptom: EDIT,
       cause: "Webhooks can arrive out of order and more than once",
       fix: '_not answered yet: /intplan interview 4 (Shopify Plus known quirks), written as "cause → fix", or /intplan edit playbook_',
       owner: undefined,
@@ -104,7 +103,6 @@ describe("the Support Playbook of a full interview (Shopify Plus → QuickBooks 
   it("fixes each risk with its mitigation and names its owner", () => {
     const risks = subsectionOf(doc, "3.4 Risks");
     expect(failureRow(risks, "QuickBooks refresh token expires (likelihood Low, impact High)")).toEqual({
-      symptom: EDIT,
       cause: "QuickBooks refresh token expires (likelihood Low, impact High)",
       fix: "Refresh daily; alert 14 days before expiry",
       owner: "DevOps",
