@@ -98,10 +98,6 @@ export function buildPlaybookContext(...args: ContextArgs) {
   const recoveryAnswered = ["retry_logic", "fallback_behavior", "recovery_process"].some(
     (id) => whereOf(answer[id]) === null,
   );
-  const scenarioFix = (): FieldValue =>
-    recoveryAnswered
-      ? "Handled as 3.1 says: retries, fallback and recovery"
-      : reader.missingFix("error_scenarios");
   return {
     ...base,
     contacts: contactsView(input, answer),
@@ -119,8 +115,10 @@ export function buildPlaybookContext(...args: ContextArgs) {
         },
       ],
       risks: reader.risks(),
-      scenarios: reader.causes("error_scenarios", scenarioFix),
+      scenarios: reader.causes("error_scenarios", () => reader.missingFix("error_scenarios")),
     },
+    /** Whether 3.1 has anything to say: the scenarios point to it without claiming it fixes them. */
+    recoveryAnswered,
     oauthSystems: oauthSystems(input),
   };
 }

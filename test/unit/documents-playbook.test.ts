@@ -109,7 +109,7 @@ describe("the Support Playbook of a full interview (Shopify Plus → QuickBooks 
     });
   });
 
-  it("handles each error scenario as the retry, fallback and recovery answers say", () => {
+  it("points the error scenarios to the retry, fallback and recovery answers, claiming no fix they do not give", () => {
     const recovery = subsectionOf(doc, "3.1 How the Integration Recovers on Its Own");
     expect(recovery).toContain(
       "- **Retries**: Exponential backoff from 30 seconds, 6 tries, then a dead-letter queue",
@@ -119,12 +119,11 @@ describe("the Support Playbook of a full interview (Shopify Plus → QuickBooks 
       "- **Recovery of missed data**: Nightly reconciliation re-posts any order missing from QuickBooks",
     );
     const scenarios = subsectionOf(doc, "3.5 Error Scenarios");
+    expect(scenarios).toContain("The retries, fallback and recovery of 3.1 run first;");
     expect(failureRow(scenarios, "QuickBooks Online is down for an hour").fix).toBe(
-      "Handled as 3.1 says: retries, fallback and recovery",
+      '_not answered yet: /intplan interview 13 (Error scenarios to test), written as "cause → fix", or /intplan edit playbook_',
     );
-    expect(failureRow(scenarios, "Order with an unknown SKU").fix).toBe(
-      "Handled as 3.1 says: retries, fallback and recovery",
-    );
+    expect(failureRow(scenarios, "Order with an unknown SKU").fix).toContain("/intplan interview 13");
   });
 
   it("lists who to call: the delivery team, the client's contact and the escalation ladder", () => {
@@ -228,6 +227,7 @@ describe("the Support Playbook of a sparse interview (WooCommerce → ShipStatio
 
   it("with no retry, fallback or recovery answered, says where to write an error scenario's fix", () => {
     const scenarios = subsectionOf(doc, "3.5 Error Scenarios");
+    expect(scenarios).not.toContain("3.1 run first");
     expect(failureRow(scenarios, "ShipStation rate limit reached during the Monday morning peak").fix).toBe(
       '_not answered yet: /intplan interview 13 (Error scenarios to test), written as "cause → fix", or /intplan edit playbook_',
     );
