@@ -146,7 +146,13 @@ export function recordPublication(db: Db, rec: PublicationRecord): number {
       },
       at: rec.at,
     });
-    recordChange(tx, publishedChange(rec.kind), {
+    // The plan's section 11 shows where a companion is (its canvas and link, or the file posted and when):
+    // only a publish that changes that refreshes the plan; a canvas' routine refresh refreshes the board only.
+    const placeChanged =
+      !sameCanvas ||
+      rec.target === "file" ||
+      canvasFacts.canvasPermalink !== (existing?.canvasPermalink ?? null);
+    recordChange(tx, placeChanged ? publishedChange(rec.kind) : "document-published", {
       projectId: rec.projectId,
       actorId: rec.actorId,
       at: rec.at,

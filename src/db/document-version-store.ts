@@ -1,12 +1,10 @@
 import { and, count, desc, eq, isNull, max } from "drizzle-orm";
-import { COMPANION_KINDS, type DocumentKind } from "../domain/document-kinds.js";
+import { type DocumentKind, isCompanionKind } from "../domain/document-kinds.js";
 import { publishedChange, recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit-log.js";
 import type { Db, DbOrTx } from "./client.js";
 import { countRevision } from "./document-store.js";
 import { type DocumentVersionRow, documentVersions } from "./schema.js";
-
-const isCompanion = (kind: DocumentKind) => (COMPANION_KINDS as readonly DocumentKind[]).includes(kind);
 
 /**
  * Frozen versions of a document: numbered 1, 2, 3… per project and document, never changed once written,
@@ -91,7 +89,7 @@ export function recordVersionFiles(
       .where(and(eq(documentVersions.id, versionId), isNull(documentVersions.markdownFileId)))
       .run();
     const row = tx.select().from(documentVersions).where(eq(documentVersions.id, versionId)).get();
-    if (changes > 0 && row && isCompanion(row.kind)) {
+    if (changes > 0 && row && isCompanionKind(row.kind)) {
       recordChange(tx, publishedChange(row.kind), { projectId: row.projectId, ...stamp, timing: undefined });
     }
     return row;

@@ -52,6 +52,10 @@ const textCut = (text: string, max: number) =>
 const cellCut = (text: string, max: number) => truncateText(text, max);
 export const moreLine = (count: number, what: string) => `…and ${count} more ${what} ${ANSWERS_ELSEWHERE}`;
 
+/** Whether a list item or a table's first cell is the line `moreLine` wrote, not an answer. */
+export const isMoreLine = (text: string): boolean =>
+  /^…and \d+ more (items?|rows?) /.test(text) && text.endsWith(ANSWERS_ELSEWHERE);
+
 function boundList(value: unknown[], level: DetailLevel): AnswerValue {
   const items = value.filter((v): v is string => typeof v === "string");
   const shown = items.slice(0, level.items).map((item) => cellCut(item, level.itemLength));

@@ -3,6 +3,7 @@ import { readList } from "../domain/analysis/read-answers.js";
 import type { TableRow } from "../domain/questionnaire/line-formats.js";
 import { whereAnswered } from "../domain/questionnaire/where-answered.js";
 import { buildFieldTree, type FieldValue, unanswered } from "./answer-fields.js";
+import { isMoreLine } from "./bounds.js";
 import { EDIT_PROJECT, openQuestionView } from "./shared-views.js";
 import { type ContextArgs, companionContext } from "./suite-context.js";
 
@@ -18,7 +19,6 @@ export function specsWorkflowSection(index: number): string {
 }
 
 /** The line a bounded list or table ends with when a document is cut to fit ("…and 3 more rows in …"): see bounds.ts. */
-const isMoreLine = (text: string) => /^…and \d+ more /.test(text);
 
 /** A workflow as both documents list it: its name and its section here, or the line saying more were left out. */
 export interface SpecsWorkflow {
@@ -44,9 +44,13 @@ const PEAK_LABELS: Readonly<Record<PeakSeason, string>> = {
   christmas: "Christmas",
 };
 
-/** Words a transformation uses to say a mapping runs both ways or back from the target. */
+/**
+ * How a transformation says outright that a mapping runs both ways, or back from the target: words that
+ * cannot mean anything else, or an arrow. Ordinary words ("reverse the sign", "the target's default") say
+ * nothing about direction, so they never turn a mapping round.
+ */
 const BOTH_WAYS = /\b(two[- ]way|bi-?directional|both ways|both directions)\b|↔/i;
-const BACKWARDS = /\b(reverse|written back|back to the source|from the target)\b|←/i;
+const BACKWARDS = /←/;
 
 /** The names a rule may use for a field: its whole path, and its last segment when that is a real word. */
 function fieldNames(field: string): string[] {

@@ -17,6 +17,9 @@ export const COMPANION_KINDS = [
 ] as const satisfies readonly DocumentKind[];
 export type CompanionKind = (typeof COMPANION_KINDS)[number];
 
+export const isCompanionKind = (kind: DocumentKind): kind is CompanionKind =>
+  (COMPANION_KINDS as readonly DocumentKind[]).includes(kind);
+
 export const isDocumentKind = (word: string): word is DocumentKind =>
   (DOCUMENT_KINDS as readonly string[]).includes(word);
 

@@ -7,6 +7,7 @@ import {
   type CompanionKind,
   DOCUMENT_KINDS,
   type DocumentKind,
+  isCompanionKind,
 } from "../domain/document-kinds.js";
 import { refreshJobOf } from "./job-kinds.js";
 import { enqueueJob, type OutboxJob } from "./queue.js";
@@ -89,7 +90,7 @@ export const REFRESH_RULES: Readonly<Record<ProjectChange, RefreshRule>> = {
  * the plan, whose section 11 links it.
  */
 export const publishedChange = (kind: DocumentKind): ProjectChange =>
-  (COMPANION_KINDS as readonly DocumentKind[]).includes(kind) ? "companion-published" : "document-published";
+  isCompanionKind(kind) ? "companion-published" : "document-published";
 
 /** Who changed which project when: what a storage write hands `recordChange`. */
 export interface ChangeStamp {

@@ -9,10 +9,13 @@ import { publishProjectDocument } from "./canvas-publisher.js";
 import { postSoon } from "./post.js";
 import { refreshStatusBoardJob } from "./status-board-poster.js";
 
-/** The one place background Slack jobs are wired to their handlers; `client` is the background client. */
-/** The outbox's name for refreshing a document's canvas (outbox/job-kinds.ts). */
+/**
+ * The outbox's name for refreshing a document's canvas, as outbox/job-kinds.ts spells it (typed by its
+ * `RefreshDocumentJob`, so the two cannot drift); the Slack edge imports no values from the outbox.
+ */
 const refreshJobOf = (kind: DocumentKind): RefreshDocumentJob => `refresh-${kind}`;
 
+/** The one place background Slack jobs are wired to their handlers; `client` is the background client. */
 export function createJobHandlers(client: WebClient, deps: AppDeps): Partial<Record<OutboxJob, JobHandler>> {
   const refreshCanvas =
     (kind: DocumentKind): JobHandler =>
@@ -31,12 +34,11 @@ export function createJobHandlers(client: WebClient, deps: AppDeps): Partial<Rec
   };
 }
 
-const JOB_LABELS = {
-  ...Object.fromEntries(
-    DOCUMENT_KINDS.map((kind) => [refreshJobOf(kind), `the ${DOCUMENT_TITLES[kind]} canvas`]),
-  ),
-  "refresh-status-board": "the status board",
-} as Record<OutboxJob, string>;
+/** What a job brings up to date, as the channel is told: "the Statement of Work canvas". */
+function jobLabel(job: OutboxJob): string {
+  const kind = DOCUMENT_KINDS.find((k) => refreshJobOf(k) === job);
+  return kind ? `the ${DOCUMENT_TITLES[kind]} canvas` : "the status board";
+}
 
 /** What a permanent refusal means, in plain words, where Slack's code alone says little. */
 const PERMANENT_CAUSES: Record<string, string> = {
@@ -59,7 +61,7 @@ export function reportGiveUp(client: WebClient, deps: AppDeps) {
   return async (row: OutboxRow, reason: GiveUp) => {
     const project = findProjectForJob(deps, row.projectId);
     if (!project) return;
-    const what = JOB_LABELS[row.job];
+    const what = jobLabel(row.job);
     const explained = PERMANENT_CAUSES[reason.cause];
     const text = reason.permanent
       ? `:warning: I cannot update ${what}: Slack refuses (\`${reason.cause}\`${explained ? `: ${explained}` : ""}). Every change is saved; I will try again after the next change and only tell you again if the reason changes.`

@@ -21,19 +21,13 @@ export type ExportDoc = DocumentKind | "answers";
 const DOCUMENT_ALIASES: Readonly<Record<string, DocumentKind>> = {
   ...Object.fromEntries(DOCUMENT_KINDS.map((kind) => [kind, kind])),
   ...Object.fromEntries(DOCUMENT_KINDS.map((kind) => [DOCUMENT_FILE_NAMES[kind], kind])),
-  "implementation-plan": "plan",
   "discovery-doc": "discovery",
-  "statement-of-work": "sow",
   spec: "specs",
   specifications: "specs",
   "tech-specs": "specs",
   "technical-specs": "specs",
-  "technical-specifications": "specs",
   test: "tests",
-  "test-cases": "tests",
   testcases: "tests",
-  "deployment-runbook": "runbook",
-  "support-playbook": "playbook",
 };
 
 /** The document a word names (`SOW`, `test-cases`, `technical_specs`), if any. */

@@ -130,7 +130,7 @@ describe("the Statement of Work for a fully answered project", () => {
     expect(inScope).toContain("**Moving existing records**: All paid orders since 1 July 2025");
     for (const item of accounting.answers.out_of_scope as string[]) expect(outOfScope).toContain(`- ${item}`);
     expect(outOfScope).toContain(
-      "- Phase 2, Refunds and payouts: Refunds and Shopify Payments payouts booked",
+      "- Phase 2, Multi-currency: Orders in CAD and EUR booked",
     );
     expect(outOfScope).toContain("- Phase 3, Wholesale:");
   });

@@ -146,6 +146,23 @@ describe("field mappings as people type them", () => {
     expect(matrixRows(specs)[29]).toContain("| Shopify Plus ↔ QuickBooks Online |");
   });
 
+  it("turns a mapping round only when its transformation says so outright (an arrow), never on ordinary words", () => {
+    const specs = specsOf(
+      withAnswers(accounting, {
+        ...accounting.answers,
+        field_mappings: [
+          mapping("refund.amount", "RefundReceipt.TotalAmt", "reverse the sign on refunds"),
+          mapping("order.note", "SalesReceipt.PrivateNote", "copied from the target's default if empty"),
+          mapping("order.tags", "Customer.Notes", "← written back from QuickBooks"),
+        ],
+      }),
+    );
+    const [refund, note, tags] = matrixRows(specs);
+    expect(refund).toContain("| Shopify Plus → QuickBooks Online |");
+    expect(note).toContain("| Shopify Plus → QuickBooks Online |");
+    expect(tags).toContain("| QuickBooks Online → Shopify Plus |");
+  });
+
   it("a matrix and workflows cut to fit a canvas end with what was left out, neither numbered nor cited", () => {
     // What boundAnswers hands the template when a document must shrink: the first rows, then a "more" line.
     const cut = {

@@ -24,7 +24,7 @@ function pressed(actionId: string) {
 /**
  * Publish and Export beside each document of `/intplan docs`: what `/intplan publish <document>` and
  * `/intplan export <document>` do, acked at once and answered the same one way (../document-delivery.ts). A
- * publish also brings the list up to date in place; a button of another channel's project, or of one deleted
+ * publish that changed the document also brings the list up to date in place; a button of another channel's project, or of one deleted
  * since, is answered and does nothing.
  */
 export function registerDocumentSuiteButtons(listeners: Listeners, deps: AppDeps): void {
@@ -53,7 +53,8 @@ export function registerDocumentSuiteButtons(listeners: Listeners, deps: AppDeps
         await exportForPerson(client, deps, asked);
         return;
       }
-      if ((await publishForPerson(client, deps, asked)) === "failed") return;
+      // Only a publish that changed something refreshes the list; "already up to date" is the one reply.
+      if ((await publishForPerson(client, deps, asked)) !== "published") return;
       await respond({
         response_type: "ephemeral",
         replace_original: true,
