@@ -1,29 +1,21 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseAnswersFile } from "../../src/documents/answers-file.js";
 import { assertCleanDocument } from "../../src/documents/document-checks.js";
 import { escapeMarkdownText } from "../../src/documents/markdown-escape.js";
 import { channelToken } from "../../src/documents/person-tokens.js";
 import type { DocumentChecklistItem, DocumentInput } from "../../src/documents/render-input.js";
-import { createDocumentRenderer } from "../../src/documents/renderer.js";
 import { analyse } from "../../src/domain/analysis/analyse.js";
 import type { Answers } from "../../src/domain/questionnaire/answers.js";
 import { QUESTIONNAIRE_V2 } from "../../src/domain/questionnaire/definition.js";
+import {
+  accounting,
+  DOCUMENTS_NOW,
+  fulfillment,
+  renderer,
+  withAnswers,
+} from "../support/example-documents.js";
 
-const TEMPLATES_DIR = fileURLToPath(new URL("../../templates", import.meta.url));
-const EXAMPLES_DIR = fileURLToPath(new URL("../../examples", import.meta.url));
-const NOW = new Date("2025-10-01T12:00:00.000Z");
-const renderer = createDocumentRenderer({ templatesDir: TEMPLATES_DIR, now: () => NOW });
 const sow = (input: DocumentInput) => renderer.render("sow", input);
 
-const example = (file: string): DocumentInput =>
-  parseAnswersFile(JSON.parse(readFileSync(join(EXAMPLES_DIR, file), "utf8")));
-const accounting = example("shopify-quickbooks-accounting.json");
-const fulfillment = example("woocommerce-shipstation-fulfillment.json");
-
-const withAnswers = (input: DocumentInput, answers: Answers): DocumentInput => ({ ...input, answers });
 const answering = (input: DocumentInput, more: Answers): DocumentInput =>
   withAnswers(input, { ...input.answers, ...more });
 const without = (answers: Answers, ...ids: string[]) =>
@@ -129,9 +121,7 @@ describe("the Statement of Work for a fully answered project", () => {
     expect(inScope).toContain("- Paid order → sales receipt");
     expect(inScope).toContain("**Moving existing records**: All paid orders since 1 July 2025");
     for (const item of accounting.answers.out_of_scope as string[]) expect(outOfScope).toContain(`- ${item}`);
-    expect(outOfScope).toContain(
-      "- Phase 2, Multi-currency: Orders in CAD and EUR booked",
-    );
+    expect(outOfScope).toContain("- Phase 2, Multi-currency: Orders in CAD and EUR booked");
     expect(outOfScope).toContain("- Phase 3, Wholesale:");
   });
 
@@ -253,7 +243,7 @@ describe("what the Statement of Work reads from the checklist and the answers", 
     done: false,
     scope,
     scopedBy: scope === "out" ? "U04PMGR0001" : null,
-    scopedAt: scope === "out" ? NOW : null,
+    scopedAt: scope === "out" ? DOCUMENTS_NOW : null,
   });
 
   it("puts a task marked not in scope under Out of scope, and a confirmed feature in scope", () => {

@@ -1,31 +1,13 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseAnswersFile } from "../../src/documents/answers-file.js";
 import { moreLine } from "../../src/documents/bounds.js";
 import { assertCleanDocument } from "../../src/documents/document-checks.js";
 import type { DocumentInput } from "../../src/documents/render-input.js";
-import { createDocumentRenderer } from "../../src/documents/renderer.js";
 import { SPECS_MAPPING_SECTION, specsWorkflowSection } from "../../src/documents/specs-context.js";
 import type { TableRow } from "../../src/domain/questionnaire/answers.js";
+import { accounting, fulfillment, renderer, withAnswers } from "../support/example-documents.js";
 
-const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-const renderer = createDocumentRenderer({
-  templatesDir: here("../../templates"),
-  now: () => new Date("2025-10-01T12:00:00.000Z"),
-});
-const example = (file: string): DocumentInput =>
-  parseAnswersFile(JSON.parse(readFileSync(join(here("../../examples"), file), "utf8")));
-
-const accounting = example("shopify-quickbooks-accounting.json");
-const sparse = example("woocommerce-shipstation-fulfillment.json");
 const specsOf = (input: DocumentInput) => renderer.render("specs", input);
 const planOf = (input: DocumentInput) => renderer.render("plan", input);
-const withAnswers = (input: DocumentInput, answers: DocumentInput["answers"]): DocumentInput => ({
-  ...input,
-  answers,
-});
 
 /** The `## N. Title` headings, in order. */
 const sections = (markdown: string) => [...markdown.matchAll(/^## (\d+)\. (.+)$/gm)].map((m) => m[1]);
@@ -182,8 +164,8 @@ describe("field mappings as people type them", () => {
   });
 });
 
-describe("the Technical Specifications of a sparse project", () => {
-  const specs = specsOf(sparse);
+describe("the Technical Specifications of a fulfillment project", () => {
+  const specs = specsOf(fulfillment);
 
   it("says where each unknown is answered instead of guessing", () => {
     expect(specs).toContain("| | _not answered yet: /intplan interview 6 (Field mappings)_ | | | | | |");
@@ -199,7 +181,9 @@ describe("the Technical Specifications of a sparse project", () => {
   });
 
   it("numbers its workflows as the plan cites them", () => {
-    expect(citedWorkflows(planOf(sparse))).toEqual(workflowHeadings(specs).map(([n, name]) => [name, n]));
+    expect(citedWorkflows(planOf(fulfillment))).toEqual(
+      workflowHeadings(specs).map(([n, name]) => [name, n]),
+    );
     expect(workflowHeadings(specs).map(([n]) => n)).toEqual(["5.1", "5.2"]);
   });
 });

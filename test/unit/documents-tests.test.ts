@@ -1,26 +1,9 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseAnswersFile } from "../../src/documents/answers-file.js";
 import { assertCleanDocument } from "../../src/documents/document-checks.js";
 import type { DocumentInput } from "../../src/documents/render-input.js";
-import { createDocumentRenderer } from "../../src/documents/renderer.js";
 import { readSignatory, splitOutcome } from "../../src/documents/tests-context.js";
-import type { Answers } from "../../src/domain/questionnaire/answers.js";
+import { accounting, fulfillment, renderer, withAnswers } from "../support/example-documents.js";
 
-const TEMPLATES_DIR = fileURLToPath(new URL("../../templates", import.meta.url));
-const EXAMPLES_DIR = fileURLToPath(new URL("../../examples", import.meta.url));
-const renderer = createDocumentRenderer({
-  templatesDir: TEMPLATES_DIR,
-  now: () => new Date("2025-10-01T12:00:00.000Z"),
-});
-
-const example = (file: string): DocumentInput =>
-  parseAnswersFile(JSON.parse(readFileSync(join(EXAMPLES_DIR, file), "utf8")));
-const accounting = example("shopify-quickbooks-accounting.json");
-const fulfillment = example("woocommerce-shipstation-fulfillment.json");
-const withAnswers = (input: DocumentInput, answers: Answers): DocumentInput => ({ ...input, answers });
 const testCases = (input: DocumentInput) => renderer.render("tests", input);
 
 /** Every case's heading, in the document's order: { id: "TC-001", title: "Paid order → sales receipt" }. */

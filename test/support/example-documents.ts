@@ -1,0 +1,30 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseAnswersFile } from "../../src/documents/answers-file.js";
+import type { DocumentInput } from "../../src/documents/render-input.js";
+import { createDocumentRenderer } from "../../src/documents/renderer.js";
+import type { Answers } from "../../src/domain/questionnaire/answers.js";
+
+/**
+ * The documents' unit tests' common ground: the real templates rendered on the golden files' fixed clock, and
+ * the example answer sets as the offline renderer reads them (`accounting`: fully answered; `fulfillment`:
+ * sparse, none of version 2's new questions answered).
+ */
+const EXAMPLES_DIR = fileURLToPath(new URL("../../examples", import.meta.url));
+
+export const DOCUMENTS_NOW = new Date("2025-10-01T12:00:00.000Z");
+
+export const renderer = createDocumentRenderer({
+  templatesDir: fileURLToPath(new URL("../../templates", import.meta.url)),
+  now: () => DOCUMENTS_NOW,
+});
+
+export const example = (file: string): DocumentInput =>
+  parseAnswersFile(JSON.parse(readFileSync(join(EXAMPLES_DIR, file), "utf8")));
+
+export const accounting = example("shopify-quickbooks-accounting.json");
+export const fulfillment = example("woocommerce-shipstation-fulfillment.json");
+
+/** The same project with other answers. */
+export const withAnswers = (input: DocumentInput, answers: Answers): DocumentInput => ({ ...input, answers });
