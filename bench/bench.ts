@@ -37,7 +37,7 @@ export async function runBench(
   const busy = await measureBusyWorkspace(options.busy, children, progress, {
     fromSource: options.fromSource,
   });
-  progress("Rendering the Implementation Plan and the Discovery Document…");
+  progress("Rendering the seven documents…");
   const rendering = await measureRendering({
     sizes: options.renderSizes,
     iterations: options.renderIterations,

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseAnswersFile } from "../src/documents/answers-file.js";
 import type { DocumentBlocker, DocumentInput } from "../src/documents/render-input.js";
 import { createDocumentRenderer } from "../src/documents/renderer.js";
+import { COMPANION_KINDS, type CompanionKind } from "../src/domain/document-kinds.js";
 import type { TableRow } from "../src/domain/questionnaire/answers.js";
 import { TEMPLATES_DIR } from "../src/paths.js";
 import { medianTime } from "./stats.js";
@@ -19,6 +20,8 @@ export interface RenderCase {
   discoveryMs: number;
   planChars: number;
   discoveryChars: number;
+  /** The slowest of the five companion documents (SOW, specifications, test cases, runbook, playbook). */
+  slowestCompanion: { kind: CompanionKind; ms: number };
   samples: number;
 }
 
@@ -41,7 +44,8 @@ export function growProject(base: DocumentInput, size: number): DocumentInput {
 }
 
 /**
- * Median time to render the Implementation Plan and the Discovery Document with the renderer the app uses
+ * Median time to render the Implementation Plan, the Discovery Document and each companion document (the
+ * slowest of the five is kept) with the renderer the app uses
  * (templates compiled once; the first renders, which compile them to code, are warm-up and not counted).
  */
 export async function measureRendering(options: {
@@ -60,12 +64,18 @@ export async function measureRendering(options: {
     const input = growProject(base, size);
     const plan = await medianTime(() => renderer.renderPlan(input), bounds);
     const discovery = await medianTime(() => renderer.renderDiscovery(input), bounds);
+    let slowestCompanion = { kind: COMPANION_KINDS[0] as CompanionKind, ms: 0 };
+    for (const kind of COMPANION_KINDS) {
+      const { medianMs } = await medianTime(() => renderer.render(kind, input), bounds);
+      if (medianMs > slowestCompanion.ms) slowestCompanion = { kind, ms: medianMs };
+    }
     cases.push({
       size,
       planMs: plan.medianMs,
       discoveryMs: discovery.medianMs,
       planChars: renderer.renderPlan(input).length,
       discoveryChars: renderer.renderDiscovery(input).length,
+      slowestCompanion,
       samples: Math.min(plan.samples, discovery.samples),
     });
   }

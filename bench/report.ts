@@ -138,11 +138,19 @@ function renderTable(results: BenchResults): string {
       : `${count(c.size)} blockers and ${count(c.size)} risks`,
     ms(c.planMs),
     ms(c.discoveryMs),
+    `${ms(c.slowestCompanion.ms)} (${c.slowestCompanion.kind})`,
     `${kb(c.planChars)} / ${kb(c.discoveryChars)}`,
     String(c.samples),
   ]);
   return table(
-    ["Project", "Implementation Plan", "Discovery Document", "Size (plan / discovery)", "Renders"],
+    [
+      "Project",
+      "Implementation Plan",
+      "Discovery Document",
+      "Slowest companion",
+      "Size (plan / discovery)",
+      "Renders",
+    ],
     rows,
   );
 }

@@ -53,6 +53,7 @@ describe("npm run bench, in miniature", () => {
     }
     const [asAnswered, grown] = results.rendering;
     expect(asAnswered?.planMs).toBeGreaterThan(0);
+    expect(asAnswered?.slowestCompanion.ms).toBeGreaterThan(0);
     expect(grown?.planChars).toBeGreaterThan(asAnswered?.planChars ?? Number.POSITIVE_INFINITY);
     expect(results.home).toMatchObject([{ projects: 10, blocks: expect.any(Number) }]);
     expect(results.home[0]?.blocks).toBeGreaterThan(10);
