@@ -5,6 +5,7 @@ import { parseAnswersFile } from "../../src/documents/answers-file.js";
 import type { DocumentInput } from "../../src/documents/render-input.js";
 import { createDocumentRenderer } from "../../src/documents/renderer.js";
 import type { Answers } from "../../src/domain/questionnaire/answers.js";
+import { allQuestions, QUESTIONNAIRE_V1 } from "../../src/domain/questionnaire/definition.js";
 
 /**
  * The documents' unit tests' common ground: the real templates rendered on the golden files' fixed clock, and
@@ -28,3 +29,14 @@ export const fulfillment = example("woocommerce-shipstation-fulfillment.json");
 
 /** The same project with other answers. */
 export const withAnswers = (input: DocumentInput, answers: Answers): DocumentInput => ({ ...input, answers });
+
+const V1_IDS = new Set(allQuestions(QUESTIONNAIRE_V1).map((q) => q.id));
+
+/**
+ * The same project as if it had been created on questionnaire version 1: its version says 1 and the answers
+ * to version 2's new questions are gone (a version 1 project could never have given them).
+ */
+export const onVersion1 = (input: DocumentInput): DocumentInput => ({
+  project: { ...input.project, questionnaireVersion: 1 },
+  answers: Object.fromEntries(Object.entries(input.answers).filter(([id]) => V1_IDS.has(id))),
+});

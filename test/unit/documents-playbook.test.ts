@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assertCleanDocument } from "../../src/documents/document-checks.js";
 import type { DocumentInput } from "../../src/documents/render-input.js";
-import { accounting, fulfillment, renderer, withAnswers } from "../support/example-documents.js";
+import { accounting, fulfillment, onVersion1, renderer, withAnswers } from "../support/example-documents.js";
 
 const playbook = (input: DocumentInput) => renderer.render("playbook", input);
 
@@ -222,19 +222,7 @@ describe("the Support Playbook of a sparse interview (WooCommerce → ShipStatio
 });
 
 describe("the Support Playbook of a project on questionnaire version 1", () => {
-  const v2Only = [
-    "warranty_days",
-    "support_hours",
-    "support_response_times",
-    "escalation_contacts",
-    "support_handoff",
-    "maintenance_tasks",
-    "training",
-  ];
-  const v1Answers = Object.fromEntries(
-    Object.entries(accounting.answers).filter(([id]) => !v2Only.includes(id)),
-  );
-  const doc = playbook({ project: { ...accounting.project, questionnaireVersion: 1 }, answers: v1Answers });
+  const doc = playbook(onVersion1(accounting));
 
   it("keeps the interview's answers and says the support answers are written with /intplan edit playbook", () => {
     assertCleanDocument(doc);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assertCleanDocument } from "../../src/documents/document-checks.js";
 import type { DocumentInput } from "../../src/documents/render-input.js";
-import { accounting, fulfillment, renderer, withAnswers } from "../support/example-documents.js";
+import { accounting, fulfillment, onVersion1, renderer, withAnswers } from "../support/example-documents.js";
 
 const runbook = (input: DocumentInput) => renderer.render("runbook", input);
 
@@ -150,8 +150,7 @@ describe("the Deployment Runbook of a sparse interview (WooCommerce → ShipStat
 });
 
 describe("the Deployment Runbook of a project on questionnaire version 1", () => {
-  const { deployment_communications: _, escalation_contacts: __, ...v1Answers } = accounting.answers;
-  const doc = runbook({ project: { ...accounting.project, questionnaireVersion: 1 }, answers: v1Answers });
+  const doc = runbook(onVersion1(accounting));
 
   it("says the release communications and the escalation ladder are written with /intplan edit runbook", () => {
     assertCleanDocument(doc);

@@ -10,6 +10,7 @@ import {
   accounting,
   DOCUMENTS_NOW,
   fulfillment,
+  onVersion1,
   renderer,
   withAnswers,
 } from "../support/example-documents.js";
@@ -66,29 +67,7 @@ const emptyProject: DocumentInput = {
   answers: {},
 };
 
-const V2_ONLY = [
-  "out_of_scope",
-  "uat_participants",
-  "uat_duration_days",
-  "deployment_communications",
-  "warranty_days",
-  "support_hours",
-  "support_response_times",
-  "escalation_contacts",
-  "support_handoff",
-  "maintenance_tasks",
-  "training",
-  "agency_name",
-  "payment_terms",
-  "invoice_terms",
-  "change_request_terms",
-  "client_signatory",
-  "agency_signatory",
-];
-const v1Project: DocumentInput = {
-  project: { ...accounting.project, questionnaireVersion: 1 },
-  answers: without(accounting.answers, ...V2_ONLY),
-};
+const v1Project = onVersion1(accounting);
 
 describe("the Statement of Work for a fully answered project", () => {
   const doc = sow(accounting);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { assertCleanDocument } from "../../src/documents/document-checks.js";
 import type { DocumentInput } from "../../src/documents/render-input.js";
 import { readSignatory, splitOutcome } from "../../src/documents/tests-context.js";
-import { accounting, fulfillment, renderer, withAnswers } from "../support/example-documents.js";
+import { accounting, fulfillment, onVersion1, renderer, withAnswers } from "../support/example-documents.js";
 
 const testCases = (input: DocumentInput) => renderer.render("tests", input);
 
@@ -251,11 +251,7 @@ describe("the Test Cases document of a sparse interview (WooCommerce → ShipSta
 });
 
 describe("the Test Cases document of a project on questionnaire version 1", () => {
-  const { uat_participants: _, uat_duration_days: __, ...v1Answers } = accounting.answers;
-  const doc = testCases({
-    project: { ...accounting.project, questionnaireVersion: 1 },
-    answers: v1Answers,
-  });
+  const doc = testCases(onVersion1(accounting));
 
   it("has the same cases, and says the UAT people and time are written with /intplan edit tests", () => {
     assertCleanDocument(doc);
