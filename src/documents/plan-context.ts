@@ -3,20 +3,20 @@ import { readList } from "../domain/analysis/read-answers.js";
 import { BLOCKER_LIMITS } from "../domain/blockers.js";
 import { isoDate } from "../domain/dates.js";
 import { COMPANION_KINDS, type CompanionKind, DOCUMENT_TITLES } from "../domain/document-kinds.js";
-import { INTEGRATION_TYPE_LABELS, type IntegrationType } from "../domain/integration-type.js";
+import type { IntegrationType } from "../domain/integration-type.js";
 import { PHASE_STATUS_LABELS } from "../domain/phase-labels.js";
 import { phaseOwner, teamOf } from "../domain/phase-owners.js";
-import { PHASES } from "../domain/phases.js";
 import { behindPlanSince, projectStatus } from "../domain/project-status.js";
 import type { Questionnaire } from "../domain/questionnaire/definition.js";
 import { whereAnswered } from "../domain/questionnaire/where-answered.js";
 import { truncateText } from "../domain/text.js";
 import { buildFieldTree, unanswered } from "./answer-fields.js";
 import { mostRecent, PLAN_BLOCKER_LINES } from "./bounds.js";
+import { CHECKLIST_ENTRIES, checklistStates } from "./checklist-states.js";
 import type { CompanionPlace, DocumentBlocker, DocumentInput } from "./render-input.js";
 import { basic, EDIT_PROJECT, openQuestionView, projectView, typeFlags } from "./shared-views.js";
 import { SPECS_MAPPING_SECTION, specsWorkflows } from "./specs-context.js";
-import type { ChecklistItemState, DocumentReference } from "./template-helpers.js";
+import type { DocumentReference } from "./template-helpers.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const REVIEW_EVERY_DAYS = 7;
@@ -71,32 +71,6 @@ const FEATURE_TITLES: Readonly<Record<Exclude<IntegrationType, "other">, string>
   pos: "POS-Specific Features",
 };
 
-const ENTRIES = PHASES.flatMap((p) => [...p.tasks, ...p.exitCriteria]);
-const typeNames = (types: readonly IntegrationType[] | undefined) =>
-  types ? types.map((t) => INTEGRATION_TYPE_LABELS[t]).join(" or ") : null;
-
-/**
- * Every checklist entry's state for `{{#item checklist.[key]}}`: as stored, or, for an answers file (no
- * stored checklist), as a new project's: the type-specific tasks suggested, ticked as the file says.
- */
-function checklistStates(input: DocumentInput): Record<string, ChecklistItemState> {
-  const stored = new Map((input.checklist ?? []).map((i) => [i.key, i]));
-  const ticked = new Set(input.ticked ?? []);
-  return Object.fromEntries(
-    ENTRIES.map((entry) => {
-      const row = stored.get(entry.key);
-      const state: ChecklistItemState = {
-        done: row ? row.done : ticked.has(entry.key),
-        scope: row ? row.scope : entry.types ? "suggested" : "in",
-        scopedBy: row?.scopedBy ?? null,
-        scopedAt: row?.scopedAt ?? null,
-        suggestedFor: typeNames(entry.types),
-      };
-      return [entry.key, state];
-    }),
-  );
-}
-
 /**
  * Section 2.4, one block per type the project is (the strongest first), and one for a type it no longer is
  * whose tasks someone confirmed or ticked. With a stored checklist, a block lists the tasks it holds.
@@ -104,7 +78,7 @@ function checklistStates(input: DocumentInput): Record<string, ChecklistItemStat
 function typeFeatureBlocks(input: DocumentInput, analysis: Analysis) {
   const stored = input.checklist ? new Map(input.checklist.map((i) => [i.key, i])) : null;
   const typeTasks = (type: IntegrationType) =>
-    ENTRIES.filter((e) => e.types?.includes(type) && (!stored || stored.has(e.key)));
+    CHECKLIST_ENTRIES.filter((e) => e.types?.includes(type) && (!stored || stored.has(e.key)));
   const kept = (type: IntegrationType) =>
     typeTasks(type).some((e) => {
       const row = stored?.get(e.key);

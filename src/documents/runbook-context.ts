@@ -2,6 +2,7 @@ import type { Answers } from "../domain/questionnaire/answers.js";
 import type { Questionnaire } from "../domain/questionnaire/definition.js";
 import { whereAnswered } from "../domain/questionnaire/where-answered.js";
 import { unanswered } from "./answer-fields.js";
+import { checklistStates } from "./checklist-states.js";
 import { contactsView } from "./ops-views.js";
 import type { DocumentInput, DocumentProject } from "./render-input.js";
 import { EDIT_PROJECT } from "./shared-views.js";
@@ -23,11 +24,10 @@ const PLAN_TASKS = {
 
 type Check = keyof typeof PLAN_TASKS;
 
-/** Which pre-deployment checks the plan's checklist already has done (a stored checklist, else the ticked keys). */
+/** Which pre-deployment checks the plan's checklist already has done. */
 function checksDone(input: DocumentInput): Record<Check, boolean> {
-  const stored = new Map((input.checklist ?? []).map((i) => [i.key, i.done]));
-  const ticked = new Set(input.ticked ?? []);
-  const isDone = (key: string) => stored.get(key) ?? ticked.has(key);
+  const states = checklistStates(input);
+  const isDone = (key: string) => states[key]?.done === true;
   return Object.fromEntries(
     Object.entries(PLAN_TASKS).map(([check, keys]) => [check, keys.some(isDone)]),
   ) as Record<Check, boolean>;

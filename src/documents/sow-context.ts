@@ -1,17 +1,15 @@
 import type { Analysis } from "../domain/analysis/analyse.js";
 import { readText } from "../domain/analysis/read-answers.js";
 import { COMPANION_KINDS, DOCUMENT_TITLES } from "../domain/document-kinds.js";
-import { PHASES } from "../domain/phases.js";
 import type { TableRow } from "../domain/questionnaire/answers.js";
 import { withSystemNames } from "../domain/text.js";
 import type { FieldValue } from "./answer-fields.js";
+import { CHECKLIST_ENTRIES } from "./checklist-states.js";
 import { formatQuantity } from "./quantity.js";
 import type { DocumentInput } from "./render-input.js";
 import { type ContextArgs, companionContext } from "./suite-context.js";
 
 type Answer = Record<string, FieldValue>;
-
-const ENTRIES = PHASES.flatMap((p) => [...p.tasks, ...p.exitCriteria]);
 
 /** A checklist label as the client reads it: the systems named, without the plan's cross-references. */
 const clientLabel = (label: string, input: DocumentInput) =>
@@ -31,7 +29,7 @@ const listOf = (value: FieldValue | undefined): string[] =>
  */
 function typeFeatures(input: DocumentInput, analysis: Analysis) {
   const stored = input.checklist ? new Map(input.checklist.map((i) => [i.key, i])) : null;
-  const ofTypes = ENTRIES.filter(
+  const ofTypes = CHECKLIST_ENTRIES.filter(
     (e) => e.types?.some((t) => analysis.integrationTypes.includes(t)) && (!stored || stored.has(e.key)),
   );
   const scopeOf = (key: string) => {
@@ -53,7 +51,7 @@ function outOfScope(input: DocumentInput, answer: Answer) {
   const marked = (input.checklist ?? [])
     .filter((row) => row.scope === "out" && !row.done)
     .flatMap((row) => {
-      const entry = ENTRIES.find((e) => e.key === row.key);
+      const entry = CHECKLIST_ENTRIES.find((e) => e.key === row.key);
       return entry ? [clientLabel(entry.label, input)] : [];
     });
   const later = rowsOf(answer.later_phases).map((row, i) => ({
