@@ -1,5 +1,6 @@
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
+import { perDatabase } from "../db/prepared.js";
 import { documents } from "../db/schema.js";
 import { type Timing, timingOf } from "../deps.js";
 import {
@@ -125,18 +126,26 @@ export function recordChange(tx: DbOrTx, kind: ProjectChange, stamp: ChangeStamp
   }
 }
 
-/** The companion documents of a project that have a canvas to keep up to date. */
-function companionsWithCanvas(tx: DbOrTx, projectId: number): CompanionKind[] {
-  return tx
+/**
+ * The companion documents of a project that have a canvas to keep up to date. Asked inside every change's
+ * transaction, so it is prepared once per database, as the outbox's own statements are.
+ */
+const companionsWithCanvasQuery = perDatabase((db) =>
+  db
     .select({ kind: documents.kind })
     .from(documents)
     .where(
       and(
-        eq(documents.projectId, projectId),
+        eq(documents.projectId, sql.placeholder("projectId")),
         isNotNull(documents.canvasId),
         inArray(documents.kind, [...COMPANION_KINDS]),
       ),
     )
-    .all()
+    .prepare(),
+);
+
+function companionsWithCanvas(tx: DbOrTx, projectId: number): CompanionKind[] {
+  return companionsWithCanvasQuery(tx)
+    .all({ projectId })
     .map((row) => row.kind as CompanionKind);
 }
