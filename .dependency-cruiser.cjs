@@ -28,8 +28,8 @@ module.exports = {
     {
       name: "storage-and-documents-know-no-slack",
       severity: "error",
-      comment: "Storage, documents and the outbox never reach the Slack edge, the services or the wiring.",
-      from: { path: "^src/(db|documents|outbox)/" },
+      comment: "Storage, documents, imports and the outbox never reach the Slack edge, the services or the wiring.",
+      from: { path: "^src/(db|documents|import|outbox)/" },
       to: { path: "^src/(slack|services)/|^src/(app|main)\\.ts$" },
     },
     {

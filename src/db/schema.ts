@@ -8,6 +8,7 @@ import {
   type IntegrationType,
 } from "../domain/integration-type.js";
 import { CHECKLIST_KINDS, CHECKLIST_SCOPES, PHASE_STATUSES } from "../domain/phases.js";
+import type { AnswerSource } from "../domain/questionnaire/answer-source.js";
 import type { AnswerValue } from "../domain/questionnaire/answers.js";
 import { OUTBOX_JOBS } from "../outbox/job-kinds.js";
 
@@ -90,6 +91,8 @@ export const answers = sqliteTable(
     value: text("value", { mode: "json" }).$type<AnswerValue>().notNull(),
     answeredBy: text("answered_by").notNull(),
     answeredAt: integer("answered_at", { mode: "timestamp_ms" }).notNull(),
+    /** Null when a person typed it; otherwise where it came from (an import, a system profile). */
+    source: text("source", { mode: "json" }).$type<AnswerSource>(),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.questionId] })],
 );
@@ -343,6 +346,56 @@ export const outboxNotices = sqliteTable(
   (t) => [primaryKey({ columns: [t.projectId, t.job] })],
 );
 
+/**
+ * What someone was asked to answer (`/intplan ask @person 5`): one row per person and section, open until the
+ * section is saved by anyone or the ask is cancelled. The board lists the open ones ("Waiting on @Dana").
+ */
+export const asks = sqliteTable(
+  "asks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    /** The chat user asked. */
+    personId: text("person_id").notNull(),
+    /** The questionnaire section's id (not its number, which a version may move). */
+    sectionId: text("section_id").notNull(),
+    note: text("note"),
+    askedBy: text("asked_by").notNull(),
+    askedAt: integer("asked_at", { mode: "timestamp_ms" }).notNull(),
+    /** The message carrying the button (a DM, or the channel when a DM is not possible), once Slack took it. */
+    messageChannel: text("message_channel"),
+    messageTs: text("message_ts"),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    closedBy: text("closed_by"),
+    /** "answered" or "cancelled" once closed. */
+    closedReason: text("closed_reason", { enum: ["answered", "cancelled"] }),
+  },
+  (t) => [index("asks_project_open_idx").on(t.projectId, t.closedAt)],
+);
+
+/**
+ * A file read by `/intplan import`, waiting for the person's review: what it would fill, what it would replace
+ * and what could not be placed. Nothing reaches the answers until they confirm; a review left alone expires.
+ */
+export const pendingImports = sqliteTable(
+  "pending_imports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    personId: text("person_id").notNull(),
+    fileId: text("file_id").notNull(),
+    fileName: text("file_name").notNull(),
+    /** The parsed proposal (import/ decides its shape). */
+    proposal: text("proposal", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("pending_imports_project_idx").on(t.projectId)],
+);
+
 /** Requests already handled (Slack retries events; people double-click), kept for a day. */
 export const processedRequests = sqliteTable("processed_requests", {
   key: text("key").primaryKey(),
@@ -355,3 +408,5 @@ export type BlockerRow = typeof blockers.$inferSelect;
 export type DocumentRow = typeof documents.$inferSelect;
 export type SectionEditRow = typeof sectionEdits.$inferSelect;
 export type DocumentVersionRow = typeof documentVersions.$inferSelect;
+export type AskRow = typeof asks.$inferSelect;
+export type PendingImportRow = typeof pendingImports.$inferSelect;
