@@ -37,11 +37,7 @@ export interface ImportFile {
   bytes: Uint8Array;
 }
 
-export type ImportFailure =
-  | "unsupported_type"
-  | "too_big"
-  | "unreadable"
-  | "nothing_recognised";
+export type ImportFailure = "unsupported_type" | "too_big" | "unreadable" | "nothing_recognised";
 
 export type ReadImportResult =
   | { ok: true; proposal: ImportProposal }
