@@ -62,10 +62,21 @@ describe("executive summary", () => {
     );
   });
 
-  it("falls back on the project summary when there are no pain points or objectives", () => {
+  it("starts with the PM's own summary when there is one, pain points or not", () => {
     const text = summary(facts({ integrationType: "other", summary: "Keep stock levels in sync" }));
-    expect(text).toContain("We are building an integration from Shopify to QuickBooks Online");
-    expect(text).toContain("Keep stock levels in sync.");
+    expect(text).toMatch(/^Keep stock levels in sync\. We are building an integration from Shopify/);
+
+    const withPains = summary(
+      facts({
+        summary: "Orders reach the books the same day, with no typing.",
+        painPoints: ["orders are keyed in by hand"],
+        objectives: ["Every order in QuickBooks within 15 minutes"],
+      }),
+    );
+    expect(withPains).toMatch(
+      /^Orders reach the books the same day, with no typing\. We are building an accounting integration/,
+    );
+    expect(withPains).toContain("Why it matters: Orders are keyed in by hand.");
   });
 
   it("uses the right article for the type", () => {

@@ -41,7 +41,8 @@ function describeMoney({ buildCost, payback }: ExecutiveSummaryInput["roi"]): st
 }
 
 /**
- * One paragraph: what we are building, why it matters to the client, the expected impact and the
+ * One paragraph: the PM's own summary first when there is one (the executive summary answer, else the
+ * project's summary), then what we are building, why it matters to the client, the expected impact and the
  * timeline, put together from the pain points, objectives, systems and the other estimates.
  */
 export function writeExecutiveSummary({
@@ -52,13 +53,12 @@ export function writeExecutiveSummary({
   roi,
   confidenceScore,
 }: ExecutiveSummaryInput): string {
-  const sentences = [describeIntegration(facts)];
+  // The PM's own summary, when given, leads: the generated sentences only add what it may not say.
+  const sentences = facts.summary?.trim() ? [asSentence(facts.summary)] : [];
+  sentences.push(describeIntegration(facts));
   if (facts.painPoints.length > 0)
     sentences.push(`Why it matters: ${facts.painPoints.map(asSentence).join(" ")}`);
   if (facts.objectives.length > 0) sentences.push(`Goals: ${facts.objectives.map(asSentence).join(" ")}`);
-  if (facts.painPoints.length === 0 && facts.objectives.length === 0 && facts.summary) {
-    sentences.push(asSentence(facts.summary));
-  }
   if (timeSavings.hoursPerWeek !== null)
     sentences.push(`We expect it to save about ${timeSavings.hoursPerWeek} hours a week once live.`);
   const moneyLine = describeMoney(roi);
