@@ -5,6 +5,7 @@ import {
   LATEST_QUESTIONNAIRE_VERSION,
   QUESTIONNAIRE_V1,
   QUESTIONNAIRE_V2,
+  QUESTIONNAIRE_V3,
 } from "../../src/domain/questionnaire/definition.js";
 import { whereAnswered } from "../../src/domain/questionnaire/where-answered.js";
 
@@ -13,14 +14,15 @@ const questionIds = new Set(questions.map((q) => q.id));
 const feeds = new Set(questions.flatMap((q) => q.feeds ?? []));
 
 describe("questionnaire versions", () => {
-  it("a new project starts with version 2 and a project keeps its version", () => {
-    expect(LATEST_QUESTIONNAIRE_VERSION).toBe(2);
+  it("a new project starts with version 3 and a project keeps its version", () => {
+    expect(LATEST_QUESTIONNAIRE_VERSION).toBe(3);
     expect(getQuestionnaire(1)).toBe(QUESTIONNAIRE_V1);
     expect(getQuestionnaire(2)).toBe(QUESTIONNAIRE_V2);
+    expect(getQuestionnaire(3)).toBe(QUESTIONNAIRE_V3);
   });
 
   it("an unknown version is a clear error", () => {
-    expect(() => getQuestionnaire(99)).toThrow("Unknown questionnaire version 99; known versions: 1, 2.");
+    expect(() => getQuestionnaire(99)).toThrow("Unknown questionnaire version 99; known versions: 1, 2, 3.");
   });
 
   it("version 2 keeps every question of version 1, and every section at the number it had", () => {
@@ -43,65 +45,70 @@ describe("questionnaire versions", () => {
   });
 });
 
-describe.each([QUESTIONNAIRE_V1, QUESTIONNAIRE_V2])("questionnaire v$version integrity", (questionnaire) => {
-  const questions = allQuestions(questionnaire);
-  const questionIds = new Set(questions.map((q) => q.id));
-  const feeds = new Set(questions.flatMap((q) => q.feeds ?? []));
-  // 14 questions: the ROI's and the schedule's inputs (build cost, margin, planned start, blackout dates)
-  // joined the sections that ask about money and phases; the Block Kit limits tests keep each modal valid.
-  // Version 2's two sections after the open questions (support, commercial terms) make 16.
-  it("has at most 16 sections of at most 14 questions, so each modal stays usable", () => {
-    expect(questionnaire.sections.length).toBeLessThanOrEqual(16);
-    for (const section of questionnaire.sections) {
-      expect(section.questions.length, section.id).toBeGreaterThan(0);
-      expect(section.questions.length, section.id).toBeLessThanOrEqual(14);
-    }
-  });
-
-  it("uses unique snake_case ids for sections and questions", () => {
-    const snake = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
-    const sectionIds = questionnaire.sections.map((s) => s.id);
-    expect(new Set(sectionIds).size).toBe(sectionIds.length);
-    expect(questionIds.size).toBe(questions.length);
-    for (const id of [...sectionIds, ...questionIds]) expect(id).toMatch(snake);
-  });
-
-  it("keeps option values short, stable and unique, within Slack's option limits", () => {
-    for (const q of questions) {
-      if (q.kind !== "single_select" && q.kind !== "multi_select" && q.kind !== "checkboxes") continue;
-      const values = q.options.map((o) => o.value);
-      expect(new Set(values).size, q.id).toBe(values.length);
-      expect(q.options.length, q.id).toBeLessThanOrEqual(q.kind === "checkboxes" ? 10 : 100);
-      for (const o of q.options) {
-        expect(o.value, q.id).toMatch(/^[a-z0-9_]{1,75}$/);
-        expect(o.label.length, q.id).toBeLessThanOrEqual(75);
+describe.each([QUESTIONNAIRE_V1, QUESTIONNAIRE_V2, QUESTIONNAIRE_V3])(
+  "questionnaire v$version integrity",
+  (questionnaire) => {
+    const questions = allQuestions(questionnaire);
+    const questionIds = new Set(questions.map((q) => q.id));
+    const feeds = new Set(questions.flatMap((q) => q.feeds ?? []));
+    // 14 questions: the ROI's and the schedule's inputs (build cost, margin, planned start, blackout dates)
+    // joined the sections that ask about money and phases; the Block Kit limits tests keep each modal valid.
+    // Version 2's two sections after the open questions (support, commercial terms) make 16; version 3's
+    // environments, access and cut-over make 17.
+    it("has at most 17 sections of at most 14 questions, so each modal stays usable", () => {
+      expect(questionnaire.sections.length).toBeLessThanOrEqual(17);
+      for (const section of questionnaire.sections) {
+        expect(section.questions.length, section.id).toBeGreaterThan(0);
+        expect(section.questions.length, section.id).toBeLessThanOrEqual(14);
       }
-    }
-  });
+    });
 
-  it("keeps labels, hints and placeholders within Slack's limits, leaving room for system names", () => {
-    const longName = "x".repeat(60);
-    const named = (text: string) => text.replaceAll("{systemA}", longName).replaceAll("{systemB}", longName);
-    for (const q of questions) {
-      expect(named(q.label).length, q.id).toBeLessThanOrEqual(2000);
-      expect(named(q.hint ?? "").length, q.id).toBeLessThanOrEqual(1500);
-      expect(named(q.placeholder ?? "").length, q.id).toBeLessThanOrEqual(150);
-    }
-  });
+    it("uses unique snake_case ids for sections and questions", () => {
+      const snake = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
+      const sectionIds = questionnaire.sections.map((s) => s.id);
+      expect(new Set(sectionIds).size).toBe(sectionIds.length);
+      expect(questionIds.size).toBe(questions.length);
+      for (const id of [...sectionIds, ...questionIds]) expect(id).toMatch(snake);
+    });
 
-  it("names only known document fields in feeds", () => {
-    for (const field of feeds) expect(field).toMatch(/^(plan|discovery)\.[a-z_]+(\.[a-z_]+)*$/);
-  });
+    it("keeps option values short, stable and unique, within Slack's option limits", () => {
+      for (const q of questions) {
+        if (q.kind !== "single_select" && q.kind !== "multi_select" && q.kind !== "checkboxes") continue;
+        const values = q.options.map((o) => o.value);
+        expect(new Set(values).size, q.id).toBe(values.length);
+        expect(q.options.length, q.id).toBeLessThanOrEqual(q.kind === "checkboxes" ? 10 : 100);
+        for (const o of q.options) {
+          expect(o.value, q.id).toMatch(/^[a-z0-9_]{1,75}$/);
+          expect(o.label.length, q.id).toBeLessThanOrEqual(75);
+        }
+      }
+    });
 
-  it("gives tables unique column ids and at least one required column", () => {
-    for (const q of questions) {
-      if (q.kind !== "table") continue;
-      const ids = q.columns.map((c) => c.id);
-      expect(new Set(ids).size, q.id).toBe(ids.length);
-      expect(q.columns[0]?.optional, q.id).toBeFalsy();
-    }
-  });
-});
+    it("keeps labels, hints and placeholders within Slack's limits, leaving room for system names", () => {
+      const longName = "x".repeat(60);
+      const named = (text: string) =>
+        text.replaceAll("{systemA}", longName).replaceAll("{systemB}", longName);
+      for (const q of questions) {
+        expect(named(q.label).length, q.id).toBeLessThanOrEqual(2000);
+        expect(named(q.hint ?? "").length, q.id).toBeLessThanOrEqual(1500);
+        expect(named(q.placeholder ?? "").length, q.id).toBeLessThanOrEqual(150);
+      }
+    });
+
+    it("names only known document fields in feeds", () => {
+      for (const field of feeds) expect(field).toMatch(/^(plan|discovery)\.[a-z_]+(\.[a-z_]+)*$/);
+    });
+
+    it("gives tables unique column ids and at least one required column", () => {
+      for (const q of questions) {
+        if (q.kind !== "table") continue;
+        const ids = q.columns.map((c) => c.id);
+        expect(new Set(ids).size, q.id).toBe(ids.length);
+        expect(q.columns[0]?.optional, q.id).toBeFalsy();
+      }
+    });
+  },
+);
 
 describe("coverage of the Deep Discovery Document template", () => {
   // Every heading of the seed template (## and ###), and the questions that answer it.

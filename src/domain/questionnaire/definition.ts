@@ -1,6 +1,7 @@
 import type { Question, Questionnaire } from "./question-types.js";
 import { QUESTIONNAIRE_V1 } from "./v1.js";
 import { QUESTIONNAIRE_V2 } from "./v2.js";
+import { QUESTIONNAIRE_V3 } from "./v3.js";
 
 // The types have their own module (no cycle with the version files); they are re-exported for readers here.
 export type {
@@ -24,10 +25,10 @@ export type {
  * Its shape is in question-types.ts.
  */
 
-const QUESTIONNAIRES: readonly Questionnaire[] = [QUESTIONNAIRE_V1, QUESTIONNAIRE_V2];
+const QUESTIONNAIRES: readonly Questionnaire[] = [QUESTIONNAIRE_V1, QUESTIONNAIRE_V2, QUESTIONNAIRE_V3];
 
 /** The version new projects start with; a project keeps the version it started with. */
-export const LATEST_QUESTIONNAIRE_VERSION = QUESTIONNAIRE_V2.version;
+export const LATEST_QUESTIONNAIRE_VERSION = QUESTIONNAIRE_V3.version;
 
 export function getQuestionnaire(version: number): Questionnaire {
   const found = QUESTIONNAIRES.find((q) => q.version === version);
@@ -42,4 +43,4 @@ export function allQuestions(questionnaire: Questionnaire): Question[] {
   return questionnaire.sections.flatMap((s) => s.questions);
 }
 
-export { QUESTIONNAIRE_V1, QUESTIONNAIRE_V2 };
+export { QUESTIONNAIRE_V1, QUESTIONNAIRE_V2, QUESTIONNAIRE_V3 };
