@@ -4,7 +4,7 @@ import { readText } from "../domain/analysis/read-answers.js";
 import type { Questionnaire } from "../domain/questionnaire/definition.js";
 import type { TableRow } from "../domain/questionnaire/line-formats.js";
 import { whereAnswered } from "../domain/questionnaire/where-answered.js";
-import { buildFieldTree, choiceAt, rowsAt, unanswered } from "./answer-fields.js";
+import { answersById, buildFieldTree, choiceAt, rowsAt, unanswered } from "./answer-fields.js";
 import { planningAnswers } from "./planning-answers.js";
 import type { DocumentInput } from "./render-input.js";
 import { openQuestionView, projectView } from "./shared-views.js";
@@ -42,6 +42,16 @@ function laterPhases(rows: readonly TableRow[], mvpWeek: number, laterWhere: str
     };
   });
 }
+
+/** The questions the Discovery Document's own sections read by id (`answer.<id>`), not in Planning Details. */
+const DISCOVERY_READS_BY_ID: ReadonlySet<string> = new Set([
+  "build_approach",
+  "entity_sync_rules",
+  "record_matching",
+  "environments_access",
+  "credentials_owner",
+  "client_stakeholders",
+]);
 
 const IMPACT_LEVELS = ["high", "medium", "low"] as const;
 
@@ -85,6 +95,13 @@ export function buildDiscoveryContext(
     project: projectView(project, analysis),
     analysis,
     discovery,
+    /** Every answer by question id, for the facts no `discovery.` field carries (see the plan's). */
+    answer: answersById(questionnaire, answers, project, "/intplan edit discovery"),
+    /**
+     * Version 3 words the document for an agency: "Current State", what the client's staff see, the person
+     * approving it; older versions keep the seed template's headings.
+     */
+    agencyWording: questionnaire.version >= 3,
     hybridSync: choiceAt(discovery, "sync_strategy").selected.length > 1,
     mvpWeek,
     laterPhases: laterPhases(
@@ -101,7 +118,7 @@ export function buildDiscoveryContext(
     risksCaptured: risks.length + analysis.goLive.risks.length > 0,
     risksByImpact: risksByImpact([...analysis.goLive.risks.map(goLiveRiskRow), ...risks]),
     openQuestions: openQuestionsByCategory(analysis),
-    planningAnswers: planningAnswers(questionnaire, answers, project),
+    planningAnswers: planningAnswers(questionnaire, answers, project, DISCOVERY_READS_BY_ID),
     questionnaireVersion: questionnaire.version,
     generatedOn: now,
   };

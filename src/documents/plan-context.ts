@@ -10,7 +10,7 @@ import { behindPlanSince, projectStatus } from "../domain/project-status.js";
 import type { Questionnaire } from "../domain/questionnaire/definition.js";
 import { whereAnswered } from "../domain/questionnaire/where-answered.js";
 import { truncateText } from "../domain/text.js";
-import { buildFieldTree, unanswered } from "./answer-fields.js";
+import { answersById, buildFieldTree, unanswered } from "./answer-fields.js";
 import { mostRecent, PLAN_BLOCKER_LINES } from "./bounds.js";
 import { CHECKLIST_ENTRIES, checklistStates } from "./checklist-states.js";
 import type { CompanionPlace, DocumentBlocker, DocumentInput } from "./render-input.js";
@@ -163,6 +163,11 @@ export function buildPlanContext(
     // The sign in bold: a bare "+" would start a nested list, and an escaped one relies on the reader's Markdown.
     confidenceReasons: analysis.confidence.reasons.map((r) => ({ known: r.sign === "+", text: r.text })),
     plan,
+    /**
+     * Every answer by question id, for the facts no `plan.` field carries (version 3's system of record,
+     * environments and access); a question the project's version does not ask says where to write it.
+     */
+    answer: answersById(questionnaire, answers, project, "/intplan edit plan"),
     /** Section 2.3's tasks: each workflow and the Technical Specifications section describing it. */
     workflowTasks: specsWorkflows(plan.workflows),
     specsMappingSection: SPECS_MAPPING_SECTION,

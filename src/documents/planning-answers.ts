@@ -22,19 +22,21 @@ export interface PlanningAnswerGroup {
 const feedsDiscovery = (feeds: readonly string[] = []) => feeds.some((f) => f.startsWith("discovery."));
 
 /**
- * The answers the Discovery Document has no seed section for (those feeding only the plan), grouped by
- * interview section, so the document holds every answer given in the interview.
+ * The answers the Discovery Document has no seed section for (those feeding only the plan, and those of its
+ * sections read by question id, `shownById`), grouped by interview section, so the document holds every
+ * answer given in the interview.
  */
 export function planningAnswers(
   questionnaire: Questionnaire,
   answers: Answers,
   systems: SystemNames,
+  shownById: ReadonlySet<string> = new Set(),
 ): PlanningAnswerGroup[] {
   return questionnaire.sections
     .map((section) => ({
       title: withSystemNames(section.title, systems),
       answers: section.questions
-        .filter((q) => !feedsDiscovery(q.feeds))
+        .filter((q) => !feedsDiscovery(q.feeds) && !shownById.has(q.id))
         .map((q): PlanningAnswer => {
           const answer = planningAnswer(q, answers, systems);
           const shown = answer.value !== null || answer.items !== null || answer.userId !== null;

@@ -5,7 +5,13 @@ import { parseAnswersFile } from "../../src/documents/answers-file.js";
 import type { DocumentInput } from "../../src/documents/render-input.js";
 import { createDocumentRenderer } from "../../src/documents/renderer.js";
 import type { Answers } from "../../src/domain/questionnaire/answers.js";
-import { allQuestions, QUESTIONNAIRE_V1 } from "../../src/domain/questionnaire/definition.js";
+import { carryOverAnswers } from "../../src/domain/questionnaire/carry-over.js";
+import {
+  allQuestions,
+  getQuestionnaire,
+  QUESTIONNAIRE_V1,
+  QUESTIONNAIRE_V3,
+} from "../../src/domain/questionnaire/definition.js";
 
 /**
  * The documents' unit tests' common ground: the real templates rendered on the golden files' fixed clock, and
@@ -39,4 +45,18 @@ const V1_IDS = new Set(allQuestions(QUESTIONNAIRE_V1).map((q) => q.id));
 export const onVersion1 = (input: DocumentInput): DocumentInput => ({
   project: { ...input.project, questionnaireVersion: 1 },
   answers: Object.fromEntries(Object.entries(input.answers).filter(([id]) => V1_IDS.has(id))),
+});
+
+/**
+ * The same project moved to questionnaire version 3 (`/intplan questionnaire upgrade`): its answers carried
+ * over as the move carries them, and the version 3 questions left unanswered.
+ */
+export const onVersion3 = (input: DocumentInput): DocumentInput => ({
+  ...input,
+  project: { ...input.project, questionnaireVersion: 3 },
+  answers: carryOverAnswers(
+    input.answers,
+    getQuestionnaire(input.project.questionnaireVersion),
+    QUESTIONNAIRE_V3,
+  ).answers,
 });

@@ -34,7 +34,8 @@ describe("the Deployment Runbook of a full interview (Shopify Plus → QuickBook
     expect(doc).toContain("**Client**: Acme Outdoor Co.");
     expect(headings(doc)).toEqual(SECTIONS);
     expect(doc.indexOf("**Document Control**")).toBeGreaterThan(doc.indexOf("## 6. Contacts"));
-    expect(doc).not.toMatch(/_not answered yet/);
+    // The example is on version 2, which does not ask the cut-over (version 3 does): only that is open.
+    expect(doc.replaceAll("_not answered yet: /intplan edit runbook_", "")).not.toMatch(/_not answered yet/);
   });
 
   it("gives the window, the strategy, the target go-live and who is told", () => {
