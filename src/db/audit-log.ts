@@ -13,6 +13,23 @@ import { auditLog } from "./schema.js";
  */
 type AuditEvent =
   | {
+      /**
+       * The project moved to another questionnaire version (`/intplan questionnaire upgrade`): what was
+       * reshaped, with its previous value, and everything not carried over, with its value, so nothing typed
+       * is lost.
+       */
+      action: "questionnaire.moved";
+      details: {
+        from: number;
+        to: number;
+        kept: number;
+        reshaped: { question: string; previous: AnswerValue | null; value: AnswerValue }[];
+        notCarried: { question: string; label: string; value: AnswerValue; reason: string }[];
+        /** Draft input (typed, not saved) of questions the new version does not ask in that section. */
+        draftsDropped: { section: string; question: string; raw: unknown }[];
+      };
+    }
+  | {
       action: "project.created";
       details: { code: string; name: string; integrationType: IntegrationType };
     }

@@ -63,6 +63,8 @@ export type Command =
   | { name: "blocker-resolve"; id: number; note: string | null }
   | { name: "blockers" }
   | { name: "history"; page: number }
+  /** `upgrade`: asks to move the project to the latest questionnaire (a confirmation first). */
+  | { name: "questionnaire"; upgrade: boolean }
   | { name: "delete" };
 
 export type CommandName = Command["name"];
@@ -147,6 +149,12 @@ export const USAGES: readonly Usage[] = [
   },
   { name: "blockers", usage: "/intplan blockers", description: "List open blockers" },
   { name: "history", usage: "/intplan history [page]", description: "Show who changed what, newest first" },
+  {
+    name: "questionnaire",
+    usage: "/intplan questionnaire [upgrade]",
+    description:
+      "Show the project's questionnaire version and what the latest adds (upgrade: move the project to it, answers carried over)",
+  },
   { name: "delete", usage: "/intplan delete", description: "Delete this channel's project and all its data" },
   { name: "help", usage: "/intplan help", description: "Show this help" },
 ];
@@ -446,6 +454,16 @@ export function parseCommand(raw: string): ParseResult {
       return parsePhase(rest);
     case "blocker":
       return parseBlocker(rest);
+    case "questionnaire": {
+      const typed = rest.trim().toLowerCase();
+      if (typed === "") return { ok: true, command: { name: "questionnaire", upgrade: false } };
+      if (typed === "upgrade" || typed === "move")
+        return { ok: true, command: { name: "questionnaire", upgrade: true } };
+      return fail(
+        `\`questionnaire\` takes nothing or \`upgrade\`, not "${truncateText(rest.trim(), 40)}".`,
+        "questionnaire",
+      );
+    }
     case "history": {
       const page = rest.trim() ? /^(\d{1,4})$/.exec(rest.trim())?.[1] : "1";
       if (!page || Number(page) < 1)

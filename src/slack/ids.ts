@@ -28,6 +28,8 @@ export const ACTION = {
   historyOlder: "history_older",
   deleteProject: "project_delete_confirm",
   cancelDelete: "project_delete_cancel",
+  moveQuestionnaire: "questionnaire_move_confirm",
+  cancelQuestionnaireMove: "questionnaire_move_cancel",
   /** The section pickers of the edit modal: `edit_section_pick_0`, `_1`… (100 sections a picker). */
   pickSection: "edit_section_pick",
   /** Revert a section's edit, or delete an orphaned one: `edit_section_revert_0`, `_1`… */

@@ -117,6 +117,10 @@ export function describeAuditEntry(entry: Pick<AuditRow, "action" | "details">):
     case "section.edited":
     case "section.reverted":
       return sectionChange(entry.action, d);
+    case "questionnaire.moved": {
+      const lost = Array.isArray(d.notCarried) ? d.notCarried.length : 0;
+      return `moved the project from questionnaire version ${text(d, "from")} to ${text(d, "to")}${lost > 0 ? ` (${lost} ${lost === 1 ? "answer" : "answers"} not carried over, kept here)` : ""}`;
+    }
     default:
       return `\`${escapeMrkdwn(entry.action)}\``;
   }

@@ -5,6 +5,7 @@ import { registerDeleteButtons } from "./delete-buttons.js";
 import { registerDocumentSuiteButtons } from "./document-suite-buttons.js";
 import { registerHistoryPaging } from "./history-paging.js";
 import { registerInterviewActions } from "./interview-buttons.js";
+import { registerQuestionnaireButtons } from "./questionnaire-buttons.js";
 import { registerSectionEditButtons } from "./section-edit-buttons.js";
 import { registerSignOffButtons } from "./sign-off-buttons.js";
 import { registerVersionUploadButton } from "./version-upload-button.js";
@@ -16,6 +17,7 @@ export function registerActions(listeners: Listeners, deps: AppDeps): void {
   registerChecklistButton(listeners, deps);
   registerHistoryPaging(listeners, deps);
   registerDeleteButtons(listeners, deps);
+  registerQuestionnaireButtons(listeners, deps);
   registerSectionEditButtons(listeners, deps);
   registerVersionUploadButton(listeners, deps);
   registerDocumentSuiteButtons(listeners, deps);

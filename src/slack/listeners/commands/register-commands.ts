@@ -16,6 +16,7 @@ import { newCommand } from "./new-project-command.js";
 import { phaseCommand } from "./phase-command.js";
 import { phaseOwnerCommand } from "./phase-owner-command.js";
 import { discoveryCommand, planCommand, publishDocumentCommand } from "./publish-commands.js";
+import { questionnaireCommand } from "./questionnaire-command.js";
 import { statusCommand } from "./status-command.js";
 import { versionsCommand } from "./versions-command.js";
 
@@ -42,6 +43,7 @@ const SUBCOMMANDS: readonly Subcommand[] = [
   blockerResolveCommand,
   blockersCommand,
   historyCommand,
+  questionnaireCommand,
   deleteCommand,
 ];
 
