@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SlackRequestResult } from "../../emulator/signed-client.js";
 import { answers, blockers, projects } from "../../src/db/schema.js";
-import { QUESTIONNAIRE_V2 } from "../../src/domain/questionnaire/definition.js";
+import { QUESTIONNAIRE_V3 } from "../../src/domain/questionnaire/definition.js";
 import { form, newProjectForm, stateValues } from "../support/forms.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { sectionState } from "../support/interview.js";
@@ -73,7 +73,7 @@ describe("a form corrected after an inline error is saved", () => {
   it("an interview section with a bad table row, then the row fixed: the corrected text is saved", async () => {
     await createProjectThroughSlack(t, { channelId: CHANNEL });
     const projectId = t.db.select().from(projects).get()?.id ?? 0;
-    const section = QUESTIONNAIRE_V2.sections.find((s) => s.questions.some((q) => q.id === "risks"));
+    const section = QUESTIONNAIRE_V3.sections.find((s) => s.questions.some((q) => q.id === "risks"));
     if (!section) throw new Error("the questionnaire has a risks table");
 
     const res = await t.slack.command({ text: "interview risks", channelId: CHANNEL, userId: "U0PM" });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateMessage } from "../../emulator/block-kit-limits.js";
 import { answers, auditLog, documentVersions, phases, projects } from "../../src/db/schema.js";
-import { QUESTIONNAIRE_V2 } from "../../src/domain/questionnaire/definition.js";
+import { QUESTIONNAIRE_V3 } from "../../src/domain/questionnaire/definition.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { sectionState } from "../support/interview.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
@@ -26,7 +26,7 @@ describe("deleting a project (right to deletion)", () => {
       viewId: openedViewId(open),
       callbackId: view.callback_id,
       privateMetadata: view.private_metadata,
-      values: sectionState(QUESTIONNAIRE_V2.sections[0] as (typeof QUESTIONNAIRE_V2.sections)[number]),
+      values: sectionState(QUESTIONNAIRE_V3.sections[0] as (typeof QUESTIONNAIRE_V3.sections)[number]),
     });
     await t.slack.command({ text: "plan", channelId: CHANNEL });
     await t.idle();

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { answers, documents, projects, publications } from "../../src/db/schema.js";
 import { parseAnswersFile } from "../../src/documents/answers-file.js";
-import { QUESTIONNAIRE_V2 } from "../../src/domain/questionnaire/definition.js";
+import { QUESTIONNAIRE_V3 } from "../../src/domain/questionnaire/definition.js";
 import { permalinkGiven } from "../support/canvases.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { answerSectionThroughSlack } from "../support/interview.js";
@@ -81,7 +81,7 @@ describe("publishing the Implementation Plan and the Discovery Document", () => 
     expect(edit?.args.canvas_id).toBe(canvasId);
     expect(t.emulator.callsTo("canvases.create")).toHaveLength(1);
     expect(t.db.select().from(documents).get()?.version).toBe(2);
-    const painPoint = QUESTIONNAIRE_V2.sections[0]?.questions.find((q) => q.id === "pain_points");
+    const painPoint = QUESTIONNAIRE_V3.sections[0]?.questions.find((q) => q.id === "pain_points");
     if (painPoint) expect(canvasMarkdown(canvasId)).toContain("First item");
   });
 

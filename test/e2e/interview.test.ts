@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateView } from "../../emulator/block-kit-limits.js";
 import type { StateValues } from "../../emulator/signed-client.js";
 import { auditLog, projects } from "../../src/db/schema.js";
-import { QUESTIONNAIRE_V2 } from "../../src/domain/questionnaire/definition.js";
+import { QUESTIONNAIRE_V3 } from "../../src/domain/questionnaire/definition.js";
 import { form } from "../support/forms.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { partialSectionState, sectionState } from "../support/interview.js";
@@ -18,7 +18,7 @@ interface ModalView {
   blocks: { type: string; block_id?: string; text?: { text: string }; element?: Record<string, unknown> }[];
 }
 
-const sections = QUESTIONNAIRE_V2.sections;
+const sections = QUESTIONNAIRE_V3.sections;
 const headerOf = (view: ModalView) => view.blocks.find((b) => b.type === "header")?.text?.text;
 
 describe("the discovery interview, walked through Slack modals", () => {

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateView } from "../../emulator/block-kit-limits.js";
 import { sectionEdits } from "../../src/db/schema.js";
-import { QUESTIONNAIRE_V2 } from "../../src/domain/questionnaire/definition.js";
+import { QUESTIONNAIRE_V3 } from "../../src/domain/questionnaire/definition.js";
 import { form } from "../support/forms.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { answerSectionThroughSlack } from "../support/interview.js";
@@ -106,7 +106,10 @@ describe("a PM's own wording of a document section", () => {
     expect(modalText(viewId)).toContain("The generated text.");
     expect(t.db.select().from(sectionEdits).all()).toEqual([]);
     expect(planCanvas()).not.toContain(ours);
-    expect(planCanvas()).toContain("## EXECUTIVE SUMMARY\n\nWe are building");
+    // The generated summary opens with the project's own summary, as the PM wrote it at /intplan new.
+    expect(planCanvas()).toContain(
+      "## EXECUTIVE SUMMARY\n\nPost every Shopify order to QuickBooks as a sales receipt. We are building",
+    );
 
     const history = await historyLines();
     expect(history).toContain("<@U0PM> edited *## EXECUTIVE SUMMARY* of the Implementation Plan");
@@ -116,7 +119,7 @@ describe("a PM's own wording of a document section", () => {
   });
 
   it("lists an edit whose section left the document (a type-specific block), and deletes it only when asked", async () => {
-    const dataMapping = QUESTIONNAIRE_V2.sections.findIndex((s) => s.id === "data_mapping");
+    const dataMapping = QUESTIONNAIRE_V3.sections.findIndex((s) => s.id === "data_mapping");
     await answer(dataMapping, { migration_needed: form.select("yes") });
     await publishPlan();
     expect(planCanvas()).toContain("### 4.4 Data Migration Requirements");

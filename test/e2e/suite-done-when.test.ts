@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseAnswersFile } from "../../src/documents/answers-file.js";
 import { assertCleanDocument } from "../../src/documents/document-checks.js";
 import type { TableRow } from "../../src/domain/questionnaire/answers.js";
-import { QUESTIONNAIRE_V2 } from "../../src/domain/questionnaire/definition.js";
+import { QUESTIONNAIRE_V3 } from "../../src/domain/questionnaire/definition.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { answerSectionThroughSlack, sectionStateFromAnswers } from "../support/interview.js";
 import { createProjectThroughSlack } from "../support/projects.js";
@@ -43,7 +43,7 @@ describe("the document suite the plan refers to", () => {
     t = await startTestApp();
     await createProjectThroughSlack(t, { channelId: CHANNEL });
     // The whole interview, section by section, as the PM types it.
-    for (const [index, section] of QUESTIONNAIRE_V2.sections.entries()) {
+    for (const [index, section] of QUESTIONNAIRE_V3.sections.entries()) {
       const typed = sectionStateFromAnswers(section, answers);
       await answerSectionThroughSlack(t, {
         channelId: CHANNEL,

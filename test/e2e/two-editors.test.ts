@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { StateValues } from "../../emulator/signed-client.js";
 import { auditLog, interviewDrafts, projects } from "../../src/db/schema.js";
-import { QUESTIONNAIRE_V2 } from "../../src/domain/questionnaire/definition.js";
+import { QUESTIONNAIRE_V3 } from "../../src/domain/questionnaire/definition.js";
 import { form } from "../support/forms.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { stateShownIn } from "../support/interview.js";
@@ -18,8 +18,8 @@ import { storedAnswers } from "../support/queries.js";
 const CHANNEL = "C0PROJECT";
 const DANA = "U0LEAD";
 const PAT = "U0PM";
-const sectionIndex = QUESTIONNAIRE_V2.sections.findIndex((s) => s.id === "current_state");
-const section = QUESTIONNAIRE_V2.sections[sectionIndex] as (typeof QUESTIONNAIRE_V2.sections)[number];
+const sectionIndex = QUESTIONNAIRE_V3.sections.findIndex((s) => s.id === "current_state");
+const section = QUESTIONNAIRE_V3.sections[sectionIndex] as (typeof QUESTIONNAIRE_V3.sections)[number];
 
 interface ModalView {
   callback_id: string;

@@ -2,7 +2,7 @@ import { saveAnswers } from "../../src/db/answer-store.js";
 import type { Db } from "../../src/db/client.js";
 import { blockers } from "../../src/db/schema.js";
 import { type AnswerValue, maxLengthFor } from "../../src/domain/questionnaire/answers.js";
-import { allQuestions, QUESTIONNAIRE_V2, type Question } from "../../src/domain/questionnaire/definition.js";
+import { allQuestions, QUESTIONNAIRE_V3, type Question } from "../../src/domain/questionnaire/definition.js";
 
 /**
  * A project far bigger than any team makes, stored straight into a real database: every answer as long as
@@ -59,7 +59,7 @@ function maximalAnswer(question: Question, size: BigProjectSize): AnswerValue | 
 
 export function saveMaximalAnswers(db: Db, projectId: number, size: BigProjectSize, at: Date): void {
   const values = Object.fromEntries(
-    allQuestions(QUESTIONNAIRE_V2).map((q) => [q.id, maximalAnswer(q, size)]),
+    allQuestions(QUESTIONNAIRE_V3).map((q) => [q.id, maximalAnswer(q, size)]),
   );
   saveAnswers(db, { projectId, sectionId: "all", values, actorId: "U0PM", at });
 }

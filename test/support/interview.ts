@@ -1,7 +1,7 @@
 import type { StateValues } from "../../emulator/signed-client.js";
 import { type AnswerValue, formatAnswerForInput } from "../../src/domain/questionnaire/answers.js";
 import {
-  QUESTIONNAIRE_V2,
+  QUESTIONNAIRE_V3,
   type Question,
   type QuestionKind,
   type QuestionnaireSection,
@@ -176,7 +176,7 @@ export async function answerSectionThroughSlack(
     overrides?: Record<string, Record<string, unknown>>;
   },
 ) {
-  const section = QUESTIONNAIRE_V2.sections[options.index];
+  const section = QUESTIONNAIRE_V3.sections[options.index];
   if (!section) throw new Error(`no section ${options.index}`);
   const { channelId, userId } = options;
   const res = await t.slack.command({ text: `interview ${options.index + 1}`, channelId, userId });
