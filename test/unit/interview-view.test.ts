@@ -8,7 +8,12 @@ import {
   maxLengthFor,
   validateSection,
 } from "../../src/domain/questionnaire/answers.js";
-import { allQuestions, QUESTIONNAIRE_V1, type Question } from "../../src/domain/questionnaire/definition.js";
+import {
+  allQuestions,
+  QUESTIONNAIRE_V1,
+  QUESTIONNAIRE_V3,
+  type Question,
+} from "../../src/domain/questionnaire/definition.js";
 import { isSlackUserId } from "../../src/slack/slack-user-id.js";
 import type { KnownBlock, ModalView } from "../../src/slack/views/block-kit.js";
 import { buildInterviewSummaryView } from "../../src/slack/views/interview-summary-view.js";
@@ -89,7 +94,7 @@ function longestRawInput(q: Question): string | string[] {
       const cell = (c: (typeof q.columns)[number]) =>
         c.options?.[0] ?? "c".repeat(Math.floor(90 / q.columns.length));
       const row = q.columns.map(cell).join(" | ");
-      return Array.from({ length: 30 }, () => row).join("\n");
+      return Array.from({ length: q.maxRows ?? 30 }, () => row).join("\n");
     }
   }
 }
@@ -401,5 +406,42 @@ describe("the interview summary", () => {
     expect(buttons).toHaveLength(total);
     expect(buttons[3]).toMatchObject({ action_id: "interview_open_section:3", value: "3" });
     expect(buttons.every((b) => OPEN_SECTION_ACTION.test(b.action_id ?? ""))).toBe(true);
+  });
+});
+
+describe("every interview view of questionnaire version 3 stays within Slack's limits", () => {
+  const longestV3: Answers = Object.fromEntries(
+    allQuestions(QUESTIONNAIRE_V3).map((q) => [
+      q.id,
+      answerSchemaFor(q, isSlackUserId).parse(longestRawInput(q)) as AnswerValue,
+    ]),
+  );
+  it.each(QUESTIONNAIRE_V3.sections.map((s, i) => [`${i + 1}. ${s.id}`, i] as const))(
+    "%s, empty and at its longest",
+    (_name, sectionIndex) => {
+      for (const answers of [{}, longestV3]) {
+        const v = buildInterviewSectionView({
+          questionnaire: QUESTIONNAIRE_V3,
+          sectionIndex,
+          answers,
+          project: longProject,
+          privateMetadata: "x".repeat(3000),
+        });
+        expect(validateView(v)).toEqual([]);
+        expect(textBoxesOverTheirLimit(v)).toEqual([]);
+      }
+    },
+  );
+
+  it("the summary, empty and complete", () => {
+    for (const answers of [{}, longestV3]) {
+      const summary = buildInterviewSummaryView({
+        questionnaire: QUESTIONNAIRE_V3,
+        answers,
+        project: longProject,
+        privateMetadata: "{}",
+      });
+      expect(validateView(summary)).toEqual([]);
+    }
   });
 });
