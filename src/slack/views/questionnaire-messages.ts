@@ -19,7 +19,7 @@ const systemsOf = (o: { project: { systemA: string; systemB: string } }) => o.pr
 /** What a move carries over, as the PM reads it: counts, what changes shape, what stays behind. */
 function carryOverLines(carryOver: CarryOver, systems: { systemA: string; systemB: string }, done: boolean) {
   const lines = [
-    `${carryOver.kept.length} ${carryOver.kept.length === 1 ? "answer carries" : "answers carry"} over as ${done ? "they were" : "they are"}.`,
+    `${carryOver.kept.length} ${carryOver.kept.length === 1 ? "answer carries" : "answers carry"} over unchanged.`,
   ];
   if (carryOver.reshaped.length > 0)
     lines.push(
