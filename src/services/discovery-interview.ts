@@ -76,6 +76,39 @@ export function loadInterview(
   return ctx;
 }
 
+/** Where a section modal says it is: the project, the section's index and the digests it showed. */
+export interface InterviewPlace {
+  projectId: number;
+  sectionIndex: number;
+  shownDigests: readonly string[] | undefined;
+}
+
+/**
+ * A section modal opened before the project moved to another questionnaire version (`openedOn`, from its
+ * metadata): the same section, by id, in the project's version now, with the digests it showed in that
+ * section's order (a question the old version did not ask showed empty). Undefined when the project's
+ * version has no such section. A modal of the project's own version (or one that does not say) is as it is.
+ */
+export function placeInProjectVersion(
+  ctx: InterviewContext,
+  place: InterviewPlace,
+  openedOn: number | undefined,
+): InterviewPlace | undefined {
+  if (openedOn === undefined || openedOn === ctx.questionnaire.version || place.sectionIndex === SUMMARY)
+    return place;
+  const old = getQuestionnaire(openedOn).sections[place.sectionIndex];
+  const sectionIndex = old ? ctx.questionnaire.sections.findIndex((s) => s.id === old.id) : -1;
+  const section = ctx.questionnaire.sections[sectionIndex];
+  if (!old || !section) return undefined;
+  const shown = new Map(old.questions.map((q, i) => [q.id, place.shownDigests?.[i]]));
+  const empty = inputDigest(null);
+  const shownDigests =
+    place.shownDigests?.length === old.questions.length
+      ? section.questions.map((q) => shown.get(q.id) ?? empty)
+      : undefined;
+  return { projectId: place.projectId, sectionIndex, shownDigests };
+}
+
 /**
  * The project a "Start discovery interview" button names, only within this workspace; the button works
  * only in its own project's channel (when the request names no channel, there is nothing to compare).

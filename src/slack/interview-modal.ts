@@ -15,11 +15,16 @@ import { buildInterviewSectionView, replacedNotice } from "./views/interview-vie
  * the interview service worked out. Keys are one letter because private_metadata holds at most 3000 chars.
  */
 
-/** The project, the section on screen, and the digest of what each of its questions showed (in order). */
+/**
+ * The project, the section on screen, the digest of what each of its questions showed (in order), and the
+ * questionnaire version it was opened on (a project may move to another while the modal is open; older
+ * modals do not say).
+ */
 const metadataSchema = z.object({
   p: z.number().int().positive(),
   s: z.number().int().min(-1).max(99),
   d: z.array(z.string().max(12)).max(100).optional(),
+  v: z.number().int().positive().max(999).optional(),
 });
 export type InterviewMetadata = z.infer<typeof metadataSchema>;
 
@@ -52,7 +57,12 @@ export function buildInterviewModal(
       notices,
     });
   }
-  const privateMetadata = encodeMetadata({ p: project.id, s: screen.sectionIndex, d: screen.shownDigests });
+  const privateMetadata = encodeMetadata({
+    p: project.id,
+    s: screen.sectionIndex,
+    d: screen.shownDigests,
+    v: questionnaire.version,
+  });
   return buildInterviewSectionView({
     questionnaire,
     sectionIndex: screen.sectionIndex,

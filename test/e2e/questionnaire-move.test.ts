@@ -3,8 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateMessage } from "../../emulator/block-kit-limits.js";
 import { loadAnswers, loadDraftRow, saveAnswers, saveDraft } from "../../src/db/answer-store.js";
 import { auditLog, projects } from "../../src/db/schema.js";
+import { QUESTIONNAIRE_V2 } from "../../src/domain/questionnaire/definition.js";
+import { form } from "../support/forms.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
-import { createProjectThroughSlack } from "../support/projects.js";
+import { partialSectionState } from "../support/interview.js";
+import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
 
 const CHANNEL = "C0PROJECT";
 const text = (v: unknown) => JSON.stringify(v);
@@ -120,6 +123,32 @@ describe("moving a version 2 project to the agency questionnaire (version 3)", (
     await t.idle();
     const call = await t.emulator.waitForCall("views.open", (c) => c.args.trigger_id === open.triggerId);
     expect(text(call.args.view)).toContain("Environments, access and cut-over");
+  });
+
+  it("a section modal opened before the move saves into the same section after it, not the one now at its number", async () => {
+    // Section 14 of version 2 is the open questions; in version 3 it is environments, access and cut-over.
+    const res = await t.slack.command({ text: "interview 14", channelId: CHANNEL });
+    await t.idle();
+    const open = await t.emulator.waitForCall("views.open", (c) => c.args.trigger_id === res.triggerId);
+    const view = open.args.view as { callback_id: string; private_metadata: string };
+    expect(text(view)).toContain("Open questions and sign-off");
+
+    await press("questionnaire_move_confirm");
+    await t.idle();
+    await t.emulator.waitForResponse((r) => text(r.body).includes("Moved"));
+
+    const openQuestions = QUESTIONNAIRE_V2.sections.find((s) => s.id === "open_questions");
+    if (!openQuestions) throw new Error("no open questions section");
+    await t.slack.viewSubmission({
+      userId: "U0PM",
+      viewId: openedViewId(open),
+      callbackId: view.callback_id,
+      privateMetadata: view.private_metadata,
+      values: partialSectionState(openQuestions, { business_questions: form.text("Who owns refunds?") }),
+    });
+    await t.idle();
+    expect(loadAnswers(t.db, projectId).business_questions).toEqual(["Who owns refunds?"]);
+    expect(loadDraftRow(t.db, projectId, "environments")).toBeUndefined();
   });
 
   it("a second press moves nothing more", async () => {

@@ -2,9 +2,11 @@ import type { ViewOutput } from "@slack/bolt";
 import type { AppDeps } from "../../../deps.js";
 import {
   type InterviewContext,
+  type InterviewPlace,
   interviewScreen,
   keepSectionInput,
   loadInterview,
+  placeInProjectVersion,
   SUMMARY,
   sectionAfter,
 } from "../../../services/discovery-interview.js";
@@ -28,12 +30,14 @@ function sectionOf(
   deps: AppDeps,
   teamId: string,
   view: ViewOutput,
-): (InterviewContext & { place: ReturnType<typeof interviewPlaceOf> }) | undefined {
+): (InterviewContext & { place: InterviewPlace }) | undefined {
   const meta = decodeMetadata(view.private_metadata);
   if (!meta || meta.s === SUMMARY) return undefined;
-  const place = interviewPlaceOf(meta);
-  const ctx = loadInterview(deps, teamId, place);
-  return ctx ? { ...ctx, place } : undefined;
+  const opened = interviewPlaceOf(meta);
+  const ctx = loadInterview(deps, teamId, { projectId: opened.projectId, sectionIndex: SUMMARY });
+  // Opened before the project moved to another questionnaire version: the same section, by id, in the new one.
+  const place = ctx && placeInProjectVersion(ctx, opened, meta.v);
+  return ctx && place && ctx.questionnaire.sections[place.sectionIndex] ? { ...ctx, place } : undefined;
 }
 
 /**
