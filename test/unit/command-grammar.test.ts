@@ -36,6 +36,9 @@ describe("the /intplan grammar", () => {
     ["blockers", { name: "blockers" }],
     ["history", { name: "history", page: 1 }],
     ["history 3", { name: "history", page: 3 }],
+    ["questionnaire", { name: "questionnaire", upgrade: false }],
+    ["questionnaire upgrade", { name: "questionnaire", upgrade: true }],
+    ["Questionnaire UPGRADE", { name: "questionnaire", upgrade: true }],
     ["delete", { name: "delete" }],
     ["freeze plan", { name: "freeze", doc: "plan", label: null }],
     ["freeze Discovery", { name: "freeze", doc: "discovery", label: null }],
@@ -81,6 +84,7 @@ describe("the /intplan grammar", () => {
     ["blocker resolve abc", /"abc" is not a blocker id/, "/intplan blocker resolve <id> [note]"],
     ["history last", /not a page number/, "/intplan history [page]"],
     ["history 0", /not a page number/, "/intplan history [page]"],
+    ["questionnaire 2", /takes nothing or `upgrade`/, "/intplan questionnaire [upgrade]"],
     ["freeze", /Say which document to freeze/, "/intplan freeze <document> [label]"],
     ["freeze answers", /Cannot freeze "answers"/, "/intplan freeze <document> [label]"],
     [
