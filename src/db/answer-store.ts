@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { classifyAnswers } from "../domain/classify.js";
 import { isIntegrationType } from "../domain/integration-type.js";
+import type { AnswerSource } from "../domain/questionnaire/answer-source.js";
 import type { Answers, AnswerValue } from "../domain/questionnaire/answers.js";
 import { type ChangeStamp, recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit-log.js";
@@ -45,6 +46,8 @@ export interface SaveAnswersCommand {
   sectionId: string;
   /** Question id → new value; null clears the answer. Questions not listed are left alone. */
   values: Readonly<Record<string, AnswerValue | null | undefined>>;
+  /** Question id → where a saved value came from; a value saved without one is typed (source null). */
+  sources?: Readonly<Record<string, AnswerSource>>;
   actorId: string;
   at: Date;
   /**
@@ -68,6 +71,7 @@ const answerWrites = perDatabase((db) => {
         value: sql.placeholder("value"),
         answeredBy: sql.placeholder("answeredBy"),
         answeredAt: sql.placeholder("answeredAt"),
+        source: sql.placeholder("source"),
       })
       .onConflictDoUpdate({
         target: [answers.projectId, answers.questionId],
@@ -75,6 +79,7 @@ const answerWrites = perDatabase((db) => {
           value: sql`excluded.value`,
           answeredBy: sql`excluded.answered_by`,
           answeredAt: sql`excluded.answered_at`,
+          source: sql`excluded.source`,
         },
       })
       .prepare(),
@@ -105,6 +110,7 @@ export function saveAnswers(db: Db, cmd: SaveAnswersCommand): string[] {
           value,
           answeredBy: cmd.actorId,
           answeredAt: cmd.at,
+          source: cmd.sources?.[questionId] ?? null,
         });
       }
       recordAudit(tx, {
