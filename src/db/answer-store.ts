@@ -26,6 +26,12 @@ export function loadAnswers(db: DbOrTx, projectId: number): StoredAnswers {
   return Object.fromEntries(rows.map((r) => [r.questionId, r.value]));
 }
 
+/** Where the answers that no person typed came from (answers.source), by question id. */
+export function loadAnswerSources(db: DbOrTx, projectId: number): Record<string, AnswerSource> {
+  const rows = answerRows(db).all({ projectId });
+  return Object.fromEntries(rows.flatMap((r) => (r.source ? [[r.questionId, r.source]] : [])));
+}
+
 /**
  * The answers to some questions (a section's) with who gave each and when: a section holds a handful of a
  * project's hundred-odd answers, and a submission needs only those.

@@ -5,6 +5,7 @@ import type { Questionnaire } from "../domain/questionnaire/definition.js";
 import type { TableRow } from "../domain/questionnaire/line-formats.js";
 import { whereAnswered } from "../domain/questionnaire/where-answered.js";
 import { buildFieldTree, choiceAt, rowsAt, unanswered } from "./answer-fields.js";
+import { buildSourceTree } from "./answer-sources.js";
 import { planningAnswers } from "./planning-answers.js";
 import type { DocumentInput } from "./render-input.js";
 import { openQuestionView, projectView } from "./shared-views.js";
@@ -85,6 +86,8 @@ export function buildDiscoveryContext(
     project: projectView(project, analysis),
     analysis,
     discovery,
+    /** Where each field's fact came from, when a system profile gave it: `{{cite sources.system_a.rate_limit}}`. */
+    sources: buildSourceTree(questionnaire, answers, input.answerSources).discovery,
     hybridSync: choiceAt(discovery, "sync_strategy").selected.length > 1,
     mvpWeek,
     laterPhases: laterPhases(

@@ -60,6 +60,7 @@ export function buildInterviewModal(
     project,
     privateMetadata,
     notices,
+    ...(screen.prefill ? { prefill: screen.prefill } : {}),
   });
 }
 

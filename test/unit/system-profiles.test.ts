@@ -1,6 +1,12 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { answers } from "../../src/db/schema.js";
+import { parseAnswersFile } from "../../src/documents/answers-file.js";
+import { assertCleanDocument } from "../../src/documents/document-checks.js";
+import { createDocumentRenderer } from "../../src/documents/renderer.js";
 import { formatAnswerForInput } from "../../src/domain/questionnaire/answers.js";
 import { getQuestionnaire, LATEST_QUESTIONNAIRE_VERSION } from "../../src/domain/questionnaire/definition.js";
 import { findSystemProfile } from "../../src/domain/system-profiles/match.js";
@@ -153,5 +159,48 @@ describe("a system API section offered from the profile", () => {
     submitAsShown("system_a_api", { system_a_rate_limit: "Ours: 1 request/second" });
     const screen = interviewScreen(deps(), ctx(), indexOf("system_a_api"));
     expect(screen.kind === "section" && screen.prefill?.values.system_a_rate_limit).toBeFalsy();
+  });
+});
+
+describe("documents citing a profile's facts", () => {
+  const TEMPLATES_DIR = fileURLToPath(new URL("../../templates", import.meta.url));
+  const EXAMPLES_DIR = fileURLToPath(new URL("../../examples", import.meta.url));
+  const renderer = createDocumentRenderer({
+    templatesDir: TEMPLATES_DIR,
+    now: () => new Date("2026-12-02T12:00:00.000Z"),
+  });
+  const example = parseAnswersFile(
+    JSON.parse(readFileSync(join(EXAMPLES_DIR, "shopify-quickbooks-accounting.json"), "utf8")),
+  );
+  const url = "https://shopify.dev/docs/api/usage/rate-limits";
+  const input = {
+    ...example,
+    answerSources: {
+      system_a_rate_limit: {
+        from: "profile" as const,
+        profileId: "shopify",
+        systemName: "Shopify",
+        url,
+        checkedOn: "2026-12-02",
+      },
+    },
+  };
+  const cited = `_(Source: [Shopify's documentation](${url}), checked 2 Dec 2026)_`;
+
+  it("cites the vendor's page beside the fact, in the plan, the discovery document and the specs", () => {
+    for (const markdown of [
+      renderer.renderPlan(input),
+      renderer.renderDiscovery(input),
+      renderer.render("specs", input),
+    ]) {
+      const line = markdown.split("\n").find((l) => l.includes(cited));
+      expect(line).toMatch(/Rate limit/i);
+      assertCleanDocument(markdown);
+    }
+  });
+
+  it("cites nothing for typed answers", () => {
+    expect(renderer.renderPlan(example)).not.toContain("Source:");
+    expect(renderer.renderPlan({ ...input, answerSources: {} })).not.toContain("Source:");
   });
 });

@@ -2,6 +2,8 @@ import type { ViewOutput } from "@slack/bolt";
 import type { Answers, RawInput } from "../../domain/questionnaire/answers.js";
 import type { Questionnaire, QuestionnaireSection } from "../../domain/questionnaire/definition.js";
 import { sectionProgress } from "../../domain/questionnaire/progress.js";
+import type { SectionPrefill } from "../../domain/system-profiles/prefill.js";
+import { checkedOnLabel, vendorDocs } from "../../domain/system-profiles/source-words.js";
 import { withSystemNames } from "../../domain/text.js";
 import {
   actions,
@@ -58,6 +60,27 @@ export interface InterviewSectionViewInput {
   errors?: Readonly<Record<string, string>>;
   /** Lines (mrkdwn) to show at the top: what happened to this person's last edit. */
   notices?: readonly string[];
+  /** Values offered from the system's profile for questions with no answer (see `SectionPrefill`). */
+  prefill?: Pick<SectionPrefill, "profile" | "values" | "sources">;
+}
+
+/** Days the offered facts were read, earliest first ("2 Dec 2026"). */
+const checkedDays = (prefill: NonNullable<InterviewSectionViewInput["prefill"]>) =>
+  [...new Set(Object.values(prefill.sources).map((s) => s.checkedOn))].sort().map(checkedOnLabel);
+
+/** Heads a section with offered values: which profile, where its values come from, to edit what differs. */
+function prefillIntro(prefill: NonNullable<InterviewSectionViewInput["prefill"]>): KnownBlock {
+  const name = escapeMrkdwn(prefill.profile.name);
+  return context(
+    `:books: Pre-filled from the *${name}* profile: values from ${name}'s published API documentation (checked ${checkedDays(prefill).join(", ")}). Edit anything that differs for this client.`,
+  );
+}
+
+/** Under an offered value: the vendor page it comes from. */
+function prefillSourceNote(source: NonNullable<InterviewSectionViewInput["prefill"]>["sources"][string]) {
+  return context(
+    `From the profile: <${source.url}|${escapeMrkdwn(vendorDocs(source))}>, checked ${checkedOnLabel(source.checkedOn)}`,
+  );
 }
 
 export function sectionHeading(
@@ -100,7 +123,7 @@ export const noticeBlocks = (notices: readonly string[] = []): KnownBlock[] =>
   notices.length === 0 ? [] : [context(...notices.slice(0, 10))];
 
 export function buildInterviewSectionView(input: InterviewSectionViewInput): ModalView {
-  const { questionnaire, sectionIndex, answers, project, errors = {}, notices } = input;
+  const { questionnaire, sectionIndex, answers, project, errors = {}, notices, prefill } = input;
   const section = sectionAt(questionnaire, sectionIndex);
   const total = questionnaire.sections.length;
   const isLast = sectionIndex === total - 1;
@@ -108,9 +131,10 @@ export function buildInterviewSectionView(input: InterviewSectionViewInput): Mod
   const intro = section.intro ? escapeMrkdwn(withSystemNames(section.intro, project)) : undefined;
 
   const questionBlocks = section.questions.flatMap((question): KnownBlock[] => {
-    const block = buildQuestionInput(question, answers[question.id], project);
+    const block = buildQuestionInput(question, answers[question.id] ?? prefill?.values[question.id], project);
     const error = errors[question.id];
-    return error ? [block, errorNote(error)] : [block];
+    const source = answers[question.id] === undefined ? prefill?.sources[question.id] : undefined;
+    return [block, ...(source ? [prefillSourceNote(source)] : []), ...(error ? [errorNote(error)] : [])];
   });
   const nav = [
     ...(sectionIndex > 0 ? [button("Back", INTERVIEW_ACTION.back, { value: String(sectionIndex) })] : []),
@@ -133,6 +157,7 @@ export function buildInterviewSectionView(input: InterviewSectionViewInput): Mod
         `${progress.answered} of ${progress.total} answered`,
       ),
       ...noticeBlocks(notices),
+      ...(prefill ? [prefillIntro(prefill)] : []),
       ...questionBlocks,
       actions(INTERVIEW_NAV_BLOCK_ID, nav),
     ],
