@@ -250,6 +250,12 @@ export function keepSectionInput(
     raw: Record<string, RawInput>;
     actorId: string;
     submit: boolean;
+    /**
+     * Whether values offered from a system profile and left as shown are saved (with their source): when the
+     * person saves the section (Next, Save & close), not when they only move away from it (Back, Skip).
+     * Defaults to `submit`.
+     */
+    keepOffered?: boolean;
     /** How the chat platform names a person (person questions hold one). */
     isPersonId: IsPersonId;
   },
@@ -281,7 +287,7 @@ export function keepSectionInput(
   const touchedIds = Object.keys(merge.touched);
   // Offered values left exactly as shown are kept as the profile's, with their source.
   const kept = Object.fromEntries(
-    Object.entries(prefill?.values ?? {}).filter(([id, value]) => {
+    Object.entries((args.keepOffered ?? args.submit) ? (prefill?.values ?? {}) : {}).filter(([id, value]) => {
       const question = section.questions.find((q) => q.id === id);
       if (!question || id in merge.touched || merge.keptNewer.includes(id)) return false;
       return inputDigest(args.raw[id]) === inputDigest(formatAnswerForInput(question, value));

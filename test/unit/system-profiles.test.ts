@@ -112,8 +112,8 @@ describe("a system API section offered from the profile", () => {
       .where(and(eq(answers.projectId, p.project.id), eq(answers.questionId, questionId)))
       .get();
 
-  /** Presses Next on a section exactly as it was shown, with `edits` typed over it. */
-  const submitAsShown = (sectionId: string, edits: Record<string, string> = {}) => {
+  /** Saves a section (Save & close) as it was shown, with `edits` typed over it; `move` is Back or Skip. */
+  const submitAsShown = (sectionId: string, edits: Record<string, string> = {}, move = false) => {
     const index = indexOf(sectionId);
     const screen = interviewScreen(deps(), ctx(), index);
     if (screen.kind !== "section") throw new Error("not a section");
@@ -129,6 +129,7 @@ describe("a system API section offered from the profile", () => {
       raw,
       actorId: "U0PM",
       submit: false,
+      keepOffered: !move,
       isPersonId: isSlackUserId,
     });
   };
@@ -153,6 +154,12 @@ describe("a system API section offered from the profile", () => {
       source: null,
     });
     expect(stored("system_b_webhooks")?.source).toMatchObject({ profileId: "quickbooks-online" });
+  });
+
+  it("keeps nothing offered when the person only moves on (Back, Skip)", () => {
+    submitAsShown("system_a_api", { system_a_rate_limit: "Ours: 1 request/second" }, true);
+    expect(stored("system_a_webhooks")).toBeUndefined();
+    expect(stored("system_a_rate_limit")).toMatchObject({ value: "Ours: 1 request/second", source: null });
   });
 
   it("offers nothing over a stored answer", () => {
