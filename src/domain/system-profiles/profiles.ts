@@ -29,6 +29,7 @@ const SHOPIFY_LIMITS = "https://shopify.dev/api/usage/limits";
 const shopifyFacts = (rateLimit: string): SystemProfile["facts"] => ({
   rate_limit: fact(rateLimit, SHOPIFY_RATE_LIMITS),
   data_formats: fact(["graphql", "json"], SHOPIFY_REST_LIMITS),
+  sync_modes: fact(["webhooks", "polling"], SHOPIFY_WEBHOOKS),
   webhooks: fact("yes", SHOPIFY_WEBHOOKS),
   batch_operations: fact(
     "GraphQL bulk operations: asynchronous, results in a JSONL file; up to five at a time per shop (API 2026-01+)",
@@ -233,6 +234,7 @@ export const SYSTEM_PROFILES: readonly SystemProfile[] = [
     aliases: ["Klaviyo"],
     domains: ["developers.klaviyo.com"],
     facts: {
+      auth_method: fact("api_key", "https://developers.klaviyo.com/en/docs/authenticate_"),
       rate_limit: fact(
         "Per account and endpoint: from 1/s burst, 15/m steady (XS) to 350/s burst, 3500/m steady (XL)",
         "https://developers.klaviyo.com/en/docs/rate_limits_and_error_handling",
@@ -252,6 +254,8 @@ export const SYSTEM_PROFILES: readonly SystemProfile[] = [
     domains: ["developers.hubspot.com"],
     facts: {
       auth_method: fact("oauth2", "https://developers.hubspot.com/docs/api/usage-details"),
+      sync_modes: fact(["webhooks", "polling"], "https://developers.hubspot.com/docs/api/webhooks"),
+      webhooks: fact("yes", "https://developers.hubspot.com/docs/api/webhooks"),
       rate_limit: fact(
         "Private apps: 190 requests/10 seconds; 650,000/day (Professional), 1,000,000/day (Enterprise)",
         "https://developers.hubspot.com/changelog/increasing-our-api-limits",
@@ -284,9 +288,14 @@ export const SYSTEM_PROFILES: readonly SystemProfile[] = [
     aliases: ["Square", "Square POS", "Squareup"],
     domains: ["developer.squareup.com"],
     facts: {
+      sync_modes: fact(
+        ["webhooks", "polling"],
+        "https://developer.squareup.com/docs/webhooks/webhook-subscriptions-api",
+      ),
+      webhooks: fact("yes", "https://developer.squareup.com/docs/webhooks-overview"),
       quirks: fact(
-        ["Rate limits exist but are not published: retry 429s with exponential backoff"],
-        "https://developer.squareup.com/forums/t/category-v1-error-code-too-many-requests-detail-this-request-was-rate-limited-please-retry-later/3338",
+        ["A notification can arrive more than once: skip one whose event_id was already handled"],
+        "https://developer.squareup.com/docs/webhooks",
       ),
     },
   },
