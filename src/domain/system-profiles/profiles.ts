@@ -44,6 +44,8 @@ const shopifyFacts = (rateLimit: string): SystemProfile["facts"] => ({
   ),
 });
 
+const BIGCOMMERCE_LIMITS = "https://developer-beta.bigcommerce.com/docs/start/best-practices/api-rate-limits";
+
 const QBO_LIMITS = "https://developer.intuit.com/app/developer/qbo/docs/learn/limits-and-throttles";
 const QBO_WEBHOOKS =
   "https://developer.intuit.com/app/developer/qbo/docs/develop/webhooks/configure-webhooks";
@@ -98,7 +100,19 @@ export const SYSTEM_PROFILES: readonly SystemProfile[] = [
     name: "BigCommerce",
     aliases: ["BigCommerce", "Big Commerce", "BC"],
     domains: ["bigcommerce.com"],
-    facts: {},
+    facts: {
+      rate_limit: fact(
+        "Per store: 150 requests/30 seconds (Standard, Plus), 450/30 seconds (Pro); Enterprise by plan",
+        BIGCOMMERCE_LIMITS,
+      ),
+      quirks: fact(
+        [
+          "All apps on a store share the store's quota",
+          "The Unlimited Rate Plan (some Enterprise stores) has no request limit",
+        ],
+        BIGCOMMERCE_LIMITS,
+      ),
+    },
   },
   {
     id: "quickbooks-online",
