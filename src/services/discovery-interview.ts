@@ -32,6 +32,7 @@ import {
   interviewProgress,
 } from "../domain/questionnaire/progress.js";
 import { type SectionPrefill, sectionPrefill } from "../domain/system-profiles/prefill.js";
+import { isProfileSource, type ProfileSource } from "../domain/system-profiles/source-words.js";
 import { truncateText, withSystemNames } from "../domain/text.js";
 import { findProjectHere } from "./projects-service.js";
 
@@ -184,6 +185,8 @@ export type InterviewScreen =
       answers: Answers;
       shownDigests: string[];
       prefill?: SectionPrefill;
+      /** By question id: the profile source of answers saved as a profile offered them (shown as such). */
+      profileSources?: Record<string, ProfileSource>;
     };
 
 export function interviewScreen(
@@ -201,12 +204,23 @@ export function interviewScreen(
   );
   const prefill = prefillFor(ctx, section, answers);
   const shown = shownInputs(section, withPrefill(answers, prefill));
+  const draft = loadDraftRow(deps.db, project.id, section.id)?.raw ?? {};
+  const profileSources = Object.fromEntries(
+    loadAnswerRowsFor(
+      deps.db,
+      project.id,
+      section.questions.map((q) => q.id),
+    ).flatMap((r) =>
+      isProfileSource(r.source) && !(r.questionId in draft) ? [[r.questionId, r.source]] : [],
+    ),
+  );
   return {
     kind: "section",
     sectionIndex,
     answers,
     shownDigests: section.questions.map((q) => inputDigest(shown[q.id])),
     ...(prefill ? { prefill } : {}),
+    ...(Object.keys(profileSources).length > 0 ? { profileSources } : {}),
   };
 }
 

@@ -61,6 +61,7 @@ export function buildInterviewModal(
     privateMetadata,
     notices,
     ...(screen.prefill ? { prefill: screen.prefill } : {}),
+    ...(screen.profileSources ? { profileSources: screen.profileSources } : {}),
   });
 }
 

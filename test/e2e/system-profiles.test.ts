@@ -46,6 +46,13 @@ describe("system profiles in the interview and the plan", () => {
       .filter((b) => b.type === "context")
       .flatMap((b) => (b.elements ?? []).map((e) => e.text ?? ""));
 
+  /** The context line right under a question's input, if any. */
+  const noteUnder = (view: ShownView, blockId: string) => {
+    const at = view.blocks.findIndex((b) => b.block_id === blockId);
+    const next = view.blocks[at + 1];
+    return next?.type === "context" ? (next.elements ?? []).map((e) => e.text ?? "").join(" ") : "";
+  };
+
   /** `/intplan interview <n>`: the modal Slack opens. */
   async function openSection(index: number) {
     const res = await t.slack.command({
@@ -130,8 +137,12 @@ describe("system profiles in the interview and the plan", () => {
       /- Rate limit: 500 requests\/minute per realm ID.*Source: \[QuickBooks Online's documentation\]\(https:\/\/developer\.intuit\.com\//,
     );
 
-    // Someone edits one value: that one no longer cites the vendor; the others still do.
+    // Opened again, the saved values still say where they came from.
     const again = await openSection(SECTION_A);
+    expect(noteUnder(again.view, "system_a_rate_limit")).toContain("Shopify's documentation");
+    expect(noteUnder(again.view, "system_a_webhooks")).toContain("Shopify's documentation");
+
+    // Someone edits one value: that one no longer cites the vendor; the others still do.
     await pressNext(SECTION_A, again, {
       system_a_rate_limit: form.text("Plus plan for this client: 1000 points/second"),
     });
@@ -139,6 +150,9 @@ describe("system profiles in the interview and the plan", () => {
       value: "Plus plan for this client: 1000 points/second",
       source: null,
     });
+    const edited = await openSection(SECTION_A);
+    expect(noteUnder(edited.view, "system_a_rate_limit")).toBe("");
+    expect(noteUnder(edited.view, "system_a_webhooks")).toContain("Shopify's documentation");
     const republished = await publishedPlanAgain();
     expect(line(republished, "- Rate limit: Plus plan for this client")).not.toContain("Source:");
     expect(line(republished, "- Webhook support:")).toContain("Source: [Shopify's documentation]");
