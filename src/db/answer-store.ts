@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { classifyAnswers } from "../domain/classify.js";
 import { isIntegrationType } from "../domain/integration-type.js";
+import type { AnswerSource } from "../domain/questionnaire/answer-source.js";
 import type { Answers, AnswerValue } from "../domain/questionnaire/answers.js";
 import { type ChangeStamp, recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit-log.js";
@@ -25,6 +26,12 @@ export function loadAnswers(db: DbOrTx, projectId: number): StoredAnswers {
   return Object.fromEntries(rows.map((r) => [r.questionId, r.value]));
 }
 
+/** Where the answers that no person typed came from (answers.source), by question id. */
+export function loadAnswerSources(db: DbOrTx, projectId: number): Record<string, AnswerSource> {
+  const rows = answerRows(db).all({ projectId });
+  return Object.fromEntries(rows.flatMap((r) => (r.source ? [[r.questionId, r.source]] : [])));
+}
+
 /**
  * The answers to some questions (a section's) with who gave each and when: a section holds a handful of a
  * project's hundred-odd answers, and a submission needs only those.
@@ -45,6 +52,8 @@ export interface SaveAnswersCommand {
   sectionId: string;
   /** Question id → new value; null clears the answer. Questions not listed are left alone. */
   values: Readonly<Record<string, AnswerValue | null | undefined>>;
+  /** Question id → where a saved value came from; a value saved without one is typed (source null). */
+  sources?: Readonly<Record<string, AnswerSource>>;
   actorId: string;
   at: Date;
   /**
@@ -68,6 +77,7 @@ const answerWrites = perDatabase((db) => {
         value: sql.placeholder("value"),
         answeredBy: sql.placeholder("answeredBy"),
         answeredAt: sql.placeholder("answeredAt"),
+        source: sql.placeholder("source"),
       })
       .onConflictDoUpdate({
         target: [answers.projectId, answers.questionId],
@@ -75,6 +85,7 @@ const answerWrites = perDatabase((db) => {
           value: sql`excluded.value`,
           answeredBy: sql`excluded.answered_by`,
           answeredAt: sql`excluded.answered_at`,
+          source: sql`excluded.source`,
         },
       })
       .prepare(),
@@ -105,6 +116,7 @@ export function saveAnswers(db: Db, cmd: SaveAnswersCommand): string[] {
           value,
           answeredBy: cmd.actorId,
           answeredAt: cmd.at,
+          source: cmd.sources?.[questionId] ?? null,
         });
       }
       recordAudit(tx, {

@@ -4,7 +4,7 @@ import { COMPANION_KINDS, type CompanionKind, type DocumentKind } from "../domai
 import { isIntegrationType } from "../domain/integration-type.js";
 import type { PhaseStatus } from "../domain/phases.js";
 import type { Answers } from "../domain/questionnaire/answers.js";
-import { loadAnswers } from "./answer-store.js";
+import { loadAnswerSources, loadAnswers } from "./answer-store.js";
 import { loadChecklist } from "./checklist-store.js";
 import type { DbOrTx } from "./client.js";
 import { findDocument, revisionFor } from "./document-store.js";
@@ -109,9 +109,12 @@ export function loadDocumentInput(
 ): DocumentInput {
   const live = loadProjectLiveState(db, project.id);
   const checklist = loadChecklist(db, project.id);
+  const answerSources = loadAnswerSources(db, project.id);
   return {
     project: toDocumentProject(project),
     answers: loadAnswers(db, project.id) as Answers,
+    // Only when some answer has one, so a project without keeps the input (and fingerprint) it had.
+    ...(Object.keys(answerSources).length > 0 ? { answerSources } : {}),
     phases: live.phases.map((p) => ({
       number: p.number,
       name: p.name,

@@ -5,6 +5,7 @@ import type { Questionnaire } from "../domain/questionnaire/definition.js";
 import type { TableRow } from "../domain/questionnaire/line-formats.js";
 import { whereAnswered } from "../domain/questionnaire/where-answered.js";
 import { answersById, buildFieldTree, choiceAt, rowsAt, unanswered } from "./answer-fields.js";
+import { buildSourceTree } from "./answer-sources.js";
 import { planningAnswers } from "./planning-answers.js";
 import type { DocumentInput } from "./render-input.js";
 import { openQuestionView, projectView } from "./shared-views.js";
@@ -102,6 +103,8 @@ export function buildDiscoveryContext(
      * approving it; older versions keep the seed template's headings.
      */
     agencyWording: questionnaire.version >= 3,
+    /** Where each field's fact came from, when a system profile gave it: `{{cite sources.system_a.rate_limit}}`. */
+    sources: buildSourceTree(questionnaire, answers, input.answerSources).discovery,
     hybridSync: choiceAt(discovery, "sync_strategy").selected.length > 1,
     mvpWeek,
     laterPhases: laterPhases(

@@ -11,6 +11,7 @@ import type { Questionnaire } from "../domain/questionnaire/definition.js";
 import { whereAnswered } from "../domain/questionnaire/where-answered.js";
 import { truncateText } from "../domain/text.js";
 import { answersById, buildFieldTree, unanswered } from "./answer-fields.js";
+import { buildSourceTree } from "./answer-sources.js";
 import { mostRecent, PLAN_BLOCKER_LINES } from "./bounds.js";
 import { CHECKLIST_ENTRIES, checklistStates } from "./checklist-states.js";
 import type { CompanionPlace, DocumentBlocker, DocumentInput } from "./render-input.js";
@@ -148,6 +149,8 @@ export function buildPlanContext(
   const { project, answers } = input;
   const { plan } = buildFieldTree(questionnaire, answers, project);
   return {
+    /** Where each field's fact came from, when a system profile gave it: `{{cite sources.system_a.rate_limit}}`. */
+    sources: buildSourceTree(questionnaire, answers, input.answerSources).plan,
     project: {
       ...projectView(project, analysis),
       status: projectStatus(input.phases ?? []),

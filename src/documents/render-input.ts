@@ -1,6 +1,7 @@
 import type { CompanionKind } from "../domain/document-kinds.js";
 import type { IntegrationType } from "../domain/integration-type.js";
 import type { ChecklistScope, PhaseStatus } from "../domain/phases.js";
+import type { AnswerSource } from "../domain/questionnaire/answer-source.js";
 import type { Answers } from "../domain/questionnaire/answers.js";
 
 /** The project record the documents are rendered from. */
@@ -64,6 +65,11 @@ export type CompanionPlace =
 export interface DocumentInput {
   project: DocumentProject;
   answers: Answers;
+  /**
+   * Where answers came from when no person typed them (answers.source), by question id; the documents cite
+   * a system profile's vendor page. Absent (an answers file), every answer reads as typed.
+   */
+  answerSources?: Readonly<Record<string, AnswerSource>>;
   /** When absent, every phase renders as not started. */
   phases?: readonly DocumentPhase[];
   /** When absent, the plan says there are no current blockers. */

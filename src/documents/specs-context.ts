@@ -3,6 +3,7 @@ import { readList } from "../domain/analysis/read-answers.js";
 import type { TableRow } from "../domain/questionnaire/line-formats.js";
 import { whereAnswered } from "../domain/questionnaire/where-answered.js";
 import { buildFieldTree, type FieldValue, unanswered } from "./answer-fields.js";
+import { buildSourceTree } from "./answer-sources.js";
 import { isMoreLine } from "./bounds.js";
 import { EDIT_PROJECT, openQuestionView } from "./shared-views.js";
 import { type ContextArgs, companionContext } from "./suite-context.js";
@@ -121,13 +122,14 @@ export function buildSpecsContext(...args: ContextArgs) {
   const { project, answers } = input;
   const base = companionContext("specs", ...args);
   const { plan } = buildFieldTree(questionnaire, answers, project);
+  const sources = buildSourceTree(questionnaire, answers, input.answerSources).plan;
   const journeyWhere = whereAnswered(questionnaire, "journey_trigger", project);
   const { facts } = analysis;
   return {
     ...base,
     systems: [
-      { section: "2.1", name: project.systemA, role: "source", api: plan.system_a },
-      { section: "2.2", name: project.systemB, role: "target", api: plan.system_b },
+      { section: "2.1", name: project.systemA, role: "source", api: plan.system_a, src: sources.system_a },
+      { section: "2.2", name: project.systemB, role: "target", api: plan.system_b, src: sources.system_b },
     ],
     volume:
       facts.volumeText ??

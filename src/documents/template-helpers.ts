@@ -130,6 +130,18 @@ function reference(ref: unknown): string {
   return ref.note ? `${named} (${escapeMarkdownText(ref.note)})` : named;
 }
 
+/**
+ * Where a fact came from, after it: `{{cite sources.system_a.rate_limit}}` gives
+ * " _(Source: [Shopify's documentation](https://shopify.dev/…), checked 2 Dec 2026)_", or nothing for a
+ * typed answer (see answer-sources.ts).
+ */
+function cite(citation: unknown): string {
+  if (typeof citation !== "object" || citation === null || !("url" in citation)) return "";
+  const { label, url, checked } = citation as { label: string; url: string; checked: string };
+  const named = SAFE_LINK.test(url) ? `[${escapeMarkdownText(label)}](${url})` : escapeMarkdownText(label);
+  return ` _(Source: ${named}, checked ${escapeMarkdownText(checked)})_`;
+}
+
 /** The box of a checklist item: "x" when ticked. */
 function check(checked: unknown): string {
   return checked ? "x" : " ";
@@ -199,6 +211,7 @@ export const TEMPLATE_HELPERS: Readonly<Record<string, TemplateHelper>> = {
       weeks,
       date,
       reference,
+      cite,
       check,
       inc,
       tbd,

@@ -31,6 +31,8 @@ import {
   type InterviewProgress,
   interviewProgress,
 } from "../domain/questionnaire/progress.js";
+import { type SectionPrefill, sectionPrefill } from "../domain/system-profiles/prefill.js";
+import { isProfileSource, type ProfileSource } from "../domain/system-profiles/source-words.js";
 import { truncateText, withSystemNames } from "../domain/text.js";
 import { findProjectHere } from "./projects-service.js";
 
@@ -186,13 +188,39 @@ function shownInputs(section: QuestionnaireSection, answers: Answers): Record<st
 }
 
 /**
+ * What a system's API section offers from the system's profile (system-profiles/) for the questions that
+ * hold nothing yet; undefined for other sections and systems without a profile.
+ */
+function prefillFor(
+  ctx: InterviewContext,
+  section: QuestionnaireSection,
+  answers: Answers,
+): SectionPrefill | undefined {
+  const filled = new Set(Object.keys(answers).filter((id) => answers[id] !== undefined));
+  return sectionPrefill(section, ctx.project, filled);
+}
+
+/** The answers with the profile's offered values under them: what the modal shows. */
+const withPrefill = (answers: Answers, prefill: SectionPrefill | undefined): Answers =>
+  prefill ? { ...prefill.values, ...answers } : answers;
+
+/**
  * What the interview shows at `sectionIndex`: the summary with the stored answers, or a section with the
- * answers and drafts, and the digest of what each of its questions shows (in question order), which the
- * modal carries so a later submission writes only what was changed.
+ * answers and drafts, what its system's profile offers for questions still empty (`prefill`, shown as
+ * values), and the digest of what each of its questions shows (in question order), which the modal
+ * carries so a later submission writes only what was changed (and keeps an offered value left as shown).
  */
 export type InterviewScreen =
   | { kind: "summary"; answers: Answers }
-  | { kind: "section"; sectionIndex: number; answers: Answers; shownDigests: string[] };
+  | {
+      kind: "section";
+      sectionIndex: number;
+      answers: Answers;
+      shownDigests: string[];
+      prefill?: SectionPrefill;
+      /** By question id: the profile source of answers saved as a profile offered them (shown as such). */
+      profileSources?: Record<string, ProfileSource>;
+    };
 
 export function interviewScreen(
   deps: InterviewReadDeps,
@@ -207,12 +235,25 @@ export function interviewScreen(
     loadAnswers(deps.db, project.id),
     loadDraftRow(deps.db, project.id, section.id)?.raw,
   );
-  const shown = shownInputs(section, answers);
+  const prefill = prefillFor(ctx, section, answers);
+  const shown = shownInputs(section, withPrefill(answers, prefill));
+  const draft = loadDraftRow(deps.db, project.id, section.id)?.raw ?? {};
+  const profileSources = Object.fromEntries(
+    loadAnswerRowsFor(
+      deps.db,
+      project.id,
+      section.questions.map((q) => q.id),
+    ).flatMap((r) =>
+      isProfileSource(r.source) && !(r.questionId in draft) ? [[r.questionId, r.source]] : [],
+    ),
+  );
   return {
     kind: "section",
     sectionIndex,
     answers,
     shownDigests: section.questions.map((q) => inputDigest(shown[q.id])),
+    ...(prefill ? { prefill } : {}),
+    ...(Object.keys(profileSources).length > 0 ? { profileSources } : {}),
   };
 }
 
@@ -256,6 +297,12 @@ export function keepSectionInput(
     raw: Record<string, RawInput>;
     actorId: string;
     submit: boolean;
+    /**
+     * Whether values offered from a system profile and left as shown are saved (with their source): when the
+     * person saves the section (Next, Save & close), not when they only move away from it (Back, Skip).
+     * Defaults to `submit`.
+     */
+    keepOffered?: boolean;
     /** How the chat platform names a person (person questions hold one). */
     isPersonId: IsPersonId;
   },
@@ -268,7 +315,9 @@ export function keepSectionInput(
   const draftRow = loadDraftRow(deps.db, projectId, section.id);
   const draft: Record<string, unknown> = { ...(draftRow?.raw ?? {}) };
   const stored = Object.fromEntries(answerRows.map((r) => [r.questionId, r.value]));
-  const current = shownInputs(section, withDraft(stored, draftRow?.raw));
+  const holding = withDraft(stored, draftRow?.raw);
+  const prefill = prefillFor(ctx, section, holding);
+  const current = shownInputs(section, withPrefill(holding, prefill));
   const merge = mergeSection({
     questionIds,
     shown: shownDigestsById(section, args.shownDigests),
@@ -283,7 +332,15 @@ export function keepSectionInput(
   );
   const finished = args.submit && Object.keys(errors).length === 0;
   const touchedIds = Object.keys(merge.touched);
-  if (touchedIds.length === 0) {
+  // Offered values left exactly as shown are kept as the profile's, with their source.
+  const kept = Object.fromEntries(
+    Object.entries((args.keepOffered ?? args.submit) ? (prefill?.values ?? {}) : {}).filter(([id, value]) => {
+      const question = section.questions.find((q) => q.id === id);
+      if (!question || id in merge.touched || merge.keptNewer.includes(id)) return false;
+      return inputDigest(args.raw[id]) === inputDigest(formatAnswerForInput(question, value));
+    }),
+  );
+  if (touchedIds.length === 0 && Object.keys(kept).length === 0) {
     // Nothing changed here: nothing is written (a finished section loses an empty "you were here" draft).
     if (finished && draftRow && Object.keys(draft).length === 0) clearDraft(deps.db, projectId, section.id);
     return { replaced: [], errors };
@@ -296,7 +353,10 @@ export function keepSectionInput(
   saveAnswers(deps.db, {
     projectId,
     sectionId: section.id,
-    values: pick(valid),
+    values: { ...pick(valid), ...kept },
+    sources: Object.fromEntries(
+      Object.keys(kept).flatMap((id) => (prefill?.sources[id] ? [[id, prefill.sources[id]]] : [])),
+    ),
     actorId: args.actorId,
     at,
     refresh: { timing: deps.timing },

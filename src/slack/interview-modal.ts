@@ -70,6 +70,8 @@ export function buildInterviewModal(
     project,
     privateMetadata,
     notices,
+    ...(screen.prefill ? { prefill: screen.prefill } : {}),
+    ...(screen.profileSources ? { profileSources: screen.profileSources } : {}),
   });
 }
 

@@ -2,6 +2,8 @@ import type { ViewOutput } from "@slack/bolt";
 import type { Answers, RawInput } from "../../domain/questionnaire/answers.js";
 import type { Questionnaire, QuestionnaireSection } from "../../domain/questionnaire/definition.js";
 import { sectionProgress } from "../../domain/questionnaire/progress.js";
+import type { SectionPrefill } from "../../domain/system-profiles/prefill.js";
+import { checkedOnLabel, type ProfileSource, vendorDocs } from "../../domain/system-profiles/source-words.js";
 import { withSystemNames } from "../../domain/text.js";
 import {
   actions,
@@ -58,7 +60,31 @@ export interface InterviewSectionViewInput {
   errors?: Readonly<Record<string, string>>;
   /** Lines (mrkdwn) to show at the top: what happened to this person's last edit. */
   notices?: readonly string[];
+  /** Values offered from the system's profile for questions with no answer (see `SectionPrefill`). */
+  prefill?: Pick<SectionPrefill, "values" | "sources">;
+  /** By question id: the profile source of answers saved as a profile offered them. */
+  profileSources?: Readonly<Record<string, ProfileSource>>;
 }
+
+/**
+ * Heads a section showing a profile's values: which profile, that they come from the vendor's published
+ * documentation and when it was read, and to edit what differs for this client.
+ */
+function profileIntro(sources: readonly ProfileSource[]): KnownBlock | undefined {
+  const first = sources[0];
+  if (!first) return undefined;
+  const name = escapeMrkdwn(first.systemName);
+  const days = [...new Set(sources.map((s) => s.checkedOn))].sort().map(checkedOnLabel).join(", ");
+  return context(
+    `:books: Pre-filled from the *${name}* profile: values from ${name}'s published API documentation (checked ${days}). Edit anything that differs for this client.`,
+  );
+}
+
+/** Under a profile's value: the vendor page it comes from. */
+const profileSourceNote = (source: ProfileSource) =>
+  context(
+    `From the profile: <${source.url}|${escapeMrkdwn(vendorDocs(source))}>, checked ${checkedOnLabel(source.checkedOn)}`,
+  );
 
 export function sectionHeading(
   questionnaire: Questionnaire,
@@ -100,17 +126,35 @@ export const noticeBlocks = (notices: readonly string[] = []): KnownBlock[] =>
   notices.length === 0 ? [] : [context(...notices.slice(0, 10))];
 
 export function buildInterviewSectionView(input: InterviewSectionViewInput): ModalView {
-  const { questionnaire, sectionIndex, answers, project, errors = {}, notices } = input;
+  const {
+    questionnaire,
+    sectionIndex,
+    answers,
+    project,
+    errors = {},
+    notices,
+    prefill,
+    profileSources,
+  } = input;
   const section = sectionAt(questionnaire, sectionIndex);
+  /** The source of what each question shows: an offered value's, or a saved answer's kept as offered. */
+  const sourceOf = (id: string) => (answers[id] === undefined ? prefill?.sources[id] : profileSources?.[id]);
+  const profileNote = profileIntro(
+    section.questions.flatMap((q) => {
+      const source = sourceOf(q.id);
+      return source ? [source] : [];
+    }),
+  );
   const total = questionnaire.sections.length;
   const isLast = sectionIndex === total - 1;
   const progress = sectionProgress(section, sectionIndex, answers);
   const intro = section.intro ? escapeMrkdwn(withSystemNames(section.intro, project)) : undefined;
 
   const questionBlocks = section.questions.flatMap((question): KnownBlock[] => {
-    const block = buildQuestionInput(question, answers[question.id], project);
+    const block = buildQuestionInput(question, answers[question.id] ?? prefill?.values[question.id], project);
     const error = errors[question.id];
-    return error ? [block, errorNote(error)] : [block];
+    const source = sourceOf(question.id);
+    return [block, ...(source ? [profileSourceNote(source)] : []), ...(error ? [errorNote(error)] : [])];
   });
   const nav = [
     ...(sectionIndex > 0 ? [button("Back", INTERVIEW_ACTION.back, { value: String(sectionIndex) })] : []),
@@ -133,6 +177,7 @@ export function buildInterviewSectionView(input: InterviewSectionViewInput): Mod
         `${progress.answered} of ${progress.total} answered`,
       ),
       ...noticeBlocks(notices),
+      ...(profileNote ? [profileNote] : []),
       ...questionBlocks,
       actions(INTERVIEW_NAV_BLOCK_ID, nav),
     ],

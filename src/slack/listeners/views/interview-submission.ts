@@ -83,6 +83,8 @@ export function registerInterviewSubmissions(app: Listeners, deps: AppDeps): voi
           raw: readSectionState(current, view.state.values),
           actorId: body.user.id,
           submit: false,
+          // "Save & close": what the profile offered and the person left as shown is saved too.
+          keepOffered: true,
         });
     } finally {
       await ack();
