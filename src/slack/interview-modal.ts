@@ -15,11 +15,15 @@ import { buildInterviewSectionView, replacedNotice } from "./views/interview-vie
  * the interview service worked out. Keys are one letter because private_metadata holds at most 3000 chars.
  */
 
-/** The project, the section on screen, and the digest of what each of its questions showed (in order). */
+/**
+ * The project, the section on screen, the digest of what each of its questions showed (in order), and, for
+ * a modal opened from an ask (`/intplan ask`), the sections it walks (their indexes, in order).
+ */
 const metadataSchema = z.object({
   p: z.number().int().positive(),
   s: z.number().int().min(-1).max(99),
   d: z.array(z.string().max(12)).max(100).optional(),
+  a: z.array(z.number().int().min(0).max(99)).max(40).optional(),
 });
 export type InterviewMetadata = z.infer<typeof metadataSchema>;
 
@@ -33,6 +37,7 @@ export const interviewPlaceOf = (meta: InterviewMetadata) => ({
   projectId: meta.p,
   sectionIndex: meta.s,
   shownDigests: meta.d,
+  walk: meta.a,
 });
 
 /** The modal for a screen (a section or the summary); `notices` head it (a merge's news). */
@@ -40,6 +45,8 @@ export function buildInterviewModal(
   ctx: InterviewContext,
   screen: InterviewScreen,
   notices: readonly string[] = [],
+  /** The sections an ask opened: the modal walks only these. */
+  walk?: readonly number[],
 ): ModalView {
   const { project, questionnaire } = ctx;
   if (screen.kind === "summary") {
@@ -52,7 +59,12 @@ export function buildInterviewModal(
       notices,
     });
   }
-  const privateMetadata = encodeMetadata({ p: project.id, s: screen.sectionIndex, d: screen.shownDigests });
+  const privateMetadata = encodeMetadata({
+    p: project.id,
+    s: screen.sectionIndex,
+    d: screen.shownDigests,
+    ...(walk ? { a: [...walk] } : {}),
+  });
   return buildInterviewSectionView({
     questionnaire,
     sectionIndex: screen.sectionIndex,

@@ -7,7 +7,9 @@ import { currentPhase } from "../../domain/phase-rules.js";
 import type { LivePhase, PhaseProgress, ProjectLiveState } from "../../domain/project-state.js";
 import { behindPlanSince, type PlannedEnds, projectStatus } from "../../domain/project-status.js";
 import { fingerprintOf } from "../../fingerprint.js";
+import type { WaitingOn } from "../../services/asks-service.js";
 import { ACTION } from "../ids.js";
+import { waitingBlocks } from "./ask-messages.js";
 import {
   actions,
   button,
@@ -59,6 +61,11 @@ export interface StatusBoardInput {
   team?: ProjectTeam;
   /** The plan's planned phase dates; no phase shows as behind plan when absent. */
   schedule?: PlannedEnds | null;
+  /**
+   * Who still owes answers (`/intplan ask`), one entry per person. The board names them with a mention: the
+   * board is edited in place with chat.update, and an edit does not notify the people it mentions.
+   */
+  waiting?: readonly WaitingOn[];
 }
 
 /** Open blockers shown on the board; the rest are counted and `/intplan blockers` lists them all. */
@@ -137,6 +144,7 @@ export function buildStatusBoard(input: StatusBoardInput): MessageContent {
     section(milestoneLine(input)),
     divider(),
     ...blockerBlocks(input),
+    ...waitingBlocks(input.waiting ?? [], input.now),
     divider(),
     context(
       progressLine(input.interview),
