@@ -191,10 +191,6 @@ export function waitingOn(deps: StorageDeps, project: ProjectRow): WaitingOn[] {
   });
 }
 
-/** The open asks of a project (for `/intplan ask cancel`'s confirmation and the list). */
-export const openAsks = (deps: StorageDeps, project: ProjectRow): AskRow[] =>
-  listOpenAsks(deps.db, project.id);
-
 /** The asks a message carries, with their project (to edit the message when they close). */
 export const asksOfMessage = (deps: StorageDeps, channel: string, ts: string): AskRow[] =>
   asksOnMessage(deps.db, channel, ts);

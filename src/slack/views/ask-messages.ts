@@ -148,7 +148,7 @@ export function buildAskList(waiting: readonly WaitingOn[], now: Date): MessageC
   const lines = waiting.map((w) => `• ${waitingLine(w, now)}`);
   const { blocks, left } = linesToSections([`*Still owed (${waiting.length})*`, ...lines], 40);
   return {
-    text: `${waiting.length} people owe answers`,
+    text: `${waiting.length === 1 ? "1 person owes" : `${waiting.length} people owe`} answers: ${waiting.map((w) => waitingLine(w, now)).join("; ")}`,
     blocks: [
       ...blocks,
       ...(left > 0 ? [context(`…and ${left} more.`)] : []),
