@@ -62,8 +62,11 @@ export interface StatusBoardInput {
   /** The plan's planned phase dates; no phase shows as behind plan when absent. */
   schedule?: PlannedEnds | null;
   /**
-   * Who still owes answers (`/intplan ask`), one entry per person. The board names them with a mention: the
-   * board is edited in place with chat.update, and an edit does not notify the people it mentions.
+   * Who still owes answers (`/intplan ask`), one entry per person, named with a mention as the board names
+   * the lead, the PM and phase owners. The board is edited in place (chat.update): Slack's docs describe an
+   * edit as replacing the message (`message_changed`, docs.slack.dev/reference/events/message/message_changed)
+   * and say nothing of it notifying the people an edit newly mentions (not confirmed either way); a board
+   * posted anew (the first `/intplan status`, or a lost board reposted) mentions them like any message does.
    */
   waiting?: readonly WaitingOn[];
 }
