@@ -4,7 +4,7 @@ import type { RecordedCall } from "../../emulator/slack-emulator.js";
 import { asks, auditLog, projects } from "../../src/db/schema.js";
 import { QUESTIONNAIRE_V2 } from "../../src/domain/questionnaire/definition.js";
 import { startTestApp, TEST_SIGNING_SECRET, type TestApp } from "../support/harness.js";
-import { sectionState } from "../support/interview.js";
+import { answerSectionThroughSlack, sectionState } from "../support/interview.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
 import { privateReplies } from "../support/replies.js";
 
@@ -158,6 +158,46 @@ describe("/intplan ask: ask the person who knows", () => {
     });
     await t.idle();
     expect(askRows()[0]).toMatchObject({ closedReason: "answered", closedBy: "U0CLIENT" });
+  });
+
+  it("the PM completing the section in the interview answers Dana's ask too: her DM says so, the board drops her", async () => {
+    await ask(`<@${DANA}|dana> 5`);
+    const dm = askPosts()[0];
+    await answerSectionThroughSlack(t, { channelId: CHANNEL, userId: PM, index: 4 });
+    expect(askRows()[0]).toMatchObject({ closedReason: "answered", closedBy: PM });
+    const edit = t.emulator.callsTo("chat.update").find((c) => c.args.channel === dm?.args.channel);
+    expect(blocksText(edit)).toContain(`answered by <@${PM}>`);
+    expect(blocksText(lastBoard())).not.toContain("Waiting on");
+    // Dana's button now just says so.
+    expect(await pressAnswer(dm as RecordedCall, DANA)).toBeUndefined();
+    expect(t.emulator.responses.at(-1)?.body.text).toContain("You have answered these already");
+  });
+
+  it("a button for several sections walks only those, in order, then thanks and ends", async () => {
+    await ask(`<@${DANA}|dana> 8, 5`);
+    const dm = askPosts()[0] as RecordedCall;
+    expect(blocksText(dm)).toContain('"text":"Answer 2 sections"');
+    const opened = await pressAnswer(dm, DANA);
+    const viewId = openedViewId(opened as RecordedCall);
+    const submit = async (index: number) => {
+      const shown = t.emulator.views.get(viewId)?.view as { private_metadata: string; callback_id: string };
+      expect(JSON.parse(shown.private_metadata)).toMatchObject({ s: index, a: [4, 7] });
+      await t.slack.viewSubmission({
+        userId: DANA,
+        viewId,
+        callbackId: shown.callback_id,
+        privateMetadata: shown.private_metadata,
+        values: sectionState(QUESTIONNAIRE_V2.sections[index] as NonNullable<typeof SECTION_5>),
+      });
+      await t.idle();
+    };
+    await submit(4);
+    // Section 5 answered: the DM keeps a button, for 8 only; the modal moved on to section 8.
+    const edit = t.emulator.callsTo("chat.update").find((c) => c.args.channel === dm.args.channel);
+    expect(blocksText(edit)).toContain('"text":"Answer 8. Security and compliance"');
+    await submit(7);
+    expect(JSON.stringify(t.emulator.views.get(viewId))).toContain("Thank you!");
+    expect(askRows().every((a) => a.closedReason === "answered")).toBe(true);
   });
 
   it("someone who was not asked cannot use the button outside the project's channel", async () => {
