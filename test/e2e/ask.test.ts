@@ -136,6 +136,8 @@ describe("/intplan ask: ask the person who knows", () => {
     const post = askPosts()[0];
     expect(post?.args.channel).toBe(CHANNEL);
     expect(blocksText(post)).toContain("<@U0CLIENT>");
+    // The PM is named, not mentioned: their own command does not notify them.
+    expect(blocksText(post)).not.toContain(`<@${PM}>`);
     expect(replies.join("\n")).toContain("in this channel");
     expect(askRows()[0]).toMatchObject({ messageChannel: CHANNEL, messageTs: post?.answer?.ts });
 

@@ -5,6 +5,12 @@ import { askedSections, asksOfMessage } from "../../services/asks-service.js";
 import { slackErrorCode } from "../slack-error-code.js";
 import { buildAskClosedMessage, buildAskMessage } from "../views/ask-messages.js";
 
+/** The asker's name as Slack shows it, for a message in a channel (where a mention would notify them). */
+export async function askerName(deps: Pick<AppDeps, "people">, userId: string): Promise<string | undefined> {
+  const name = await deps.people.person(userId);
+  return name.status === "named" ? name.name : undefined;
+}
+
 /**
  * After asks closed (answered or cancelled): edits each message that carried them, in place (chat.update, so
  * no new message and no new notification). A message whose asks are all closed says so and loses its button;
@@ -13,7 +19,7 @@ import { buildAskClosedMessage, buildAskMessage } from "../views/ask-messages.js
  */
 export async function updateAskMessages(
   client: WebClient,
-  deps: Pick<AppDeps, "db" | "logger">,
+  deps: Pick<AppDeps, "db" | "logger" | "people">,
   args: { project: ProjectRow; closed: readonly AskRow[]; reason: "answered" | "cancelled"; by: string },
 ): Promise<void> {
   const messages = new Map<string, { channel: string; ts: string }>();
@@ -28,6 +34,7 @@ export async function updateAskMessages(
     const onMessage = asksOfMessage(deps, channel, ts);
     const open = onMessage.filter((a) => a.closedAt === null);
     const first = onMessage[0];
+    const inChannel = channel === args.project.channelId;
     const content =
       open.length === 0 || !first
         ? buildAskClosedMessage({
@@ -48,7 +55,8 @@ export async function updateAskMessages(
               open.map((a) => a.sectionId),
             ),
             note: first.note,
-            inChannel: channel === args.project.channelId,
+            inChannel,
+            askedByName: inChannel ? await askerName(deps, first.askedBy) : undefined,
           });
     try {
       await client.chat.update({ channel, ts, ...content });

@@ -78,12 +78,17 @@ export interface AskMessageInput {
   note: string | null;
   /** Posted in the project channel (a shared channel, the person external): it mentions them. */
   inChannel: boolean;
+  /**
+   * Who asked, by name, for a message in the channel: a mention there would notify the asker of their own
+   * command. Without it (Slack did not say), the channel message mentions them after all.
+   */
+  askedByName?: string;
 }
 
 function askText(input: AskMessageInput): string {
-  const who = input.inChannel
-    ? `${mention(input.personId)}, ${mention(input.askedBy)}`
-    : mention(input.askedBy);
+  const asker =
+    input.inChannel && input.askedByName ? `*${escapeMrkdwn(input.askedByName)}*` : mention(input.askedBy);
+  const who = input.inChannel ? `${mention(input.personId)}, ${asker}` : asker;
   const project = `*${escapeMrkdwn(input.project.name)}* for ${escapeMrkdwn(input.project.clientName)} (${channelLink(input.project.channelId)})`;
   return `${who} asks you to answer ${sectionList(input.sections)} of the discovery questions of ${project}.`;
 }

@@ -23,7 +23,7 @@ import {
 import { buildUsageError } from "../../views/help.js";
 import { escapeMrkdwn, mention } from "../../views/mrkdwn.js";
 import { plainMessage } from "../../views/plain-message.js";
-import { updateAskMessages } from "../ask-message-updates.js";
+import { askerName, updateAskMessages } from "../ask-message-updates.js";
 import { defineSubcommand } from "./define-subcommand.js";
 
 /** A note with an ask: a sentence or two for the person asked. */
@@ -188,6 +188,7 @@ export const askCommand = defineSubcommand({
       sections,
       note: note.text,
       inChannel,
+      askedByName: inChannel ? await askerName(deps, body.user_id) : undefined,
     });
     const sent = await sendAsk(client, { project, personId: command.personId, inChannel, content });
     if ("error" in sent) {
