@@ -28,7 +28,8 @@ module.exports = {
     {
       name: "storage-and-documents-know-no-slack",
       severity: "error",
-      comment: "Storage, documents, imports and the outbox never reach the Slack edge, the services or the wiring.",
+      comment:
+        "Storage, documents, imports and the outbox never reach the Slack edge, the services or the wiring.",
       from: { path: "^src/(db|documents|import|outbox)/" },
       to: { path: "^src/(slack|services)/|^src/(app|main)\\.ts$" },
     },

@@ -44,6 +44,9 @@ const blocksOf = (args: SlackArgs) => (Array.isArray(args.blocks) ? args.blocks 
  * see. Only channels a test declared (emulator.addChannel) say who is in them; any other has the bot in it.
  */
 export function refuseOutsider(state: EmulatorState, channel: string): SlackAnswer | undefined {
+  // A direct message conversation is reached through the id conversations.open gave; any other D… id is
+  // not a conversation the bot has (chat.postMessage's `channel_not_found`).
+  if (channel.startsWith("D")) return state.ims.has(channel) ? undefined : fail("channel_not_found");
   const declared = state.channels.get(channel);
   if (!declared || declared.members.has(state.botUserId)) return undefined;
   return fail(declared.is_private ? "channel_not_found" : "not_in_channel");
@@ -125,8 +128,9 @@ const authTest: MethodHandler = (_args, state) => ({
   is_enterprise_install: false,
 });
 
-const defaultUser = (id: string): SlackUser => ({
+const defaultUser = (id: string, teamId: string): SlackUser => ({
   id,
+  team_id: teamId,
   name: `user-${id.toLowerCase()}`,
   real_name: `User ${id}`,
   tz: "UTC",
@@ -143,7 +147,8 @@ const defaultUser = (id: string): SlackUser => ({
 const usersInfo: MethodHandler = (args, state) => {
   const id = stringArg(args, "user");
   if (!id || !/^[UW][A-Z0-9_]+$/.test(id) || state.unknownUsers.has(id)) return fail("user_not_found");
-  return { ok: true, user: state.users.get(id) ?? defaultUser(id) };
+  const user = state.users.get(id) ?? defaultUser(id, state.teamId);
+  return { ok: true, user: { team_id: state.teamId, ...user } };
 };
 
 export const chatMethods: Record<string, MethodHandler> = {

@@ -24,6 +24,18 @@
  *   channel. is_private will also be true"; "is_ext_shared represents this conversation as being part of a
  *   Shared Channel with a remote organization … is_shared will also be true".
  * - Both are Tier 3 (slack-emulator-rate-limits.ts).
+ * - conversations.open (https://docs.slack.dev/reference/methods/conversations.open): "Opens or resumes a
+ *   direct message"; `users` is "Comma separated lists of users. If only one user is included, this creates
+ *   a 1:1 DM"; "Subsequent calls to conversations.open with the same set of users will return the already
+ *   existing conversation"; the typical answer is `{ok: true, channel: {id: "D069C7QFK"}}` (an IM id starts
+ *   with D). Errors from the method's catalogue (the JSON SDKs ship, e.g. slack_kit's
+ *   `priv/docs/methods/conversations.open.json`): `user_not_found` ("Value(s) passed for users was
+ *   invalid"), `user_disabled` ("A specified user has been disabled"), `users_list_not_supplied`,
+ *   `too_many_users` (more than 8), and `invalid_user_combination` ("All external people must already be in
+ *   at least one channel together to send a message"). A bot user cannot be DMed: `cannot_dm_bot`, as
+ *   reported when opening a DM with a bot user (github.com/yokonsan/claude-in-slack-api/issues/4). Only the
+ *   one-person DM intplan uses is emulated (several users: `too_many_users` past 8, else a refusal the app
+ *   never meets). Tier 3.
  *
  * A channel no test declared is answered by conversations.info as a public channel the bot is in (so tests
  * that never think about channels keep working) and is in nobody's users.conversations list.
@@ -179,7 +191,38 @@ const usersConversations: MethodHandler = (args, state) => {
   };
 };
 
+/** The IM id of the bot's DM with a person: one per person, the same on every call. */
+function imOf(state: EmulatorState, userId: string): string {
+  for (const [id, user] of state.ims) if (user === userId) return id;
+  const id = state.newId("D");
+  state.ims.set(id, userId);
+  return id;
+}
+
+/** Someone of another organisation (Slack Connect) who is in a channel with the bot. */
+const sharesChannelWithBot = (state: EmulatorState, userId: string) =>
+  [...state.channels.values()].some((c) => c.members.has(userId) && c.members.has(state.botUserId));
+
+const conversationsOpen: MethodHandler = (args, state) => {
+  const users = (stringArg(args, "users") ?? "")
+    .split(",")
+    .map((u) => u.trim())
+    .filter(Boolean);
+  if (users.length === 0) return fail("users_list_not_supplied");
+  if (users.length > 8) return fail("too_many_users");
+  if (users.length > 1) return fail("method_not_supported_for_channel_type");
+  const [userId = ""] = users;
+  if (!/^[UW][A-Z0-9_]+$/.test(userId) || state.unknownUsers.has(userId)) return fail("user_not_found");
+  const user = state.users.get(userId);
+  if (user?.is_bot || userId === state.botUserId) return fail("cannot_dm_bot");
+  if (user?.deleted) return fail("user_disabled");
+  const external = user?.team_id !== undefined && user.team_id !== state.teamId;
+  if (external && !sharesChannelWithBot(state, userId)) return fail("invalid_user_combination");
+  return { ok: true, channel: { id: imOf(state, userId) } };
+};
+
 export const conversationMethods: Record<string, MethodHandler> = {
+  "conversations.open": conversationsOpen,
   "conversations.info": conversationsInfo,
   "users.conversations": usersConversations,
 };

@@ -16,7 +16,8 @@
  * `priv/docs/methods/canvases.edit.json`: "Tier 3: 50+ per minute"):
  * - Tier 2: canvases.create, conversations.canvases.create, pins.add
  * - Tier 3: chat.update, canvases.edit, canvases.access.set, canvases.sections.lookup, conversations.info,
- *   users.conversations ("Rate limiting: Tier 3" on api.slack.com/methods/users.conversations)
+ *   users.conversations ("Rate limiting: Tier 3" on api.slack.com/methods/users.conversations),
+ *   conversations.open ("Rate limiting: Tier 3" on api.slack.com/methods/conversations.open)
  * - Tier 4: chat.postEphemeral, views.open, views.push, views.update, views.publish,
  *   files.getUploadURLExternal, files.completeUploadExternal, files.info, users.info
  * - Special: chat.postMessage (about 1 per second per channel, short bursts allowed, plus a workspace-wide
@@ -63,6 +64,7 @@ export const SLACK_RATE_LIMITS: Readonly<Record<string, MethodLimits>> = {
   "canvases.delete": TIER_3,
   "conversations.info": TIER_3,
   "users.conversations": TIER_3,
+  "conversations.open": TIER_3,
   "chat.getPermalink": TIER_4,
   "chat.postEphemeral": TIER_4,
   "views.open": TIER_4,

@@ -173,6 +173,18 @@ export interface SlackUser {
   is_bot: boolean;
   /** A deactivated account: users.info still answers it, with `deleted: true`. */
   deleted?: boolean;
+  /**
+   * The person's own workspace: another one than the app's for someone from another organisation in a
+   * shared channel (Slack Connect). users.info's user object has `team_id`; the emulator's own people have
+   * the emulated workspace's.
+   */
+  team_id?: string;
+  /**
+   * users.info's `is_stranger` (in @slack/web-api's UsersInfoResponse type): set on someone from another
+   * organisation the app sees through Slack Connect (https://docs.slack.dev/apis/slack-connect, "External
+   * members" describes how such user objects differ).
+   */
+  is_stranger?: boolean;
   profile: { display_name: string; real_name: string };
 }
 
@@ -211,6 +223,8 @@ export interface EmulatorRecords {
   users: Map<string, SlackUser>;
   /** User ids this workspace never had: users.info answers `user_not_found`. */
   unknownUsers: Set<string>;
+  /** The direct message conversations conversations.open opened: IM id → the person's user id. */
+  ims: Map<string, string>;
 }
 
 /** What method handlers work with: identity, records, clock, id makers and the live switches. */
@@ -251,6 +265,7 @@ export function newRecords(): EmulatorRecords {
     channels: new Map(),
     users: new Map(),
     unknownUsers: new Set(),
+    ims: new Map(),
   };
 }
 

@@ -114,6 +114,16 @@ type AuditEvent =
       };
     }
   | {
+      /** `/intplan ask`: a person asked for questionnaire sections (their ids), with the PM's note. */
+      action: "ask.sent";
+      details: { person: string; sections: string[]; note: string | null };
+    }
+  | {
+      /** Asks closed: answered (the section saved) or cancelled (`/intplan ask cancel`). */
+      action: "ask.answered" | "ask.cancelled";
+      details: { person: string; sections: string[] };
+    }
+  | {
       action: "document.frozen";
       details: { document: DocumentKind; number: number; label: string | null };
     }

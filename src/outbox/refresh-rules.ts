@@ -20,6 +20,7 @@ export type ProjectChange =
   | "phase"
   | "checklist"
   | "blocker"
+  | "ask"
   | "document-published"
   | "companion-published"
   | `${DocumentKind}-section-edit`;
@@ -79,6 +80,8 @@ export const REFRESH_RULES: Readonly<Record<ProjectChange, RefreshRule>> = {
   phase: LIVE_STATE,
   checklist: LIVE_STATE,
   blocker: LIVE_STATE,
+  // Who still owes answers (`/intplan ask`) shows on the board only; no document lists asks.
+  ask: { refreshes: ["refresh-status-board"], when: "debounced" },
   ...SECTION_EDITS,
   // The board links the published document and shows its version, and the plan's section 11 links every
   // companion document published or frozen: one publish, one refresh each, no waiting.

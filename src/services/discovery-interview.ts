@@ -166,12 +166,22 @@ export function resolveStartSection(
 export const sectionOrSummary = (ctx: InterviewContext, index: number): number =>
   index >= 0 && index < ctx.questionnaire.sections.length ? index : SUMMARY;
 
-/** Next/Skip: the following section, after the last one the summary. */
-export const sectionAfter = (ctx: InterviewContext, index: number): number =>
-  sectionOrSummary(ctx, index + 1);
+/**
+ * Past the last section of a walk (an ask's sections, `/intplan ask`): the person is thanked and the modal
+ * ends, with no summary (the rest of the interview is not what they were asked for).
+ */
+export const WALK_DONE = -2;
 
-/** Back: the previous section, never before the first. */
-export const sectionBefore = (index: number): number => Math.max(0, index - 1);
+/**
+ * Next/Skip: the following section, after the last one the summary. With `walk` (the sections an ask opened,
+ * in order), the next section of the walk, after its last one `WALK_DONE`.
+ */
+export const sectionAfter = (ctx: InterviewContext, index: number, walk?: readonly number[]): number =>
+  walk ? (walk.find((i) => i > index) ?? WALK_DONE) : sectionOrSummary(ctx, index + 1);
+
+/** Back: the previous section, never before the first (of the walk, when there is one). */
+export const sectionBefore = (index: number, walk?: readonly number[]): number =>
+  walk ? ([...walk].reverse().find((i) => i < index) ?? index) : Math.max(0, index - 1);
 
 /** Stored answers with whatever was typed but not yet valid laid over them, so the modal shows it again. */
 function withDraft(stored: Record<string, unknown>, draft: Record<string, unknown> | undefined): Answers {

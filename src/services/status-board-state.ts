@@ -21,6 +21,7 @@ import { teamOf } from "../domain/phase-owners.js";
 import type { Answers } from "../domain/questionnaire/answers.js";
 import { getQuestionnaire } from "../domain/questionnaire/definition.js";
 import type { Logger } from "../logger.js";
+import { waitingOn } from "./asks-service.js";
 import { projectInterviewProgress } from "./discovery-interview.js";
 
 /**
@@ -54,6 +55,7 @@ export function loadStatusBoardFacts(deps: Pick<StatusBoardDeps, "db" | "clock">
     team: teamOf(project, answers),
     schedule,
     live: loadProjectLiveState(deps.db, project.id),
+    waiting: waitingOn(deps, project),
     progress: checklistProgress(deps.db, project.id),
     interview: {
       sectionsComplete: interview.sectionsComplete,

@@ -65,6 +65,10 @@ export type Command =
   | { name: "history"; page: number }
   /** `upgrade`: asks to move the project to the latest questionnaire (a confirmation first). */
   | { name: "questionnaire"; upgrade: boolean }
+  /** `sections`: as typed (numbers or names), resolved against the project's questionnaire by the handler. */
+  | { name: "ask"; personId: string; sections: string[]; note: string | null }
+  | { name: "ask-cancel"; personId: string | null; sections: string[] }
+  | { name: "ask-list" }
   | { name: "delete" };
 
 export type CommandName = Command["name"];
@@ -155,6 +159,19 @@ export const USAGES: readonly Usage[] = [
     description:
       "Show the project's questionnaire version and what the latest adds (upgrade: move the project to it, answers carried over)",
   },
+  {
+    name: "ask",
+    usage: "/intplan ask @person <sections…> [-- note]",
+    description:
+      "Ask the person who knows to answer sections (by number or name; say which): they get a button that opens just those, and the board shows what they owe until they answer",
+  },
+  {
+    name: "ask-cancel",
+    usage: "/intplan ask cancel [@person] [sections…]",
+    description:
+      "Cancel asks that are no longer needed (everyone's, after a confirmation, when no one is named)",
+  },
+  { name: "ask-list", usage: "/intplan ask", description: "List who still owes which sections" },
   { name: "delete", usage: "/intplan delete", description: "Delete this channel's project and all its data" },
   { name: "help", usage: "/intplan help", description: "Show this help" },
 ];
@@ -331,6 +348,68 @@ function parseFreeze(rest: string): ParseResult {
   return { ok: true, command: { name: "freeze", doc, label: label || null } };
 }
 
+const MENTION_AT_START = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>\s*([\s\S]*)$/;
+const ANY_MENTION = /<@[UW][A-Z0-9]+(?:\|[^>]*)?>/;
+/** Where a note starts after the sections: ` -- `, an em dash, or an opening quote. */
+const NOTE_START = /\s--\s|^--\s|\s—\s|^—\s|["“]/;
+
+/** A list of sections as typed: comma-separated items, a run of numbers also split at spaces ("5 7"). */
+function sectionItems(text: string): string[] {
+  return text
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .flatMap((item) => (/^\d+(\s+\d+)*$/.test(item) ? item.split(/\s+/) : [item]));
+}
+
+/**
+ * `<sections…> [-- note]`: the sections, then the note after ` -- ` or in quotes. Without either, leading
+ * numbers are the sections and what follows them is the note (`5 7 the volumes please`); a text starting
+ * with a name is all sections (`security, go live`).
+ */
+export function splitSectionsAndNote(text: string): { sections: string[]; note: string | null } {
+  const trimmed = text.trim();
+  const at = NOTE_START.exec(trimmed);
+  if (at) {
+    const note = trimmed
+      .slice(at.index)
+      .replace(/^\s*(--|—)\s*/, "")
+      .trim();
+    const unquoted = /^["“](.*?)["”]?$/su.exec(note)?.[1] ?? note;
+    return { sections: sectionItems(trimmed.slice(0, at.index)), note: unquoted.trim() || null };
+  }
+  const numbers = /^(\d+(?:\s*,\s*|\s+|$))+/.exec(trimmed)?.[0] ?? "";
+  if (numbers) {
+    const note = trimmed.slice(numbers.length).trim();
+    return { sections: sectionItems(numbers.replace(/,/g, " ")), note: note || null };
+  }
+  return { sections: sectionItems(trimmed), note: null };
+}
+
+/** `ask`, `ask @person <sections…> [-- note]`, `ask cancel [@person] [sections…]`. */
+function parseAsk(rest: string): ParseResult {
+  const typed = rest.trim();
+  if (!typed || isLookingOnly(typed.split(/\s+/))) return { ok: true, command: { name: "ask-list" } };
+  const [first, after] = firstWord(typed);
+  if (first.toLowerCase() === "cancel") {
+    const mention = MENTION_AT_START.exec(after.trim());
+    const others = mention ? (mention[2] ?? "") : after;
+    if (ANY_MENTION.test(others))
+      return fail("Cancel one person's asks at a time. Nothing was cancelled.", "ask-cancel");
+    return {
+      ok: true,
+      command: { name: "ask-cancel", personId: mention?.[1] ?? null, sections: sectionItems(others) },
+    };
+  }
+  const mention = MENTION_AT_START.exec(typed);
+  if (!mention)
+    return fail(`Say who to ask: mention them first (\`/intplan ask @dana 5\`). Nothing was asked.`, "ask");
+  const { sections, note } = splitSectionsAndNote(mention[2] ?? "");
+  if (sections.some((s) => ANY_MENTION.test(s)))
+    return fail("Ask one person at a time (run the command once for each). Nothing was asked.", "ask");
+  return { ok: true, command: { name: "ask", personId: mention[1] as string, sections, note } };
+}
+
 function parseBlocker(rest: string): ParseResult {
   const [first, after] = firstWord(rest);
   if (first.toLowerCase() === "resolve") {
@@ -464,6 +543,8 @@ export function parseCommand(raw: string): ParseResult {
         "questionnaire",
       );
     }
+    case "ask":
+      return parseAsk(rest);
     case "history": {
       const page = rest.trim() ? /^(\d{1,4})$/.exec(rest.trim())?.[1] : "1";
       if (!page || Number(page) < 1)

@@ -34,6 +34,10 @@ export const ACTION = {
   pickSection: "edit_section_pick",
   /** Revert a section's edit, or delete an orphaned one: `edit_section_revert_0`, `_1`… */
   revertSection: "edit_section_revert",
+  /** An ask's button (`/intplan ask`): opens the asked sections for the person asked. */
+  openAsk: "ask_open_sections",
+  cancelAllAsks: "ask_cancel_all",
+  keepAsks: "ask_cancel_keep",
 } as const;
 
 /** The action ids a view numbers (one per picker, one per button), as the listeners match them. */

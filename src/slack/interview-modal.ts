@@ -16,15 +16,17 @@ import { buildInterviewSectionView, replacedNotice } from "./views/interview-vie
  */
 
 /**
- * The project, the section on screen, the digest of what each of its questions showed (in order), and the
+ * The project, the section on screen, the digest of what each of its questions showed (in order), the
  * questionnaire version it was opened on (a project may move to another while the modal is open; older
- * modals do not say).
+ * modals do not say), and, for a modal opened from an ask (`/intplan ask`), the sections it walks (their
+ * indexes, in order).
  */
 const metadataSchema = z.object({
   p: z.number().int().positive(),
   s: z.number().int().min(-1).max(99),
   d: z.array(z.string().max(12)).max(100).optional(),
   v: z.number().int().positive().max(999).optional(),
+  a: z.array(z.number().int().min(0).max(99)).max(40).optional(),
 });
 export type InterviewMetadata = z.infer<typeof metadataSchema>;
 
@@ -38,6 +40,7 @@ export const interviewPlaceOf = (meta: InterviewMetadata) => ({
   projectId: meta.p,
   sectionIndex: meta.s,
   shownDigests: meta.d,
+  walk: meta.a,
 });
 
 /** The modal for a screen (a section or the summary); `notices` head it (a merge's news). */
@@ -45,6 +48,8 @@ export function buildInterviewModal(
   ctx: InterviewContext,
   screen: InterviewScreen,
   notices: readonly string[] = [],
+  /** The sections an ask opened: the modal walks only these. */
+  walk?: readonly number[],
 ): ModalView {
   const { project, questionnaire } = ctx;
   if (screen.kind === "summary") {
@@ -62,6 +67,7 @@ export function buildInterviewModal(
     s: screen.sectionIndex,
     d: screen.shownDigests,
     v: questionnaire.version,
+    ...(walk ? { a: [...walk] } : {}),
   });
   return buildInterviewSectionView({
     questionnaire,

@@ -121,3 +121,51 @@ describe("posting where the bot is not a member", () => {
     expect((await client.chat.postMessage({ channel: "C_LOUNGE", text: "hello" })).ok).toBe(true);
   });
 });
+
+describe("conversations.open and direct messages", () => {
+  const person = (id: string, extra: Record<string, unknown> = {}) => ({
+    id,
+    name: id.toLowerCase(),
+    real_name: id,
+    tz: "UTC",
+    is_bot: false,
+    profile: { display_name: id.toLowerCase(), real_name: id },
+    ...extra,
+  });
+
+  it("opens one DM per person, the same on every call, where the bot can post", async () => {
+    const client = webClientFor(emulator);
+    const first = await client.conversations.open({ users: "U_ANNA" });
+    const again = await client.conversations.open({ users: "U_ANNA" });
+    expect(first.channel?.id).toMatch(/^D/);
+    expect(again.channel?.id).toBe(first.channel?.id);
+    const posted = await client.chat.postMessage({ channel: first.channel?.id ?? "", text: "Hello" });
+    expect(posted.ok).toBe(true);
+  });
+
+  it("refuses a DM nobody opened, a bot, a deactivated person and an unknown id", async () => {
+    const client = webClientFor(emulator);
+    emulator.users.set("U_APP", person("U_APP", { is_bot: true }));
+    emulator.users.set("U_GONE", person("U_GONE", { deleted: true }));
+    emulator.unknownUsers.add("U_NOBODY");
+    expect(await slackErrorOf(client.chat.postMessage({ channel: "D000000099", text: "x" }))).toBe(
+      "channel_not_found",
+    );
+    expect(await slackErrorOf(client.conversations.open({ users: "U_APP" }))).toBe("cannot_dm_bot");
+    expect(await slackErrorOf(client.conversations.open({ users: "U_GONE" }))).toBe("user_disabled");
+    expect(await slackErrorOf(client.conversations.open({ users: "U_NOBODY" }))).toBe("user_not_found");
+  });
+
+  it("someone of another organisation: another team_id in users.info; a DM only when they share a channel with the bot", async () => {
+    const client = webClientFor(emulator);
+    emulator.users.set("U_CLIENT", person("U_CLIENT", { team_id: "T_CLIENT" }));
+    emulator.users.set("U_FAR", person("U_FAR", { team_id: "T_OTHER" }));
+    emulator.joinChannel("C_PARTNER", "U_CLIENT");
+    expect((await client.users.info({ user: "U_CLIENT" })).user?.team_id).toBe("T_CLIENT");
+    expect((await client.users.info({ user: "U_ANNA" })).user?.team_id).toBe("T_AGENCY");
+    expect((await client.conversations.open({ users: "U_CLIENT" })).ok).toBe(true);
+    expect(await slackErrorOf(client.conversations.open({ users: "U_FAR" }))).toBe(
+      "invalid_user_combination",
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCommand, USAGES } from "../../src/slack/command-grammar.js";
+import { parseCommand, USAGES, usageOf } from "../../src/slack/command-grammar.js";
 
 describe("the /intplan grammar", () => {
   it.each([
@@ -258,5 +258,77 @@ describe("the grammar of editing the project and owning a phase", () => {
     const usages = USAGES.map((u) => u.usage);
     expect(usages).toContain("/intplan edit project");
     expect(usages).toContain("/intplan phase <1-5|name> owner @person|default");
+  });
+});
+
+describe("/intplan ask's grammar", () => {
+  const parse = (text: string) => parseCommand(text);
+
+  it("reads the person as Slack escapes a mention, the sections by number or name, and the note", () => {
+    expect(parse("ask <@U0DANA|dana> 5")).toEqual({
+      ok: true,
+      command: { name: "ask", personId: "U0DANA", sections: ["5"], note: null },
+    });
+    expect(parse("ask <@U0DANA|dana> 5, 7 8 can you check the volumes?")).toEqual({
+      ok: true,
+      command: {
+        name: "ask",
+        personId: "U0DANA",
+        sections: ["5", "7", "8"],
+        note: "can you check the volumes?",
+      },
+    });
+    expect(parse("ask <@U0DANA> security, go live -- by Friday <@U0PM>")).toEqual({
+      ok: true,
+      command: {
+        name: "ask",
+        personId: "U0DANA",
+        sections: ["security", "go live"],
+        note: "by Friday <@U0PM>",
+      },
+    });
+    expect(parse('ask <@W0DANA|dana> risks "the ones you know"')).toEqual({
+      ok: true,
+      command: { name: "ask", personId: "W0DANA", sections: ["risks"], note: "the ones you know" },
+    });
+  });
+
+  it("leaves naming no section to the handler (which lists the incomplete ones)", () => {
+    expect(parse("ask <@U0DANA|dana>")).toEqual({
+      ok: true,
+      command: { name: "ask", personId: "U0DANA", sections: [], note: null },
+    });
+  });
+
+  it("lists who owes what when nothing follows, or a look word", () => {
+    expect(parse("ask")).toEqual({ ok: true, command: { name: "ask-list" } });
+    expect(parse("ask list")).toEqual({ ok: true, command: { name: "ask-list" } });
+  });
+
+  it("cancels one person's asks, some of their sections, or everyone's", () => {
+    expect(parse("ask cancel")).toEqual({
+      ok: true,
+      command: { name: "ask-cancel", personId: null, sections: [] },
+    });
+    expect(parse("ask cancel <@U0DANA|dana> 5, security")).toEqual({
+      ok: true,
+      command: { name: "ask-cancel", personId: "U0DANA", sections: ["5", "security"] },
+    });
+  });
+
+  it("refuses a person not mentioned, and several people at once", () => {
+    const noMention = parse("ask dana 5");
+    expect(noMention.ok).toBe(false);
+    if (!noMention.ok) expect(noMention.usage).toBe(usageOf("ask"));
+    const two = parse("ask <@U0DANA|dana> <@U0SAM|sam> 5");
+    expect(two.ok).toBe(false);
+    if (!two.ok) expect(two.error).toContain("one person at a time");
+    expect(parse("ask cancel <@U0DANA> <@U0SAM>").ok).toBe(false);
+  });
+
+  it("has usage lines for asking, cancelling and listing", () => {
+    expect(usageOf("ask")).toBe("/intplan ask @person <sections…> [-- note]");
+    expect(usageOf("ask-cancel")).toBe("/intplan ask cancel [@person] [sections…]");
+    expect(usageOf("ask-list")).toBe("/intplan ask");
   });
 });

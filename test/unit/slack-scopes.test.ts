@@ -38,6 +38,9 @@ const METHOD_SCOPES: Readonly<Record<string, readonly string[]>> = {
   "users.info": ["users:read"],
   "conversations.info": ["channels:read", "groups:read"],
   "users.conversations": ["channels:read", "groups:read"],
+  // conversations.open opens the DM of an ask (`/intplan ask`): im:write for a 1:1 DM (mpim:write is for
+  // group DMs, which intplan does not open).
+  "conversations.open": ["im:write"],
 };
 
 /** WebClient helpers made of several Web API methods (@slack/web-api's `filesUploadV2`). */

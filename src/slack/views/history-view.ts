@@ -84,6 +84,24 @@ function projectEdit(details: Details): string {
   return `changed the project's ${escapeMrkdwn(names.join(", ") || "basics")}`;
 }
 
+/** An ask's sections, by id as the log keeps them: "security, go live". */
+const askedSectionNames = (details: Details): string =>
+  escapeMrkdwn(
+    (Array.isArray(details.sections) ? details.sections : [])
+      .map((id) => String(id).replaceAll("_", " "))
+      .join(", "),
+  );
+
+/** `/intplan ask` and its end: "asked @Dana for security (_by Friday_)". */
+function askChange(action: string, details: Details): string {
+  const who = mention(String(details.person ?? ""), "someone");
+  const sections = askedSectionNames(details);
+  if (action === "ask.sent")
+    return `asked ${who} for ${sections}${details.note ? ` (_${text(details, "note")}_)` : ""}`;
+  if (action === "ask.answered") return `answered what ${who} was asked for: ${sections}`;
+  return `cancelled the ask of ${who} for ${sections}`;
+}
+
 /** One audit row as a sentence about what the person did. */
 export function describeAuditEntry(entry: Pick<AuditRow, "action" | "details">): string {
   const d = entry.details;
@@ -121,6 +139,10 @@ export function describeAuditEntry(entry: Pick<AuditRow, "action" | "details">):
       const lost = Array.isArray(d.notCarried) ? d.notCarried.length : 0;
       return `moved the project from questionnaire version ${text(d, "from")} to ${text(d, "to")}${lost > 0 ? ` (${lost} ${lost === 1 ? "answer" : "answers"} not carried over, kept here)` : ""}`;
     }
+    case "ask.sent":
+    case "ask.answered":
+    case "ask.cancelled":
+      return askChange(entry.action, d);
     default:
       return `\`${escapeMrkdwn(entry.action)}\``;
   }

@@ -7,7 +7,9 @@ import { currentPhase } from "../../domain/phase-rules.js";
 import type { LivePhase, PhaseProgress, ProjectLiveState } from "../../domain/project-state.js";
 import { behindPlanSince, type PlannedEnds, projectStatus } from "../../domain/project-status.js";
 import { fingerprintOf } from "../../fingerprint.js";
+import type { WaitingOn } from "../../services/asks-service.js";
 import { ACTION } from "../ids.js";
+import { waitingBlocks } from "./ask-messages.js";
 import {
   actions,
   button,
@@ -59,6 +61,14 @@ export interface StatusBoardInput {
   team?: ProjectTeam;
   /** The plan's planned phase dates; no phase shows as behind plan when absent. */
   schedule?: PlannedEnds | null;
+  /**
+   * Who still owes answers (`/intplan ask`), one entry per person, named with a mention as the board names
+   * the lead, the PM and phase owners. The board is edited in place (chat.update): Slack's docs describe an
+   * edit as replacing the message (`message_changed`, docs.slack.dev/reference/events/message/message_changed)
+   * and say nothing of it notifying the people an edit newly mentions (not confirmed either way); a board
+   * posted anew (the first `/intplan status`, or a lost board reposted) mentions them like any message does.
+   */
+  waiting?: readonly WaitingOn[];
 }
 
 /** Open blockers shown on the board; the rest are counted and `/intplan blockers` lists them all. */
@@ -137,6 +147,7 @@ export function buildStatusBoard(input: StatusBoardInput): MessageContent {
     section(milestoneLine(input)),
     divider(),
     ...blockerBlocks(input),
+    ...waitingBlocks(input.waiting ?? [], input.now),
     divider(),
     context(
       progressLine(input.interview),

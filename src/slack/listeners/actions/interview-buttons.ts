@@ -5,13 +5,13 @@ import {
   interviewOf,
   interviewScreen,
   keepSectionInput,
-  loadInterview,
   projectForInterviewButton,
   resolveStartSection,
   SUMMARY,
   sectionAfter,
   sectionBefore,
   sectionOrSummary,
+  WALK_DONE,
 } from "../../../services/discovery-interview.js";
 import { readWholeNumber } from "../../action-value.js";
 import { ACTION } from "../../ids.js";
@@ -28,6 +28,7 @@ import {
   OPEN_SECTION_ACTION,
   readSectionState,
 } from "../../views/interview-view.js";
+import { interviewForModal, walkDoneView } from "../asked-interview.js";
 import { openModal } from "../open-modal.js";
 import { workspaceOf } from "../project-scope.js";
 import type { Listeners } from "../registry.js";
@@ -37,13 +38,13 @@ async function moveTo(
   deps: AppDeps,
   body: BlockAction,
   client: Parameters<Parameters<App["action"]>[1]>[0]["client"],
-  target: (ctx: InterviewContext, current: number) => number,
+  target: (ctx: InterviewContext, current: number, walk?: readonly number[]) => number,
 ): Promise<void> {
   const view = body.view;
   if (!view) return;
   const meta = decodeMetadata(view.private_metadata);
   const place = meta && interviewPlaceOf(meta);
-  const ctx = place && loadInterview(deps, workspaceOf(body), place);
+  const ctx = place && interviewForModal(deps, { teamId: workspaceOf(body), userId: body.user.id, place });
   if (!place || !ctx) {
     await client.views.update({ view_id: view.id, view: buildInterviewGoneView() });
     return;
@@ -58,11 +59,16 @@ async function moveTo(
         submit: false,
       })
     : { replaced: [] };
-  const screen = interviewScreen(deps, ctx, target(ctx, place.sectionIndex));
+  const next = target(ctx, place.sectionIndex, place.walk);
+  if (place.walk && next === WALK_DONE) {
+    await client.views.update({ view_id: view.id, hash: view.hash, view: walkDoneView(ctx, place.walk) });
+    return;
+  }
+  const screen = interviewScreen(deps, ctx, next);
   await client.views.update({
     view_id: view.id,
     hash: view.hash,
-    view: buildInterviewModal(ctx, screen, replacedNotices(ctx, replaced)),
+    view: buildInterviewModal(ctx, screen, replacedNotices(ctx, replaced), place.walk),
   });
 }
 
@@ -70,7 +76,7 @@ async function moveTo(
 export function registerInterviewActions(app: Listeners, deps: AppDeps): void {
   app.action<BlockAction<ButtonAction>>(INTERVIEW_ACTION.back, async ({ ack, body, client }) => {
     await ack();
-    await moveTo(deps, body, client, (_ctx, s) => sectionBefore(s));
+    await moveTo(deps, body, client, (_ctx, s, walk) => sectionBefore(s, walk));
   });
   app.action<BlockAction<ButtonAction>>(INTERVIEW_ACTION.skip, async ({ ack, body, client }) => {
     await ack();
@@ -79,6 +85,7 @@ export function registerInterviewActions(app: Listeners, deps: AppDeps): void {
   app.action<BlockAction<ButtonAction>>(OPEN_SECTION_ACTION, async ({ ack, body, action, client }) => {
     await ack();
     const index = readWholeNumber(action.value);
+    // The summary's "Open" buttons; a walk never shows the summary, so it has none.
     await moveTo(deps, body, client, (ctx) => sectionOrSummary(ctx, index ?? SUMMARY));
   });
 

@@ -1,5 +1,6 @@
 import type { AppDeps } from "../../../deps.js";
 import type { Listeners } from "../registry.js";
+import { registerAskButtons } from "./ask-buttons.js";
 import { registerChecklistButton } from "./checklist-button.js";
 import { registerDeleteButtons } from "./delete-buttons.js";
 import { registerDocumentSuiteButtons } from "./document-suite-buttons.js";
@@ -21,4 +22,5 @@ export function registerActions(listeners: Listeners, deps: AppDeps): void {
   registerSectionEditButtons(listeners, deps);
   registerVersionUploadButton(listeners, deps);
   registerDocumentSuiteButtons(listeners, deps);
+  registerAskButtons(listeners, deps);
 }

@@ -1,5 +1,6 @@
 import type { AppDeps } from "../../../deps.js";
 import type { Listeners } from "../registry.js";
+import { askCancelCommand, askCommand, askListCommand } from "./ask-command.js";
 import { blockerCommand, blockerResolveCommand } from "./blocker-command.js";
 import { blockersCommand } from "./blockers-command.js";
 import type { Subcommand } from "./define-subcommand.js";
@@ -44,6 +45,9 @@ const SUBCOMMANDS: readonly Subcommand[] = [
   blockersCommand,
   historyCommand,
   questionnaireCommand,
+  askCommand,
+  askCancelCommand,
+  askListCommand,
   deleteCommand,
 ];
 

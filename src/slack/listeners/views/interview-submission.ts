@@ -1,14 +1,15 @@
 import type { ViewOutput } from "@slack/bolt";
 import type { AppDeps } from "../../../deps.js";
+import { closeAsksOnSave } from "../../../services/asks-service.js";
 import {
   type InterviewContext,
   type InterviewPlace,
   interviewScreen,
   keepSectionInput,
-  loadInterview,
   placeInProjectVersion,
   SUMMARY,
   sectionAfter,
+  WALK_DONE,
 } from "../../../services/discovery-interview.js";
 import {
   buildInterviewModal,
@@ -22,6 +23,8 @@ import {
   INTERVIEW_CALLBACK_ID,
   readSectionState,
 } from "../../views/interview-view.js";
+import { updateAskMessages } from "../ask-message-updates.js";
+import { interviewForModal, walkDoneView } from "../asked-interview.js";
 import { workspaceOf } from "../project-scope.js";
 import type { Listeners } from "../registry.js";
 
@@ -30,14 +33,17 @@ function sectionOf(
   deps: AppDeps,
   teamId: string,
   view: ViewOutput,
-): (InterviewContext & { place: InterviewPlace }) | undefined {
+  userId: string,
+): (InterviewContext & { place: InterviewPlace & { walk?: readonly number[] } }) | undefined {
   const meta = decodeMetadata(view.private_metadata);
   if (!meta || meta.s === SUMMARY) return undefined;
   const opened = interviewPlaceOf(meta);
-  const ctx = loadInterview(deps, teamId, { projectId: opened.projectId, sectionIndex: SUMMARY });
+  const ctx = interviewForModal(deps, { teamId, userId, place: opened });
   // Opened before the project moved to another questionnaire version: the same section, by id, in the new one.
   const place = ctx && placeInProjectVersion(ctx, opened, meta.v);
-  return ctx && place && ctx.questionnaire.sections[place.sectionIndex] ? { ...ctx, place } : undefined;
+  return ctx && place && ctx.questionnaire.sections[place.sectionIndex]
+    ? { ...ctx, place: { ...opened, ...place } }
+    : undefined;
 }
 
 /**
@@ -45,8 +51,8 @@ function sectionOf(
  * person changed in the modal is written (someone else may have answered meanwhile).
  */
 export function registerInterviewSubmissions(app: Listeners, deps: AppDeps): void {
-  app.view(INTERVIEW_CALLBACK_ID, async ({ ack, body, view }) => {
-    const ctx = sectionOf(deps, workspaceOf(body), view);
+  app.view(INTERVIEW_CALLBACK_ID, async ({ ack, body, view, client }) => {
+    const ctx = sectionOf(deps, workspaceOf(body), view, body.user.id);
     const current = ctx?.questionnaire.sections[ctx.place.sectionIndex];
     if (!ctx || !current) {
       await ack({ response_action: "update", view: buildInterviewGoneView() });
@@ -63,18 +69,36 @@ export function registerInterviewSubmissions(app: Listeners, deps: AppDeps): voi
       await ack({ response_action: "errors", errors });
       return;
     }
-    const screen = interviewScreen(deps, ctx, sectionAfter(ctx, ctx.place.sectionIndex));
-    await ack({
-      response_action: "update",
-      view: buildInterviewModal(ctx, screen, replacedNotices(ctx, replaced)),
+    // A "Save and next" that went through answers the asks for this section (see asks-service.ts).
+    const closed = closeAsksOnSave(deps, {
+      ctx,
+      sectionIndex: ctx.place.sectionIndex,
+      actorId: body.user.id,
     });
+    const { walk } = ctx.place;
+    const next = sectionAfter(ctx, ctx.place.sectionIndex, walk);
+    if (walk && next === WALK_DONE) await ack({ response_action: "update", view: walkDoneView(ctx, walk) });
+    else {
+      const screen = interviewScreen(deps, ctx, next);
+      await ack({
+        response_action: "update",
+        view: buildInterviewModal(ctx, screen, replacedNotices(ctx, replaced), walk),
+      });
+    }
+    if (closed.length > 0)
+      await updateAskMessages(client, deps, {
+        project: ctx.project,
+        closed,
+        reason: "answered",
+        by: body.user.id,
+      });
   });
 
   // Saved before the ack (a few milliseconds of SQLite), so when Slack hears back the work is done; acked
   // even when the write fails (the modal is already gone, so there is no one to tell but the log).
   app.view({ callback_id: INTERVIEW_CALLBACK_ID, type: "view_closed" }, async ({ ack, body, view }) => {
     try {
-      const ctx = sectionOf(deps, workspaceOf(body), view);
+      const ctx = sectionOf(deps, workspaceOf(body), view, body.user.id);
       const current = ctx?.questionnaire.sections[ctx.place.sectionIndex];
       if (ctx && current)
         keepSectionInput(deps, ctx, {
