@@ -186,6 +186,13 @@ export async function readImport(
   return found(file, proposal, "Deep Discovery Document");
 }
 
+function unplacedNote(proposal: ImportProposal): string {
+  const [first] = proposal.unplaced;
+  if (!first) return "";
+  const count = proposal.unplaced.length;
+  return ` ${count} ${count === 1 ? "part was" : "parts were"} found but fit no question, first ${first.where}: ${first.text}`;
+}
+
 function found(file: ImportFile, proposal: ImportProposal, what: string): ReadImportResult {
   if (proposal.answers.length > 0) return { ok: true, proposal };
   const expected =
@@ -197,6 +204,6 @@ function found(file: ImportFile, proposal: ImportProposal, what: string): ReadIm
   return {
     ok: false,
     failure: "nothing_recognised",
-    message: `Nothing in ${file.name} could be placed in the interview. intplan expected ${expected}.${proposal.unplaced.length > 0 ? ` ${proposal.unplaced.length} parts were found but fit no question.` : ""}`,
+    message: `Nothing in ${file.name} could be placed in the interview. intplan expected ${expected}.${unplacedNote(proposal)}`,
   };
 }
