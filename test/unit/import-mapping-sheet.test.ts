@@ -62,7 +62,12 @@ describe("an engineer imports the field mapping sheet the client kept", () => {
     const rows = ["Source field,Destination,Transformation"];
     for (let i = 1; i <= 200; i++) rows.push(`metafield_${i},CustomField${i},copy`);
     const p = await read({ name: "big.csv", bytes: encode(rows.join("\r\n")) });
-    expect((mappings(p)?.value as unknown[]).length).toBe(200);
+    expect(mappings(p)?.value).toHaveLength(200);
+    expect(mappings(p)?.value).toContainEqual({
+      source_field: "metafield_200",
+      target_field: "CustomField200",
+      transformation: "copy",
+    });
     expect(mappings(p)?.from).toBe("rows 2–201 (200 mappings)");
   });
 
