@@ -45,7 +45,7 @@ interface Target {
 }
 
 /** Words of a heading or label, for tolerant matching: no numbering, case, punctuation, "&", "(v1)". */
-export function headingWords(text: string): string[] {
+function headingWords(text: string): string[] {
   return text
     .toLowerCase()
     .replace(/\*\*|__|`/g, "")
@@ -122,7 +122,7 @@ const plain = (md: string) =>
     .trim();
 
 /** "**Label**: value", "**Label:** value", "Label: value" → label and value (value may be ""). */
-export function splitLabel(text: string): { label: string; value: string } | null {
+function splitLabel(text: string): { label: string; value: string } | null {
   const bold = /^\s*(?:\d+\.\s*)?\*\*([^*]+?)\*\*\s*:?\s*(?::\s*)?([\s\S]*)$/.exec(text);
   if (bold)
     return {
@@ -231,7 +231,7 @@ class Collector {
 const optionWords = (s: string) => headingWords(s.replace(/\(.*?\)/g, " "));
 
 /** A checklist line or bullet → the option whose label it names (tolerantly), if any. */
-export function matchChoice(question: ChoiceQuestion, text: string): string | undefined {
+function matchChoice(question: ChoiceQuestion, text: string): string | undefined {
   const said = headingWords(text);
   const saidLoose = headingWords(text.replace(/\(.*?\)/g, " "));
   let best: { value: string; score: number } | undefined;
@@ -278,13 +278,13 @@ const picks = (text: string, words: Array<[RegExp, string]>) =>
   words.filter(([re]) => re.test(text)).map(([, v]) => v);
 
 /** A number with its unit, from "99.5%", "120 hours", "$1,200/month", "15 hours a month". */
-export interface Quantity {
+interface Quantity {
   value: number;
   unit: "percent" | "hours" | "usd" | "none";
   per: "month" | "week" | "year" | "day" | "none";
 }
 
-export function readQuantity(text: string): Quantity | null {
+function readQuantity(text: string): Quantity | null {
   const m =
     /(\$|usd\s*)?\s*(-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?)\s*(k\b)?\s*(%|percent|hours?|hrs?|h\b|usd|dollars)?/i.exec(
       text,
@@ -443,7 +443,7 @@ function putText(ctx: Ctx, id: string, lines: string[], where: string, note?: st
 }
 
 /** A number question: only when the file's unit fits the question's, converting hours a month to a week. */
-function putNumber(ctx: Ctx, id: string, text: string, where: string) {
+function putNumber(ctx: Ctx, id: string, text: string, where: string, readAs?: string) {
   const question = ctx.c.question(id);
   if (question?.kind !== "number")
     return ctx.c.miss(where, text, `this questionnaire has no number question "${id}"`);
@@ -479,7 +479,7 @@ function putNumber(ctx: Ctx, id: string, text: string, where: string) {
   } else if (wantedPer === "none" && q.per !== "none" && wantsHours) {
     return ctx.c.miss(where, text, `"${question.label}" is a total in hours, this is per ${q.per}`);
   }
-  ctx.c.put(id, value, where, note);
+  ctx.c.put(id, value, where, [readAs, note].filter(Boolean).join("; ") || undefined);
 }
 
 function putChoices(
@@ -908,7 +908,8 @@ const PARTS: Array<{ key: string; read: (part: Part, ctx: Ctx) => void }> = [
     key: "roi",
     read: (p, x) =>
       readLabels(p, x, {
-        "time saved": (v, w) => putNumber(x, "hours_per_week", v, w),
+        "time saved": (v, w) =>
+          putNumber(x, "hours_per_week", v, w, "the time saved, read as the hours spent by hand today"),
         revenue: (v, w) => putNumber(x, "revenue_impact", v, w),
       }),
   },

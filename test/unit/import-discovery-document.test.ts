@@ -106,7 +106,9 @@ describe("Acme's PM imports the Deep Discovery Document they filled by hand", ()
     expect(value(p, "maintenance_hours_per_month")).toBe(6);
     expect(value(p, "revenue_impact")).toBe(1200);
     expect(value(p, "hours_per_week")).toBe(20.3);
-    expect(answer(p, "hours_per_week")?.from).toMatch(/88 hours a month is 20.3 hours a week/);
+    expect(answer(p, "hours_per_week")?.from).toBe(
+      "### ROI Calculation › Time Saved (the time saved, read as the hours spent by hand today; 88 hours a month is 20.3 hours a week)",
+    );
     expect(p.unplaced.map((u) => u.text)).toContain("Payback Period: 4 months");
   });
 
@@ -164,6 +166,40 @@ describe("Acme's PM imports the Deep Discovery Document they filled by hand", ()
       expect.stringMatching(/^Tech Lead: Priya Patel/),
     ]);
     expect(answer(p, "product_owner")).toBeUndefined();
+  });
+
+  it("fills a name and role table with the stakeholders when the questionnaire has one", async () => {
+    const questionnaire = {
+      version: 99,
+      sections: [
+        {
+          id: "people",
+          title: "People",
+          questions: [
+            {
+              id: "stakeholders",
+              kind: "table" as const,
+              label: "Stakeholders",
+              columns: [
+                { id: "name", label: "Name" },
+                { id: "role", label: "Role" },
+                { id: "email", label: "Email", optional: true },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const doc =
+      "## Approval & Sign-off\n### Stakeholders\n- **Product Owner**: Dana Smith - 2025-09-12\n- **QA Lead**: [Name] - [Date]\n";
+    const result = await readImport({ name: "signoff.md", bytes: encode(doc) }, { ...target, questionnaire });
+    expect(result.ok && result.proposal.answers).toEqual([
+      {
+        questionId: "stakeholders",
+        value: [{ name: "Dana Smith", role: "Product Owner", email: "" }],
+        from: "### Stakeholders",
+      },
+    ]);
   });
 
   it("reads a Markdown mapping table under Transformation Logic, and the labelled rules", async () => {
