@@ -380,21 +380,14 @@ function readLabels(
       );
       if (value.length === 0) return;
       const label = `${where} › ${split.label}`;
-      if (typeof handler === "string")
-        putText(
-          ctx,
-          handler,
-          split.value && !isTemplateText(split.value)
-            ? [split.value, ...children.filter((c) => !isTemplateText(c))]
-            : children.filter((c) => !isTemplateText(c)),
-          label,
-        );
+      if (typeof handler === "string") putText(ctx, handler, value, label);
       else handler(value.join("\n"), label, children);
       return;
     }
     if (isTemplateText(text)) return;
-    if (rest) rest(text);
-    else ctx.c.miss(where, text);
+    const whole = children.length > 0 ? `${text} (${children.join("; ")})` : text;
+    if (rest) rest(whole);
+    else ctx.c.miss(where, whole);
   };
   for (const block of part.blocks) {
     if (block.kind === "text") {

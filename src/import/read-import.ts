@@ -98,6 +98,13 @@ async function xlsxRows(bytes: Uint8Array): Promise<Array<{ name: string; rows: 
   });
 }
 
+/** Excel in many European locales saves "CSV" with semicolons: the header line shows which it is. */
+function csvDelimiter(text: string): "," | ";" {
+  const header = text.split(/\r?\n/).find((line) => line.trim() !== "") ?? "";
+  const count = (c: string) => header.split(c).length - 1;
+  return count(";") > count(",") ? ";" : ",";
+}
+
 const NOTHING_IN_SHEET =
   'No header row naming a source and a target column was found. Put one row like "Source field | Target field | Transformation" (or your systems\' names, e.g. "Shopify field | QuickBooks field | Rule") above the mappings.';
 
@@ -165,7 +172,7 @@ export async function readImport(
     let rows: string[][];
     try {
       rows = parseCsv(text, {
-        delimiter: reader === "tsv" ? "\t" : ",",
+        delimiter: reader === "tsv" ? "\t" : csvDelimiter(text),
         relax_column_count: true,
         relax_quotes: reader === "tsv",
         skip_empty_lines: false,

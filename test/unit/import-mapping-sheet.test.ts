@@ -58,6 +58,18 @@ describe("an engineer imports the field mapping sheet the client kept", () => {
     expect(p.unplaced).toEqual([{ where: "row 4", text: "no target field: no target yet | order.tags" }]);
   });
 
+  it("reads a CSV that Excel saved with semicolons", async () => {
+    const csv = "Source field;Target field;Logic\norder.currency;SalesReceipt.CurrencyRef;ISO code\n";
+    const p = await read({ name: "mapping.csv", bytes: encode(csv) });
+    expect(mappings(p)?.value).toEqual([
+      {
+        source_field: "order.currency",
+        target_field: "SalesReceipt.CurrencyRef",
+        transformation: "ISO code",
+      },
+    ]);
+  });
+
   it("gives all 200 rows of a long sheet, with no 30-row cap", async () => {
     const rows = ["Source field,Destination,Transformation"];
     for (let i = 1; i <= 200; i++) rows.push(`metafield_${i},CustomField${i},copy`);
