@@ -67,6 +67,21 @@ describe("Acme's PM imports the Deep Discovery Document they filled by hand", ()
     expect(answer(p, "system_b_sla")).toBeUndefined();
   });
 
+  it("matches headings whatever their case, numbering, ampersands or version marks", async () => {
+    const doc = [
+      "## Current State (v1)",
+      "Keyed by hand.",
+      "## VISION & DREAM STATE",
+      "Nothing keyed by hand.",
+      "### 2.1 immediate value (mvp):",
+      "- 22 hours a week back",
+    ].join("\n");
+    const p = await read("headings.markdown", doc);
+    expect(value(p, "current_state")).toBe("Keyed by hand.");
+    expect(value(p, "dream_state")).toBe("Nothing keyed by hand.");
+    expect(value(p, "mvp_benefits")).toEqual(["22 hours a week back"]);
+  });
+
   it("reads API sections without a system name as the first system, then the second, and says so", async () => {
     const doc = [
       "## Technical Requirements",
