@@ -29,7 +29,7 @@ function hintFor(question: Question): string {
     question.kind === "list"
       ? listFormatHint()
       : question.kind === "table"
-        ? tableFormatHint(question.columns)
+        ? tableFormatHint(question.columns, question)
         : undefined;
   return [question.required ? REQUIRED_HINT : undefined, question.hint, format].filter(Boolean).join(" ");
 }
