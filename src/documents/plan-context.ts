@@ -14,7 +14,14 @@ import { buildFieldTree, unanswered } from "./answer-fields.js";
 import { mostRecent, PLAN_BLOCKER_LINES } from "./bounds.js";
 import { CHECKLIST_ENTRIES, checklistStates } from "./checklist-states.js";
 import type { CompanionPlace, DocumentBlocker, DocumentInput } from "./render-input.js";
-import { basic, EDIT_PROJECT, openQuestionView, projectView, typeFlags } from "./shared-views.js";
+import {
+  basic,
+  EDIT_PROJECT,
+  mitigationTodo,
+  openQuestionView,
+  projectView,
+  typeFlags,
+} from "./shared-views.js";
 import { SPECS_MAPPING_SECTION, specsWorkflows } from "./specs-context.js";
 import type { DocumentReference } from "./template-helpers.js";
 
@@ -162,6 +169,7 @@ export function buildPlanContext(
     openQuestions: analysis.openQuestions.map(openQuestionView),
     // The sign in bold: a bare "+" would start a nested list, and an escaped one relies on the reader's Markdown.
     confidenceReasons: analysis.confidence.reasons.map((r) => ({ known: r.sign === "+", text: r.text })),
+    mitigationTodo: mitigationTodo(questionnaire, project),
     plan,
     /** Section 2.3's tasks: each workflow and the Technical Specifications section describing it. */
     workflowTasks: specsWorkflows(plan.workflows),

@@ -1,4 +1,8 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { parseAnswersFile } from "../../src/documents/answers-file.js";
+import { createDocumentRenderer } from "../../src/documents/renderer.js";
 import { answerSchemaFor } from "../../src/domain/questionnaire/answers.js";
 import type { ListQuestion, TableQuestion } from "../../src/domain/questionnaire/definition.js";
 import { allQuestions, QUESTIONNAIRE_V2 } from "../../src/domain/questionnaire/definition.js";
@@ -160,5 +164,27 @@ describe("wrapped list items", () => {
       ok: true,
       value: ["Orders sync every 5 minutes and on demand", "Refunds sync nightly", "Partial refunds too"],
     });
+  });
+});
+
+describe("a risk logged before its mitigation is known, in the documents", () => {
+  const TEMPLATES_DIR = fileURLToPath(new URL("../../templates", import.meta.url));
+  const EXAMPLE = fileURLToPath(
+    new URL("../../examples/shopify-quickbooks-accounting.json", import.meta.url),
+  );
+  const renderer = createDocumentRenderer({ templatesDir: TEMPLATES_DIR, now: () => new Date("2025-10-01") });
+  const example = parseAnswersFile(JSON.parse(readFileSync(EXAMPLE, "utf8")));
+  const input = {
+    ...example,
+    answers: {
+      ...example.answers,
+      risks: [{ risk: "Tax totals differ", likelihood: "Medium", impact: "High", mitigation: "", owner: "" }],
+    },
+  };
+
+  it("the plan and the discovery document say there is no mitigation yet and where to add it", () => {
+    for (const doc of [renderer.renderPlan(input), renderer.renderDiscovery(input)]) {
+      expect(doc).toMatch(/_TBD: no mitigation yet; add it with \/intplan interview \d+ \(Risks\)_/);
+    }
   });
 });
