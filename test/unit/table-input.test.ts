@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { canvasContentErrors } from "../../emulator/slack-emulator-canvases.js";
 import { parseAnswersFile } from "../../src/documents/answers-file.js";
 import { createDocumentRenderer } from "../../src/documents/renderer.js";
 import { answerSchemaFor } from "../../src/domain/questionnaire/answers.js";
@@ -186,5 +187,31 @@ describe("a risk logged before its mitigation is known, in the documents", () =>
     for (const doc of [renderer.renderPlan(input), renderer.renderDiscovery(input)]) {
       expect(doc).toMatch(/_TBD: no mitigation yet; add it with \/intplan interview \d+ \(Risks\)_/);
     }
+  });
+});
+
+describe("a 200-row mapping in the documents", () => {
+  const TEMPLATES_DIR = fileURLToPath(new URL("../../templates", import.meta.url));
+  const EXAMPLE = fileURLToPath(
+    new URL("../../examples/shopify-quickbooks-accounting.json", import.meta.url),
+  );
+  const renderer = createDocumentRenderer({ templatesDir: TEMPLATES_DIR, now: () => new Date("2025-10-01") });
+  const example = parseAnswersFile(JSON.parse(readFileSync(EXAMPLE, "utf8")));
+  const rows = Array.from({ length: 200 }, (_, i) => ({
+    source_field: `order.attribute_${i}`,
+    target_field: `Invoice.Field_${i}`,
+    transformation: "",
+  }));
+  const input = { ...example, answers: { ...example.answers, field_mappings: rows } };
+
+  it.each([
+    ["the specifications' matrix", "specs"],
+    ["the discovery document", "discovery"],
+  ] as const)("%s shows every row, in tables a canvas accepts", (_name, kind) => {
+    const markdown = renderer.render(kind, input);
+    expect(markdown).toContain("order.attribute_0 ");
+    expect(markdown).toContain("order.attribute_199 ");
+    expect(markdown).not.toMatch(/more rows? in \/intplan interview/);
+    expect(canvasContentErrors({ type: "markdown", markdown }, "document_content")).toEqual([]);
   });
 });
