@@ -215,3 +215,12 @@ describe("a 200-row mapping in the documents", () => {
     expect(canvasContentErrors({ type: "markdown", markdown }, "document_content")).toEqual([]);
   });
 });
+
+describe("indented tables", () => {
+  it("an indented row with cells of its own is a row, not a continuation", () => {
+    expect(rowsOf("  a | A\n  b | B", "field_mappings")).toHaveLength(2);
+    expect(problemsOf("a\tA\n\tB\tfrom nothing", "field_mappings")).toEqual([
+      "Line 2: source field is empty.",
+    ]);
+  });
+});

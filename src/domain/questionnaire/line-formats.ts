@@ -33,13 +33,14 @@ interface TypedLine {
 
 /**
  * An indented line that is not a bullet continues the item above it (a wrapped line); in a table, a line
- * with a tab is a spreadsheet row and never a continuation (its first cell may be empty).
+ * with a tab or a `|` holds cells of its own, so it is a row (an indented table, a sheet's row whose first
+ * cell is empty), never a continuation.
  */
 const isContinuation = (line: string, previous: TypedLine | undefined, table: boolean) =>
   previous !== undefined &&
   /^[ \t]/.test(line) &&
   !BULLET.test(line.trim()) &&
-  !(table && line.includes("\t"));
+  !(table && /\t|(?<!\\)\|/.test(line));
 
 /** Numbered non-blank lines, numbered as the person sees them in the box, with their continuations. */
 function typedLines(text: string, table: boolean): TypedLine[] {
