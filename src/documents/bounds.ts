@@ -34,6 +34,11 @@ export interface DetailLevel {
   items: number;
   /** Rows of a table: at most 30 rows and the "more" row, 32 lines of at most 5 columns, stay under 300 cells. */
   rows: number;
+  /**
+   * Rows of a mapping (field mappings, which an imported sheet may make hundreds long): the documents show
+   * it as several tables of at most 300 cells each (`tablesOf`), so the first level shows it whole.
+   */
+  mappingRows: number;
 }
 
 export const DETAIL_LEVELS: readonly DetailLevel[] = [
@@ -42,9 +47,10 @@ export const DETAIL_LEVELS: readonly DetailLevel[] = [
     itemLength: LINE_LIMITS.itemLength,
     items: LINE_LIMITS.maxItems,
     rows: LINE_LIMITS.maxRows,
+    mappingRows: Number.POSITIVE_INFINITY,
   },
-  { textLength: 1000, itemLength: 200, items: 10, rows: 10 },
-  { textLength: 200, itemLength: 80, items: 5, rows: 5 },
+  { textLength: 1000, itemLength: 200, items: 10, rows: 10, mappingRows: 100 },
+  { textLength: 200, itemLength: 80, items: 5, rows: 5, mappingRows: 10 },
 ];
 
 const textCut = (text: string, max: number) =>
@@ -70,7 +76,7 @@ function boundTable(
 ): AnswerValue {
   const rows = value.filter((r): r is Record<string, unknown> => typeof r === "object" && r !== null);
   const shown = rows
-    .slice(0, level.rows)
+    .slice(0, question.mapping ? level.mappingRows : level.rows)
     .map((row) =>
       Object.fromEntries(
         Object.entries(row).map(([key, cell]) => [

@@ -8,7 +8,7 @@ import { answersById, buildFieldTree, choiceAt, rowsAt, unanswered } from "./ans
 import { buildSourceTree } from "./answer-sources.js";
 import { planningAnswers } from "./planning-answers.js";
 import type { DocumentInput } from "./render-input.js";
-import { openQuestionView, projectView } from "./shared-views.js";
+import { mitigationTodo, openQuestionView, projectView } from "./shared-views.js";
 
 /** The seed names the two phases after the MVP; any further phase is titled by its own name. */
 const LATER_PHASE_TITLES = ["Enhanced", "Advanced"] as const;
@@ -118,6 +118,7 @@ export function buildDiscoveryContext(
     mvpTargetApart:
       [readText(answers, "mvp_target_date")].find((d) => d !== null && d !== analysis.goLive.target) ?? null,
     // The go-live check's risks (a date the plan cannot meet, a go-live in a freeze) head the answered ones.
+    mitigationTodo: mitigationTodo(questionnaire, project),
     risksCaptured: risks.length + analysis.goLive.risks.length > 0,
     risksByImpact: risksByImpact([...analysis.goLive.risks.map(goLiveRiskRow), ...risks]),
     openQuestions: openQuestionsByCategory(analysis),

@@ -15,7 +15,14 @@ import { buildSourceTree } from "./answer-sources.js";
 import { mostRecent, PLAN_BLOCKER_LINES } from "./bounds.js";
 import { CHECKLIST_ENTRIES, checklistStates } from "./checklist-states.js";
 import type { CompanionPlace, DocumentBlocker, DocumentInput } from "./render-input.js";
-import { basic, EDIT_PROJECT, openQuestionView, projectView, typeFlags } from "./shared-views.js";
+import {
+  basic,
+  EDIT_PROJECT,
+  mitigationTodo,
+  openQuestionView,
+  projectView,
+  typeFlags,
+} from "./shared-views.js";
 import { SPECS_MAPPING_SECTION, specsWorkflows } from "./specs-context.js";
 import type { DocumentReference } from "./template-helpers.js";
 
@@ -165,6 +172,7 @@ export function buildPlanContext(
     openQuestions: analysis.openQuestions.map(openQuestionView),
     // The sign in bold: a bare "+" would start a nested list, and an escaped one relies on the reader's Markdown.
     confidenceReasons: analysis.confidence.reasons.map((r) => ({ known: r.sign === "+", text: r.text })),
+    mitigationTodo: mitigationTodo(questionnaire, project),
     plan,
     /**
      * Every answer by question id, for the facts no `plan.` field carries (version 3's system of record,

@@ -1,6 +1,9 @@
 import type { Analysis } from "../domain/analysis/analyse.js";
 import type { OpenQuestion } from "../domain/analysis/open-questions.js";
 import { INTEGRATION_TYPE_LABELS, type IntegrationType } from "../domain/integration-type.js";
+import type { Questionnaire } from "../domain/questionnaire/definition.js";
+import { whereAnswered } from "../domain/questionnaire/where-answered.js";
+import type { SystemNames } from "../domain/text.js";
 import { type Unanswered, unanswered } from "./answer-fields.js";
 import type { DocumentProject } from "./render-input.js";
 
@@ -82,3 +85,10 @@ export function typeFlags(analysis: Analysis) {
     pos: is("pos"),
   };
 }
+
+/**
+ * What a risk logged before its mitigation was known shows in the mitigation's place (`{{text mitigation
+ * @root.mitigationTodo}}`): that it is not known yet, and where to add it.
+ */
+export const mitigationTodo = (questionnaire: Questionnaire, systems: SystemNames): string =>
+  `no mitigation yet; add it with ${whereAnswered(questionnaire, "risks", systems) ?? "/intplan interview risks"}`;

@@ -86,7 +86,7 @@ function mappingRows(
   systems: { systemA: string; systemB: string },
 ) {
   if (!Array.isArray(rows) || rows.length === 0) return rows;
-  return (rows as TableRow[]).map((row) => {
+  return (rows as TableRow[]).map((row, index) => {
     const transformation = row.transformation ?? "";
     const direction = BOTH_WAYS.test(transformation)
       ? `${systems.systemA} ↔ ${systems.systemB}`
@@ -96,6 +96,7 @@ function mappingRows(
     if (isMoreLine(row.source_field ?? "")) return { more: true, source: row.source_field ?? "" };
     return {
       more: false,
+      number: index + 1,
       source: row.source_field ?? "",
       target: row.target_field ?? "",
       transformation,

@@ -197,6 +197,17 @@ const positional =
   (...args) =>
     fn(...args.slice(0, -1));
 
+/**
+ * A long table as several tables of at most `size` rows, so each stays within a canvas's 300 cells
+ * (bounds.ts): `{{#each (tablesOf rows 40)}}`. A missing value is no tables (the template's `else`).
+ */
+function tablesOf(rows: unknown, size: unknown): unknown[][] {
+  if (!Array.isArray(rows) || typeof size !== "number" || size < 1) return [];
+  const tables: unknown[][] = [];
+  for (let i = 0; i < rows.length; i += size) tables.push(rows.slice(i, i + size));
+  return tables;
+}
+
 export const TEMPLATE_HELPERS: Readonly<Record<string, TemplateHelper>> = {
   ...Object.fromEntries(
     Object.entries({
@@ -215,6 +226,7 @@ export const TEMPLATE_HELPERS: Readonly<Record<string, TemplateHelper>> = {
       check,
       inc,
       tbd,
+      tablesOf,
     }).map(([name, fn]) => [name, positional(fn as TemplateHelper)]),
   ),
   // A block helper: it needs Handlebars' options (the block's content).

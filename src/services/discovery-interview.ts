@@ -14,7 +14,9 @@ import type { Timing } from "../deps.js";
 import type { IsPersonId } from "../domain/person-id.js";
 import {
   type Answers,
+  CLEAR_STORED_ANSWER,
   formatAnswerForInput,
+  isTooBigForBox,
   type RawInput,
   salvageSection,
   validateSection,
@@ -25,7 +27,7 @@ import {
   type QuestionnaireSection,
 } from "../domain/questionnaire/definition.js";
 import { findSection } from "../domain/questionnaire/find-section.js";
-import { inputDigest, mergeSection } from "../domain/questionnaire/merge.js";
+import { inputDigest, mergeSection, SHOWN_AS_SUMMARY } from "../domain/questionnaire/merge.js";
 import {
   firstUnfinishedSection,
   type InterviewProgress,
@@ -261,7 +263,9 @@ export function interviewScreen(
     kind: "section",
     sectionIndex,
     answers,
-    shownDigests: section.questions.map((q) => inputDigest(shown[q.id])),
+    shownDigests: section.questions.map((q) =>
+      isTooBigForBox(q, answers[q.id]) ? SHOWN_AS_SUMMARY : inputDigest(shown[q.id]),
+    ),
     ...(prefill ? { prefill } : {}),
     ...(Object.keys(profileSources).length > 0 ? { profileSources } : {}),
   };
@@ -274,6 +278,30 @@ function shownDigestsById(
 ): Record<string, string> | undefined {
   if (!digests || digests.length !== section.questions.length) return undefined;
   return Object.fromEntries(section.questions.map((q, i) => [q.id, digests[i] ?? ""]));
+}
+
+/**
+ * The input to keep when some questions were shown as a summary (a stored answer too big for a box): such a
+ * question counts as handing back what it holds now, so it is left as it is (never saved as empty), unless
+ * its "clear" box was ticked, which hands back nothing. Their digests become what they hold now, so neither
+ * counts as someone else's change.
+ */
+function withSummariesKept(
+  section: QuestionnaireSection,
+  shown: Record<string, string> | undefined,
+  raw: Record<string, RawInput>,
+  current: Record<string, RawInput>,
+): { shown: Record<string, string> | undefined; raw: Record<string, RawInput>; summarised: string[] } {
+  const summarised = section.questions.filter((q) => shown?.[q.id] === SHOWN_AS_SUMMARY).map((q) => q.id);
+  if (!shown || summarised.length === 0) return { shown, raw, summarised };
+  const keptShown = { ...shown };
+  const keptRaw = { ...raw };
+  for (const id of summarised) {
+    const cleared = Array.isArray(raw[id]) && raw[id].includes(CLEAR_STORED_ANSWER);
+    keptShown[id] = inputDigest(current[id]);
+    keptRaw[id] = cleared ? null : current[id];
+  }
+  return { shown: keptShown, raw: keptRaw, summarised };
 }
 
 /** Someone else's change that this person's answer replaced: told to them in their next view. */
@@ -328,16 +356,17 @@ export function keepSectionInput(
   const holding = withDraft(stored, draftRow?.raw);
   const prefill = prefillFor(ctx, section, holding);
   const current = shownInputs(section, withPrefill(holding, prefill));
-  const merge = mergeSection({
-    questionIds,
-    shown: shownDigestsById(section, args.shownDigests),
-    submitted: args.raw,
+  const { shown, raw, summarised } = withSummariesKept(
+    section,
+    shownDigestsById(section, args.shownDigests),
+    args.raw,
     current,
-  });
-  const checked = args.submit ? validateSection(section, args.raw, args.isPersonId) : undefined;
+  );
+  const merge = mergeSection({ questionIds, shown, submitted: raw, current });
+  const checked = args.submit ? validateSection(section, raw, args.isPersonId) : undefined;
   const errors = Object.fromEntries(
     Object.entries(checked?.ok === false ? checked.errors : {}).filter(
-      ([id]) => !merge.keptNewer.includes(id),
+      ([id]) => !merge.keptNewer.includes(id) && !summarised.includes(id),
     ),
   );
   const finished = args.submit && Object.keys(errors).length === 0;
@@ -357,7 +386,7 @@ export function keepSectionInput(
   }
 
   const at = deps.clock();
-  const { valid, invalid } = salvageSection(section, args.raw, args.isPersonId);
+  const { valid, invalid } = salvageSection(section, raw, args.isPersonId);
   const pick = <T>(from: Record<string, T>) =>
     Object.fromEntries(Object.entries(from).filter(([id]) => touchedIds.includes(id)));
   saveAnswers(deps.db, {

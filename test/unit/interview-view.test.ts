@@ -207,9 +207,11 @@ describe("an interview section modal", () => {
 
   it("marks required questions and explains list and table formats in the hint", () => {
     const hintOf = (id: string) => blockFor(view(sectionIndexOf(id)), id)?.hint?.text;
-    expect(hintOf("pain_points")).toBe("Needed for the plan. One per line.");
+    expect(hintOf("pain_points")).toBe(
+      "Needed for the plan. One per line; indent a line to continue the one above.",
+    );
     expect(hintOf("risks")).toBe(
-      "Needed for the plan. Likelihood and impact: Low, Medium or High. One row per line: Risk | Likelihood | Impact | Mitigation | Owner (optional)",
+      "Needed for the plan. Log a risk before its mitigation is known; add it later. One row per line: Risk | Likelihood | Impact | Mitigation (optional) | Owner (optional). Cells split by | or tabs (paste from a sheet); \\| is a bar in a cell. Likelihood and Impact: Low, Medium or High (or H/M/L, Hi/Med/Lo, 1–5 (5 highest) or P1–P4).",
     );
     expect(hintOf("hours_per_week")).toBeUndefined();
   });

@@ -199,21 +199,21 @@ describe("answers: tables, one row per line with cells separated by |", () => {
 
   it.each([
     [
-      "Tax totals differ | Medium | High",
-      "Line 1: expected 4 to 5 columns (risk | likelihood | impact | mitigation | owner), got 3.",
+      "Tax totals differ | Medium",
+      "Line 1: expected 3 to 5 columns (risk | likelihood | impact | mitigation | owner), got 2.",
     ],
     [
       "ok | Low | Low | fine\nTax | Very | High | Reconcile",
-      'Line 2: likelihood must be Low, Medium or High, not "Very".',
+      'Line 2: likelihood must be Low, Medium or High (or H/M/L, Hi/Med/Lo, 1–5 (5 highest) or P1–P4), not "Very".',
     ],
     ["Tax |  | High | Reconcile", "Line 1: likelihood is empty."],
     [
       "Tax | Low | High | Reconcile | Dana | extra",
-      "Line 1: expected 4 to 5 columns (risk | likelihood | impact | mitigation | owner), got 6.",
+      "Line 1: expected 3 to 5 columns (risk | likelihood | impact | mitigation | owner), got 6.",
     ],
     [
       "a | b\n\nc | d",
-      "Line 1: expected 4 to 5 columns (risk | likelihood | impact | mitigation | owner), got 2. (1 more problem below it.)",
+      "Line 1: expected 3 to 5 columns (risk | likelihood | impact | mitigation | owner), got 2. (1 more problem below it.)",
     ],
   ])("rejects %j: %s", (typed, message) => {
     expect(parse("risks", typed)).toEqual({ error: message });

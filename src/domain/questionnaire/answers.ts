@@ -13,6 +13,7 @@ import type {
 import {
   formatList,
   formatTable,
+  LINE_LIMITS,
   type LinesResult,
   parseList,
   parseTable,
@@ -313,6 +314,20 @@ export function formatAnswerForInput(question: Question, value: AnswerValue | nu
   if (typeof value === "number") return String(value);
   return value as string | string[];
 }
+
+/**
+ * A stored table too big for its box: more rows than the question takes, or longer than a box holds once
+ * written out (an imported sheet). The modal shows it as a summary, and saving the section keeps it.
+ */
+export function isTooBigForBox(question: Question, value: AnswerValue | null | undefined): boolean {
+  if (question.kind !== "table" || !Array.isArray(value) || typeof value[0] !== "object") return false;
+  const rows = value as TableRow[];
+  const maxRows = question.maxRows ?? LINE_LIMITS.maxRows;
+  return rows.length > maxRows || formatTable(rows, question.columns).length > maxLengthFor(question);
+}
+
+/** What a summarised answer's one checkbox sends when ticked: clear the stored rows. */
+export const CLEAR_STORED_ANSWER = "clear";
 
 export interface SalvagedSection {
   /** Every question whose input is valid (null when left empty). */

@@ -29,6 +29,12 @@ export function inputDigest(raw: RawInput): string {
   return (hash >>> 0).toString(36);
 }
 
+/**
+ * The "digest" a modal carries for a question it showed as a summary (a stored answer too big for a box):
+ * not base 36, so no input's digest equals it. Such a question is written only when cleared.
+ */
+export const SHOWN_AS_SUMMARY = "~summary";
+
 export interface SectionMergeInput {
   /** The section's question ids, in order. */
   questionIds: readonly string[];

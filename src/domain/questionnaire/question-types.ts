@@ -84,7 +84,10 @@ export interface ListQuestion extends QuestionBase {
 export interface TableQuestion extends QuestionBase {
   kind: "table";
   columns: readonly TableColumn[];
+  /** At most this many rows (default 30); `Infinity` for as many as fit in the box (a long mapping). */
   maxRows?: number;
+  /** A mapping: the first two cells may be written `source -> target` (or `→`). */
+  mapping?: boolean;
 }
 
 export type Question =

@@ -344,7 +344,10 @@ const dataMapping: QuestionnaireSection = {
         { id: "target_field", label: "Target field" },
         { id: "transformation", label: "Transformation", optional: true },
       ],
-      placeholder: "order.total_price | Invoice.TotalAmt | cents to dollars",
+      // As many rows as fit in the box; an imported sheet may hold more (the modal then shows a summary).
+      maxRows: Number.POSITIVE_INFINITY,
+      mapping: true,
+      placeholder: "order.total_price -> Invoice.TotalAmt | cents to dollars",
       feeds: ["discovery.data_model.field_mappings"],
     },
     {
@@ -908,12 +911,12 @@ const risksAndCosts: QuestionnaireSection = {
       label: "Risks",
       ask: "What could go wrong, and how do we reduce it?",
       required: true,
-      hint: "Likelihood and impact: Low, Medium or High.",
+      hint: "Log a risk before its mitigation is known; add it later.",
       columns: [
         { id: "risk", label: "Risk" },
         { id: "likelihood", label: "Likelihood", options: LEVELS },
         { id: "impact", label: "Impact", options: LEVELS },
-        { id: "mitigation", label: "Mitigation" },
+        { id: "mitigation", label: "Mitigation", optional: true },
         { id: "owner", label: "Owner", optional: true },
       ],
       placeholder: "Tax totals differ | Medium | High | Nightly reconciliation | Dana",

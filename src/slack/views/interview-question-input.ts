@@ -1,6 +1,8 @@
 import {
   type AnswerValue,
+  CLEAR_STORED_ANSWER,
   formatAnswerForInput,
+  isTooBigForBox,
   maxLengthFor,
   type RawInput,
 } from "../../domain/questionnaire/answers.js";
@@ -29,7 +31,7 @@ function hintFor(question: Question): string {
     question.kind === "list"
       ? listFormatHint()
       : question.kind === "table"
-        ? tableFormatHint(question.columns)
+        ? tableFormatHint(question.columns, question)
         : undefined;
   return [question.required ? REQUIRED_HINT : undefined, question.hint, format].filter(Boolean).join(" ");
 }
@@ -96,12 +98,35 @@ function elementFor(question: Question, initial: RawInput, placeholder?: string)
   }
 }
 
+/**
+ * A stored table too big for a box (an imported sheet) is summarised, not put in a box it would not fit:
+ * saving the section keeps it, and its one checkbox clears it (read back as the question's input).
+ */
+function summaryInput(question: Question, answer: AnswerValue, label: string): ReturnType<typeof input> {
+  const rows = Array.isArray(answer) ? answer.length : 0;
+  return input(
+    question.id,
+    label,
+    {
+      type: "checkboxes",
+      action_id: question.id,
+      options: [option(`Clear all ${rows} rows`, CLEAR_STORED_ANSWER)],
+    },
+    {
+      optional: true,
+      hint: `${label}: ${rows} rows, too long to edit here; saving keeps them. Import a new sheet with /intplan import to replace them, or tick the box to clear them.`,
+    },
+  );
+}
+
 export function buildQuestionInput(
   question: Question,
   answer: AnswerValue | undefined,
   systems: SystemNames,
 ): ReturnType<typeof input> {
   const named = (text: string) => withSystemNames(text, systems);
+  if (answer !== undefined && isTooBigForBox(question, answer))
+    return summaryInput(question, answer, named(question.label));
   const hint = hintFor(question);
   const placeholder = question.placeholder ? named(question.placeholder) : undefined;
   return input(
