@@ -63,6 +63,7 @@ export type Command =
   | { name: "blocker-resolve"; id: number; note: string | null }
   | { name: "blockers" }
   | { name: "history"; page: number }
+  | { name: "import" }
   | { name: "delete" };
 
 export type CommandName = Command["name"];
@@ -147,6 +148,12 @@ export const USAGES: readonly Usage[] = [
   },
   { name: "blockers", usage: "/intplan blockers", description: "List open blockers" },
   { name: "history", usage: "/intplan history [page]", description: "Show who changed what, newest first" },
+  {
+    name: "import",
+    usage: "/intplan import",
+    description:
+      "Fill answers from a file (an answers JSON from another project, a discovery document, a mapping sheet), after a review",
+  },
   { name: "delete", usage: "/intplan delete", description: "Delete this channel's project and all its data" },
   { name: "help", usage: "/intplan help", description: "Show this help" },
 ];
@@ -363,6 +370,7 @@ const NO_ARGUMENTS: ReadonlySet<CommandName> = new Set([
   "delete",
   "versions",
   "docs",
+  "import",
 ]);
 
 /** The first word of every subcommand's usage: what people type after `/intplan`. */
