@@ -118,7 +118,11 @@ export interface SlackEmulator extends EmulatorIdentity, EmulatorRecords {
    * A person uploads a file into a modal's file_input: the file object a submission's state holds for it
    * (put it in `files` of the file_input's value), its url_private served only with the bot token.
    */
-  personUploadsFile(upload: { userId: string; name: string; bytes: Buffer | string }): Record<string, unknown>;
+  personUploadsFile(upload: {
+    userId: string;
+    name: string;
+    bytes: Buffer | string;
+  }): Record<string, unknown>;
   /**
    * A fresh response_url on the emulator: 5 uses within 30 minutes, recorded in `responses`. A slash
    * command's (`"command"`) ignores `replace_original`, as Slack's does; an interaction's (the default)

@@ -197,7 +197,7 @@ describe("a file a person gives a file_input", () => {
     const withToken = await fetch(url, { headers: { authorization: "Bearer xoxb-test" } });
     expect(withToken.status).toBe(200);
     expect(await withToken.text()).toBe("# Notes\n");
-    for (const headers of [{}, { authorization: "Bearer not-a-token" }]) {
+    for (const headers of [{}, { authorization: "Bearer not-a-token" }] as Record<string, string>[]) {
       const without = await fetch(url, { headers });
       expect(without.status).toBe(200);
       expect(without.headers.get("content-type")).toContain("text/html");

@@ -9,7 +9,10 @@ import { escapeMrkdwn } from "./mrkdwn.js";
 
 export const IMPORT_FILE_BLOCK = "import_file";
 export const IMPORT_FILE_ACTION = "file";
-/** The review's keep-or-replace choices: `import_choice_0`, `_1`… in the review's order of conflicts. */
+/**
+ * The review's keep-or-replace choices: blocks `import_choice_0`, `_1`… in the review's order of conflicts,
+ * each with its own action id (`choice_0`…: Slack wants action ids unique within a view).
+ */
 export const IMPORT_CHOICE_BLOCK = "import_choice";
 export const IMPORT_CHOICE_ACTION = "choice";
 /** At most this many keep-or-replace choices a review shows; the rest keep their answers. */
@@ -96,7 +99,7 @@ export function buildImportReviewView(review: ImportReview): ModalView {
           item.label,
           {
             type: "radio_buttons",
-            action_id: IMPORT_CHOICE_ACTION,
+            action_id: `${IMPORT_CHOICE_ACTION}_${i}`,
             initial_option: keep,
             options: [
               keep,

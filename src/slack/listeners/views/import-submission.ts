@@ -17,7 +17,6 @@ import type { ModalView } from "../../views/block-kit.js";
 import {
   buildImportMessageView,
   buildImportReviewView,
-  IMPORT_CHOICE_ACTION,
   IMPORT_CHOICE_BLOCK,
   IMPORT_FILE_ACTION,
   IMPORT_FILE_BLOCK,
@@ -149,7 +148,7 @@ export function registerImportSubmissions(listeners: Listeners, deps: AppDeps): 
         .filter(
           ([blockId, actions]) =>
             blockId.startsWith(`${IMPORT_CHOICE_BLOCK}_`) &&
-            actions[IMPORT_CHOICE_ACTION]?.selected_option?.value === "replace",
+            Object.values(actions)[0]?.selected_option?.value === "replace",
         )
         .map(([blockId]) => Number(blockId.slice(IMPORT_CHOICE_BLOCK.length + 1))),
     );
