@@ -67,7 +67,7 @@ describe("a PM fills a new project's answers from a file with /intplan import", 
 
   /** The review's choices: `replace` lists the labels whose answer the file's replaces. */
   function choices(view: ShownView, replace: string[]) {
-    const values: Record<string, Record<string, unknown>> = {};
+    const values: Record<string, Record<string, Record<string, unknown>>> = {};
     for (const block of view.blocks.filter((b) => b.block_id?.startsWith("import_choice_"))) {
       const label = (block as unknown as { label: { text: string } }).label.text;
       const value = replace.includes(label) ? "replace" : "keep";
