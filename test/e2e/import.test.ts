@@ -4,6 +4,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateView } from "../../emulator/block-kit-limits.js";
 import { saveAnswers } from "../../src/db/answer-store.js";
 import { answers, auditLog, pendingImports, projects } from "../../src/db/schema.js";
+import {
+  allQuestions,
+  getQuestionnaire,
+  LATEST_QUESTIONNAIRE_VERSION,
+} from "../../src/domain/questionnaire/definition.js";
+import { fakeImportReader, proposalOf } from "../support/fake-import-reader.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
 import { createProjectThroughSlack, openedViewId } from "../support/projects.js";
 
@@ -271,5 +277,69 @@ describe("a PM fills a new project's answers from a file with /intplan import", 
       expect(textOf(shown(viewId))).toMatch(/Slack answered 404|sign-in page/);
       nothingChanged();
     });
+  });
+});
+
+describe("a long file's review stays within Slack's limits", () => {
+  let t: TestApp;
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it("asks about the first 40 answered questions and summarises what it could not place", async () => {
+    const questions = allQuestions(getQuestionnaire(LATEST_QUESTIONNAIRE_VERSION)).filter(
+      (q) => q.kind === "short_text" || q.kind === "long_text",
+    );
+    expect(questions.length).toBeGreaterThan(60);
+    const values = Object.fromEntries(questions.map((q) => [q.id, `From the file: ${q.id}`]));
+    const unplaced = Array.from({ length: 45 }, (_, i) => ({
+      where: `## Extra ${i + 1}`,
+      text: "Something else",
+    }));
+    const fake = fakeImportReader(proposalOf(values, unplaced));
+    t = await startTestApp({ readImport: fake.reader });
+    await createProjectThroughSlack(t, { channelId: CHANNEL });
+    const projectId = t.db.select().from(projects).get()?.id ?? 0;
+    // 45 questions already have another answer: the review asks about 40 of them, the rest keep theirs.
+    saveAnswers(t.db, {
+      projectId,
+      sectionId: "any",
+      values: Object.fromEntries(questions.slice(0, 45).map((q) => [q.id, "Typed before"])),
+      actorId: "U0LEAD",
+      at: new Date("2026-11-22T10:00:00Z"),
+    });
+    const res = await t.slack.command({ text: "import", channelId: CHANNEL, userId: "U0PM" });
+    await t.idle();
+    const open = await t.emulator.waitForCall("views.open", (c) => c.args.trigger_id === res.triggerId);
+    const viewId = openedViewId(open);
+    const file = t.emulator.personUploadsFile({
+      userId: "U0PM",
+      name: "acme-discovery.md",
+      bytes: "# Acme\n",
+    });
+    await t.slack.viewSubmission({
+      userId: "U0PM",
+      viewId,
+      values: { import_file: { file: { type: "file_input", files: [file] } } },
+    });
+    await t.idle();
+    expect(fake.read.map((f) => [f.name, new TextDecoder().decode(f.bytes)])).toEqual([
+      ["acme-discovery.md", "# Acme\n"],
+    ]);
+    const review = t.emulator.views.get(viewId)?.view as unknown as ShownView;
+    expect(t.emulator.rejections).toEqual([]);
+    expect(review.callback_id).toBe("import_review");
+    expect(validateView(review)).toEqual([]);
+    const kept = 45;
+    expect(textOf(review)).toContain("…and 5 more answered questions, which keep their answers.");
+    // 45 parts not placed: 20 listed, then a count.
+    expect(textOf(review)).toContain("…and 25 more.");
+    expect(textOf(review)).toContain("## Extra 1: Something else");
+
+    const confirmed = await t.slack.viewSubmission({ userId: "U0PM", viewId, values: {} });
+    await t.idle();
+    expect(JSON.stringify(confirmed.body)).toContain(
+      `Imported ${questions.length - kept} answers from acme-discovery.md (${kept} kept as they were; 45 parts could not be placed)`,
+    );
   });
 });
