@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateView } from "../../emulator/block-kit-limits.js";
 import { saveAnswers } from "../../src/db/answer-store.js";
-import { answers, auditLog, pendingImports, projects } from "../../src/db/schema.js";
+import { answers, auditLog, outbox, pendingImports, projects } from "../../src/db/schema.js";
 import {
   allQuestions,
   getQuestionnaire,
@@ -277,6 +277,52 @@ describe("a PM fills a new project's answers from a file with /intplan import", 
       expect(textOf(shown(viewId))).toMatch(/Slack answered 404|sign-in page/);
       nothingChanged();
     });
+  });
+});
+
+describe("a new project started from a previous one's answers", () => {
+  let t: TestApp;
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it("fills its answers, lists the ids its questionnaire lacks as not placed, and owes the documents a refresh", async () => {
+    // A long refresh delay: the refresh the import owes stays queued where the test can see it.
+    t = await startTestApp({ timing: { refreshDelayMs: 60 * 60 * 1000 } });
+    await createProjectThroughSlack(t, { channelId: CHANNEL });
+    const previous = JSON.parse(EXAMPLE.toString("utf8")) as { answers: Record<string, unknown> };
+    previous.answers.retired_question = "Asked in an older questionnaire";
+    const res = await t.slack.command({ text: "import", channelId: CHANNEL, userId: "U0PM" });
+    await t.idle();
+    const open = await t.emulator.waitForCall("views.open", (c) => c.args.trigger_id === res.triggerId);
+    const viewId = openedViewId(open);
+    const file = t.emulator.personUploadsFile({
+      userId: "U0PM",
+      name: "acme-answers.json",
+      bytes: JSON.stringify(previous),
+    });
+    await t.slack.viewSubmission({
+      userId: "U0PM",
+      viewId,
+      values: { import_file: { file: { type: "file_input", files: [file] } } },
+    });
+    await t.idle();
+    const review = t.emulator.views.get(viewId)?.view as unknown as ShownView;
+    expect(textOf(review)).toContain("• answers.retired_question: Asked in an older questionnaire");
+    t.db.delete(outbox).run();
+    const confirmed = await t.slack.viewSubmission({ userId: "U0PM", viewId, values: {} });
+    await t.idle();
+    expect(JSON.stringify(confirmed.body)).toMatch(
+      /Imported \d+ answers from acme-answers.json \(1 part could not be placed\)/,
+    );
+    expect(t.db.select().from(answers).where(eq(answers.questionId, "retired_question")).all()).toEqual([]);
+    expect(
+      t.db
+        .select({ job: outbox.job })
+        .from(outbox)
+        .all()
+        .map((r) => r.job),
+    ).toContain("refresh-discovery");
   });
 });
 
