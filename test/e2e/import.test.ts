@@ -147,8 +147,9 @@ describe("a PM fills a new project's answers from a file with /intplan import", 
     const [audit] = imports();
     expect(audit?.actorId).toBe("U0PM");
     expect(audit?.details).toMatchObject({ fileName: "shopify-quickbooks.json", kept: 1 });
-    expect((audit?.details as { questions: string[] }).questions).toContain("hours_per_week");
-    expect((audit?.details as { questions: string[] }).questions).not.toContain("current_state");
+    const imported = (audit?.details ?? {}) as { questions?: string[] };
+    expect(imported.questions).toContain("hours_per_week");
+    expect(imported.questions).not.toContain("current_state");
 
     const history = await t.slack.command({ text: "history", channelId: CHANNEL, userId: "U0PM" });
     expect(JSON.stringify(history.body)).toMatch(
