@@ -92,6 +92,15 @@ const FILE_TYPES: Record<string, { filetype: string; mimetype: string; pretty_ty
   },
   md: { filetype: "markdown", mimetype: "text/plain", pretty_type: "Markdown (raw)" },
   json: { filetype: "json", mimetype: "text/plain", pretty_type: "JSON" },
+  txt: { filetype: "text", mimetype: "text/plain", pretty_type: "Plain Text" },
+  csv: { filetype: "csv", mimetype: "text/csv", pretty_type: "CSV" },
+  tsv: { filetype: "tsv", mimetype: "text/tab-separated-values", pretty_type: "TSV" },
+  xlsx: {
+    filetype: "xlsx",
+    mimetype: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    pretty_type: "Excel Spreadsheet",
+  },
+  png: { filetype: "png", mimetype: "image/png", pretty_type: "PNG" },
 };
 
 /** The permalink Slack gives a file: `https://{workspace}.slack.com/files/{user}/{file}/{name}`. */
@@ -167,6 +176,60 @@ const fileInfo: MethodHandler = (args, state) => {
   if (!file) return fail("file_not_found");
   return { ok: true, file, comments: [], response_metadata: { next_cursor: "" } };
 };
+
+/** Where a file's url_private points, under the emulator's base URL. */
+export const PRIVATE_FILE_PATH = "/files-pri/";
+
+/**
+ * A person uploads a file in Slack's own client (a file_input in a modal): it is stored as theirs, and its
+ * files.info object is what a file_input's submitted state holds (`files`: id, name, url_private, filetype,
+ * mimetype, size… — @slack/bolt's `UploadedFile`, ViewStateValue.files).
+ */
+export function personUploadsFile(
+  state: EmulatorState,
+  upload: { userId: string; name: string; bytes: Buffer },
+): Record<string, unknown> {
+  const fileId = state.newId("F");
+  state.files.set(fileId, {
+    filename: upload.name,
+    length: upload.bytes.length,
+    bytes: upload.bytes,
+    content: upload.bytes.toString("utf8"),
+    user: upload.userId,
+    createdAt: state.now(),
+    completed: true,
+  });
+  return uploadedFileInfo(state, fileId) as Record<string, unknown>;
+}
+
+/**
+ * Slack's sign-in page. A file's url_private is served only to a request with `Authorization: Bearer <token>`
+ * of the workspace (https://docs.slack.dev/reference/objects/file-object, "Authentication"); without it Slack
+ * answers with HTML, not the file: a 200 sign-in page or a `Found` redirect to it (slackapi/bolt-js#2585,
+ * slackapi/deno-slack-sdk#285, where a bot token without files:read got the same page).
+ */
+const SIGN_IN_PAGE =
+  '<!DOCTYPE html><html lang="en-US"><head><title>Slack</title></head><body>Sign in to your workspace</body></html>';
+
+/** The answer to a GET of `/files-pri/<file id>/<name>` (or `/download/<name>`). */
+export function servePrivateFile(
+  state: EmulatorState,
+  path: string,
+  request: { method: string; token: string | undefined; botToken: (token: string) => boolean },
+): { status: number; headers: Record<string, string>; body: Buffer } {
+  const html = { "content-type": "text/html; charset=utf-8" };
+  if (request.method !== "GET" || !request.token || !request.botToken(request.token))
+    return { status: 200, headers: html, body: Buffer.from(SIGN_IN_PAGE) };
+  const fileId = path.slice(PRIVATE_FILE_PATH.length).split("/")[0] ?? "";
+  const info = uploadedFileInfo(state, fileId);
+  const file = state.files.get(fileId);
+  if (!info || !file?.bytes) return { status: 404, headers: html, body: Buffer.from("Not found") };
+  return {
+    status: 200,
+    headers: { "content-type": String(info.mimetype), "content-length": String(file.bytes.length) },
+    body: file.bytes,
+  };
+}
 
 export const fileMethods: Record<string, MethodHandler> = {
   "files.getUploadURLExternal": getUploadUrl,

@@ -18,7 +18,14 @@ import {
   conversationMethods,
   declareChannel,
 } from "./slack-emulator-conversations.js";
-import { fileMethods, receiveUpload, UPLOAD_PATH } from "./slack-emulator-files.js";
+import {
+  fileMethods,
+  PRIVATE_FILE_PATH,
+  personUploadsFile,
+  receiveUpload,
+  servePrivateFile,
+  UPLOAD_PATH,
+} from "./slack-emulator-files.js";
 import { bearerToken, parseArgs, readBody, sendJson, uploadedBytes } from "./slack-emulator-http.js";
 import { createRateLimiter, type RateLimitMode } from "./slack-emulator-rate-limits.js";
 import { createResponseUrl, RESPONSE_PATH, receiveResponse } from "./slack-emulator-responses.js";
@@ -107,6 +114,15 @@ export interface SlackEmulator extends EmulatorIdentity, EmulatorRecords {
   }): ReturnType<typeof personEditsCanvas>;
   /** A fresh trigger id, valid for one views.open/views.push within 3 seconds. */
   issueTriggerId(): string;
+  /**
+   * A person uploads a file into a modal's file_input: the file object a submission's state holds for it
+   * (put it in `files` of the file_input's value), its url_private served only with the bot token.
+   */
+  personUploadsFile(upload: {
+    userId: string;
+    name: string;
+    bytes: Buffer | string;
+  }): Record<string, unknown>;
   /**
    * A fresh response_url on the emulator: 5 uses within 30 minutes, recorded in `responses`. A slash
    * command's (`"command"`) ignores `replace_original`, as Slack's does; an interaction's (the default)
@@ -243,6 +259,16 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       );
       return sendJson(res, stored ? 200 : 404, stored ? { ok: true } : fail("file_not_found"));
     }
+    if (path.startsWith(PRIVATE_FILE_PATH)) {
+      const answer = servePrivateFile(state, path, {
+        method: req.method ?? "GET",
+        token: bearerToken(req.headers.authorization),
+        botToken: (token) => token.startsWith("xoxb-"),
+      });
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body);
+      return;
+    }
     if (path.startsWith(RESPONSE_PATH)) {
       const { status, answer } = receiveResponse(
         state,
@@ -304,6 +330,12 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     },
     personEditsCanvas: (edit) => personEditsCanvas(state, edit),
     issueTriggerId: () => issueTriggerId(state),
+    personUploadsFile: ({ userId, name, bytes }) =>
+      personUploadsFile(state, {
+        userId,
+        name,
+        bytes: typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes,
+      }),
     createResponseUrl: (source) => createResponseUrl(state, source),
     waitForResponse(predicate = () => true, timeoutMs = 2000) {
       return waitFor(

@@ -1,6 +1,8 @@
 import type { Config } from "./config.js";
 import type { DatabaseHealthCheck, Db } from "./db/client.js";
 import type { DocumentRenderer } from "./documents/renderer.js";
+import type { Questionnaire } from "./domain/questionnaire/definition.js";
+import type { ImportFile, ReadImportResult } from "./import/import-proposal.js";
 import type { KeyedLock } from "./keyed-lock.js";
 import type { AppLogger } from "./logger.js";
 import type { PeopleDirectory } from "./services/people-directory.js";
@@ -22,6 +24,11 @@ export interface AppDeps {
   locks: KeyedLock;
   /** Background timing; tests shorten it. */
   timing?: Partial<Timing>;
+  /** `/intplan import`'s file readers; src/import/read-import.ts when not given (tests pass a stand-in). */
+  readImport?: (
+    file: ImportFile,
+    target: { questionnaire: Questionnaire; systemA: string; systemB: string },
+  ) => Promise<ReadImportResult>;
   /**
    * People's and channels' names for the documents (Slack's users.info and conversations.info, cached).
    * Built by `createApp` from the rest (it needs a Slack client), so the app's callers do not pass it.

@@ -150,7 +150,7 @@ export function saveAnswers(db: Db, cmd: SaveAnswersCommand): string[] {
  * inventory once the workflows say stock levels), and its checklist's suggestions follow the types.
  * A type a person chose stays as chosen.
  */
-function followDetectedTypes(tx: DbOrTx, projectId: number, actorId: string, at: Date): void {
+export function followDetectedTypes(tx: DbOrTx, projectId: number, actorId: string, at: Date): void {
   const project = tx.select().from(projects).where(eq(projects.id, projectId)).get();
   if (project?.integrationTypeSource !== "auto") return;
   const found = classifyAnswers(project, loadAnswers(tx, projectId));

@@ -38,6 +38,20 @@ type AuditEvent =
       details: { section: string; question: string; previous: AnswerValue | null; value: AnswerValue | null };
     }
   | {
+      /** `/intplan import`: the answers one file filled, saved together. */
+      action: "answers.imported";
+      details: {
+        fileName: string;
+        /** Question ids saved from the file. */
+        questions: string[];
+        imported: number;
+        /** Existing answers the person kept instead of the file's. */
+        kept: number;
+        /** Parts of the file that could not be placed. */
+        unplaced: number;
+      };
+    }
+  | {
       action: "phase.changed";
       details: {
         phase: number;

@@ -69,6 +69,7 @@ export type Command =
   | { name: "ask"; personId: string; sections: string[]; note: string | null }
   | { name: "ask-cancel"; personId: string | null; sections: string[] }
   | { name: "ask-list" }
+  | { name: "import" }
   | { name: "delete" };
 
 export type CommandName = Command["name"];
@@ -172,6 +173,12 @@ export const USAGES: readonly Usage[] = [
       "Cancel asks that are no longer needed (everyone's, after a confirmation, when no one is named)",
   },
   { name: "ask-list", usage: "/intplan ask", description: "List who still owes which sections" },
+  {
+    name: "import",
+    usage: "/intplan import",
+    description:
+      "Fill answers from a file (an answers JSON from another project, a discovery document, a mapping sheet), after a review",
+  },
   { name: "delete", usage: "/intplan delete", description: "Delete this channel's project and all its data" },
   { name: "help", usage: "/intplan help", description: "Show this help" },
 ];
@@ -450,6 +457,7 @@ const NO_ARGUMENTS: ReadonlySet<CommandName> = new Set([
   "delete",
   "versions",
   "docs",
+  "import",
 ]);
 
 /** The first word of every subcommand's usage: what people type after `/intplan`. */

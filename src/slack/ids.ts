@@ -14,6 +14,8 @@ export const CALLBACK = {
   logBlocker: "log_blocker",
   editSection: "edit_section",
   editProject: "edit_project",
+  importFile: "import_file",
+  importReview: "import_review",
 } as const;
 
 export const ACTION = {

@@ -176,3 +176,32 @@ describe("files.info for an upload", () => {
     expect(await slackErrorOf(webClientFor(emulator).files.info({ file: "F_NEVER" }))).toBe("file_not_found");
   });
 });
+
+describe("a file a person gives a file_input", () => {
+  it("is described as a file_input's submitted state describes it", () => {
+    const file = emulator.personUploadsFile({ userId: "U0PM", name: "acme.json", bytes: '{"a":1}' });
+    expect(file).toMatchObject({
+      name: "acme.json",
+      filetype: "json",
+      mimetype: "text/plain",
+      size: 7,
+      user: "U0PM",
+    });
+    expect(String(file.id)).toMatch(/^F/);
+    expect(String(file.url_private)).toContain(`/files-pri/${file.id}/acme.json`);
+  });
+
+  it("serves its url_private only with a bot token, and Slack's sign-in page otherwise", async () => {
+    const file = emulator.personUploadsFile({ userId: "U0PM", name: "notes.md", bytes: "# Notes\n" });
+    const url = String(file.url_private);
+    const withToken = await fetch(url, { headers: { authorization: "Bearer xoxb-test" } });
+    expect(withToken.status).toBe(200);
+    expect(await withToken.text()).toBe("# Notes\n");
+    for (const headers of [{}, { authorization: "Bearer not-a-token" }] as Record<string, string>[]) {
+      const without = await fetch(url, { headers });
+      expect(without.status).toBe(200);
+      expect(without.headers.get("content-type")).toContain("text/html");
+      expect(await without.text()).toContain("<!DOCTYPE html>");
+    }
+  });
+});

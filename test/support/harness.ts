@@ -6,7 +6,7 @@ import { type SlackEmulator, startSlackEmulator } from "../../emulator/slack-emu
 import { createApp, type IntplanApp } from "../../src/app.js";
 import { type Config, secretsOf } from "../../src/config.js";
 import { type Db, type OpenDatabase, openDatabase } from "../../src/db/client.js";
-import type { Timing } from "../../src/deps.js";
+import type { AppInputs, Timing } from "../../src/deps.js";
 import { createDocumentRenderer } from "../../src/documents/renderer.js";
 import { createKeyedLock } from "../../src/keyed-lock.js";
 import { createLogger } from "../../src/logger.js";
@@ -53,6 +53,8 @@ export interface TestAppOptions {
    * outbox polls every 20 ms; a burst test sets a long `refreshDelayMs` and moves the clock past it.
    */
   timing?: Partial<Timing>;
+  /** `/intplan import`'s file readers (a stand-in, test/support/fake-import-reader.ts); the app's own otherwise. */
+  readImport?: AppInputs["readImport"];
 }
 
 /** Generous: `idle()` waits for real work on a loaded machine, and failing says what was still pending. */
@@ -121,6 +123,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     locks: createKeyedLock(),
     documents: createDocumentRenderer({ templatesDir: TEMPLATES_DIR, now }),
     logger: createLogger({ level: "debug", secrets: secretsOf(config), write: (line) => logs.push(line) }),
+    ...(options.readImport ? { readImport: options.readImport } : {}),
   });
   const { port } = await app.start();
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -102,6 +102,18 @@ function askChange(action: string, details: Details): string {
   return `cancelled the ask of ${who} for ${sections}`;
 }
 
+/** `/intplan import`: "imported 64 answers from *acme-discovery.md* (3 kept as they were)". */
+function importLine(details: Details): string {
+  const imported = Number(details.imported ?? 0);
+  const kept = Number(details.kept ?? 0);
+  const unplaced = Number(details.unplaced ?? 0);
+  const notes = [
+    ...(kept > 0 ? [`${kept} kept as ${kept === 1 ? "it was" : "they were"}`] : []),
+    ...(unplaced > 0 ? [`${unplaced} part${unplaced === 1 ? "" : "s"} not placed`] : []),
+  ];
+  return `imported ${imported} answer${imported === 1 ? "" : "s"} from *${text(details, "fileName")}*${notes.length > 0 ? ` (${notes.join("; ")})` : ""}`;
+}
+
 /** One audit row as a sentence about what the person did. */
 export function describeAuditEntry(entry: Pick<AuditRow, "action" | "details">): string {
   const d = entry.details;
@@ -126,6 +138,8 @@ export function describeAuditEntry(entry: Pick<AuditRow, "action" | "details">):
       return `changed the project's detected type to ${typeNames(d, "types")} (${text(d, "reason")})`;
     case "answer.saved":
       return `answered \`${text(d, "question")}\``;
+    case "answers.imported":
+      return importLine(d);
     case "answer.cleared":
       return `cleared the answer to \`${text(d, "question")}\``;
     case "document.frozen":

@@ -11,6 +11,7 @@ import { editProjectCommand } from "./edit-project-command.js";
 import { exportCommand } from "./export-command.js";
 import { freezeCommand } from "./freeze-command.js";
 import { historyCommand } from "./history-command.js";
+import { importCommand } from "./import-command.js";
 import { interviewCommand } from "./interview-command.js";
 import { registerIntplanCommand } from "./intplan-command.js";
 import { newCommand } from "./new-project-command.js";
@@ -48,6 +49,7 @@ const SUBCOMMANDS: readonly Subcommand[] = [
   askCommand,
   askCancelCommand,
   askListCommand,
+  importCommand,
   deleteCommand,
 ];
 

@@ -2,6 +2,7 @@ import type { AppDeps } from "../../../deps.js";
 import type { Listeners } from "../registry.js";
 import { registerChecklistSubmission } from "./checklist-submission.js";
 import { registerEditProjectSubmission } from "./edit-project-submission.js";
+import { registerImportSubmissions } from "./import-submission.js";
 import { registerInterviewSubmissions } from "./interview-submission.js";
 import { registerLogBlockerSubmission } from "./log-blocker-submission.js";
 import { registerNewProjectSubmission } from "./new-project-submission.js";
@@ -15,4 +16,5 @@ export function registerViews(listeners: Listeners, deps: AppDeps): void {
   registerLogBlockerSubmission(listeners, deps);
   registerSectionEditSubmission(listeners, deps);
   registerEditProjectSubmission(listeners, deps);
+  registerImportSubmissions(listeners, deps);
 }
