@@ -42,7 +42,7 @@ describe("a PM imports an answers file intplan exported", () => {
     expect(ids).toContain("executive_summary");
     expect(ids).not.toContain("warranty_days");
     expect(p.unplaced.find((u) => u.where === "answers.warranty_days")?.text).toMatch(
-      /questionnaire version 1 has no question "warranty_days" \(the file is version 2\)/,
+      /questionnaire version 1 does not ask it \(the file is version 2\)/,
     );
   });
 
