@@ -16,7 +16,13 @@ import type { Questionnaire } from "../domain/questionnaire/definition.js";
 import { findSection } from "../domain/questionnaire/find-section.js";
 import { sectionProgress } from "../domain/questionnaire/progress.js";
 import { truncateText, withSystemNames } from "../domain/text.js";
-import { type InterviewContext, interviewOf, SUMMARY } from "./discovery-interview.js";
+import {
+  type InterviewContext,
+  type InterviewPlace,
+  interviewOf,
+  placeInProjectVersion,
+  SUMMARY,
+} from "./discovery-interview.js";
 import type { ChangeDeps, StorageDeps } from "./service-deps.js";
 
 /**
@@ -231,13 +237,15 @@ export function askedWalk(
  */
 export function loadAskedInterview(
   deps: StorageDeps,
-  args: { projectId: number; sectionIndex: number; userId: string },
-): InterviewContext | undefined {
+  args: InterviewPlace & { walk?: readonly number[]; userId: string; openedOn?: number },
+): { ctx: InterviewContext; place: InterviewPlace & { walk?: readonly number[] } } | undefined {
   const project = findProjectByIdAnyTeam(deps.db, args.projectId);
   if (!project || args.sectionIndex === SUMMARY) return undefined;
   const ctx = interviewOf(project);
-  const section = ctx.questionnaire.sections[args.sectionIndex];
-  if (!section) return undefined;
+  const { userId: _user, openedOn, ...opened } = args;
+  const place = placeInProjectVersion(ctx, opened, openedOn);
+  const section = place && ctx.questionnaire.sections[place.sectionIndex];
+  if (!place || !section) return undefined;
   const granted = grantingAsks(deps.db, project.id, args.userId).some((a) => a.sectionId === section.id);
-  return granted ? ctx : undefined;
+  return granted ? { ctx, place } : undefined;
 }

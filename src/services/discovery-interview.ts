@@ -93,14 +93,21 @@ export interface InterviewPlace {
  * section's order (a question the old version did not ask showed empty). Undefined when the project's
  * version has no such section. A modal of the project's own version (or one that does not say) is as it is.
  */
-export function placeInProjectVersion(
+export function placeInProjectVersion<P extends InterviewPlace & { walk?: readonly number[] }>(
   ctx: InterviewContext,
-  place: InterviewPlace,
+  place: P,
   openedOn: number | undefined,
-): InterviewPlace | undefined {
+): P | undefined {
   if (openedOn === undefined || openedOn === ctx.questionnaire.version || place.sectionIndex === SUMMARY)
     return place;
-  const old = getQuestionnaire(openedOn).sections[place.sectionIndex];
+  const oldSections = getQuestionnaire(openedOn).sections;
+  // An ask's walk names sections by their old indexes: the same sections, by id, in the new version.
+  const walk = place.walk?.flatMap((i) => {
+    const id = oldSections[i]?.id;
+    const now = id ? ctx.questionnaire.sections.findIndex((s) => s.id === id) : -1;
+    return now >= 0 ? [now] : [];
+  });
+  const old = oldSections[place.sectionIndex];
   const sectionIndex = old ? ctx.questionnaire.sections.findIndex((s) => s.id === old.id) : -1;
   const section = ctx.questionnaire.sections[sectionIndex];
   if (!old || !section) return undefined;
@@ -110,7 +117,7 @@ export function placeInProjectVersion(
     place.shownDigests?.length === old.questions.length
       ? section.questions.map((q) => shown.get(q.id) ?? empty)
       : undefined;
-  return { projectId: place.projectId, sectionIndex, shownDigests };
+  return { ...place, sectionIndex, shownDigests, ...(walk ? { walk } : {}) };
 }
 
 /**

@@ -151,6 +151,35 @@ describe("moving a version 2 project to the agency questionnaire (version 3)", (
     expect(loadDraftRow(t.db, projectId, "environments")).toBeUndefined();
   });
 
+  it("Back on a section modal opened before the move leaves the section now at its number alone", async () => {
+    saveAnswers(t.db, {
+      projectId,
+      sectionId: "open_questions",
+      values: { business_questions: ["Who owns refunds?"], review_notes: "Reviewed with finance" },
+      actorId: "U0PM",
+      at: new Date("2026-01-05T10:00:00.000Z"),
+    });
+    // Section 15 of version 2 is support after go-live; in version 3, the open questions are section 15.
+    const res = await t.slack.command({ text: "interview 15", channelId: CHANNEL });
+    await t.idle();
+    const open = await t.emulator.waitForCall("views.open", (c) => c.args.trigger_id === res.triggerId);
+    expect(text(open.args.view)).toContain("Support after go-live");
+    await press("questionnaire_move_confirm");
+    await t.idle();
+    await t.emulator.waitForResponse((r) => text(r.body).includes("Moved"));
+
+    await t.slack.blockAction({
+      actionId: "interview_back",
+      value: "14",
+      userId: "U0PM",
+      view: openedViewId(open),
+    });
+    await t.idle();
+    const answers = loadAnswers(t.db, projectId);
+    expect(answers.business_questions).toEqual(["Who owns refunds?"]);
+    expect(answers.review_notes).toBe("Reviewed with finance");
+  });
+
   it("a second press moves nothing more", async () => {
     await press("questionnaire_move_confirm");
     await t.idle();

@@ -94,7 +94,9 @@ function longestRawInput(q: Question): string | string[] {
       const cell = (c: (typeof q.columns)[number]) =>
         c.options?.[0] ?? "c".repeat(Math.floor(90 / q.columns.length));
       const row = q.columns.map(cell).join(" | ");
-      return Array.from({ length: q.maxRows ?? 30 }, () => row).join("\n");
+      // No row cap (field mappings): as many rows as the box holds.
+      const rows = Number.isFinite(q.maxRows ?? 30) ? (q.maxRows ?? 30) : Math.floor(3000 / (row.length + 1));
+      return Array.from({ length: rows }, () => row).join("\n");
     }
   }
 }

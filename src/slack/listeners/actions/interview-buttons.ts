@@ -43,8 +43,17 @@ async function moveTo(
   const view = body.view;
   if (!view) return;
   const meta = decodeMetadata(view.private_metadata);
-  const place = meta && interviewPlaceOf(meta);
-  const ctx = place && interviewForModal(deps, { teamId: workspaceOf(body), userId: body.user.id, place });
+  // A modal opened before the project moved to another questionnaire version is placed by section id.
+  const found =
+    meta &&
+    interviewForModal(deps, {
+      teamId: workspaceOf(body),
+      userId: body.user.id,
+      place: interviewPlaceOf(meta),
+      openedOn: meta.v,
+    });
+  const place = found?.place;
+  const ctx = found;
   if (!place || !ctx) {
     await client.views.update({ view_id: view.id, view: buildInterviewGoneView() });
     return;

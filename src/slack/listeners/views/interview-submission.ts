@@ -6,7 +6,6 @@ import {
   type InterviewPlace,
   interviewScreen,
   keepSectionInput,
-  placeInProjectVersion,
   SUMMARY,
   sectionAfter,
   WALK_DONE,
@@ -37,13 +36,8 @@ function sectionOf(
 ): (InterviewContext & { place: InterviewPlace & { walk?: readonly number[] } }) | undefined {
   const meta = decodeMetadata(view.private_metadata);
   if (!meta || meta.s === SUMMARY) return undefined;
-  const opened = interviewPlaceOf(meta);
-  const ctx = interviewForModal(deps, { teamId, userId, place: opened });
-  // Opened before the project moved to another questionnaire version: the same section, by id, in the new one.
-  const place = ctx && placeInProjectVersion(ctx, opened, meta.v);
-  return ctx && place && ctx.questionnaire.sections[place.sectionIndex]
-    ? { ...ctx, place: { ...opened, ...place } }
-    : undefined;
+  const found = interviewForModal(deps, { teamId, userId, place: interviewPlaceOf(meta), openedOn: meta.v });
+  return found && found.questionnaire.sections[found.place.sectionIndex] ? found : undefined;
 }
 
 /**
