@@ -37,7 +37,7 @@ function sectionOf(
   const meta = decodeMetadata(view.private_metadata);
   if (!meta || meta.s === SUMMARY) return undefined;
   const found = interviewForModal(deps, { teamId, userId, place: interviewPlaceOf(meta), openedOn: meta.v });
-  return found && found.questionnaire.sections[found.place.sectionIndex] ? found : undefined;
+  return found?.questionnaire.sections[found.place.sectionIndex] ? found : undefined;
 }
 
 /**
