@@ -17,6 +17,12 @@ const asRaw = (value: AnswerValue): string | string[] | null => {
   return null;
 };
 
+/**
+ * A cell or item on one line: a quoted CSV cell or an Alt-Enter spreadsheet cell may hold line breaks, and a
+ * tab would split the row when the modal shows it again; a box holds one row or item per line.
+ */
+export const oneLine = (text: string): string => text.replace(/\s*[\r\n\t]+\s*/g, " ").trim();
+
 function fitTable(question: TableQuestion, value: AnswerValue): Fit {
   if (!Array.isArray(value) || value.some((r) => typeof r !== "object" || r === null))
     return { ok: false, why: "expected rows of a table" };
@@ -24,7 +30,7 @@ function fitTable(question: TableQuestion, value: AnswerValue): Fit {
   for (const [i, row] of (value as TableRow[]).entries()) {
     const out: TableRow = {};
     for (const column of question.columns) {
-      const cell = String(row[column.id] ?? "").trim();
+      const cell = oneLine(String(row[column.id] ?? ""));
       if (cell === "") {
         if (!column.optional)
           return { ok: false, why: `row ${i + 1}: ${column.label.toLowerCase()} is empty` };
@@ -54,7 +60,7 @@ export function fitAnswer(question: Question, value: AnswerValue): Fit {
     if (typeof value === "string") value = value.split(/\r?\n/);
     if (!Array.isArray(value) || value.some((v) => typeof v !== "string"))
       return { ok: false, why: "expected a list of lines" };
-    const items = (value as string[]).map((v) => v.trim()).filter((v) => v !== "");
+    const items = (value as string[]).map(oneLine).filter((v) => v !== "");
     const long = items.find((v) => v.length > LINE_LIMITS.itemLength);
     if (long) return { ok: false, why: `an item is longer than ${LINE_LIMITS.itemLength} characters` };
     return items.length > 0 ? { ok: true, value: items } : { ok: false, why: "the list is empty" };

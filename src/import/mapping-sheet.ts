@@ -1,7 +1,7 @@
 import type { Questionnaire, TableQuestion } from "../domain/questionnaire/definition.js";
 import { allQuestions } from "../domain/questionnaire/definition.js";
 import type { TableRow } from "../domain/questionnaire/line-formats.js";
-import { shorten } from "./fit-answer.js";
+import { oneLine, shorten } from "./fit-answer.js";
 import type { ImportProposal, UnplacedPart } from "./import-proposal.js";
 
 /**
@@ -67,7 +67,7 @@ export function readMappingRows(
   const rowNumbers: number[] = [];
   const unplaced: UnplacedPart[] = [];
   const cell = (row: readonly string[], i: number | undefined) =>
-    i === undefined ? "" : (row[i] ?? "").trim();
+    i === undefined ? "" : oneLine(row[i] ?? "");
   for (let i = header + 1; i < rows.length; i++) {
     const row = rows[i] ?? [];
     if (row.every((c) => c.trim() === "")) continue;

@@ -41,6 +41,21 @@ describe("an engineer imports the field mapping sheet the client kept", () => {
     expect(mappings(p)?.from).toBe("rows 2–3 (2 mappings)");
   });
 
+  it("puts a cell written over several lines on one line, so the interview box shows the same rows again", async () => {
+    const csv = [
+      "Shopify field,QuickBooks Online field,Rule",
+      'order.note,SalesReceipt.PrivateNote,"trim\n  then cut at 4000"',
+    ].join("\n");
+    const p = await read({ name: "mapping.csv", bytes: encode(csv) });
+    expect(mappings(p)?.value).toEqual([
+      {
+        source_field: "order.note",
+        target_field: "SalesReceipt.PrivateNote",
+        transformation: "trim then cut at 4000",
+      },
+    ]);
+  });
+
   it("reads a TSV with From / Maps to / Notes, skipping blank rows and setting aside half-filled ones", async () => {
     const tsv = [
       "Notes\tFrom\tMaps to",
