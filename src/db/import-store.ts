@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, lt } from "drizzle-orm";
 import type { AnswerSource } from "../domain/questionnaire/answer-source.js";
 import type { AnswerValue } from "../domain/questionnaire/answers.js";
 import { type ChangeStamp, recordChange } from "../outbox/refresh-rules.js";
@@ -6,7 +6,7 @@ import { followDetectedTypes } from "./answer-store.js";
 import { recordAudit } from "./audit-log.js";
 import type { Db, DbOrTx } from "./client.js";
 import { touchProject } from "./project-store.js";
-import { answers, type PendingImportRow, pendingImports } from "./schema.js";
+import { answers, interviewDrafts, type PendingImportRow, pendingImports } from "./schema.js";
 
 /** A read file waiting for its review (`/intplan import`); the proposal is the import service's JSON. */
 export function createPendingImport(
@@ -18,9 +18,12 @@ export function createPendingImport(
     fileName: string;
     proposal: Record<string, unknown>;
     at: Date;
+    /** Reviews created before this are past their life: forgotten now (one left open and never closed). */
+    forgetBefore: Date;
   },
 ): number {
-  const { at, ...rest } = row;
+  const { at, forgetBefore, ...rest } = row;
+  db.delete(pendingImports).where(lt(pendingImports.createdAt, forgetBefore)).run();
   return db
     .insert(pendingImports)
     .values({ ...rest, createdAt: at })
@@ -80,6 +83,16 @@ export function saveImportedAnswers(db: Db, cmd: SaveImportCommand): SaveImportO
     const changed = cmd.recheck(tx);
     if (changed.length > 0) return { kind: "changed", questions: changed };
     const questions = Object.keys(cmd.values);
+    // What the import replaces stays in its audit row, as every other change's previous value does.
+    const previous =
+      questions.length === 0
+        ? []
+        : tx
+            .select({ questionId: answers.questionId, value: answers.value })
+            .from(answers)
+            .where(and(eq(answers.projectId, cmd.projectId), inArray(answers.questionId, questions)))
+            .all();
+    const draftsSetAside = setAsideDrafts(tx, cmd.projectId, questions, cmd.at);
     for (const [questionId, value] of Object.entries(cmd.values)) {
       tx.insert(answers)
         .values({
@@ -100,7 +113,15 @@ export function saveImportedAnswers(db: Db, cmd: SaveImportCommand): SaveImportO
       projectId: cmd.projectId,
       actorId: cmd.actorId,
       action: "answers.imported",
-      details: { ...cmd.audit, questions, imported: questions.length },
+      details: {
+        ...cmd.audit,
+        questions,
+        imported: questions.length,
+        ...(previous.length > 0
+          ? { replaced: previous.map((p) => ({ question: p.questionId, previous: p.value })) }
+          : {}),
+        ...(draftsSetAside.length > 0 ? { draftsSetAside } : {}),
+      },
       at: cmd.at,
     });
     if (questions.length > 0) {
@@ -115,4 +136,35 @@ export function saveImportedAnswers(db: Db, cmd: SaveImportCommand): SaveImportO
     }
     return { kind: "saved", questions };
   });
+}
+
+/**
+ * Unsaved interview input for the questions an import fills would be shown over the imported answers (a draft
+ * wins in the modal): it is taken out of the drafts and kept in the import's audit row instead, so nothing
+ * typed is lost and the modal shows what was imported.
+ */
+function setAsideDrafts(
+  tx: DbOrTx,
+  projectId: number,
+  questions: readonly string[],
+  at: Date,
+): Array<{ section: string; question: string; typed: unknown }> {
+  if (questions.length === 0) return [];
+  const imported = new Set(questions);
+  const setAside: Array<{ section: string; question: string; typed: unknown }> = [];
+  const drafts = tx.select().from(interviewDrafts).where(eq(interviewDrafts.projectId, projectId)).all();
+  for (const draft of drafts) {
+    const raw = draft.raw as Record<string, unknown>;
+    const taken = Object.keys(raw).filter((id) => imported.has(id));
+    if (taken.length === 0) continue;
+    for (const id of taken) setAside.push({ section: draft.sectionId, question: id, typed: raw[id] });
+    const rest = Object.fromEntries(Object.entries(raw).filter(([id]) => !imported.has(id)));
+    const where = and(
+      eq(interviewDrafts.projectId, projectId),
+      eq(interviewDrafts.sectionId, draft.sectionId),
+    );
+    if (Object.keys(rest).length === 0) tx.delete(interviewDrafts).where(where).run();
+    else tx.update(interviewDrafts).set({ raw: rest, savedAt: at }).where(where).run();
+  }
+  return setAside;
 }

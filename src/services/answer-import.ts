@@ -101,6 +101,8 @@ interface StoredReview {
   same: number;
   /** When each of those answers had been saved when the review was shown (ms), null when unanswered. */
   shown: Record<string, number | null>;
+  /** The questionnaire version the file was read against: a project moved since then is read again. */
+  questionnaireVersion?: number;
 }
 
 /** The project an import form names, only in its own channel of this workspace; undefined when gone. */
@@ -187,6 +189,7 @@ export async function prepareImport(
     conflicts: conflicts.map((a) => a.questionId),
     same: sameCount,
     shown: Object.fromEntries(answers.map((a) => [a.questionId, stamps.get(a.questionId)?.at ?? null])),
+    questionnaireVersion: project.questionnaireVersion,
   };
   const pendingId = createPendingImport(deps.db, {
     projectId: project.id,
@@ -195,6 +198,7 @@ export async function prepareImport(
     fileName: file.name,
     proposal: review as unknown as Record<string, unknown>,
     at: deps.clock(),
+    forgetBefore: new Date(deps.clock().getTime() - PENDING_IMPORT_LIFETIME_MS),
   });
   return {
     ok: true,
@@ -210,8 +214,17 @@ export async function prepareImport(
 }
 
 export type ConfirmImportOutcome =
-  | { kind: "saved"; fileName: string; imported: number; kept: number; unplaced: number }
+  | {
+      kind: "saved";
+      fileName: string;
+      imported: number;
+      kept: number;
+      unplaced: number;
+      projectId: number;
+      questions: string[];
+    }
   | { kind: "gone" }
+  | { kind: "moved"; fileName: string; version: number }
   | { kind: "expired"; fileName: string }
   | { kind: "not-yours" }
   | { kind: "changed"; fileName: string; labels: string[] };
@@ -236,6 +249,10 @@ export function confirmImport(
     return { kind: "expired", fileName: row.fileName };
   }
   const review = row.proposal as unknown as StoredReview;
+  if (review.questionnaireVersion !== project.questionnaireVersion) {
+    deletePendingImport(deps.db, row.id);
+    return { kind: "moved", fileName: row.fileName, version: project.questionnaireVersion };
+  }
   const chosen = [...review.fills, ...review.conflicts.filter((_, i) => args.replace.has(i))];
   const values = Object.fromEntries(
     review.proposal.answers.filter((a) => chosen.includes(a.questionId)).map((a) => [a.questionId, a.value]),
@@ -273,6 +290,8 @@ export function confirmImport(
         imported: outcome.questions.length,
         kept,
         unplaced: review.proposal.unplaced.length,
+        projectId: project.id,
+        questions: outcome.questions,
       };
   }
 }

@@ -174,6 +174,22 @@ export function closeAsksOnSave(
   });
 }
 
+/**
+ * After answers were saved another way than a section's modal (an import): each section they belong to is
+ * treated as saved by that person, so a section now complete answers every ask for it.
+ */
+export function closeAsksAfterAnswers(
+  deps: ChangeDeps,
+  args: { ctx: InterviewContext; questionIds: readonly string[]; actorId: string },
+): AskRow[] {
+  const ids = new Set(args.questionIds);
+  return args.ctx.questionnaire.sections.flatMap((section, sectionIndex) =>
+    section.questions.some((q) => ids.has(q.id))
+      ? closeAsksOnSave(deps, { ctx: args.ctx, sectionIndex, actorId: args.actorId })
+      : [],
+  );
+}
+
 /** Who owes what: one entry per person, their sections in questionnaire order, since their oldest open ask. */
 export interface WaitingOn {
   personId: string;

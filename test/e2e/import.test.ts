@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateView } from "../../emulator/block-kit-limits.js";
-import { saveAnswers } from "../../src/db/answer-store.js";
-import { answers, auditLog, outbox, pendingImports, projects } from "../../src/db/schema.js";
+import { loadDraftRow, saveAnswers, saveDraft } from "../../src/db/answer-store.js";
+import { answers, asks, auditLog, outbox, pendingImports, projects } from "../../src/db/schema.js";
 import {
   allQuestions,
   getQuestionnaire,
@@ -155,6 +155,76 @@ describe("a PM fills a new project's answers from a file with /intplan import", 
     expect(JSON.stringify(history.body)).toMatch(
       /<@U0PM> imported \d+ answers from \*shopify-quickbooks.json\* \(1 kept as it was/,
     );
+  });
+
+  it("keeps what it replaced in its history row, and sets unsaved typing for the imported questions aside there", async () => {
+    const at = new Date("2026-11-22T10:00:00Z");
+    saveAnswers(t.db, {
+      projectId,
+      sectionId: "current_state",
+      values: { hours_per_week: 5 },
+      actorId: "U0LEAD",
+      at,
+    });
+    saveDraft(t.db, {
+      projectId,
+      sectionId: "current_state",
+      raw: { pain_points: "typed, never saved", error_rate: "about 3" },
+      actorId: "U0LEAD",
+      at,
+    });
+    const viewId = await openImportForm();
+    await submitFile(viewId, { name: "previous-project.json", bytes: EXAMPLE });
+    const review = shown(viewId);
+    const hours = review.blocks
+      .filter((b) => b.block_id?.startsWith("import_choice_"))
+      .map((b) => (b as unknown as { label: { text: string } }).label.text)
+      .filter((l) => /hours/i.test(l));
+    await t.slack.viewSubmission({ userId: "U0PM", viewId, values: choices(review, hours) });
+    await t.idle();
+    expect(answerOf("hours_per_week")?.value).toBe(22);
+    const details = (imports()[0]?.details ?? {}) as {
+      replaced?: Array<{ question: string; previous: unknown }>;
+      draftsSetAside?: Array<{ question: string; typed: unknown }>;
+    };
+    expect(details.replaced).toContainEqual({ question: "hours_per_week", previous: 5 });
+    expect(details.draftsSetAside).toContainEqual(
+      expect.objectContaining({ question: "pain_points", typed: "typed, never saved" }),
+    );
+    // The modal shows what was imported, not the old typing over it.
+    expect(loadDraftRow(t.db, projectId, "current_state")?.raw ?? {}).not.toHaveProperty("pain_points");
+  });
+
+  it("saves nothing from a review read before the project moved to another questionnaire version", async () => {
+    t.db.update(projects).set({ questionnaireVersion: 2 }).where(eq(projects.id, projectId)).run();
+    const viewId = await openImportForm();
+    await submitFile(viewId, { name: "previous-project.json", bytes: EXAMPLE });
+    t.db.update(projects).set({ questionnaireVersion: 3 }).where(eq(projects.id, projectId)).run();
+    const res = await t.slack.viewSubmission({ userId: "U0PM", viewId, values: {} });
+    await t.idle();
+    expect(JSON.stringify(res.body)).toContain("moved to questionnaire version 3");
+    expect(imports()).toHaveLength(0);
+    expect(t.db.select().from(pendingImports).all()).toHaveLength(0);
+  });
+
+  it("forgets a review left open past its day when the next file is read", async () => {
+    const first = await openImportForm();
+    await submitFile(first, { name: "previous-project.json", bytes: EXAMPLE });
+    t.advance(25 * 60 * 60 * 1000);
+    const second = await openImportForm();
+    await submitFile(second, { name: "previous-project.json", bytes: EXAMPLE });
+    expect(t.db.select().from(pendingImports).all()).toHaveLength(1);
+  });
+
+  it("answers the asks for the sections it completes", async () => {
+    await t.slack.command({ text: "ask <@U0LEAD> 1", channelId: CHANNEL, userId: "U0PM" });
+    await t.idle();
+    expect(t.db.select().from(asks).all()).toMatchObject([{ personId: "U0LEAD", closedAt: null }]);
+    const viewId = await openImportForm();
+    await submitFile(viewId, { name: "previous-project.json", bytes: EXAMPLE });
+    await t.slack.viewSubmission({ userId: "U0PM", viewId, values: {} });
+    await t.idle();
+    expect(t.db.select().from(asks).all()).toMatchObject([{ closedReason: "answered", closedBy: "U0PM" }]);
   });
 
   it("saves a review double-clicked once", async () => {

@@ -10,6 +10,8 @@ import {
   importTarget,
   prepareImport,
 } from "../../../services/answer-import.js";
+import { closeAsksAfterAnswers } from "../../../services/asks-service.js";
+import { loadInterview, SUMMARY } from "../../../services/discovery-interview.js";
 import { CALLBACK } from "../../ids.js";
 import { downloadSlackFile } from "../../import-download.js";
 import { readPrivateMetadata } from "../../private-metadata.js";
@@ -23,6 +25,7 @@ import {
   importedSentence,
   readingView,
 } from "../../views/import-modal.js";
+import { updateAskMessages } from "../ask-message-updates.js";
 import { workspaceOf } from "../project-scope.js";
 import type { Listeners } from "../registry.js";
 
@@ -133,7 +136,7 @@ export function registerImportSubmissions(listeners: Listeners, deps: AppDeps): 
     );
   });
 
-  listeners.view(CALLBACK.importReview, async ({ ack, body, view }) => {
+  listeners.view(CALLBACK.importReview, async ({ ack, body, view, client }) => {
     const meta = readPrivateMetadata(reviewMetadata, view.private_metadata);
     if (!meta) {
       await ack({
@@ -166,6 +169,8 @@ export function registerImportSubmissions(listeners: Listeners, deps: AppDeps): 
           return "This import was already saved or dismissed. Nothing more was saved.";
         case "expired":
           return `This review of ${outcome.fileName} waited more than a day, so it was not saved. Run /intplan import again to read the file afresh.`;
+        case "moved":
+          return `This project moved to questionnaire version ${outcome.version} since ${outcome.fileName} was read, so nothing was saved. Run /intplan import again to read it against the questions asked now.`;
         case "not-yours":
           return "Only the person who read the file can confirm its import. Nothing was saved.";
         case "changed":
@@ -173,6 +178,22 @@ export function registerImportSubmissions(listeners: Listeners, deps: AppDeps): 
       }
     })();
     await ack({ response_action: "update", view: buildImportMessageView(text) });
+    if (outcome.kind !== "saved") return;
+    // Sections the import completed answer the asks for them, as a save in the interview does.
+    const ctx = loadInterview(deps, workspaceOf(body), {
+      projectId: outcome.projectId,
+      sectionIndex: SUMMARY,
+    });
+    const closed = ctx
+      ? closeAsksAfterAnswers(deps, { ctx, questionIds: outcome.questions, actorId: body.user.id })
+      : [];
+    if (ctx && closed.length > 0)
+      await updateAskMessages(client, deps, {
+        project: ctx.project,
+        closed,
+        reason: "answered",
+        by: body.user.id,
+      });
   });
 
   listeners.view({ callback_id: CALLBACK.importReview, type: "view_closed" }, async ({ ack, body, view }) => {
