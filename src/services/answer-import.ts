@@ -57,15 +57,24 @@ export interface ImportFileMeta {
   size?: number;
 }
 
+/** Slack's filetypes for text a person shared without an extension (a post, a snippet). */
+const SLACK_TEXT_TYPES = ["text", "post"];
+
 const extensionOf = (name: string) => /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? "";
 
-const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+/** In MiB, as the readers' limit is counted (1 MB = 1,048,576 bytes), so a file just past it never reads "1.0 MB". */
+const megabytes = (bytes: number) => {
+  const mb = bytes / (1024 * 1024);
+  return `${mb > 1 && mb < 1.1 ? mb.toFixed(2) : mb.toFixed(1)} MB`;
+};
 
 /** The file's type and size, from its metadata; a message when it is not one to download. */
 export function checkImportFile(meta: ImportFileMeta | undefined, maxBytes: number): string | undefined {
   if (!meta) return "Choose one file to import.";
   const name = truncateText(meta.name, 80);
-  if (!(IMPORT_EXTENSIONS as readonly string[]).includes(extensionOf(meta.name)))
+  // Named by its extension, or, without one (a Slack post or snippet), by the type Slack gives it.
+  const type = extensionOf(meta.name) || (meta.filetype ?? "").toLowerCase();
+  if (!(IMPORT_EXTENSIONS as readonly string[]).includes(type) && !SLACK_TEXT_TYPES.includes(type))
     return `${name} is not a file intplan reads: upload Markdown (.md), text (.txt), JSON, CSV, TSV or Excel (.xlsx).`;
   if (meta.size !== undefined && meta.size > maxBytes)
     return `${name} is ${megabytes(meta.size)}; intplan reads files up to ${megabytes(maxBytes)}.`;

@@ -158,7 +158,7 @@ export const USAGES: readonly Usage[] = [
     name: "questionnaire",
     usage: "/intplan questionnaire [upgrade]",
     description:
-      "Show the project's questionnaire version and what the latest adds (upgrade: move the project to it, answers carried over)",
+      "Show the project's questionnaire version and what the latest adds, with a button that moves the project to it after a confirmation (answers carried over); upgrade shows the same",
   },
   {
     name: "ask",
