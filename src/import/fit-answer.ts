@@ -2,6 +2,7 @@ import { hasPersonIdShape } from "../domain/person-id.js";
 import { type AnswerValue, answerSchemaFor } from "../domain/questionnaire/answers.js";
 import type { Question, TableQuestion } from "../domain/questionnaire/definition.js";
 import { LINE_LIMITS, matchOption, type TableRow } from "../domain/questionnaire/line-formats.js";
+import { truncateText } from "../domain/text.js";
 
 /**
  * Whether a value read from a file fits a question as it is asked now, and the stored value if it does.
@@ -82,6 +83,5 @@ export function fitAnswer(question: Question, value: AnswerValue): Fit {
 
 /** Short text for the review's "could not place" list. */
 export function shorten(text: string, max = 200): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+  return truncateText(text.replace(/\s+/g, " ").trim(), max);
 }
