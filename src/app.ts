@@ -11,7 +11,7 @@ import {
 } from "@slack/bolt";
 import type { Config } from "./config.js";
 import { type AppDeps, type AppInputs, timingOf } from "./deps.js";
-import { dueJobs } from "./outbox/queue.js";
+import { dueJobs, ensureRecurringJob } from "./outbox/queue.js";
 import { createOutboxWorker, type OutboxWorker } from "./outbox/worker.js";
 import { cachedDirectory, DIRECTORY_TTL_MS } from "./services/people-directory.js";
 import { trackAcknowledgements } from "./slack/acknowledgements.js";
@@ -162,6 +162,8 @@ export function createApp(inputs: AppInputs): IntplanApp {
     outbox,
     async start() {
       await initialize(bolt, config);
+      // Every project has its reminders job; one created before it existed (or whose row was lost) gets it.
+      ensureRecurringJob(deps.db, "reminders", { now: deps.clock(), actorId: "intplan" });
       if (config.mode === "socket") {
         await bolt.start();
         outbox.start();

@@ -3,6 +3,8 @@ import type { DocumentKind, PublicationTarget } from "../domain/document-kinds.j
 import type { IntegrationType } from "../domain/integration-type.js";
 import type { PhaseStatus } from "../domain/phases.js";
 import type { AnswerValue } from "../domain/questionnaire/answers.js";
+import type { NudgeKind } from "../domain/reminders/nudges.js";
+import type { ReminderSettings } from "../domain/reminders/settings.js";
 import type { DbOrTx } from "./client.js";
 import { perDatabase } from "./prepared.js";
 import { auditLog } from "./schema.js";
@@ -136,6 +138,19 @@ type AuditEvent =
       /** Asks closed: answered (the section saved) or cancelled (`/intplan ask cancel`). */
       action: "ask.answered" | "ask.cancelled";
       details: { person: string; sections: string[] };
+    }
+  | {
+      /**
+       * A nudge snoozed (`until`, an ISO instant) or dismissed, by the person it reached or anyone in the
+       * channel; `item` is its ledger key (domain/reminders/nudges.ts) and `label` what it was about.
+       */
+      action: "nudge.snoozed" | "nudge.dismissed";
+      details: { kind: NudgeKind; item: string; label: string; until?: string };
+    }
+  | {
+      /** `/intplan settings` saved: the settings before and after (each whole, as stored). */
+      action: "settings.changed";
+      details: { before: ReminderSettings; after: ReminderSettings };
     }
   | {
       action: "document.frozen";

@@ -2,6 +2,7 @@ import { and, desc, eq, lte, sql } from "drizzle-orm";
 import { type IntegrationType, isIntegrationType } from "../domain/integration-type.js";
 import { checklistFor, PHASES } from "../domain/phases.js";
 import { formatProjectCode, type NewProjectInput } from "../domain/project.js";
+import { enqueueJob } from "../outbox/queue.js";
 import { recordAudit } from "./audit-log.js";
 import type { Db, DbOrTx } from "./client.js";
 import { perDatabase } from "./prepared.js";
@@ -90,6 +91,14 @@ export function createProject(db: Db, cmd: CreateProjectCommand): CreateProjectR
       action: "project.created",
       details: { code: project.code, name: project.name, integrationType: project.integrationType },
       at: cmd.at,
+    });
+    // The project's recurring reminders job (nudges, go-live notices, the weekly digest): it plans itself.
+    enqueueJob(tx, {
+      projectId: project.id,
+      job: "reminders",
+      actorId: cmd.actorId,
+      runAfter: cmd.at,
+      now: cmd.at,
     });
     return { created: true as const, project };
   });

@@ -10,6 +10,7 @@ import {
 import { CHECKLIST_KINDS, CHECKLIST_SCOPES, PHASE_STATUSES } from "../domain/phases.js";
 import type { AnswerSource } from "../domain/questionnaire/answer-source.js";
 import type { AnswerValue } from "../domain/questionnaire/answers.js";
+import { NUDGE_KINDS, NUDGE_STATES } from "../domain/reminders/nudges.js";
 import { OUTBOX_JOBS } from "../outbox/job-kinds.js";
 
 /**
@@ -320,6 +321,13 @@ export const outbox = sqliteTable(
     attempts: integer("attempts").notNull().default(0),
     runAfter: integer("run_after", { mode: "timestamp_ms" }).notNull(),
     lastError: text("last_error"),
+    /**
+     * Which process is running the job, until when (a lease): a row is claimed by a conditional update before
+     * it runs, so two app processes sharing the database never both run it; a claim left by a process that
+     * died lapses at `claimedUntil` and the job runs again.
+     */
+    claimedBy: text("claimed_by"),
+    claimedUntil: integer("claimed_until", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -396,6 +404,53 @@ export const pendingImports = sqliteTable(
   (t) => [index("pending_imports_project_idx").on(t.projectId)],
 );
 
+/**
+ * A channel's reminder settings (`/intplan settings`), one JSON value per project read through the domain's
+ * `parseReminderSettings` (a missing row is the defaults).
+ */
+export const reminderSettings = sqliteTable("reminder_settings", {
+  projectId: integer("project_id")
+    .primaryKey()
+    .references(() => projects.id, { onDelete: "cascade" }),
+  settings: text("settings", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  updatedBy: text("updated_by").notNull(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * The nudges ledger: one row per item and window (`itemKey`, see domain/reminders/nudges.ts), written when the
+ * nudge is sent (or summarised after downtime), so each is sent once; snoozing and dismissing change its row.
+ */
+export const nudges = sqliteTable(
+  "nudges",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NUDGE_KINDS }).notNull(),
+    itemKey: text("item_key").notNull(),
+    state: text("state", { enum: NUDGE_STATES }).notNull(),
+    /** Who it went to (a user id), or null when it went to the channel. */
+    recipientId: text("recipient_id"),
+    /** Snoozed: not sent again before this instant. */
+    snoozedUntil: integer("snoozed_until", { mode: "timestamp_ms" }),
+    /** Who snoozed or dismissed it, last. */
+    changedBy: text("changed_by"),
+    timesSent: integer("times_sent").notNull().default(0),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+    /** The message that carried it, once Slack took it (to update after a snooze or an action). */
+    messageChannel: text("message_channel"),
+    messageTs: text("message_ts"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("nudges_project_item_unique").on(t.projectId, t.itemKey),
+    index("nudges_project_state_idx").on(t.projectId, t.state),
+  ],
+);
+
 /** Requests already handled (Slack retries events; people double-click), kept for a day. */
 export const processedRequests = sqliteTable("processed_requests", {
   key: text("key").primaryKey(),
@@ -410,3 +465,4 @@ export type SectionEditRow = typeof sectionEdits.$inferSelect;
 export type DocumentVersionRow = typeof documentVersions.$inferSelect;
 export type AskRow = typeof asks.$inferSelect;
 export type PendingImportRow = typeof pendingImports.$inferSelect;
+export type NudgeRow = typeof nudges.$inferSelect;

@@ -17,5 +17,12 @@ export const OUTBOX_JOBS = [
   "refresh-runbook",
   "refresh-playbook",
   "refresh-status-board",
-] as const satisfies ReadonlyArray<RefreshDocumentJob | "refresh-status-board">;
+  "reminders",
+] as const satisfies ReadonlyArray<RefreshDocumentJob | "refresh-status-board" | "reminders">;
+
+/**
+ * Jobs that never finish: a run says when it is next due (`{ nextRunAt }`) and the row stays. `reminders` is
+ * one per project: its nudges, go-live notices and weekly digest, due at the earliest of them.
+ */
+export const RECURRING_JOBS: ReadonlySet<OutboxJob> = new Set(["reminders"]);
 export type OutboxJob = (typeof OUTBOX_JOBS)[number];

@@ -1,14 +1,14 @@
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lte, or, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/client.js";
 import { perDatabase } from "../db/prepared.js";
-import { outbox, outboxNotices } from "../db/schema.js";
+import { outbox, outboxNotices, projects } from "../db/schema.js";
 import { cutText } from "../domain/text.js";
 
 /**
  * The outbox's queue: work owed after a committed change, written in the change's own transaction, so it
  * survives a crash and never runs for a change that rolled back. What asks for which job is refresh-rules.ts.
  */
-import type { OutboxJob } from "./job-kinds.js";
+import { type OutboxJob, RECURRING_JOBS } from "./job-kinds.js";
 
 export type { OutboxJob };
 
@@ -36,16 +36,40 @@ const upsertJob = perDatabase((db) =>
     .prepare(),
 );
 
+/** A recurring job (`RECURRING_JOBS`) waits for a later time of its own: a change brings it forward. */
+const upsertEarliest = perDatabase((db) =>
+  db
+    .insert(outbox)
+    .values({
+      projectId: sql.placeholder("projectId"),
+      job: sql.placeholder("job"),
+      actorId: sql.placeholder("actorId"),
+      runAfter: sql.placeholder("runAfter"),
+      createdAt: sql.placeholder("createdAt"),
+    })
+    .onConflictDoUpdate({
+      target: [outbox.projectId, outbox.job],
+      set: {
+        generation: sql`${outbox.generation} + 1`,
+        actorId: sql`excluded.actor_id`,
+        runAfter: sql`min(${outbox.runAfter}, excluded.run_after)`,
+        attempts: 0,
+        lastError: null,
+      },
+    })
+    .prepare(),
+);
+
 /**
  * Asks for a job to run at `runAfter`, inside the caller's transaction. A job already waiting for the
  * same project keeps its earlier time (so a burst of changes makes one Slack call) and is marked as
- * having new work.
+ * having new work. A recurring job (reminders) waiting for a later time is brought forward to `runAfter`.
  */
 export function enqueueJob(
   tx: DbOrTx,
   args: { projectId: number; job: OutboxJob; actorId: string; runAfter: Date; now: Date },
 ): void {
-  upsertJob(tx).run({
+  (RECURRING_JOBS.has(args.job) ? upsertEarliest : upsertJob)(tx).run({
     projectId: args.projectId,
     job: args.job,
     actorId: args.actorId,
@@ -54,38 +78,116 @@ export function enqueueJob(
   });
 }
 
-/** Jobs due at `now`, oldest first. */
+/** Not claimed, or claimed by a process whose lease has lapsed. */
+const unclaimedAt = (now: Date) => or(isNull(outbox.claimedUntil), lte(outbox.claimedUntil, now));
+
+/** Jobs due at `now` that no process holds, oldest first. */
 export function dueJobs(db: DbOrTx, now: Date, limit = 50): OutboxRow[] {
   return db
     .select()
     .from(outbox)
-    .where(lte(outbox.runAfter, now))
+    .where(and(lte(outbox.runAfter, now), unclaimedAt(now)))
     .orderBy(asc(outbox.runAfter))
     .limit(limit)
     .all();
 }
 
-/** Clears a job that ran, unless it was asked for again while running. */
+/**
+ * Claims a due job for `owner` until `until`: one conditional update, so of two processes that both saw the
+ * row due, exactly one gets it (SQLite runs writes one at a time). False when another process holds it, ran
+ * it already (it is gone, or due later), or the row changed since it was read. The claimed row is returned.
+ */
+export function claimJob(
+  db: DbOrTx,
+  row: OutboxRow,
+  args: { owner: string; now: Date; until: Date },
+): OutboxRow | undefined {
+  const claimed = db
+    .update(outbox)
+    .set({ claimedBy: args.owner, claimedUntil: args.until })
+    .where(
+      and(
+        eq(outbox.id, row.id),
+        eq(outbox.generation, row.generation),
+        lte(outbox.runAfter, args.now),
+        unclaimedAt(args.now),
+      ),
+    )
+    .run();
+  return claimed.changes === 1 ? { ...row, claimedBy: args.owner, claimedUntil: args.until } : undefined;
+}
+
+const unclaimed = { claimedBy: null, claimedUntil: null } as const;
+
+/** Clears a job that ran, unless it was asked for again while running (then it is released, to run again). */
 export function completeJob(db: DbOrTx, row: OutboxRow): void {
-  db.delete(outbox)
+  const done = db
+    .delete(outbox)
     .where(and(eq(outbox.id, row.id), eq(outbox.generation, row.generation)))
     .run();
+  if (done.changes === 0) db.update(outbox).set(unclaimed).where(eq(outbox.id, row.id)).run();
+}
+
+/**
+ * A recurring job ran: it is next due at `nextRunAt`, unless it was asked for again while running (then it
+ * is released at its earlier time, to run again with the new work).
+ */
+export function completeRecurringJob(db: DbOrTx, row: OutboxRow, nextRunAt: Date): void {
+  const done = db
+    .update(outbox)
+    .set({ ...unclaimed, runAfter: nextRunAt, attempts: 0, lastError: null })
+    .where(and(eq(outbox.id, row.id), eq(outbox.generation, row.generation)))
+    .run();
+  if (done.changes === 0)
+    db.update(outbox)
+      .set({ ...unclaimed, runAfter: sql`min(${outbox.runAfter}, ${nextRunAt.getTime()})` })
+      .where(eq(outbox.id, row.id))
+      .run();
 }
 
 export function rescheduleJob(db: DbOrTx, row: OutboxRow, args: { runAfter: Date; error: string }): void {
   db.update(outbox)
-    .set({ attempts: row.attempts + 1, runAfter: args.runAfter, lastError: cutText(args.error, 500) })
+    .set({
+      ...unclaimed,
+      attempts: row.attempts + 1,
+      runAfter: args.runAfter,
+      lastError: cutText(args.error, 500),
+    })
     .where(eq(outbox.id, row.id))
     .run();
 }
 
 /** Puts a job off until `runAfter` without counting a failed attempt (the service asked us to slow down). */
 export function deferJob(db: DbOrTx, row: OutboxRow, runAfter: Date): void {
-  db.update(outbox).set({ runAfter }).where(eq(outbox.id, row.id)).run();
+  db.update(outbox)
+    .set({ ...unclaimed, runAfter })
+    .where(eq(outbox.id, row.id))
+    .run();
+}
+
+/** Lets go of a claimed job without changing it (the database failed mid-run): it is due again at once. */
+export function releaseJob(db: DbOrTx, row: OutboxRow): void {
+  db.update(outbox).set(unclaimed).where(eq(outbox.id, row.id)).run();
 }
 
 export function dropJob(db: DbOrTx, row: OutboxRow): void {
   db.delete(outbox).where(eq(outbox.id, row.id)).run();
+}
+
+/**
+ * Gives every project that lacks one its row of `job` (a recurring job), due at `now`: run at start, so a
+ * project created before the job existed, or whose row was lost, is scheduled again. Returns how many.
+ */
+export function ensureRecurringJob(db: DbOrTx, job: OutboxJob, args: { now: Date; actorId: string }): number {
+  const result = db.run(sql`
+    insert into ${outbox} (project_id, job, actor_id, run_after, created_at)
+    select ${projects.id}, ${job}, ${args.actorId}, ${args.now.getTime()}, ${args.now.getTime()}
+    from ${projects}
+    where not exists (
+      select 1 from ${outbox} o where o.project_id = ${projects.id} and o.job = ${job}
+    )
+    on conflict do nothing`);
+  return result.changes;
 }
 
 export function pendingJobs(db: DbOrTx, projectId: number): OutboxRow[] {

@@ -23,6 +23,8 @@ export type ProjectChange =
   | "ask"
   | "document-published"
   | "companion-published"
+  | "reminder-settings"
+  | "nudge"
   | `${DocumentKind}-section-edit`;
 
 export interface RefreshRule {
@@ -44,13 +46,13 @@ export interface RefreshRule {
 
 /** What a change to the project's facts shows in: both main documents, the board, and the published companions. */
 const EVERYWHERE = {
-  refreshes: ["refresh-plan", "refresh-discovery", "refresh-status-board"],
+  refreshes: ["refresh-plan", "refresh-discovery", "refresh-status-board", "reminders"],
   when: "debounced",
   companions: true,
 } as const satisfies RefreshRule;
 /** The live state (phases, tasks, blockers): the plan, the board, and the published companions. */
 const LIVE_STATE = {
-  refreshes: ["refresh-plan", "refresh-status-board"],
+  refreshes: ["refresh-plan", "refresh-status-board", "reminders"],
   when: "debounced",
   companions: true,
 } as const satisfies RefreshRule;
@@ -67,7 +69,9 @@ const SECTION_EDITS = Object.fromEntries(
  * The one answer to "what does this change refresh, and when". The jobs are the documents' canvases
  * (`refresh-plan`, `refresh-discovery`, and for a companion document with a canvas `refresh-sow`…: every
  * document of the suite may show the project's basics, answers and live state) and the pinned status board
- * (`refresh-status-board`); a canvas is only refreshed once it has been published. App Home is in no row: it
+ * (`refresh-status-board`); a canvas is only refreshed once it has been published. What can change a nudge or
+ * the digest (blockers, phases, asks, answers, the basics' go-live) also asks for `reminders`, the project's
+ * recurring job, to be planned again (brought forward, never put off). App Home is in no row: it
  * is rendered from storage whenever someone opens it, so nothing is owed to it.
  */
 export const REFRESH_RULES: Readonly<Record<ProjectChange, RefreshRule>> = {
@@ -81,7 +85,11 @@ export const REFRESH_RULES: Readonly<Record<ProjectChange, RefreshRule>> = {
   checklist: LIVE_STATE,
   blocker: LIVE_STATE,
   // Who still owes answers (`/intplan ask`) shows on the board only; no document lists asks.
-  ask: { refreshes: ["refresh-status-board"], when: "debounced" },
+  ask: { refreshes: ["refresh-status-board", "reminders"], when: "debounced" },
+  // Reminder settings saved (`/intplan settings`): the reminders are planned again at once, and the board
+  // says when reminders are off. A nudge snoozed or dismissed: the board shows it, the plan is made again.
+  "reminder-settings": { refreshes: ["refresh-status-board", "reminders"], when: "at-once" },
+  nudge: { refreshes: ["refresh-status-board", "reminders"], when: "at-once" },
   ...SECTION_EDITS,
   // The board links the published document and shows its version, and the plan's section 11 links every
   // companion document published or frozen: one publish, one refresh each, no waiting.

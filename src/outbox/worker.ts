@@ -1,8 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { type Db, storageProblemOf } from "../db/client.js";
 import type { Logger } from "../logger.js";
+import { RECURRING_JOBS } from "./job-kinds.js";
 import {
+  claimJob,
   clearNotice,
   completeJob,
+  completeRecurringJob,
   deferJob,
   dropJob,
   dueJobs,
@@ -10,10 +14,20 @@ import {
   type OutboxJob,
   type OutboxRow,
   recordNotice,
+  releaseJob,
   rescheduleJob,
 } from "./queue.js";
 
-export type JobHandler = (row: OutboxRow) => Promise<void>;
+/** What a recurring job's run says: when it is next due. A one-off job's handler returns nothing. */
+export interface RecurringRun {
+  nextRunAt: Date;
+}
+
+/** Runs a job. A recurring job's handler resolves with a `RecurringRun`; what others resolve with is ignored. */
+export type JobHandler = (row: OutboxRow) => Promise<unknown>;
+
+const isRecurringRun = (value: unknown): value is RecurringRun =>
+  typeof value === "object" && value !== null && (value as RecurringRun).nextRunAt instanceof Date;
 
 /**
  * What a failed job's error means for it, as told by whoever knows the service the handlers call (the
@@ -56,6 +70,10 @@ export interface OutboxWorkerOptions {
   maxStorageBackoffMs?: number;
   /** Told of every storage error the worker meets, so the app's health (`/healthz`) reflects it at once. */
   onStorageError?: (error: unknown) => void;
+  /** This process's name on the jobs it claims (a random id by default). */
+  owner?: string;
+  /** A claimed job is this process's for this long; past it, another process may run it. Default 5 min. */
+  leaseMs?: number;
 }
 
 export interface OutboxWorker {
@@ -66,6 +84,9 @@ export interface OutboxWorker {
   /** Resolves when no job is running and none is due at the clock's current time. */
   idle(): Promise<void>;
 }
+
+/** A recurring job given up on runs again this much later (it is never dropped). */
+const RECURRING_RETRY_MS = 60 * 60_000;
 
 const backoffMs = (baseMs: number, attempts: number) => Math.min(5 * 60_000, baseMs * 2 ** attempts);
 
@@ -94,6 +115,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const pollMs = options.pollMs ?? 500;
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const maxStorageBackoffMs = options.maxStorageBackoffMs ?? 30_000;
+  const owner = options.owner ?? randomUUID();
+  const leaseMs = options.leaseMs ?? 5 * 60_000;
 
   let started = false;
   let timer: NodeJS.Timeout | undefined;
@@ -124,8 +147,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   async function giveUp(row: OutboxRow, reason: GiveUp, error: unknown): Promise<void> {
-    // Cleared only if nothing new was asked for meanwhile (a new change may have fixed the cause).
-    if (!store(`dropping ${row.job}`, () => completeJob(db, row))) return;
+    // Cleared only if nothing new was asked for meanwhile (a new change may have fixed the cause). A
+    // recurring job is never dropped: it is tried again in an hour, and reported once per cause meanwhile.
+    const drop = RECURRING_JOBS.has(row.job)
+      ? () => completeRecurringJob(db, row, new Date(clock().getTime() + RECURRING_RETRY_MS))
+      : () => completeJob(db, row);
+    if (!store(`dropping ${row.job}`, drop)) return;
     let told: string | undefined;
     if (!store(`reading the notices of ${row.job}`, () => (told = lastNotice(db, row.projectId, row.job))))
       return;
@@ -146,28 +173,52 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     );
   }
 
-  async function runOne(row: OutboxRow): Promise<void> {
-    const handler = handlers[row.job as OutboxJob];
+  /**
+   * Claims the row, then runs it. Another process that claimed it first (or already ran it) wins: this one
+   * leaves it alone, so every job runs once however many processes share the database.
+   */
+  async function runOne(seen: OutboxRow): Promise<void> {
+    const handler = handlers[seen.job as OutboxJob];
     if (!handler) {
-      logger.warn(`No handler for outbox job ${row.job}; dropping it.`);
-      store(`dropping ${row.job}`, () => dropJob(db, row));
+      logger.warn(`No handler for outbox job ${seen.job}; dropping it.`);
+      store(`dropping ${seen.job}`, () => dropJob(db, seen));
       return;
     }
+    let row: OutboxRow | undefined;
+    const now = clock();
+    if (
+      !store(`claiming ${seen.job}`, () => {
+        row = claimJob(db, seen, { owner, now, until: new Date(now.getTime() + leaseMs) });
+      }) ||
+      !row
+    )
+      return;
+    const claimed = row;
+    let result: unknown;
     try {
-      await handler(row);
+      result = await handler(claimed);
     } catch (error) {
-      await failed(row, error);
+      await failed(claimed, error);
       return;
     }
-    if (store(`completing ${row.job}`, () => completeJob(db, row))) {
-      store("clearing notices", () => clearNotice(db, row.projectId, row.job));
+    const finish =
+      RECURRING_JOBS.has(claimed.job) && isRecurringRun(result)
+        ? () => completeRecurringJob(db, claimed, result.nextRunAt)
+        : () => completeJob(db, claimed);
+    if (store(`completing ${claimed.job}`, finish)) {
+      store("clearing notices", () => clearNotice(db, claimed.projectId, claimed.job));
     }
   }
 
   async function failed(row: OutboxRow, error: unknown): Promise<void> {
     if (isStorageError(error)) {
-      // The row stays as it is (due): it runs again once the database answers.
+      // The row stays due: it runs again once the database answers (released, if the database lets us).
       storageFailed(`running ${row.job} for project ${row.projectId}`, error);
+      try {
+        releaseJob(db, row);
+      } catch {
+        // The lease lapses on its own.
+      }
       return;
     }
     const failure = classifyFailure(error);

@@ -9,6 +9,11 @@ import type { DirectoryName } from "../documents/people-presentation.js";
 export interface PeopleDirectory {
   person(id: string): Promise<DirectoryName>;
   channel(id: string): Promise<DirectoryName>;
+  /**
+   * The IANA time zone of a person's Slack profile ("Europe/Berlin"), for reminders and digests sent at their
+   * morning; undefined when Slack does not say or cannot be asked.
+   */
+  timeZone(id: string): Promise<string | undefined>;
 }
 
 export interface DirectoryCacheOptions {
@@ -25,20 +30,31 @@ export const DIRECTORY_TTL_MS = 60 * 60 * 1000;
  * kept, so the next render asks again; lookups of one id under way at once share one call.
  */
 export function cachedDirectory(source: PeopleDirectory, options: DirectoryCacheOptions): PeopleDirectory {
-  const cacheOf = (lookup: (id: string) => Promise<DirectoryName>) => {
-    const kept = new Map<string, { answer: Promise<DirectoryName>; until: number }>();
-    return (id: string): Promise<DirectoryName> => {
+  const cacheOf = <T>(lookup: (id: string) => Promise<T>, unavailable: T) => {
+    const kept = new Map<string, { answer: Promise<T>; until: number }>();
+    return (id: string): Promise<T> => {
       const now = options.clock().getTime();
       const hit = kept.get(id);
       if (hit && hit.until > now) return hit.answer;
-      const answer = lookup(id).catch((): DirectoryName => ({ status: "unavailable" }));
+      const answer = lookup(id).catch((): T => unavailable);
       const entry = { answer, until: now + options.ttlMs };
       kept.set(id, entry);
-      void answer.then((name) => {
-        if (name.status === "unavailable" && kept.get(id) === entry) kept.delete(id);
+      void answer.then((found) => {
+        if (found === unavailable && kept.get(id) === entry) kept.delete(id);
       });
       return answer;
     };
   };
-  return { person: cacheOf((id) => source.person(id)), channel: cacheOf((id) => source.channel(id)) };
+  const unavailable: DirectoryName = { status: "unavailable" };
+  return {
+    person: cacheOf(
+      (id) => source.person(id).then((n) => (n.status === "unavailable" ? unavailable : n)),
+      unavailable,
+    ),
+    channel: cacheOf(
+      (id) => source.channel(id).then((n) => (n.status === "unavailable" ? unavailable : n)),
+      unavailable,
+    ),
+    timeZone: cacheOf((id) => source.timeZone(id), undefined),
+  };
 }

@@ -7,6 +7,7 @@ import type { GiveUp, JobHandler } from "../outbox/worker.js";
 import { findProjectForJob } from "../services/projects-service.js";
 import { publishProjectDocument } from "./canvas-publisher.js";
 import { postSoon } from "./post.js";
+import { remindersJob } from "./reminders-job.js";
 import { refreshStatusBoardJob } from "./status-board-poster.js";
 
 /**
@@ -30,6 +31,7 @@ export function createJobHandlers(client: WebClient, deps: AppDeps): Partial<Rec
     };
   return {
     "refresh-status-board": refreshStatusBoardJob(client, deps),
+    reminders: remindersJob(client, deps),
     ...Object.fromEntries(DOCUMENT_KINDS.map((kind) => [refreshJobOf(kind), refreshCanvas(kind)])),
   };
 }
@@ -37,7 +39,8 @@ export function createJobHandlers(client: WebClient, deps: AppDeps): Partial<Rec
 /** What a job brings up to date, as the channel is told: "the Statement of Work canvas". */
 function jobLabel(job: OutboxJob): string {
   const kind = DOCUMENT_KINDS.find((k) => refreshJobOf(k) === job);
-  return kind ? `the ${DOCUMENT_TITLES[kind]} canvas` : "the status board";
+  if (kind) return `the ${DOCUMENT_TITLES[kind]} canvas`;
+  return job === "reminders" ? "this channel's reminders" : "the status board";
 }
 
 /** What a permanent refusal means, in plain words, where Slack's code alone says little. */
@@ -65,7 +68,9 @@ export function reportGiveUp(client: WebClient, deps: AppDeps) {
     const explained = PERMANENT_CAUSES[reason.cause];
     const text = reason.permanent
       ? `:warning: I cannot update ${what}: Slack refuses (\`${reason.cause}\`${explained ? `: ${explained}` : ""}). Every change is saved; I will try again after the next change and only tell you again if the reason changes.`
-      : `:warning: I could not update ${what} after several tries (${reason.cause}). Every change is saved; the next change or \`/intplan status\` will try again.`;
+      : row.job === "reminders"
+        ? `:warning: I could not send ${what} after several tries (${reason.cause}). I will try again within the hour.`
+        : `:warning: I could not update ${what} after several tries (${reason.cause}). Every change is saved; the next change or \`/intplan status\` will try again.`;
     await postSoon(client, { channel: project.channelId, text });
   };
 }

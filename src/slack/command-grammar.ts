@@ -70,6 +70,10 @@ export type Command =
   | { name: "ask-cancel"; personId: string | null; sections: string[] }
   | { name: "ask-list" }
   | { name: "import" }
+  /** Posts the weekly digest in the channel now. */
+  | { name: "digest" }
+  /** Opens the channel's reminder settings (changed by the lead or PM, seen by anyone). */
+  | { name: "settings" }
   | { name: "delete" };
 
 export type CommandName = Command["name"];
@@ -178,6 +182,18 @@ export const USAGES: readonly Usage[] = [
     usage: "/intplan import",
     description:
       "Fill answers from a file (an answers JSON from another project, a discovery document, a mapping sheet), after a review",
+  },
+  {
+    name: "digest",
+    usage: "/intplan digest",
+    description:
+      "Post the weekly digest now: what changed, progress per phase, open blockers, who owes what, the next milestone and the go-live",
+  },
+  {
+    name: "settings",
+    usage: "/intplan settings",
+    description:
+      "See or change what intplan sends on its own: nudges, the weekly digest, working days, quiet hours, or nothing at all",
   },
   { name: "delete", usage: "/intplan delete", description: "Delete this channel's project and all its data" },
   { name: "help", usage: "/intplan help", description: "Show this help" },
@@ -458,6 +474,8 @@ const NO_ARGUMENTS: ReadonlySet<CommandName> = new Set([
   "versions",
   "docs",
   "import",
+  "digest",
+  "settings",
 ]);
 
 /** The first word of every subcommand's usage: what people type after `/intplan`. */

@@ -57,6 +57,27 @@ export const UPLOAD_VERSION_ACTION = {
   matcher: /^document_version_upload_\d+$/,
 } as const;
 
+/**
+ * The buttons of a nudge (a reminder about a blocker, a phase past its end, an unanswered ask). Each button's
+ * value is `<projectId>:<nudgeId>` (`nudgeButtonValue`). The three snooze buttons differ by their days:
+ * `nudge_snooze_1`, `nudge_snooze_3`, `nudge_snooze_7`.
+ */
+export const NUDGE_ACTION = {
+  snoozePrefix: "nudge_snooze_",
+  snoozeMatcher: /^nudge_snooze_\d+$/,
+  dismiss: "nudge_dismiss",
+  resolveBlocker: "nudge_resolve_blocker",
+  updatePhase: "nudge_update_phase",
+  answerAsk: "nudge_answer_ask",
+} as const;
+
+export const CALLBACK_NUDGE = {
+  /** The "Update status" modal a phase nudge opens. */
+  updatePhase: "nudge_update_phase",
+  /** `/intplan settings`. */
+  settings: "reminder_settings",
+} as const;
+
 export const NEW_PROJECT_FIELD = {
   name: "name",
   clientName: "client_name",

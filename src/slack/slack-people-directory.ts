@@ -27,6 +27,11 @@ export function slackPeopleDirectory(client: WebClient): PeopleDirectory {
         throw error;
       }
     },
+    async timeZone(id) {
+      // users.info's user object carries `tz` ("America/Los_Angeles"), the zone of the person's profile.
+      const { user } = await client.users.info({ user: id });
+      return user && !user.deleted && user.tz ? user.tz : undefined;
+    },
     async channel(id) {
       try {
         const { channel } = await client.conversations.info({ channel: id });

@@ -12,6 +12,7 @@ describe("rendering a document for an audience", () => {
   const people: PeopleDirectory = {
     person: async (id) => names.get(id) ?? { status: "gone" },
     channel: async () => ({ status: "named", name: "int-acme" }),
+    timeZone: async () => undefined,
   };
   const documents = createDocumentRenderer({ templatesDir: TEMPLATES_DIR, now: () => T0 });
   const render = (audience: "canvas" | "file") =>

@@ -16,7 +16,7 @@ function scripted(answers: Record<string, DirectoryName | Error>) {
     if (a instanceof Error) throw a;
     return a;
   };
-  const source: PeopleDirectory = { person: answer, channel: answer };
+  const source: PeopleDirectory = { person: answer, channel: answer, timeZone: async () => undefined };
   return { source, asked, answers };
 }
 

@@ -119,6 +119,7 @@ describe("a companion published or frozen, through the database", () => {
   let p: ProjectDb;
   const people: PeopleDirectory = {
     person: async () => ({ status: "named", name: "Pat" }),
+    timeZone: async () => undefined,
     channel: async () => ({ status: "named", name: "int-acme" }),
   };
   const deps = () => ({

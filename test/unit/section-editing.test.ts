@@ -28,6 +28,7 @@ import { openProjectDb, type ProjectDb, T0 } from "../support/running-project.js
 
 const people: PeopleDirectory = {
   person: async (id) => ({ status: "named", name: `Person ${id}` }),
+  timeZone: async () => undefined,
   channel: async (id) => ({ status: "named", name: `channel-${id.toLowerCase()}` }),
 };
 

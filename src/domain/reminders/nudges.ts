@@ -1,0 +1,35 @@
+/**
+ * Nudges: what intplan sends on its own about one item that has waited too long. Each is sent once per item
+ * and window: the ledger (db/nudge-store.ts) keeps one row per `itemKey`, and a key names the item as it was
+ * when the nudge became due, so the same blocker re-opened, a phase re-planned, or a new ask is a new window
+ * while an unchanged item never is.
+ */
+
+export const NUDGE_KINDS = ["blocker", "phase", "ask", "go-live"] as const;
+export type NudgeKind = (typeof NUDGE_KINDS)[number];
+
+/** `sent`: delivered (or summarised after downtime); `snoozed` until `snoozedUntil`; `dismissed`: never again. */
+export const NUDGE_STATES = ["sent", "snoozed", "dismissed"] as const;
+export type NudgeState = (typeof NUDGE_STATES)[number];
+
+/** The snooze buttons: 1 day, 3 days, 1 week (in calendar days; the nudge then waits for a sendable time). */
+export const SNOOZE_DAYS = [1, 3, 7] as const;
+export type SnoozeDays = (typeof SNOOZE_DAYS)[number];
+export const SNOOZE_LABELS: Readonly<Record<SnoozeDays, string>> = { 1: "1 day", 3: "3 days", 7: "1 week" };
+
+/** The item keys, one builder per kind: the window is in the key, so a new window is a new row. */
+export const nudgeKey = {
+  /** A blocker, in the window that started when it was logged (or re-opened, should that ever exist). */
+  blocker: (blockerId: number, openedAt: Date) => `blocker:${blockerId}@${openedAt.getTime()}`,
+  /** A phase past its planned end: re-planning moves the end and opens a new window. */
+  phase: (phaseNumber: number, plannedEnd: string) => `phase:${phaseNumber}@${plannedEnd}`,
+  /** Everything one person was asked in one go (`/intplan ask`), in the window of the earliest open ask. */
+  ask: (personId: string, askedAt: Date) => `ask:${personId}@${askedAt.getTime()}`,
+  /** Go-live `daysBefore` days ahead, for this target date: moving the go-live opens new windows. */
+  goLive: (daysBefore: number, target: string) => `go-live:${daysBefore}@${target}`,
+} as const;
+
+export function nudgeKindOfKey(key: string): NudgeKind | undefined {
+  const kind = key.slice(0, key.indexOf(":"));
+  return (NUDGE_KINDS as readonly string[]).includes(kind) ? (kind as NudgeKind) : undefined;
+}
