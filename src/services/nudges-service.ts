@@ -28,7 +28,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const SAME_SNOOZE_MS = 60_000;
 
 /** The item a nudge is about, read from its ledger key (domain/reminders/nudges.ts `nudgeKey`). */
-export type NudgeItem =
+type NudgeItem =
   | { kind: "blocker"; blockerId: number }
   | { kind: "phase"; phaseNumber: number; plannedEnd: string }
   | { kind: "ask"; personId: string }
@@ -97,7 +97,7 @@ export type SnoozeOutcome =
   | Exclude<NudgeLookup, { kind: "found" }>
   | { kind: "already-dismissed"; by: string | null }
   /** The same snooze pressed again at once (a double click): nothing more changed. */
-  | { kind: "already-snoozed"; until: Date; by: string | null }
+  | { kind: "already-snoozed"; until: Date; project: ProjectRow }
   | { kind: "snoozed"; until: Date; project: ProjectRow; nudge: NudgeRow };
 
 /** "Snooze 1 day / 3 days / 1 week": not sent again before now + `days` calendar days. Pressed again, it moves. */
@@ -115,7 +115,7 @@ export function snoozeNudge(deps: ChangeDeps, request: NudgeRequest & { days: Sn
       nudge.snoozedUntil &&
       Math.abs(nudge.snoozedUntil.getTime() - until.getTime()) < SAME_SNOOZE_MS
     ) {
-      return { kind: "already-snoozed" as const, until: nudge.snoozedUntil, by: nudge.changedBy };
+      return { kind: "already-snoozed" as const, until: nudge.snoozedUntil, project };
     }
     snoozeNudgeRow(tx, { id: nudge.id, until, by: request.userId, at });
     recordAudit(tx, {

@@ -107,7 +107,7 @@ describe("a nudge's buttons: act at once, snooze or dismiss, all audited", () =>
 
     // Pressed twice at once: one change.
     const again = await pressNudgeButton(t, nudge, "nudge_snooze_3", DEV);
-    expect(toldAfter(t, again).join("\n")).toContain("already snoozed for 3 days");
+    expect(toldAfter(t, again).join("\n")).toContain("already snoozed until Fri 4 Dec");
     expect(audits("nudge.snoozed")).toHaveLength(1);
 
     // Snoozing again later (another choice) moves it.
@@ -277,6 +277,19 @@ describe("a nudge's buttons: act at once, snooze or dismiss, all audited", () =>
     expect(blocker().status).toBe("open");
     expect(audits("nudge.snoozed")).toHaveLength(0);
     expect(audits("nudge.dismissed")).toHaveLength(0);
+    expect(editsOf(nudge)).toHaveLength(0);
+  });
+
+  it("a database that cannot take the snooze says so plainly, and nothing changes", async () => {
+    const nudge = await blockerNudge();
+    const pages = t.database.connection.pragma("page_count", { simple: true });
+    t.database.connection.pragma(`max_page_count = ${pages}`);
+    t.setNow(new Date(NOW.getTime() + 60_000));
+    const res = await pressNudgeButton(t, nudge, "nudge_snooze_3", DEV);
+    t.database.connection.pragma("max_page_count = 1073741823");
+    expect(toldAfter(t, res).join("\n")).toContain("I could not save this");
+    expect(ledger(nudge.nudgeId)?.state).toBe("sent");
+    expect(audits("nudge.snoozed")).toHaveLength(0);
     expect(editsOf(nudge)).toHaveLength(0);
   });
 });

@@ -35,7 +35,7 @@ describe("the nudge's message", () => {
     });
     expect(validateMessage(content)).toEqual([]);
     expect(content.text).toBe(
-      "Blocker #3 has been open for 4 working days: Sandbox credentials &lt;for&gt; QBO &amp; the keys",
+      "Blocker #3 has been open for 4 working days: Sandbox credentials &lt;for&gt; QBO &amp; the *keys*",
     );
     expect(shown(content)).toContain("<@U0DEV>, you own this blocker.");
     const buttons = (content.blocks[1] as { elements: { action_id: string; value: string }[] }).elements;

@@ -33,7 +33,7 @@ export function shownNudgeOf(body: MessageBody): ShownNudge | undefined {
 export async function snoozeSettlement(
   deps: Pick<AppDeps, "db" | "people">,
   args: { project: ProjectRow; until: Date; by: string },
-): Promise<NudgeSettlement> {
+): Promise<Extract<NudgeSettlement, { kind: "snoozed" }>> {
   const timeZone = await projectTimeZone(deps, args.project, reminderSettingsOf(deps, args.project.id));
   return { kind: "snoozed", until: args.until, timeZone, by: args.by };
 }

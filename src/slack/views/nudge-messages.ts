@@ -88,22 +88,32 @@ const slackDay = (instant: Date) =>
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
 
-const sectionNames = (sections: readonly { label: string }[]) => {
-  const names = sections.map((s) => `*${escapeMrkdwn(s.label)}*`);
-  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-};
-
-/** What waits, in one line; and the plain text of it (the notification's). */
-function headline(subject: NudgeSubject): string {
+/**
+ * What waits, in one line: as shown (`bold` marks what we emphasise) and as the notification's text (the
+ * same, without our emphasis, and the date as written rather than as Slack's date token).
+ */
+function headline(subject: NudgeSubject, bold: (text: string) => string, day: (at: Date) => string): string {
   switch (subject.kind) {
     case "blocker":
       return `Blocker #${subject.blockerNumber} has been open for ${plural(subject.workingDaysOpen, "working day")}: ${escapeMrkdwn(subject.text)}`;
     case "phase":
-      return `*${escapeMrkdwn(`${subject.phaseNumber}. ${subject.phaseName}`)}* was planned to end on ${calendarDay(subject.plannedEnd)} and is still ${statusLabel(subject.status).toLowerCase()}.`;
-    case "ask":
-      return `${mention(subject.askedBy)} asked you on ${slackDay(subject.askedAt)} to answer ${subject.sections.length === 1 ? "section" : "sections"} ${sectionNames(subject.sections)}.`;
+      return `${bold(escapeMrkdwn(`${subject.phaseNumber}. ${subject.phaseName}`))} was planned to end on ${calendarDay(subject.plannedEnd)} and is still ${statusLabel(subject.status).toLowerCase()}.`;
+    case "ask": {
+      const names = subject.sections.map((s) => bold(escapeMrkdwn(s.label)));
+      const list =
+        names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+      return `${mention(subject.askedBy)} asked you on ${day(subject.askedAt)} to answer ${subject.sections.length === 1 ? "section" : "sections"} ${list}.`;
+    }
   }
 }
+
+const shownHeadline = (subject: NudgeSubject) => headline(subject, (text) => `*${text}*`, slackDay);
+const plainHeadline = (subject: NudgeSubject) =>
+  headline(
+    subject,
+    (text) => text,
+    (at) => dayIn(at, "UTC"),
+  );
 
 /** Who is to act: the owner, mentioned (a thread reply notifies them so); or, with no owner, anyone here. */
 function whoActs(input: NudgeMessageInput): string {
@@ -129,7 +139,7 @@ function actNow(input: NudgeMessageInput, value: string): types.Button {
 /** The nudge's message: what waits, with a button to act at once, the snooze buttons and Dismiss. */
 export function buildNudgeMessage(input: NudgeMessageInput): MessageContent {
   const value = nudgeButtonValue(input.project.id, input.nudgeId);
-  const what = headline(input.subject);
+  const what = shownHeadline(input.subject);
   const project = `*${escapeMrkdwn(input.project.name)}* for ${escapeMrkdwn(input.project.clientName)} (${channelLink(input.project.channelId)})`;
   const blocks: KnownBlock[] = [
     section(`${what}\n${whoActs(input)}`),
@@ -144,11 +154,8 @@ export function buildNudgeMessage(input: NudgeMessageInput): MessageContent {
       `${project} · A reminder from intplan; snoozed, it comes back after that time; dismissed, never again.`,
     ),
   ];
-  return { text: plainOf(what), blocks };
+  return { text: plainHeadline(input.subject), blocks };
 }
-
-/** The notification's text: the headline without its markup. */
-const plainOf = (text: string) => text.replace(/<!date\^\d+\^[^|>]*\|([^>]*)>/g, "$1").replace(/[*]/g, "");
 
 /** How a nudge was settled, as its message says once the buttons are gone. */
 export type NudgeSettlement =
@@ -182,7 +189,7 @@ export function buildNudgeSettled(args: {
   const line = settledLine(args.settled);
   const shown = args.original.mrkdwn ?? escapeMrkdwn(args.original.text);
   const blocks: KnownBlock[] = [...(shown.trim() ? [section(shown)] : []), context(line)];
-  return { text: `${args.original.text} ${plainOf(line)}`.trim(), blocks };
+  return { text: `${args.original.text} ${line.replace(/^:[a-z_]+: /, "")}`.trim(), blocks };
 }
 
 /** The "Update status" modal's fields (block id = action id). */

@@ -1,6 +1,5 @@
 import type { BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
 import type { AppDeps } from "../../../deps.js";
-import { SNOOZE_LABELS } from "../../../domain/reminders/nudges.js";
 import {
   askOfNudge,
   dismissNudge,
@@ -14,7 +13,7 @@ import { NUDGE_ACTION } from "../../ids.js";
 import { postToChannel } from "../../post.js";
 import { buildBlockerResolved } from "../../views/blocker-messages.js";
 import { escapeMrkdwn, mention } from "../../views/mrkdwn.js";
-import { buildNudgePhaseModal, readNudgeButtonValue } from "../../views/nudge-messages.js";
+import { buildNudgePhaseModal, dayIn, readNudgeButtonValue } from "../../views/nudge-messages.js";
 import { settleNudgeMessage, shownNudgeOf, snoozeSettlement } from "../nudge-message-update.js";
 import { openModal } from "../open-modal.js";
 import { placeOf } from "../project-scope.js";
@@ -70,9 +69,14 @@ export function registerNudgeButtons(listeners: Listeners, deps: AppDeps): void 
       case "already-dismissed":
         await tell(respond, "This reminder was dismissed already, so there is nothing to snooze.");
         return;
-      case "already-snoozed":
-        await tell(respond, `This reminder is already snoozed for ${SNOOZE_LABELS[days]}.`);
+      case "already-snoozed": {
+        const settled = await snoozeSettlement(deps, { ...outcome, by: body.user.id });
+        await tell(
+          respond,
+          `This reminder is already snoozed until ${dayIn(outcome.until, settled.timeZone)}.`,
+        );
         return;
+      }
       case "snoozed":
         await settleNudgeMessage(client, deps, {
           shown: shownNudgeOf(body),

@@ -8,7 +8,6 @@ import { nudgedPhase } from "../../../services/nudges-service.js";
 import { changePhase } from "../../../services/phases-service.js";
 import { CALLBACK_NUDGE } from "../../ids.js";
 import { readPrivateMetadata } from "../../private-metadata.js";
-import { mention } from "../../views/mrkdwn.js";
 import { NUDGE_PHASE_FIELD } from "../../views/nudge-messages.js";
 import { phaseTitle } from "../../views/phase-messages.js";
 import { readBlockValues } from "../../views/view-state.js";
@@ -62,7 +61,7 @@ export function registerNudgePhaseSubmission(listeners: Listeners, deps: AppDeps
         errorOn(
           NUDGE_PHASE_FIELD.status,
           found?.kind === "not-yours"
-            ? `This reminder is for ${mention(found.recipientId)}. Nothing was changed.`
+            ? "This reminder is for the person it was sent to, or for the project's channel. Nothing was changed."
             : "This reminder is no longer current: its project or phase is gone. Nothing was changed.",
         ),
       );
