@@ -196,6 +196,15 @@ describe("a nudge's buttons: act at once, snooze or dismiss, all audited", () =>
     const modal = opened.args.view as { callback_id: string; private_metadata: string };
     expect(modal.callback_id).toBe("nudge_update_phase");
 
+    // Done with exit criteria open waits for a sign-off, as with `/intplan phase`: the modal says so.
+    const early = await t.slack.viewSubmission({
+      userId: PM,
+      viewId: openedViewId(opened),
+      values: { status: { status: { type: "radio_buttons", selected_option: { value: "done" } } } },
+    });
+    expect(JSON.stringify(early.body)).toContain("Exit criteria are still open");
+    expect(t.db.select().from(phases).where(eq(phases.number, 2)).get()?.status).toBe(status);
+
     await t.slack.viewSubmission({
       userId: PM,
       viewId: openedViewId(opened),
