@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ACTION_PATTERN, DOCUMENT_SUITE_ACTION, UPLOAD_VERSION_ACTION } from "../../src/slack/ids.js";
+import {
+  ACTION_PATTERN,
+  DOCUMENT_SUITE_ACTION,
+  NUDGE_ACTION,
+  UPLOAD_VERSION_ACTION,
+} from "../../src/slack/ids.js";
 import type { ListenerDeps } from "../../src/slack/listeners/listener-deps.js";
 import { registerListeners } from "../../src/slack/listeners/register-listeners.js";
 import type { KnownIds } from "../../src/slack/listeners/registry.js";
@@ -37,6 +42,7 @@ describe("the catch-all for buttons and modals intplan does not have", () => {
         [ACTION_PATTERN.revertSection.source]: "edit_section_revert_2",
         [UPLOAD_VERSION_ACTION.matcher.source]: `${UPLOAD_VERSION_ACTION.prefix}7`,
         [DOCUMENT_SUITE_ACTION.matcher.source]: `${DOCUMENT_SUITE_ACTION.publishPrefix}sow`,
+        [NUDGE_ACTION.snoozeMatcher.source]: `${NUDGE_ACTION.snoozePrefix}3`,
       };
       const sample = samples[id] ?? id;
       expect(isKnownAction(ids(), sample), id).toBe(true);

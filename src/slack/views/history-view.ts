@@ -114,6 +114,32 @@ function importLine(details: Details): string {
   return `imported ${imported} answer${imported === 1 ? "" : "s"} from *${text(details, "fileName")}*${notes.length > 0 ? ` (${notes.join("; ")})` : ""}`;
 }
 
+/** What a nudge was about, from its audit row: "blocker #3 API keys", "*4. Development*", what @Dana owes. */
+function nudgeSubject(details: Details): string {
+  switch (details.kind) {
+    case "blocker":
+      return `blocker ${text(details, "label")}`;
+    case "phase":
+      return `*${text(details, "label")}*`;
+    case "ask":
+      return `what ${mention(String(details.label ?? ""), "someone")} was asked`;
+    case "go-live":
+      return `the ${text(details, "label")}`;
+    default:
+      return text(details, "label");
+  }
+}
+
+/** A nudge snoozed or dismissed: "snoozed the reminder about blocker #3 API keys until Fri 4 Dec". */
+function nudgeChange(action: string, details: Details): string {
+  const about = `the reminder about ${nudgeSubject(details)}`;
+  if (action === "nudge.dismissed") return `dismissed ${about}`;
+  const until = new Date(String(details.until ?? ""));
+  return Number.isNaN(until.getTime())
+    ? `snoozed ${about}`
+    : `snoozed ${about} until <!date^${Math.floor(until.getTime() / 1000)}^{date_short_pretty}|${until.toISOString().slice(0, 10)}>`;
+}
+
 /** One audit row as a sentence about what the person did. */
 export function describeAuditEntry(entry: Pick<AuditRow, "action" | "details">): string {
   const d = entry.details;
@@ -157,6 +183,9 @@ export function describeAuditEntry(entry: Pick<AuditRow, "action" | "details">):
     case "ask.answered":
     case "ask.cancelled":
       return askChange(entry.action, d);
+    case "nudge.snoozed":
+    case "nudge.dismissed":
+      return nudgeChange(entry.action, d);
     default:
       return `\`${escapeMrkdwn(entry.action)}\``;
   }

@@ -1,4 +1,5 @@
-import type { BlockAction, ButtonAction } from "@slack/bolt";
+import type { BlockAction, ButtonAction, RespondFn } from "@slack/bolt";
+import type { WebClient } from "@slack/web-api";
 import type { AppDeps } from "../../../deps.js";
 import { askedSections, askedWalk, cancelAsks } from "../../../services/asks-service.js";
 import { interviewOf, interviewScreen } from "../../../services/discovery-interview.js";
@@ -16,52 +17,69 @@ import type { Listeners } from "../registry.js";
 const tell = (respond: (m: object) => Promise<unknown>, text: string) =>
   respond({ response_type: "ephemeral", replace_original: false, text });
 
+/**
+ * What an ask's button does (and the "Answer now" of an ask's reminder): opens the sections the person was
+ * asked for and still owes; for someone else, in the project's channel, the same sections as
+ * `/intplan interview` would; anywhere else, says why not.
+ */
+export async function openAskedSections(
+  deps: AppDeps,
+  args: {
+    value: { projectId: number; sectionIds: string[] } | undefined;
+    body: BlockAction<ButtonAction>;
+    client: WebClient;
+    respond: RespondFn;
+  },
+): Promise<void> {
+  const { value, body, client, respond } = args;
+  const found = value && askedWalk(deps, { ...value, userId: body.user.id });
+  if (!value || !found || found.kind === "gone") {
+    await tell(respond, "This project no longer exists, so there is nothing to answer.");
+    return;
+  }
+  let opened: { ctx: Parameters<typeof buildInterviewModal>[0]; walk: number[] } | undefined;
+  if (found.kind === "open") opened = found;
+  else {
+    // Not the person asked (or their asks are closed): in the project's own channel, a member opens those
+    // sections as they could with `/intplan interview`; anywhere else the button is not theirs.
+    const here =
+      findProjectHere(deps, placeOf(body), found.project.id) !== undefined &&
+      workspaceOf(body) === found.project.teamId;
+    if (!here || found.kind === "closed") {
+      await tell(
+        respond,
+        found.kind === "closed"
+          ? found.reason === "answered"
+            ? "You have answered these already. Thank you!"
+            : "This ask was cancelled: it is no longer needed."
+          : `This button is for the person who was asked. ${mention(body.user.id)}, \`/intplan interview\` in the project's channel opens any section.`,
+      );
+      return;
+    }
+    const ctx = interviewOf(found.project);
+    opened = { ctx, walk: askedSections(found.project, value.sectionIds).map((s) => s.index) };
+  }
+  const [first] = opened.walk;
+  if (first === undefined) {
+    await tell(respond, "These sections are not in this project's questionnaire any more.");
+    return;
+  }
+  await openModal(client, deps.logger, {
+    triggerId: body.trigger_id,
+    view: buildInterviewModal(opened.ctx, interviewScreen(deps, opened.ctx, first), [], opened.walk),
+    what: "the sections you were asked for",
+    retry: "Please press the button again; every answer so far is saved.",
+    respond,
+  });
+}
+
 /** The buttons of `/intplan ask`: the ask's "Answer …", and the confirmation of cancelling every ask. */
 export function registerAskButtons(listeners: Listeners, deps: AppDeps): void {
   listeners.action<BlockAction<ButtonAction>>(
     ACTION.openAsk,
     async ({ ack, body, action, client, respond }) => {
       await ack();
-      const value = readAskButtonValue(action.value);
-      const found = value && askedWalk(deps, { ...value, userId: body.user.id });
-      if (!value || !found || found.kind === "gone") {
-        await tell(respond, "This project no longer exists, so there is nothing to answer.");
-        return;
-      }
-      let opened: { ctx: Parameters<typeof buildInterviewModal>[0]; walk: number[] } | undefined;
-      if (found.kind === "open") opened = found;
-      else {
-        // Not the person asked (or their asks are closed): in the project's own channel, a member opens those
-        // sections as they could with `/intplan interview`; anywhere else the button is not theirs.
-        const here =
-          findProjectHere(deps, placeOf(body), found.project.id) !== undefined &&
-          workspaceOf(body) === found.project.teamId;
-        if (!here || found.kind === "closed") {
-          await tell(
-            respond,
-            found.kind === "closed"
-              ? found.reason === "answered"
-                ? "You have answered these already. Thank you!"
-                : "This ask was cancelled: it is no longer needed."
-              : `This button is for the person who was asked. ${mention(body.user.id)}, \`/intplan interview\` in the project's channel opens any section.`,
-          );
-          return;
-        }
-        const ctx = interviewOf(found.project);
-        opened = { ctx, walk: askedSections(found.project, value.sectionIds).map((s) => s.index) };
-      }
-      const [first] = opened.walk;
-      if (first === undefined) {
-        await tell(respond, "These sections are not in this project's questionnaire any more.");
-        return;
-      }
-      await openModal(client, deps.logger, {
-        triggerId: body.trigger_id,
-        view: buildInterviewModal(opened.ctx, interviewScreen(deps, opened.ctx, first), [], opened.walk),
-        what: "the sections you were asked for",
-        retry: "Please press the button again; every answer so far is saved.",
-        respond,
-      });
+      await openAskedSections(deps, { value: readAskButtonValue(action.value), body, client, respond });
     },
   );
 

@@ -6,6 +6,7 @@ import { registerDeleteButtons } from "./delete-buttons.js";
 import { registerDocumentSuiteButtons } from "./document-suite-buttons.js";
 import { registerHistoryPaging } from "./history-paging.js";
 import { registerInterviewActions } from "./interview-buttons.js";
+import { registerNudgeButtons } from "./nudge-buttons.js";
 import { registerQuestionnaireButtons } from "./questionnaire-buttons.js";
 import { registerSectionEditButtons } from "./section-edit-buttons.js";
 import { registerSignOffButtons } from "./sign-off-buttons.js";
@@ -23,4 +24,5 @@ export function registerActions(listeners: Listeners, deps: AppDeps): void {
   registerVersionUploadButton(listeners, deps);
   registerDocumentSuiteButtons(listeners, deps);
   registerAskButtons(listeners, deps);
+  registerNudgeButtons(listeners, deps);
 }
