@@ -113,6 +113,15 @@ export function findBlocker(db: DbOrTx, projectId: number, number: number): Bloc
     .get();
 }
 
+/** A blocker by its row id (a nudge's ledger key names it so), within its project. */
+export function findBlockerById(db: DbOrTx, projectId: number, id: number): BlockerRow | undefined {
+  return db
+    .select()
+    .from(blockers)
+    .where(and(eq(blockers.projectId, projectId), eq(blockers.id, id)))
+    .get();
+}
+
 /** Resolves one of the project's blockers with an optional note, and records it, in one transaction. */
 export function resolveBlocker(db: Db, cmd: ResolveBlockerCommand): ResolveBlockerResult {
   return db.transaction((tx) => {

@@ -7,6 +7,7 @@ import { registerInterviewSubmissions } from "./interview-submission.js";
 import { registerLogBlockerSubmission } from "./log-blocker-submission.js";
 import { registerNewProjectSubmission } from "./new-project-submission.js";
 import { registerSectionEditSubmission } from "./section-edit-submission.js";
+import { registerSettingsSubmission } from "./settings-submission.js";
 
 /** Every modal intplan listens to: its submission, and its closing when it asked to hear of it. */
 export function registerViews(listeners: Listeners, deps: AppDeps): void {
@@ -17,4 +18,5 @@ export function registerViews(listeners: Listeners, deps: AppDeps): void {
   registerSectionEditSubmission(listeners, deps);
   registerEditProjectSubmission(listeners, deps);
   registerImportSubmissions(listeners, deps);
+  registerSettingsSubmission(listeners, deps);
 }
