@@ -212,6 +212,8 @@ export const DESTINATION_LABELS: Readonly<Record<NudgeDestination, string>> = {
   "board-thread": "A thread under the status board",
 };
 
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 /** One line per setting: its name and its value in words, in the form's order. */
 export function describeSettings(s: ReminderSettings): { label: string; value: string }[] {
   return [
@@ -239,7 +241,7 @@ export function describeSettings(s: ReminderSettings): { label: string; value: s
     { label: "Working days", value: workingDaysText(s.workingDays) },
     { label: "Quiet hours", value: s.quietHours ? `${s.quietHours.start}–${s.quietHours.end}` : "none" },
     { label: "Time zone", value: s.timeZone ?? "the project manager's, from Slack" },
-    { label: "Nudges go to", value: DESTINATION_LABELS[s.destination].toLowerCase() },
+    { label: "Nudges go to", value: lowerFirst(DESTINATION_LABELS[s.destination]) },
   ];
 }
 
