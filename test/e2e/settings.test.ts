@@ -279,7 +279,7 @@ describe("/intplan settings: the channel's reminder settings", () => {
     await postBoard();
     const stamp = Math.floor(until.getTime() / 1000);
     expect(boardText()).toContain(
-      `Snoozed reminders: blocker #1 until <!date^${stamp}^{date_short_pretty}|${until.toISOString()}>; Development past its end until`,
+      `Snoozed reminders: blocker #1 (Waiting on sandbox credentials) until <!date^${stamp}^{date_short_pretty}|${until.toISOString()}>; Development past its end until`,
     );
 
     // Once the snooze ran out, the next refresh of the board leaves it out.

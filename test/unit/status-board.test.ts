@@ -243,7 +243,12 @@ describe("reminders on the board", () => {
       reminders: {
         enabled: true,
         snoozed: [
-          { kind: "blocker", number: 3, text: "Sandbox", until },
+          {
+            kind: "blocker",
+            number: 3,
+            text: "Sandbox <creds> from the client's IT team, asked twice already",
+            until,
+          },
           { kind: "phase", phaseNumber: 2, until },
           { kind: "phase", phaseNumber: 1, until },
           { kind: "ask", personId: "U0CLIENT", until },
@@ -253,7 +258,7 @@ describe("reminders on the board", () => {
     });
     expect(validateMessage(buildStatusBoard(shown))).toEqual([]);
     expect(textOf(shown)).toContain(
-      `Snoozed reminders: blocker #3 until ${stamp}; Development past its end until ${stamp}; answers owed by <@U0CLIENT> until ${stamp}; the go-live notice 7 days before until ${stamp}`,
+      `Snoozed reminders: blocker #3 (Sandbox &lt;creds&gt; from the client's IT te…) until ${stamp}; Development past its end until ${stamp}; answers owed by <@U0CLIENT> until ${stamp}; the go-live notice 7 days before until ${stamp}`,
     );
   });
 
@@ -265,8 +270,8 @@ describe("reminders on the board", () => {
       until,
     }));
     const text = textOf(board({ reminders: { enabled: true, snoozed } }));
-    expect(text).toContain("blocker #10 until");
-    expect(text).not.toContain("blocker #11 until");
+    expect(text).toContain("blocker #10 (x) until");
+    expect(text).not.toContain("blocker #11 (x)");
     expect(text).toContain("; and 4 more");
   });
 

@@ -20,6 +20,7 @@ import {
   type KnownBlock,
   type MessageContent,
   section,
+  truncate,
 } from "./block-kit.js";
 import { blockerLine, openBlockerCount } from "./blocker-format.js";
 import { linesToSections } from "./line-sections.js";
@@ -130,12 +131,14 @@ function documentLink(title: string, doc: PublishedDocument | undefined, command
 }
 
 /** Snoozed nudges named on the board; the rest are counted. */
-export const BOARD_SNOOZED_LINES = 10;
+const BOARD_SNOOZED_LINES = 10;
+/** How much of a snoozed blocker's text the board repeats (the blockers list above has it whole). */
+const SNOOZED_BLOCKER_TEXT = 40;
 
 function snoozedLabel(item: SnoozedItem): string {
   switch (item.kind) {
     case "blocker":
-      return `blocker #${item.number}`;
+      return `blocker #${item.number} (${escapeMrkdwn(truncate(item.text, SNOOZED_BLOCKER_TEXT))})`;
     case "phase":
       return `${escapeMrkdwn(phaseName(item.phaseNumber))} past its end`;
     case "ask":
@@ -149,8 +152,14 @@ function snoozedLabel(item: SnoozedItem): string {
 function reminderBlocks(input: StatusBoardInput): KnownBlock[] {
   const reminders = input.reminders;
   if (!reminders) return [];
+  // A snooze outlives its item in the ledger: a finished phase's, or an ask since answered, is not shown.
   const done = new Set(input.live.phases.filter((p) => p.status === "done").map((p) => p.number));
-  const snoozed = reminders.snoozed.filter((s) => s.kind !== "phase" || !done.has(s.phaseNumber));
+  const owing = input.waiting ? new Set(input.waiting.map((w) => w.personId)) : undefined;
+  const snoozed = reminders.snoozed.filter(
+    (s) =>
+      (s.kind !== "phase" || !done.has(s.phaseNumber)) &&
+      (s.kind !== "ask" || !owing || owing.has(s.personId)),
+  );
   const shown = snoozed
     .slice(0, BOARD_SNOOZED_LINES)
     .map((s) => `${snoozedLabel(s)} until ${slackDate(s.until, "{date_short_pretty}")}`);
