@@ -1,6 +1,9 @@
 import { eq } from "drizzle-orm";
 import { parseReminderSettings, type ReminderSettings } from "../domain/reminders/settings.js";
-import type { DbOrTx } from "./client.js";
+import { sameSettings } from "../domain/reminders/settings-form.js";
+import { type ChangeStamp, recordChange } from "../outbox/refresh-rules.js";
+import { recordAudit } from "./audit-log.js";
+import type { Db, DbOrTx } from "./client.js";
 import { reminderSettings } from "./schema.js";
 
 /** A project's reminder settings; the defaults when none were saved. */
@@ -31,4 +34,34 @@ export function saveReminderSettings(
       set: { settings: values.settings, updatedBy: values.updatedBy, updatedAt: values.updatedAt },
     })
     .run();
+}
+
+/**
+ * `/intplan settings` saved, in one transaction: the settings, one audit row with them before and after, and
+ * the refresh of the board and the reminders' schedule. Settings that behave as the stored ones write
+ * nothing. Returns what was stored before.
+ */
+export function changeReminderSettings(
+  db: Db,
+  change: ChangeStamp & { settings: ReminderSettings },
+): { before: ReminderSettings; changed: boolean } {
+  return db.transaction((tx) => {
+    const before = loadReminderSettings(tx, change.projectId);
+    if (sameSettings(before, change.settings)) return { before, changed: false };
+    saveReminderSettings(tx, {
+      projectId: change.projectId,
+      settings: change.settings,
+      updatedBy: change.actorId,
+      at: change.at,
+    });
+    recordAudit(tx, {
+      projectId: change.projectId,
+      actorId: change.actorId,
+      action: "settings.changed",
+      details: { before, after: change.settings },
+      at: change.at,
+    });
+    recordChange(tx, "reminder-settings", change);
+    return { before, changed: true };
+  });
 }

@@ -20,3 +20,15 @@ export const isProjectOwner = (roles: ProjectRoles, userId: string): boolean =>
 /** Deleting a project and all its data is for its owners only. */
 export const mayDeleteProject = (roles: ProjectRoles, userId: string): boolean =>
   isProjectOwner(roles, userId);
+
+/**
+ * A channel's reminder settings (`/intplan settings`) are changed by the lead engineer, the project manager
+ * or the person who created the project; anyone in the channel may see them.
+ */
+export const settingsChangers = (roles: ProjectRoles): string[] =>
+  [...new Set([roles.leadEngineerId, roles.projectManagerId, roles.createdBy])].filter((id): id is string =>
+    Boolean(id),
+  );
+
+export const mayChangeSettings = (roles: ProjectRoles, userId: string): boolean =>
+  settingsChangers(roles).includes(userId);

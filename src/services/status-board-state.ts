@@ -22,6 +22,7 @@ import type { Answers } from "../domain/questionnaire/answers.js";
 import { getQuestionnaire } from "../domain/questionnaire/definition.js";
 import type { Logger } from "../logger.js";
 import { waitingOn } from "./asks-service.js";
+import { boardReminders } from "./board-reminders.js";
 import { projectInterviewProgress } from "./discovery-interview.js";
 
 /**
@@ -50,6 +51,7 @@ export function loadStatusBoardFacts(deps: Pick<StatusBoardDeps, "db" | "clock">
     answers,
     questionnaire: getQuestionnaire(project.questionnaireVersion),
   });
+  const now = deps.clock();
   return {
     project,
     team: teamOf(project, answers),
@@ -66,7 +68,8 @@ export function loadStatusBoardFacts(deps: Pick<StatusBoardDeps, "db" | "clock">
       plan: findDocument(deps.db, project.id, "plan"),
       discovery: findDocument(deps.db, project.id, "discovery"),
     },
-    now: deps.clock(),
+    reminders: boardReminders(deps, project, now),
+    now,
   };
 }
 export type StatusBoardFacts = ReturnType<typeof loadStatusBoardFacts>;

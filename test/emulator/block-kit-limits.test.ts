@@ -386,6 +386,16 @@ describe("validateBlocks rejects every broken limit and names the path", () => {
       [{ type: "image", alt_text: "y" }],
       "blocks[0]: needs image_url or slack_file",
     ],
+    [
+      "a timepicker's initial_time not HH:mm",
+      [{ type: "actions", elements: [{ type: "timepicker", action_id: "t", initial_time: "9:00" }] }],
+      "blocks[0].elements[0].initial_time: must be HH:mm (00:00 to 23:59)",
+    ],
+    [
+      "a timepicker's initial_time past 23:59",
+      [{ type: "actions", elements: [{ type: "timepicker", action_id: "t", initial_time: "24:00" }] }],
+      "blocks[0].elements[0].initial_time: must be HH:mm (00:00 to 23:59)",
+    ],
   ];
   it.each(broken)("%s", (_name, blocks, error) => {
     expect(validateBlocks(blocks, "modal")).toEqual([error]);

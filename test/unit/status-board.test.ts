@@ -222,3 +222,67 @@ describe("the board's fingerprint, which decides whether an edit is worth sendin
     expect(boardFingerprint(buildStatusBoard(phaseMoved))).not.toBe(fingerprint);
   });
 });
+
+describe("reminders on the board", () => {
+  const until = new Date("2026-12-04T09:00:00Z");
+  const stamp = `<!date^${until.getTime() / 1000}^{date_short_pretty}|${until.toISOString()}>`;
+  it("says nothing while reminders are on and nothing is snoozed", () => {
+    expect(textOf(board({ reminders: { enabled: true, snoozed: [] } }))).not.toMatch(
+      /Reminders are off|Snoozed/,
+    );
+  });
+
+  it("says when reminders are off in the channel, and how to turn them on", () => {
+    expect(textOf(board({ reminders: { enabled: false, snoozed: [] } }))).toContain(
+      "Reminders are off in this channel (`/intplan settings`)",
+    );
+  });
+
+  it("names each snoozed nudge from its item, until when; a finished phase's is left out", () => {
+    const shown = board({
+      reminders: {
+        enabled: true,
+        snoozed: [
+          {
+            kind: "blocker",
+            number: 3,
+            text: "Sandbox <creds> from the client's IT team, asked twice already",
+            until,
+          },
+          { kind: "phase", phaseNumber: 2, until },
+          { kind: "phase", phaseNumber: 1, until },
+          { kind: "ask", personId: "U0CLIENT", until },
+          { kind: "go-live", daysBefore: 7, until },
+        ],
+      },
+    });
+    expect(validateMessage(buildStatusBoard(shown))).toEqual([]);
+    expect(textOf(shown)).toContain(
+      `Snoozed reminders: blocker #3 (Sandbox &lt;creds&gt; from the client's IT te…) until ${stamp}; Development past its end until ${stamp}; answers owed by <@U0CLIENT> until ${stamp}; the go-live notice 7 days before until ${stamp}`,
+    );
+  });
+
+  it("names ten and counts the rest", () => {
+    const snoozed = Array.from({ length: 14 }, (_, i) => ({
+      kind: "blocker" as const,
+      number: i + 1,
+      text: "x",
+      until,
+    }));
+    const text = textOf(board({ reminders: { enabled: true, snoozed } }));
+    expect(text).toContain("blocker #10 (x) until");
+    expect(text).not.toContain("blocker #11 (x)");
+    expect(text).toContain("; and 4 more");
+  });
+
+  it("changes the board's fingerprint, so the board is edited when a snooze or the switch changes", () => {
+    const plain = boardFingerprint(buildStatusBoard(board({ reminders: { enabled: true, snoozed: [] } })));
+    const off = boardFingerprint(buildStatusBoard(board({ reminders: { enabled: false, snoozed: [] } })));
+    const snoozed = boardFingerprint(
+      buildStatusBoard(
+        board({ reminders: { enabled: true, snoozed: [{ kind: "phase", phaseNumber: 2, until }] } }),
+      ),
+    );
+    expect(new Set([plain, off, snoozed]).size).toBe(3);
+  });
+});

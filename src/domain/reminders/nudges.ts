@@ -33,3 +33,36 @@ export function nudgeKindOfKey(key: string): NudgeKind | undefined {
   const kind = key.slice(0, key.indexOf(":"));
   return (NUDGE_KINDS as readonly string[]).includes(kind) ? (kind as NudgeKind) : undefined;
 }
+
+/** What a ledger key names, read back (the status board labels snoozed nudges from it); undefined if damaged. */
+export type NudgeItem =
+  | { kind: "blocker"; blockerId: number }
+  | { kind: "phase"; phaseNumber: number; plannedEnd: string }
+  | { kind: "ask"; personId: string }
+  | { kind: "go-live"; daysBefore: number; target: string };
+
+export function parseNudgeKey(key: string): NudgeItem | undefined {
+  const kind = nudgeKindOfKey(key);
+  const body = key.slice(key.indexOf(":") + 1);
+  const at = body.lastIndexOf("@");
+  if (!kind || at <= 0) return undefined;
+  const subject = body.slice(0, at);
+  const window = body.slice(at + 1);
+  const whole = (text: string) => (/^\d+$/.test(text) ? Number(text) : undefined);
+  switch (kind) {
+    case "blocker": {
+      const blockerId = whole(subject);
+      return blockerId === undefined ? undefined : { kind, blockerId };
+    }
+    case "phase": {
+      const phaseNumber = whole(subject);
+      return phaseNumber === undefined ? undefined : { kind, phaseNumber, plannedEnd: window };
+    }
+    case "ask":
+      return { kind, personId: subject };
+    case "go-live": {
+      const daysBefore = whole(subject);
+      return daysBefore === undefined ? undefined : { kind, daysBefore, target: window };
+    }
+  }
+}

@@ -4,6 +4,8 @@ import { INTEGRATION_TYPE_LABELS, type IntegrationType } from "../../domain/inte
 import { statusLabel } from "../../domain/phase-labels.js";
 import { phaseName } from "../../domain/phase-rules.js";
 import { BASICS_LABELS, type ProjectBasicsField } from "../../domain/project-edit.js";
+import { parseReminderSettings } from "../../domain/reminders/settings.js";
+import { describeSettingsChanges } from "../../domain/reminders/settings-form.js";
 import { ACTION } from "../ids.js";
 import { actions, button, context, type KnownBlock, type MessageContent, section } from "./block-kit.js";
 import { linesToSections } from "./line-sections.js";
@@ -114,6 +116,21 @@ function importLine(details: Details): string {
   return `imported ${imported} answer${imported === 1 ? "" : "s"} from *${text(details, "fileName")}*${notes.length > 0 ? ` (${notes.join("; ")})` : ""}`;
 }
 
+/** The settings changes a history line names before "and N more". */
+const HISTORY_SETTINGS_CHANGES = 3;
+
+/** `/intplan settings` saved: "changed the reminder settings: Blocker nudges: after 3 … → after 5 …". */
+function settingsChange(details: Details): string {
+  const changes = describeSettingsChanges(
+    parseReminderSettings(details.before),
+    parseReminderSettings(details.after),
+  );
+  if (changes.length === 0) return "saved the reminder settings";
+  const shown = changes.slice(0, HISTORY_SETTINGS_CHANGES).map(escapeMrkdwn);
+  const more = changes.length - shown.length;
+  return `changed the reminder settings: ${shown.join("; ")}${more > 0 ? `; and ${more} more` : ""}`;
+}
+
 /** What a nudge was about, from its audit row: "blocker #3 API keys", "*4. Development*", what @Dana owes. */
 function nudgeSubject(details: Details): string {
   switch (details.kind) {
@@ -183,6 +200,8 @@ export function describeAuditEntry(entry: Pick<AuditRow, "action" | "details">):
     case "ask.answered":
     case "ask.cancelled":
       return askChange(entry.action, d);
+    case "settings.changed":
+      return settingsChange(d);
     case "nudge.snoozed":
     case "nudge.dismissed":
       return nudgeChange(entry.action, d);
@@ -191,9 +210,9 @@ export function describeAuditEntry(entry: Pick<AuditRow, "action" | "details">):
   }
 }
 
-const when = (at: Date) =>
-  `<!date^${Math.floor(at.getTime() / 1000)}^{date_short} {time}|${at.toISOString()}>`;
-
+function when(at: Date): string {
+  return `<!date^${Math.floor(at.getTime() / 1000)}^{date_short} {time}|${at.toISOString()}>`;
+}
 export interface HistoryPage {
   projectName: string;
   entries: readonly AuditRow[];

@@ -3,11 +3,12 @@ import { isoDate } from "../../domain/dates.js";
 import { DOCUMENT_TITLES } from "../../domain/document-kinds.js";
 import { statusLabel } from "../../domain/phase-labels.js";
 import { type ProjectTeam, phaseOwner } from "../../domain/phase-owners.js";
-import { currentPhase } from "../../domain/phase-rules.js";
+import { currentPhase, phaseName } from "../../domain/phase-rules.js";
 import type { LivePhase, PhaseProgress, ProjectLiveState } from "../../domain/project-state.js";
 import { behindPlanSince, type PlannedEnds, projectStatus } from "../../domain/project-status.js";
 import { fingerprintOf } from "../../fingerprint.js";
 import type { WaitingOn } from "../../services/asks-service.js";
+import type { BoardReminders, SnoozedItem } from "../../services/board-reminders.js";
 import { ACTION } from "../ids.js";
 import { waitingBlocks } from "./ask-messages.js";
 import {
@@ -19,6 +20,7 @@ import {
   type KnownBlock,
   type MessageContent,
   section,
+  truncate,
 } from "./block-kit.js";
 import { blockerLine, openBlockerCount } from "./blocker-format.js";
 import { linesToSections } from "./line-sections.js";
@@ -69,6 +71,12 @@ export interface StatusBoardInput {
    * posted anew (the first `/intplan status`, or a lost board reposted) mentions them like any message does.
    */
   waiting?: readonly WaitingOn[];
+  /**
+   * Whether the channel's reminders are off (`/intplan settings`), and the nudges snoozed past `now`. The
+   * snoozed line depends on `now`: a snooze that ran out leaves the board at its next refresh (a nudge or
+   * any change), not on a timer of its own.
+   */
+  reminders?: BoardReminders;
 }
 
 /** Open blockers shown on the board; the rest are counted and `/intplan blockers` lists them all. */
@@ -122,6 +130,49 @@ function documentLink(title: string, doc: PublishedDocument | undefined, command
   return `<${doc.canvasPermalink}|${title}> v${shown}`;
 }
 
+/** Snoozed nudges named on the board; the rest are counted. */
+const BOARD_SNOOZED_LINES = 10;
+/** How much of a snoozed blocker's text the board repeats (the blockers list above has it whole). */
+const SNOOZED_BLOCKER_TEXT = 40;
+
+function snoozedLabel(item: SnoozedItem): string {
+  switch (item.kind) {
+    case "blocker":
+      return `blocker #${item.number} (${escapeMrkdwn(truncate(item.text, SNOOZED_BLOCKER_TEXT))})`;
+    case "phase":
+      return `${escapeMrkdwn(phaseName(item.phaseNumber))} past its end`;
+    case "ask":
+      return `answers owed by ${mention(item.personId, "someone")}`;
+    case "go-live":
+      return `the go-live notice ${item.daysBefore} day${item.daysBefore === 1 ? "" : "s"} before`;
+  }
+}
+
+/** "Reminders are off…" and "Snoozed reminders: blocker #3 until …", when there is anything to say. */
+function reminderBlocks(input: StatusBoardInput): KnownBlock[] {
+  const reminders = input.reminders;
+  if (!reminders) return [];
+  // A snooze outlives its item in the ledger: a finished phase's, or an ask since answered, is not shown.
+  const done = new Set(input.live.phases.filter((p) => p.status === "done").map((p) => p.number));
+  const owing = input.waiting ? new Set(input.waiting.map((w) => w.personId)) : undefined;
+  const snoozed = reminders.snoozed.filter(
+    (s) =>
+      (s.kind !== "phase" || !done.has(s.phaseNumber)) &&
+      (s.kind !== "ask" || !owing || owing.has(s.personId)),
+  );
+  const shown = snoozed
+    .slice(0, BOARD_SNOOZED_LINES)
+    .map((s) => `${snoozedLabel(s)} until ${slackDate(s.until, "{date_short_pretty}")}`);
+  const more = snoozed.length - shown.length;
+  const lines = [
+    ...(reminders.enabled ? [] : [":no_bell: Reminders are off in this channel (`/intplan settings`)"]),
+    ...(shown.length > 0
+      ? [`:zzz: Snoozed reminders: ${shown.join("; ")}${more > 0 ? `; and ${more} more` : ""}`]
+      : []),
+  ];
+  return lines.length > 0 ? [context(...lines)] : [];
+}
+
 const UPDATED_AT_BLOCK = "status_board_updated_at";
 
 /**
@@ -148,6 +199,7 @@ export function buildStatusBoard(input: StatusBoardInput): MessageContent {
     divider(),
     ...blockerBlocks(input),
     ...waitingBlocks(input.waiting ?? [], input.now),
+    ...reminderBlocks(input),
     divider(),
     context(
       progressLine(input.interview),

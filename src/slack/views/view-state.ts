@@ -21,6 +21,8 @@ export function readStateValue(value: StateValue | undefined): string | string[]
       return (value.selected_options ?? []).map((o) => o.value);
     case "datepicker":
       return value.selected_date ?? null;
+    case "timepicker":
+      return value.selected_time ?? null;
     case "users_select":
       return value.selected_user ?? null;
     case "multi_users_select":

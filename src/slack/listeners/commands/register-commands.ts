@@ -19,6 +19,7 @@ import { phaseCommand } from "./phase-command.js";
 import { phaseOwnerCommand } from "./phase-owner-command.js";
 import { discoveryCommand, planCommand, publishDocumentCommand } from "./publish-commands.js";
 import { questionnaireCommand } from "./questionnaire-command.js";
+import { settingsCommand } from "./settings-command.js";
 import { statusCommand } from "./status-command.js";
 import { versionsCommand } from "./versions-command.js";
 
@@ -50,6 +51,7 @@ const SUBCOMMANDS: readonly Subcommand[] = [
   askCancelCommand,
   askListCommand,
   importCommand,
+  settingsCommand,
   deleteCommand,
 ];
 

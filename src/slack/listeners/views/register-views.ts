@@ -8,6 +8,7 @@ import { registerLogBlockerSubmission } from "./log-blocker-submission.js";
 import { registerNewProjectSubmission } from "./new-project-submission.js";
 import { registerNudgePhaseSubmission } from "./nudge-phase-submission.js";
 import { registerSectionEditSubmission } from "./section-edit-submission.js";
+import { registerSettingsSubmission } from "./settings-submission.js";
 
 /** Every modal intplan listens to: its submission, and its closing when it asked to hear of it. */
 export function registerViews(listeners: Listeners, deps: AppDeps): void {
@@ -19,4 +20,5 @@ export function registerViews(listeners: Listeners, deps: AppDeps): void {
   registerEditProjectSubmission(listeners, deps);
   registerImportSubmissions(listeners, deps);
   registerNudgePhaseSubmission(listeners, deps);
+  registerSettingsSubmission(listeners, deps);
 }
