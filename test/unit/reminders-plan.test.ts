@@ -23,9 +23,9 @@ const blocker = (overrides: Partial<ReminderFacts["blockers"][number]> = {}) => 
   ...overrides,
 });
 
-function facts(
-  overrides: Partial<ReminderFacts> & { settings?: Partial<ReminderSettings> } = {},
-): ReminderFacts {
+type FactsOverrides = Partial<Omit<ReminderFacts, "settings">> & { settings?: Partial<ReminderSettings> };
+
+function facts(overrides: FactsOverrides = {}): ReminderFacts {
   const { settings, ...rest } = overrides;
   const now = rest.now ?? FRIDAY_2PM;
   return {
