@@ -124,6 +124,45 @@ describe("reminders: nudges, go-live notices and the downtime summary", () => {
     expect(dmsTo(MARIA)).toHaveLength(1);
   });
 
+  it("a nudge Slack rate-limits is not lost: it is sent once Slack lets it through", async () => {
+    const t = await projectWithBlocker();
+    await runUntil(new Date(WEDNESDAY_2PM.getTime() - 60_000), t);
+    emulator.failNext("chat.postMessage", { kind: "http", status: 429, retryAfter: 30 });
+    await runUntil(new Date(WEDNESDAY_2PM.getTime() + 1000), t);
+    // Slack answered 429 with Retry-After: 30 s. Nothing reached Maria, and the ledger does not say otherwise.
+    expect(emulator.callsTo("chat.postMessage").filter((c) => c.fault)).toHaveLength(1);
+    expect(dmsTo(MARIA)).toHaveLength(0);
+    expect(blockerNudges(t)).toEqual([]);
+    expect(remindersRow(t)?.runAfter.getTime()).toBeGreaterThan(WEDNESDAY_2PM.getTime() + 25_000);
+    await runUntil(new Date(WEDNESDAY_2PM.getTime() + 60_000), t);
+    expect(dmsTo(MARIA)).toHaveLength(1);
+    expect(blockerNudges(t)).toMatchObject([{ state: "sent", timesSent: 1 }]);
+  });
+
+  it("with nudges set to go under the status board, the owner is answered in its thread", async () => {
+    const t = await projectWithBlocker();
+    await t.slack.command({ text: "status", userId: PM });
+    await t.idle();
+    const board = emulator
+      .callsTo("chat.postMessage")
+      .find((c) => c.answer?.ok && JSON.stringify(c.args.blocks).includes("status_board"));
+    expect(board).toBeDefined();
+    saveReminderSettings(t.db, {
+      projectId: 1,
+      settings: { ...DEFAULT_REMINDER_SETTINGS, destination: "board-thread" },
+      updatedBy: PM,
+      at: FRIDAY_2PM,
+    });
+    await runUntil(new Date(WEDNESDAY_2PM.getTime() + 1000), t);
+    const replies = emulator
+      .callsTo("chat.postMessage")
+      .filter((c) => c.answer?.ok && c.args.thread_ts === board?.answer?.ts);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.args.channel).toBe(CHANNEL);
+    expect(textOf(replies[0])).toContain("Sandbox credentials");
+    expect(dmsTo(MARIA)).toHaveLength(0);
+  });
+
   it("a blocker without an owner is posted in the channel, mentioning nobody", async () => {
     const t = await projectWithBlocker({ owner: "" });
     await runUntil(new Date(WEDNESDAY_2PM.getTime() + 1000), t);
