@@ -53,9 +53,22 @@ async function patiently<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-/** What a failed send means for the ledger: put back and retried, or kept (sent, or never deliverable). */
+/** Slack's answers that say "not now" rather than "never": the send is put back and tried on the next run. */
+const TRANSIENT_ERRORS = new Set(["internal_error", "fatal_error", "service_unavailable", "request_timeout"]);
+
+/**
+ * What a failed send means for the ledger: `put-back` (Slack did not take it and may later: a rate limit,
+ * a 5xx, a transient error answer), `unknown-fate` (no answer: it may have been delivered), or `refused`
+ * (Slack answered no for good: the person's account is gone, the bot left the channel). A refused one stays
+ * recorded, so one unreachable person never holds up every other reminder of the channel.
+ */
 function failureOf(error: unknown): "put-back" | "unknown-fate" | "refused" {
-  if ((error as { code?: unknown } | undefined)?.code === "slack_webapi_request_error") return "unknown-fate";
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (code === "slack_webapi_request_error") return "unknown-fate";
+  if (classifySlackFailure(error).kind === "deferred" || code === "slack_webapi_http_error")
+    return "put-back";
+  const answer = slackErrorCode(error);
+  if (code === "slack_webapi_platform_error" && answer && !TRANSIENT_ERRORS.has(answer)) return "refused";
   return classifySlackFailure(error).kind === "permanent" ? "refused" : "put-back";
 }
 
@@ -214,14 +227,14 @@ export function remindersJob(client: WebClient, deps: AppDeps) {
         label: "the weekly digest",
         recorded: digest,
         post: async () => {
-          const posted = await patiently(() =>
-            postDigest(client, deps, {
-              projectId: project.id,
-              now: deps.clock(),
-              reason: "scheduled",
-              actorId: "intplan",
-            }),
-          );
+          // Not waited out here: the digest poster may make several calls; a throw puts the digest back and
+          // the worker runs the job again (within half an hour of its slot, it is still posted).
+          const posted = await postDigest(client, deps, {
+            projectId: project.id,
+            now: deps.clock(),
+            reason: "scheduled",
+            actorId: "intplan",
+          });
           return posted?.ts ? { channel: posted.channel, ts: posted.ts } : undefined;
         },
       });

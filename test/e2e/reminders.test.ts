@@ -139,6 +139,21 @@ describe("reminders: nudges, go-live notices and the downtime summary", () => {
     expect(blockerNudges(t)).toMatchObject([{ state: "sent", timesSent: 1 }]);
   });
 
+  it("a person Slack cannot reach holds up nobody else's nudge, and is not tried on every run", async () => {
+    const t = await projectWithBlocker({ owner: " <@U0GONE|gone>" });
+    emulator.unknownUsers.add("U0GONE");
+    await t.slack.command({ text: `blocker Tax codes unclear <@${MARIA}|maria>`, userId: PM });
+    await t.idle();
+    await runUntil(new Date("2026-12-03T10:00:00Z"), t);
+    expect(dmsTo(MARIA)).toHaveLength(1);
+    expect(t.logs.join("\n")).toContain("refused by Slack (user_not_found)");
+    const opens = emulator.callsTo("conversations.open").filter((c) => c.args.users === "U0GONE");
+    await runUntil(new Date("2026-12-04T10:00:00Z"), t);
+    expect(emulator.callsTo("conversations.open").filter((c) => c.args.users === "U0GONE")).toHaveLength(
+      opens.length,
+    );
+  });
+
   it("with nudges set to go under the status board, the owner is answered in its thread", async () => {
     const t = await projectWithBlocker();
     await t.slack.command({ text: "status", userId: PM });
