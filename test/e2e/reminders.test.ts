@@ -154,6 +154,24 @@ describe("reminders: nudges, go-live notices and the downtime summary", () => {
     );
   });
 
+  it("an ask unanswered two working days nudges the person asked, once", async () => {
+    const t = await projectWithBlocker();
+    const DANA = "U0DANA";
+    await t.slack.command({ text: `ask <@${DANA}|dana> 5`, userId: PM });
+    await t.idle();
+    const asked = dmsTo(DANA).length + channelPosts(DANA).length;
+    // Asked on Friday 14:00: two working days later is Tuesday 14:00.
+    await runUntil(new Date("2026-12-01T13:59:00Z"), t);
+    expect(nudgesOf(t.db, 1).filter((n) => n.kind === "ask")).toEqual([]);
+    await runUntil(new Date("2026-12-01T14:00:30Z"), t);
+    expect(nudgesOf(t.db, 1).filter((n) => n.kind === "ask")).toMatchObject([
+      { state: "sent", recipientId: DANA, timesSent: 1 },
+    ]);
+    expect(dmsTo(DANA).length + channelPosts(DANA).length).toBe(asked + 1);
+    await runUntil(new Date("2026-12-04T14:00:00Z"), t);
+    expect(dmsTo(DANA).length + channelPosts(DANA).length).toBe(asked + 1);
+  });
+
   it("with nudges set to go under the status board, the owner is answered in its thread", async () => {
     const t = await projectWithBlocker();
     await t.slack.command({ text: "status", userId: PM });
