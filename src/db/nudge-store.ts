@@ -89,3 +89,28 @@ export function snoozedNudges(db: DbOrTx, projectId: number, now: Date): NudgeRo
     .where(and(eq(nudges.projectId, projectId), eq(nudges.state, "snoozed"), gt(nudges.snoozedUntil, now)))
     .all();
 }
+
+/**
+ * Undoes `recordNudgeSent` for a nudge Slack did not take (a rate limit, an outage: it was never delivered),
+ * so the next run sends it: the row goes back to what it was before (a snoozed row stays snoozed, its time
+ * passed) or, new, is deleted.
+ */
+export function restoreNudge(db: DbOrTx, id: number, before: NudgeRow | undefined): void {
+  if (!before) {
+    db.delete(nudges).where(eq(nudges.id, id)).run();
+    return;
+  }
+  db.update(nudges)
+    .set({
+      state: before.state,
+      recipientId: before.recipientId,
+      snoozedUntil: before.snoozedUntil,
+      timesSent: before.timesSent,
+      sentAt: before.sentAt,
+      messageChannel: before.messageChannel,
+      messageTs: before.messageTs,
+      updatedAt: before.updatedAt,
+    })
+    .where(eq(nudges.id, id))
+    .run();
+}

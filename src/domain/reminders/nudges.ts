@@ -5,7 +5,11 @@
  * while an unchanged item never is.
  */
 
-export const NUDGE_KINDS = ["blocker", "phase", "ask", "go-live"] as const;
+/**
+ * `digest` is the weekly digest's slot: not a nudge anyone acts on, but kept in the same ledger so a
+ * scheduled digest is posted once per slot, however often the job runs or is put off.
+ */
+export const NUDGE_KINDS = ["blocker", "phase", "ask", "go-live", "digest"] as const;
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
 
 /** `sent`: delivered (or summarised after downtime); `snoozed` until `snoozedUntil`; `dismissed`: never again. */
@@ -27,6 +31,8 @@ export const nudgeKey = {
   ask: (personId: string, askedAt: Date) => `ask:${personId}@${askedAt.getTime()}`,
   /** Go-live `daysBefore` days ahead, for this target date: moving the go-live opens new windows. */
   goLive: (daysBefore: number, target: string) => `go-live:${daysBefore}@${target}`,
+  /** The weekly digest of the slot at `slot` (posted, or missed while the app was down). */
+  digest: (slot: Date) => `digest:@${slot.getTime()}`,
 } as const;
 
 export function nudgeKindOfKey(key: string): NudgeKind | undefined {
