@@ -357,22 +357,4 @@ describe("the history's sentences for reminders", () => {
       /; and 2 more$/,
     );
   });
-
-  it("says who snoozed what until when, and what was dismissed", () => {
-    const until = "2026-12-04T09:00:00.000Z";
-    expect(
-      describeAuditEntry({
-        action: "nudge.snoozed",
-        details: { kind: "blocker", item: "blocker:1@0", label: "blocker #3 <b>", until },
-      }),
-    ).toBe(
-      `snoozed the reminder about blocker #3 &lt;b&gt; until <!date^${Date.parse(until) / 1000}^{date_short} {time}|${until}>`,
-    );
-    expect(
-      describeAuditEntry({
-        action: "nudge.dismissed",
-        details: { kind: "phase", item: "phase:2@2026-12-01", label: "2. Development past its end" },
-      }),
-    ).toBe("dismissed the reminder about 2. Development past its end");
-  });
 });
