@@ -132,7 +132,9 @@ export function remindersJob(client: WebClient, deps: AppDeps) {
     });
     const recipient = nudge.recipientId;
     if (!recipient) return postIn(project.channelId, content);
-    if (run.settings.destination === "board-thread") {
+    // An ask's nudge always goes by DM, as the ask did: in the board's thread it would also notify the
+    // person who asked (the message names them), and the person asked may not be in the channel at all.
+    if (run.settings.destination === "board-thread" && nudge.kind !== "ask") {
       const board = statusBoardMessage(deps, project.id);
       return board ? postIn(board.channel, content, board.ts) : postIn(project.channelId, content);
     }
