@@ -5,6 +5,7 @@ import type { ChildProcesses } from "./child-app.js";
 import { type HomeCase, measureHome } from "./home.js";
 import { describeMachine, type Machine } from "./machine.js";
 import type { BenchOptions } from "./options.js";
+import { measureReminders, type RemindersCase } from "./reminders.js";
 import { measureRendering, type RenderCase } from "./rendering.js";
 
 export interface BenchResults {
@@ -15,6 +16,7 @@ export interface BenchResults {
   busy: BusyResult;
   rendering: RenderCase[];
   home: HomeCase[];
+  reminders: RemindersCase[];
   totalMs: number;
 }
 
@@ -49,6 +51,8 @@ export async function runBench(
     iterations: options.homeIterations,
     budgetMsPerCase: CASE_BUDGET_MS,
   });
+  progress("Planning reminders…");
+  const reminders = await measureReminders({ sizes: options.reminderSizes });
   return {
     machine,
     options,
@@ -57,6 +61,7 @@ export async function runBench(
     busy,
     rendering,
     home,
+    reminders,
     totalMs: performance.now() - started,
   };
 }

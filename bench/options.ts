@@ -26,6 +26,8 @@ export interface BenchOptions {
   homeIterations: number;
   /** Projects in the database, one Home case each. */
   homeSizes: number[];
+  /** Projects in the database, one reminders case each (every project planned once, as after downtime). */
+  reminderSizes: number[];
   /** Time budget of the whole load phase; rounds stop early (and say so) past it. */
   loadBudgetMs: number;
   /** The busy-workspace scenario: many channels, Slack's rate limits enforced, a sustained mix of changes. */
@@ -54,6 +56,7 @@ export const FULL_RUN: Omit<BenchOptions, "out"> = {
   renderSizes: [0, 10, 100, 1000],
   homeIterations: 30,
   homeSizes: [10, 1000, 10_000],
+  reminderSizes: [10, 1000],
   loadBudgetMs: 180_000,
   busy: {
     channels: 30,
@@ -82,6 +85,7 @@ export const QUICK_RUN: Omit<BenchOptions, "out"> = {
   renderSizes: [0, 10],
   homeIterations: 3,
   homeSizes: [10, 100],
+  reminderSizes: [10],
   loadBudgetMs: 20_000,
   busy: {
     channels: 3,

@@ -165,6 +165,26 @@ function homeTable(results: BenchResults): string {
   return table(["Projects in the workspace", "Build the Home view (median)", "Blocks", "Builds"], rows);
 }
 
+function remindersTable(results: BenchResults): string {
+  const rows = results.reminders.map((c) => [
+    count(c.projects),
+    ms(c.totalMs),
+    ms(c.totalMs / Math.max(1, c.projects)),
+    ms(c.slowestMs),
+    count(c.nudges),
+  ]);
+  return table(
+    [
+      "Projects in the workspace",
+      "Plan every project (a week offline)",
+      "Per project",
+      "Slowest",
+      "Nudges recorded",
+    ],
+    rows,
+  );
+}
+
 const MEANING = `## What the numbers mean
 
 - **Ack latency** is the time from the load generator sending a signed request to receiving the app's whole
@@ -212,6 +232,10 @@ const MEANING = `## What the numbers mean
   first, most recent first", each listed project's phase and open blockers, and the Block Kit view), as
   \`publishHome\` does, with only the calls to Slack left out (the view's publish, and which channels the viewer
   may see: answered as from the app's one-minute cache, every channel visible).
+- **Reminders** is the reminders job's own work for every project of a workspace once, as after a week offline
+  (\`planAndRecordReminders\`: the project's live state read, its nudges, go-live notice and digest planned in
+  its working time, and the ledger written), with Slack left out. Each project is one outbox job, so this is
+  the CPU the catch-up costs in all, spread over jobs that yield to requests between them.
 - **Start-up** is from spawning the process (intplan exactly as \`npm start\` runs it once built: \`node
   --max-old-space-size=96 dist/main.js\`, a fresh SQLite file migrated, \`auth.test\` against the emulator; the
   floor as plain JavaScript on bare Node) to the first 200 from \`/healthz\`. The build itself is not timed.
@@ -252,6 +276,10 @@ ${renderTable(results)}
 ## App Home
 
 ${homeTable(results)}
+
+## Reminders
+
+${remindersTable(results)}
 
 ${MEANING}
 

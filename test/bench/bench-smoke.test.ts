@@ -9,7 +9,7 @@ describe("npm run bench, in miniature", () => {
   const children = createChildProcesses();
   afterAll(() => children.killAll());
 
-  it("measures both apps, the documents and App Home, and reports them against the targets", async () => {
+  it("measures both apps, the documents, App Home and reminders, and reports them against the targets", async () => {
     const options = {
       ...QUICK_RUN,
       // From source, so the test needs no build; `npm run bench` runs the compiled build as `npm start` does.
@@ -57,6 +57,8 @@ describe("npm run bench, in miniature", () => {
     expect(grown?.planChars).toBeGreaterThan(asAnswered?.planChars ?? Number.POSITIVE_INFINITY);
     expect(results.home).toMatchObject([{ projects: 10, blocks: expect.any(Number) }]);
     expect(results.home[0]?.blocks).toBeGreaterThan(10);
+    // Ten projects a week offline: every third has two blockers open for weeks, each nudged once.
+    expect(results.reminders).toMatchObject([{ projects: 10, nudges: 6 }]);
 
     const { busy } = results;
     expect(busy.channels).toBe(2);
