@@ -1,5 +1,5 @@
 import { type AuditWindow, countAuditByAction, listAuditOfActions } from "../db/audit-log.js";
-import { findProjectByIdAnyTeam } from "../db/project-store.js";
+import { findProjectByIdAnyTeam, listOwnProjects } from "../db/project-store.js";
 import type { ProjectRow } from "../db/schema.js";
 import type { AppDeps } from "../deps.js";
 import type { DirectoryName } from "../documents/people-presentation.js";
@@ -132,4 +132,24 @@ async function namesOf(
   ].slice(0, NAMED_PEOPLE);
   const found = await Promise.all(unique.map(async (id) => [id, await deps.people.person(id)] as const));
   return new Map(found);
+}
+
+/** Projects one "DM me a digest" covers at most; the message counts the rest. */
+export const OWN_DIGEST_PROJECTS = 15;
+
+/**
+ * The digest of a person's own projects (they lead, manage or created them), for the DM App Home's button
+ * sends: each project's digest facts, most recently active first, and how many they have in all.
+ */
+export async function loadOwnProjectsDigest(
+  deps: Pick<AppDeps, "db" | "people">,
+  args: { teamId: string; userId: string; now: Date },
+): Promise<{ projects: DigestFacts[]; total: number }> {
+  const own = listOwnProjects(deps.db, { ...args, limit: OWN_DIGEST_PROJECTS });
+  const projects = await Promise.all(
+    own.projects.map((project) =>
+      digestFactsOf(deps, project, { ...args, reason: "asked", actorId: args.userId }),
+    ),
+  );
+  return { projects, total: own.total };
 }

@@ -4,7 +4,9 @@ import type { RecordedCall } from "../../emulator/slack-emulator.js";
 import { saveReminderSettings } from "../../src/db/reminder-settings-store.js";
 import { outbox, projects } from "../../src/db/schema.js";
 import { DEFAULT_REMINDER_SETTINGS } from "../../src/domain/reminders/settings.js";
+import { form } from "../support/forms.js";
 import { startTestApp, type TestApp } from "../support/harness.js";
+import { openHome } from "../support/home.js";
 import { person } from "../support/people.js";
 import { createProjectThroughSlack } from "../support/projects.js";
 import { privateReplies } from "../support/replies.js";
@@ -169,5 +171,37 @@ describe("the weekly digest, posted on request with /intplan digest", () => {
     expect(String(replies[0]?.body.text)).toContain("Weekly digest of Acme order sync");
     // One refused attempt, no retry, no DM.
     expect(t.emulator.callsTo("chat.postMessage")).toHaveLength(callsBefore + 1);
+  });
+
+  it("App Home's button sends the person one DM about the projects they lead, manage or created", async () => {
+    await t.slack.command({ text: "blocker Sandbox credentials", userId: "U0LEAD" });
+    await createProjectThroughSlack(t, {
+      channelId: "C0OTHER",
+      userId: "U0SAM",
+      form: {
+        name: form.text("Globex payroll"),
+        lead_engineer: form.user("U0SAM"),
+        project_manager: form.user("U0SAM"),
+      },
+    });
+    await t.idle();
+    const home = await openHome(t, "U0PM");
+    expect(home).toContain("DM me a digest of my projects");
+
+    const before = t.emulator.callsTo("chat.postMessage").length;
+    await t.slack.blockAction({ actionId: "home_dm_digest", userId: "U0PM" });
+    await t.idle();
+    const opened = await t.emulator.waitForCall("conversations.open", (c) => c.args.users === "U0PM");
+    const dm = t.emulator.callsTo("chat.postMessage").slice(before);
+    expect(dm).toHaveLength(1);
+    const message = dm[0] as RecordedCall;
+    expect(message.args.channel).toBe((opened.answer?.channel as { id?: string } | undefined)?.id);
+    expect(validateMessage(message.args)).toEqual([]);
+    const blocks = blocksOf(message);
+    expect(blocks).toContain("*Acme order sync* (INT-0001) · Acme Outdoor Co. · <#C0PROJECT>");
+    expect(blocks).toMatch(/0 of 5 phases done · tasks 0\/\d+ · 1 open blocker · Go-live 2027-02-01: /);
+    // Only their own projects: Sam's is not in it.
+    expect(blocks).not.toContain("Globex payroll");
+    expect(`${String(message.args.text)}${blocks}`).not.toMatch(/<@|<!/);
   });
 });

@@ -1,8 +1,9 @@
 import type { DirectoryName } from "../../documents/people-presentation.js";
 import { daysBetween } from "../../domain/dates.js";
 import { DOCUMENT_TITLES, type DocumentKind } from "../../domain/document-kinds.js";
-import { statusLabel } from "../../domain/phase-labels.js";
+import { currentPhaseLabel, statusLabel } from "../../domain/phase-labels.js";
 import { phaseOwner } from "../../domain/phase-owners.js";
+import { currentPhase } from "../../domain/phase-rules.js";
 import { behindPlanSince, projectStatus } from "../../domain/project-status.js";
 import type { NotableChange } from "../../domain/reminders/digest.js";
 import { WEEKDAY_NAMES } from "../../domain/reminders/settings.js";
@@ -12,7 +13,7 @@ import { agoText } from "./ask-messages.js";
 import { context, divider, header, type KnownBlock, type MessageContent, section } from "./block-kit.js";
 import { formatAge, openBlockerCount } from "./blocker-format.js";
 import { linesToSections } from "./line-sections.js";
-import { escapeMrkdwn } from "./mrkdwn.js";
+import { channelLink, escapeMrkdwn } from "./mrkdwn.js";
 import { phaseTitle, statusEmoji } from "./phase-messages.js";
 
 /**
@@ -206,5 +207,62 @@ export function buildDigest(facts: DigestFacts): MessageContent {
   const text =
     `Weekly digest of ${escapeMrkdwn(project.name)} (${project.code}) for ${escapeMrkdwn(project.clientName)}: ` +
     `${done} of ${live.phases.length} phases done; ${openBlockerCount(live.openBlockers.length)}${stale > 0 ? ` (${stale} stale)` : ""}`;
+  return { text, blocks };
+}
+
+const GO_LIVE_WORDS = {
+  achievable: "the plan meets it",
+  "at-risk": "at risk",
+  "not-achievable": "the plan cannot meet it",
+} as const;
+
+/** One project of a person's own digest: where it is, its blockers and whether the go-live holds. */
+function ownProjectBlock(facts: DigestFacts): KnownBlock {
+  const { project, live, progress, goLive } = facts.board;
+  const done = live.phases.filter((p) => p.status === "done").length;
+  const current = currentPhaseLabel(currentPhase(live.phases));
+  const tasks = progress.reduce(
+    (sum, p) => ({ done: sum.done + p.tasksDone, total: sum.total + p.tasksTotal }),
+    { done: 0, total: 0 },
+  );
+  const stale = facts.blockers.filter((b) => b.staleSince).length;
+  const goLiveText = goLive.target
+    ? `Go-live ${goLive.target}${goLive.verdict ? `: ${VERDICT_EMOJI[goLive.verdict]} ${GO_LIVE_WORDS[goLive.verdict]}` : ""}`
+    : "No target go-live";
+  return section(
+    `*${escapeMrkdwn(project.name)}* (${project.code}) · ${escapeMrkdwn(project.clientName)} · ${channelLink(project.channelId)}\n` +
+      [
+        `${escapeMrkdwn(current ?? "Not started")}`,
+        `${done} of ${live.phases.length} phases done`,
+        `tasks ${tasks.done}/${tasks.total}`,
+        `${openBlockerCount(live.openBlockers.length)}${stale > 0 ? ` (${stale} stale)` : ""}`,
+        goLiveText,
+      ].join(" · "),
+  );
+}
+
+/**
+ * The digest App Home's button sends by DM: a short part per project the person leads, manages or created,
+ * most recently active first; the rest counted.
+ */
+export function buildOwnProjectsDigest(input: {
+  projects: readonly DigestFacts[];
+  total: number;
+}): MessageContent {
+  if (input.projects.length === 0) {
+    const text =
+      "You do not lead, manage or own any project yet, so there is nothing to digest. In a channel, `/intplan digest` posts that project's digest.";
+    return { text, blocks: [section(text)] };
+  }
+  const hidden = input.total - input.projects.length;
+  const blocks: KnownBlock[] = [
+    header("Your projects this week"),
+    context(`The projects you lead, manage or created (${input.total}), most recently active first.`),
+    divider(),
+    ...input.projects.map(ownProjectBlock),
+    ...(hidden > 0 ? [context(`…and ${hidden} more.`)] : []),
+    context("In a project's channel, `/intplan digest` posts the whole digest there."),
+  ];
+  const text = `Your projects this week: ${input.projects.map((p) => `${escapeMrkdwn(p.board.project.name)} (${p.board.project.code})`).join(", ")}${hidden > 0 ? ` and ${hidden} more` : ""}`;
   return { text, blocks };
 }
