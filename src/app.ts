@@ -154,6 +154,8 @@ export function createApp(inputs: AppInputs): IntplanApp {
     retryBaseMs: timing.outboxRetryBaseMs,
     maxAttempts: timing.outboxMaxAttempts,
     onStorageError: (error) => deps.database.observe(error),
+    // Every project has its reminders job; one created before it existed (or whose row was lost) gets it.
+    prepare: (db) => ensureRecurringJob(db, "reminders", { now: deps.clock(), actorId: "intplan" }),
   });
 
   let server: Server | undefined;
@@ -162,8 +164,6 @@ export function createApp(inputs: AppInputs): IntplanApp {
     outbox,
     async start() {
       await initialize(bolt, config);
-      // Every project has its reminders job; one created before it existed (or whose row was lost) gets it.
-      ensureRecurringJob(deps.db, "reminders", { now: deps.clock(), actorId: "intplan" });
       if (config.mode === "socket") {
         await bolt.start();
         outbox.start();

@@ -78,15 +78,24 @@ export function enqueueJob(
   });
 }
 
-/** Not claimed, or claimed by a process whose lease has lapsed. */
-const unclaimedAt = (now: Date) => or(isNull(outbox.claimedUntil), lte(outbox.claimedUntil, now));
+/**
+ * Free for `owner` to run: not claimed, claimed by a process whose lease has lapsed, or claimed by `owner`
+ * itself (a claim it could not release while the database failed: it runs the job again, not waiting out
+ * its own lease).
+ */
+const claimableAt = (now: Date, owner: string | undefined) =>
+  or(
+    isNull(outbox.claimedUntil),
+    lte(outbox.claimedUntil, now),
+    ...(owner === undefined ? [] : [eq(outbox.claimedBy, owner)]),
+  );
 
-/** Jobs due at `now` that no process holds, oldest first. */
-export function dueJobs(db: DbOrTx, now: Date, limit = 50): OutboxRow[] {
+/** Jobs due at `now` that no other process holds (`owner`: the asking process), oldest first. */
+export function dueJobs(db: DbOrTx, now: Date, limit = 50, owner?: string): OutboxRow[] {
   return db
     .select()
     .from(outbox)
-    .where(and(lte(outbox.runAfter, now), unclaimedAt(now)))
+    .where(and(lte(outbox.runAfter, now), claimableAt(now, owner)))
     .orderBy(asc(outbox.runAfter))
     .limit(limit)
     .all();
@@ -110,7 +119,7 @@ export function claimJob(
         eq(outbox.id, row.id),
         eq(outbox.generation, row.generation),
         lte(outbox.runAfter, args.now),
-        unclaimedAt(args.now),
+        claimableAt(args.now, args.owner),
       ),
     )
     .run();

@@ -70,6 +70,11 @@ export interface OutboxWorkerOptions {
   maxStorageBackoffMs?: number;
   /** Told of every storage error the worker meets, so the app's health (`/healthz`) reflects it at once. */
   onStorageError?: (error: unknown) => void;
+  /**
+   * Storage work done once before the first job (the app gives every project its recurring jobs); while the
+   * database fails it is tried again at each poll, and no job runs before it succeeded.
+   */
+  prepare?: (db: Db) => void;
   /** This process's name on the jobs it claims (a random id by default). */
   owner?: string;
   /** A claimed job is this process's for this long; past it, another process may run it. Default 5 min. */
@@ -254,12 +259,18 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     );
   }
 
+  let prepared = options.prepare === undefined;
+
   /** Starts due jobs of idle projects, up to `concurrency` running; returns the promises it started. */
   function pump(): Promise<void>[] {
     if (running.size >= concurrency) return [];
+    if (!prepared) {
+      if (!store("preparing the outbox", () => options.prepare?.(db))) return [];
+      prepared = true;
+    }
     let rows: OutboxRow[];
     try {
-      rows = dueJobs(db, clock());
+      rows = dueJobs(db, clock(), 50, owner);
     } catch (error) {
       storageFailed("looking for due jobs", error);
       return [];
@@ -314,7 +325,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   function nothingDue(): boolean {
     try {
-      return dueJobs(db, clock(), 1).length === 0;
+      return dueJobs(db, clock(), 1, owner).length === 0;
     } catch (error) {
       storageFailed("looking for due jobs", error);
       return false;

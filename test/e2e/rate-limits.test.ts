@@ -105,7 +105,9 @@ describe("Slack's rate limits and slow channels stall nobody", () => {
         .map((c) => c.args.channel)
         .sort(),
     ).toEqual([BUSY, QUIET]);
-    expect([...pendingJobs(t.db, busy), ...pendingJobs(t.db, quiet)]).toEqual([]);
+    expect(
+      [...pendingJobs(t.db, busy), ...pendingJobs(t.db, quiet)].filter((j) => j.job !== "reminders"),
+    ).toEqual([]);
   });
 
   it("a board edit that hangs in one channel does not hold up another project's board", async () => {

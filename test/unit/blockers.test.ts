@@ -102,7 +102,7 @@ describe("storing blockers", () => {
       pendingJobs(p.db, p.project.id)
         .map((j) => j.job)
         .sort(),
-    ).toEqual(["refresh-plan", "refresh-status-board"]);
+    ).toEqual(["refresh-plan", "refresh-status-board", "reminders"]);
     expect(p.db.select().from(projects).where(eq(projects.id, p.project.id)).get()?.updatedAt).toEqual(T0);
   });
 

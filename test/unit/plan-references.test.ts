@@ -131,7 +131,11 @@ describe("a companion published or frozen, through the database", () => {
   });
   const render = (kind: "plan" | "discovery" = "plan") =>
     renderDocumentFor(deps(), p.project, kind, "canvas");
-  const owed = () => pendingJobs(p.db, p.project.id).map((j) => j.job);
+  /** The refreshes owed (the project's recurring reminders job aside). */
+  const owed = () =>
+    pendingJobs(p.db, p.project.id)
+      .map((j) => j.job)
+      .filter((job) => job !== "reminders");
   const publish = (kind: CompanionKind, target: "canvas" | "file", targetId: string, permalink?: string) =>
     recordPublication(p.db, {
       projectId: p.project.id,

@@ -4,12 +4,14 @@
  * document the status board at once; a burst of changes makes one job per target. App Home has no job: it
  * is rendered when opened.
  */
+import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { saveAnswers } from "../../src/db/answer-store.js";
 import { addBlocker, resolveBlocker } from "../../src/db/blocker-store.js";
 import { applyChecklistTicks, loadChecklist } from "../../src/db/checklist-store.js";
 import { recordPublication } from "../../src/db/document-store.js";
 import { changePhaseStatus } from "../../src/db/phase-store.js";
+import { outbox } from "../../src/db/schema.js";
 import { pendingJobs } from "../../src/outbox/queue.js";
 import {
   type ProjectChange,
@@ -27,6 +29,9 @@ describe("what a change refreshes", () => {
   let p: ProjectDb;
   beforeEach(() => {
     p = openProjectDb();
+    // The project's recurring reminders job, asked for when it was created, is set aside: each test sees
+    // what its own change asks for.
+    p.db.delete(outbox).where(eq(outbox.job, "reminders")).run();
   });
   afterEach(() => p.close());
 
@@ -52,6 +57,7 @@ describe("what a change refreshes", () => {
       "refresh-discovery": DELAY_MS,
       "refresh-plan": DELAY_MS,
       "refresh-status-board": DELAY_MS,
+      reminders: DELAY_MS,
     });
   });
 
@@ -80,21 +86,37 @@ describe("what a change refreshes", () => {
       note: null,
       signingOff: false,
     });
-    expect(owed()).toEqual({ "refresh-plan": DELAY_MS, "refresh-status-board": DELAY_MS });
+    expect(owed()).toEqual({
+      "refresh-plan": DELAY_MS,
+      "refresh-status-board": DELAY_MS,
+      reminders: DELAY_MS,
+    });
   });
 
   it("a ticked task refreshes the plan and the board, later", () => {
     const [first] = loadChecklist(p.db, p.project.id);
     if (!first) throw new Error("The project has no checklist.");
     applyChecklistTicks(p.db, { ...stamp(), changes: new Map([[first.id, true]]) });
-    expect(owed()).toEqual({ "refresh-plan": DELAY_MS, "refresh-status-board": DELAY_MS });
+    expect(owed()).toEqual({
+      "refresh-plan": DELAY_MS,
+      "refresh-status-board": DELAY_MS,
+      reminders: DELAY_MS,
+    });
   });
 
   it("a blocker logged, and then resolved, refreshes the plan and the board, later", () => {
     addBlocker(p.db, { ...stamp(), input: { text: "Sandbox keys", ownerId: null, waitingOnClient: true } });
-    expect(owed()).toEqual({ "refresh-plan": DELAY_MS, "refresh-status-board": DELAY_MS });
+    expect(owed()).toEqual({
+      "refresh-plan": DELAY_MS,
+      "refresh-status-board": DELAY_MS,
+      reminders: DELAY_MS,
+    });
     resolveBlocker(p.db, { ...stamp(100), number: 1, note: "Keys arrived" });
-    expect(owed()).toEqual({ "refresh-plan": DELAY_MS, "refresh-status-board": DELAY_MS });
+    expect(owed()).toEqual({
+      "refresh-plan": DELAY_MS,
+      "refresh-status-board": DELAY_MS,
+      reminders: DELAY_MS,
+    });
   });
 
   it("a published document refreshes the status board at once, and nothing else", () => {
@@ -129,10 +151,15 @@ describe("what a change refreshes", () => {
       input: { text: "Tax mapping", ownerId: null, waitingOnClient: false },
     });
     const jobs = pendingJobs(p.db, p.project.id);
-    expect(jobs).toHaveLength(2);
-    expect(owed()).toEqual({ "refresh-plan": DELAY_MS, "refresh-status-board": DELAY_MS });
+    expect(jobs).toHaveLength(3);
+    expect(owed()).toEqual({
+      "refresh-plan": DELAY_MS,
+      "refresh-status-board": DELAY_MS,
+      reminders: DELAY_MS,
+    });
     // Each later change marked the waiting job as having new work, so a run that overlapped it runs again.
     expect(jobs.map((j) => [j.generation, j.actorId])).toEqual([
+      [2, "U0LEAD"],
       [2, "U0LEAD"],
       [2, "U0LEAD"],
     ]);
@@ -140,6 +167,7 @@ describe("what a change refreshes", () => {
 
   it("one project's change asks nothing of another's", () => {
     const other = p.addProject("C0OTHER");
+    const before = owed(other.id);
     changePhaseStatus(p.db, {
       ...stamp(),
       phaseNumber: 1,
@@ -147,7 +175,7 @@ describe("what a change refreshes", () => {
       note: null,
       signingOff: false,
     });
-    expect(owed(other.id)).toEqual({});
+    expect(owed(other.id)).toEqual(before);
   });
 
   it("without timing settings, the app's default debounce applies", () => {
@@ -158,12 +186,13 @@ describe("what a change refreshes", () => {
       timing: undefined,
       input: { text: "Sandbox keys", ownerId: null, waitingOnClient: true },
     });
-    expect(owed()).toEqual({ "refresh-plan": 2_000, "refresh-status-board": 2_000 });
+    expect(owed()).toEqual({ "refresh-plan": 2_000, "refresh-status-board": 2_000, reminders: 2_000 });
   });
 
   it("recordChange does exactly what each row of the table says", () => {
     for (const [kind, rule] of Object.entries(REFRESH_RULES) as [ProjectChange, RefreshRule][]) {
       const project = p.addProject(`C0${kind.toUpperCase().replace(/-/g, "")}`);
+      p.db.delete(outbox).where(eq(outbox.projectId, project.id)).run();
       p.db.transaction((tx) => recordChange(tx, kind, { ...stamp(), projectId: project.id }));
       const wait = rule.when === "at-once" ? 0 : DELAY_MS;
       expect(owed(project.id), kind).toEqual(

@@ -36,6 +36,8 @@ describe("editing a document's sections", () => {
   let p: ProjectDb;
   let deps: Parameters<typeof saveSectionText>[0] & { people: PeopleDirectory };
   const place = { teamId: "T0TEAM", channelId: "C0PROJECT" };
+  /** The refreshes the outbox holds (the project's recurring reminders job aside). */
+  const refreshes = () => pendingJobs(p.db, p.project.id).filter((j) => j.job !== "reminders");
   beforeEach(() => {
     p = openProjectDb();
     deps = {
@@ -67,7 +69,7 @@ describe("editing a document's sections", () => {
     const before = await renderDocumentFor(deps, p.project, "plan", "file");
     const outcome = save("### 1.3 Why This Approach", "Webhooks, then a nightly check.");
     expect(outcome.kind).toBe("saved");
-    expect(pendingJobs(p.db, p.project.id).map((j) => [j.job, j.runAfter.getTime() - T0.getTime()])).toEqual([
+    expect(refreshes().map((j) => [j.job, j.runAfter.getTime() - T0.getTime()])).toEqual([
       ["refresh-plan", 5_000],
     ]);
     const [audit] = listAudit(p.db, p.project.id, { limit: 1, offset: 0 });
@@ -90,7 +92,7 @@ describe("editing a document's sections", () => {
 
   it("a discovery document's edit refreshes the discovery canvas only", async () => {
     expect(save("### Compliance", "SOC 2.", "discovery").kind).toBe("saved");
-    expect(pendingJobs(p.db, p.project.id).map((j) => j.job)).toEqual(["refresh-discovery"]);
+    expect(refreshes().map((j) => j.job)).toEqual(["refresh-discovery"]);
   });
 
   it("a document nobody edited keeps the fingerprint it had", async () => {
