@@ -14,7 +14,7 @@ import {
   staleFrom,
   summariseWeek,
   type WeekChanges,
-} from "../domain/reminders/digest.js";
+} from "../domain/reminders/digest-summary.js";
 import type { ReminderSettings } from "../domain/reminders/settings.js";
 import { localDate } from "../domain/reminders/working-time.js";
 import { projectTimeZone, reminderSettingsOf } from "./reminder-settings.js";

@@ -4,7 +4,7 @@ import type { DirectoryName } from "../../src/documents/people-presentation.js";
 import { checkGoLive } from "../../src/domain/analysis/go-live.js";
 import type { Schedule } from "../../src/domain/analysis/schedule.js";
 import type { LiveBlocker, LivePhase } from "../../src/domain/project-state.js";
-import { summariseWeek } from "../../src/domain/reminders/digest.js";
+import { summariseWeek } from "../../src/domain/reminders/digest-summary.js";
 import type { DigestFacts } from "../../src/services/digest.js";
 import { buildDigest, DIGEST_LINES } from "../../src/slack/views/digest-view.js";
 

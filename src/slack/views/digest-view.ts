@@ -5,7 +5,7 @@ import { currentPhaseLabel, statusLabel } from "../../domain/phase-labels.js";
 import { phaseOwner } from "../../domain/phase-owners.js";
 import { currentPhase } from "../../domain/phase-rules.js";
 import { behindPlanSince, projectStatus } from "../../domain/project-status.js";
-import type { NotableChange } from "../../domain/reminders/digest.js";
+import type { NotableChange } from "../../domain/reminders/digest-summary.js";
 import { WEEKDAY_NAMES } from "../../domain/reminders/settings.js";
 import { localDate, zonedTime } from "../../domain/reminders/working-time.js";
 import type { DigestFacts } from "../../services/digest.js";
