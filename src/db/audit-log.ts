@@ -1,4 +1,4 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { DocumentKind, PublicationTarget } from "../domain/document-kinds.js";
 import type { IntegrationType } from "../domain/integration-type.js";
 import type { PhaseStatus } from "../domain/phases.js";
@@ -202,4 +202,43 @@ export function listAudit(db: DbOrTx, projectId: number, options: { limit: numbe
     .limit(options.limit)
     .offset(options.offset)
     .all();
+}
+
+/** A span of the audit log: from `since` (included) to `until` (excluded). */
+export interface AuditWindow {
+  since: Date;
+  until: Date;
+}
+
+const inWindow = (projectId: number, window: AuditWindow) =>
+  and(eq(auditLog.projectId, projectId), gte(auditLog.at, window.since), lt(auditLog.at, window.until));
+
+/** How many rows of each action the project's log has in `window` (for the weekly digest's counts). */
+export function countAuditByAction(
+  db: DbOrTx,
+  projectId: number,
+  window: AuditWindow,
+): { action: string; count: number }[] {
+  return db
+    .select({ action: auditLog.action, count: sql<number>`count(*)` })
+    .from(auditLog)
+    .where(inWindow(projectId, window))
+    .groupBy(auditLog.action)
+    .all();
+}
+
+/** The rows of these actions in `window`, oldest first, at most `limit` (the newest ones, when more). */
+export function listAuditOfActions(
+  db: DbOrTx,
+  projectId: number,
+  args: AuditWindow & { actions: readonly string[]; limit: number },
+) {
+  const newest = db
+    .select()
+    .from(auditLog)
+    .where(and(inWindow(projectId, args), inArray(auditLog.action, [...args.actions])))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(args.limit)
+    .all();
+  return newest.reverse();
 }

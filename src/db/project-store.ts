@@ -1,4 +1,4 @@
-import { and, desc, eq, lte, sql } from "drizzle-orm";
+import { and, desc, eq, lte, or, sql } from "drizzle-orm";
 import { type IntegrationType, isIntegrationType } from "../domain/integration-type.js";
 import { checklistFor, PHASES } from "../domain/phases.js";
 import { formatProjectCode, type NewProjectInput } from "../domain/project.js";
@@ -230,4 +230,31 @@ export function listProjectsForHome(
 /** For background work that starts from a project id alone (the outbox). */
 export function findProjectByIdAnyTeam(db: DbOrTx, id: number): ProjectRow | undefined {
   return db.select().from(projects).where(eq(projects.id, id)).get();
+}
+
+/**
+ * A person's own projects in a workspace (they lead, manage or created them), most recently active first, at
+ * most `limit`, and how many there are in all.
+ */
+export function listOwnProjects(
+  db: DbOrTx,
+  args: { teamId: string; userId: string; limit: number },
+): { projects: ProjectRow[]; total: number } {
+  const own = and(
+    eq(projects.teamId, args.teamId),
+    or(
+      eq(projects.leadEngineerId, args.userId),
+      eq(projects.projectManagerId, args.userId),
+      eq(projects.createdBy, args.userId),
+    ),
+  );
+  const rows = db
+    .select()
+    .from(projects)
+    .where(own)
+    .orderBy(desc(projects.updatedAt), desc(projects.id))
+    .limit(args.limit)
+    .all();
+  const total = db.select({ n: sql<number>`count(*)` }).from(projects).where(own).get()?.n ?? 0;
+  return { projects: rows, total };
 }

@@ -46,7 +46,7 @@ export function loadStatusBoardFacts(deps: Pick<StatusBoardDeps, "db" | "clock">
   const interview = projectInterviewProgress(deps, project);
   const answers = loadAnswers(deps.db, project.id) as Answers;
   // The plan's own schedule, so the board calls a phase behind plan exactly when the plan does.
-  const { schedule } = analyse({
+  const { schedule, goLive } = analyse({
     project: toDocumentProject(project),
     answers,
     questionnaire: getQuestionnaire(project.questionnaireVersion),
@@ -56,6 +56,8 @@ export function loadStatusBoardFacts(deps: Pick<StatusBoardDeps, "db" | "clock">
     project,
     team: teamOf(project, answers),
     schedule,
+    /** The target go-live against the plan's schedule (what the plan's key facts say of it). */
+    goLive,
     live: loadProjectLiveState(deps.db, project.id),
     waiting: waitingOn(deps, project),
     progress: checklistProgress(deps.db, project.id),

@@ -22,6 +22,8 @@ export const ACTION = {
   startInterview: "project_start_interview",
   homePage: "home_page",
   homePreviousPage: "home_page_previous",
+  /** App Home's "DM me a digest of my projects". */
+  dmOwnDigest: "home_dm_digest",
   openChecklist: "status_board_checklist",
   signOffPhase: "phase_sign_off",
   askSignOff: "phase_ask_sign_off",

@@ -23,19 +23,20 @@ export interface PostOutcome {
 
 /**
  * Posts in a channel, waiting out a short deferral (chat.postMessage allows about one message a second per
- * channel) once. For notes the channel gets from background work, where there is nobody to reply to.
+ * channel) once. For notes the channel gets from background work, where there is nobody to reply to; resolves
+ * with the message's ts.
  */
 export async function postSoon(
   client: WebClient,
   args: { channel: string; text: string; blocks?: MessageContent["blocks"] },
-): Promise<void> {
+): Promise<string | undefined> {
   try {
-    await client.chat.postMessage(args);
+    return (await client.chat.postMessage(args)).ts;
   } catch (error) {
     const wait = error instanceof SlackDeferredError ? error.retryAfterMs : undefined;
     if (wait === undefined || wait > 2000) throw error;
     await sleep(wait);
-    await client.chat.postMessage(args);
+    return (await client.chat.postMessage(args)).ts;
   }
 }
 

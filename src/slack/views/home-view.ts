@@ -57,6 +57,9 @@ export function buildHomeView(input: HomeInput): HomeView {
       "Projects in private and shared channels are listed only for their members.",
     ),
     ...(input.complete ? [] : [context(HOME_INCOMPLETE_NOTE)]),
+    ...(input.total > 0
+      ? [actions("home_digest", [button("DM me a digest of my projects", ACTION.dmOwnDigest)])]
+      : []),
     divider(),
     ...input.projects.slice(0, input.pageSize).flatMap(projectBlocks),
   ];

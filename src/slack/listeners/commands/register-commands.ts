@@ -5,6 +5,7 @@ import { blockerCommand, blockerResolveCommand } from "./blocker-command.js";
 import { blockersCommand } from "./blockers-command.js";
 import type { Subcommand } from "./define-subcommand.js";
 import { deleteCommand } from "./delete-command.js";
+import { digestCommand } from "./digest-command.js";
 import { docsCommand } from "./docs-command.js";
 import { editCommand } from "./edit-command.js";
 import { editProjectCommand } from "./edit-project-command.js";
@@ -51,6 +52,7 @@ const SUBCOMMANDS: readonly Subcommand[] = [
   askCancelCommand,
   askListCommand,
   importCommand,
+  digestCommand,
   settingsCommand,
   deleteCommand,
 ];
