@@ -184,13 +184,15 @@ export function dropJob(db: DbOrTx, row: OutboxRow): void {
 }
 
 /**
- * Gives every project that lacks one its row of `job` (a recurring job), due at `now`: run at start, so a
- * project created before the job existed, or whose row was lost, is scheduled again. Returns how many.
+ * Gives every project that lacks one its row of `job` (a recurring job): run at start, so a project created
+ * before the job existed (an upgrade), or whose row was lost, is scheduled again. The row is due since the
+ * project was created, as if the job had been owed all along: a job that tells a late run from a punctual one
+ * (reminders: one summary instead of every overdue nudge at once) treats it as late. Returns how many.
  */
 export function ensureRecurringJob(db: DbOrTx, job: OutboxJob, args: { now: Date; actorId: string }): number {
   const result = db.run(sql`
     insert into ${outbox} (project_id, job, actor_id, run_after, created_at)
-    select ${projects.id}, ${job}, ${args.actorId}, ${args.now.getTime()}, ${args.now.getTime()}
+    select ${projects.id}, ${job}, ${args.actorId}, min(${projects.createdAt}, ${args.now.getTime()}), ${args.now.getTime()}
     from ${projects}
     where not exists (
       select 1 from ${outbox} o where o.project_id = ${projects.id} and o.job = ${job}

@@ -284,6 +284,32 @@ describe("reminders: nudges, go-live notices and the downtime summary", () => {
     expect(dmsTo(MARIA)).toHaveLength(0);
   });
 
+  it("after an upgrade, a project from before reminders gets one summary of what is overdue, not a flood", async () => {
+    const t = await projectWithBlocker();
+    await t.slack.command({ text: "blocker Tax codes unclear", userId: PM });
+    await t.idle();
+    await stop(t);
+    // The release before reminders had no reminders job and no ledger: its database has neither.
+    const sqlite = new (await import("better-sqlite3")).default(databasePath);
+    sqlite.prepare("delete from outbox where job = 'reminders'").run();
+    sqlite.prepare("delete from nudges").run();
+    sqlite.close();
+
+    const upgradedAt = new Date("2026-12-14T11:30:00Z");
+    const upgraded = await start(upgradedAt);
+    await upgraded.idle();
+    const summaries = channelPosts("While I was offline");
+    expect(summaries).toHaveLength(1);
+    expect(textOf(summaries[0])).toContain("Sandbox credentials");
+    expect(textOf(summaries[0])).toContain("Tax codes unclear");
+    expect(dmsTo(MARIA)).toHaveLength(0);
+    // The row is back, due later; nothing overdue is sent one by one afterwards.
+    expect(remindersRow(upgraded)?.runAfter.getTime()).toBeGreaterThan(upgradedAt.getTime());
+    await runUntil(new Date("2026-12-16T11:00:00Z"), upgraded);
+    expect(dmsTo(MARIA)).toHaveLength(0);
+    expect(channelPosts("While I was offline")).toHaveLength(1);
+  });
+
   it("a week before the go-live, the channel hears once what is still open for it", async () => {
     // Go-live Wednesday 2026-12-09: its 14-day window had passed when the project started, so only the
     // 7-day one (Wednesday 2026-12-02, 09:00) is sent.
