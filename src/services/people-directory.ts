@@ -11,7 +11,7 @@ export interface PeopleDirectory {
   channel(id: string): Promise<DirectoryName>;
   /**
    * The IANA time zone of a person's Slack profile ("Europe/Berlin"), for reminders and digests sent at their
-   * morning; undefined when Slack does not say or cannot be asked.
+   * morning; undefined when Slack says none (or the person is gone). Rejects when Slack cannot be asked.
    */
   timeZone(id: string): Promise<string | undefined>;
 }
@@ -30,18 +30,22 @@ export const DIRECTORY_TTL_MS = 60 * 60 * 1000;
  * kept, so the next render asks again; lookups of one id under way at once share one call.
  */
 export function cachedDirectory(source: PeopleDirectory, options: DirectoryCacheOptions): PeopleDirectory {
-  const cacheOf = <T>(lookup: (id: string) => Promise<T>, unavailable: T) => {
+  /** `unavailable`: what a failed lookup answers (not kept), or "fail": it rejects (not kept either). */
+  const cacheOf = <T>(lookup: (id: string) => Promise<T>, unavailable: T | "fail") => {
     const kept = new Map<string, { answer: Promise<T>; until: number }>();
     return (id: string): Promise<T> => {
       const now = options.clock().getTime();
       const hit = kept.get(id);
       if (hit && hit.until > now) return hit.answer;
-      const answer = lookup(id).catch((): T => unavailable);
+      const answer = unavailable === "fail" ? lookup(id) : lookup(id).catch((): T => unavailable);
       const entry = { answer, until: now + options.ttlMs };
       kept.set(id, entry);
+      const forget = () => {
+        if (kept.get(id) === entry) kept.delete(id);
+      };
       void answer.then((found) => {
-        if (found === unavailable && kept.get(id) === entry) kept.delete(id);
-      });
+        if (found === unavailable) forget();
+      }, forget);
       return answer;
     };
   };
@@ -55,6 +59,11 @@ export function cachedDirectory(source: PeopleDirectory, options: DirectoryCache
       (id) => source.channel(id).then((n) => (n.status === "unavailable" ? unavailable : n)),
       unavailable,
     ),
-    timeZone: cacheOf((id) => source.timeZone(id), undefined),
+    timeZone: cacheOf(
+      (id) => source.timeZone(id),
+      // A zone is never guessed: a lookup that fails fails the caller (the reminders job then waits and runs
+      // again), since the wrong zone would send the digest at the wrong hour, or twice.
+      "fail",
+    ),
   };
 }

@@ -103,7 +103,7 @@ export async function planAndRecordReminders(
   const project = findProjectByIdAnyTeam(deps.db, args.projectId);
   if (!project) return undefined;
   const settings = reminderSettingsOf(deps, project.id);
-  const timeZone = await projectTimeZone(deps, project, settings);
+  const timeZone = await projectTimeZone(deps, project, settings, { strict: settings.enabled });
   return deps.db.transaction((tx) => {
     const txDeps = { db: tx as unknown as AppDeps["db"], clock: deps.clock };
     const now = deps.clock();

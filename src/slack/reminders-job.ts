@@ -175,7 +175,20 @@ export function remindersJob(client: WebClient, deps: AppDeps) {
   /** After downtime: one message in the channel for all that came due (already marked in the ledger). */
   async function summarise(run: RemindersRun): Promise<void> {
     const { digest } = run;
+    const people = run.nudges.flatMap(({ planned }) =>
+      planned.kind === "blocker"
+        ? [planned.blocker.ownerId]
+        : planned.kind === "phase"
+          ? [planned.phase.ownerId]
+          : [planned.ask.personId],
+    );
+    const names = new Map<string, string>();
+    for (const id of new Set(people.filter((p): p is string => Boolean(p)))) {
+      const found = await deps.people.person(id);
+      if (found.status === "named") names.set(id, found.name);
+    }
     const summary = buildRemindersSummary({
+      names,
       project: { name: run.project.name },
       nudges: run.nudges.map((n) => n.planned),
       goLive: run.goLive?.planned,

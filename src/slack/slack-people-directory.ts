@@ -29,8 +29,13 @@ export function slackPeopleDirectory(client: WebClient): PeopleDirectory {
     },
     async timeZone(id) {
       // users.info's user object carries `tz` ("America/Los_Angeles"), the zone of the person's profile.
-      const { user } = await client.users.info({ user: id });
-      return user && !user.deleted && user.tz ? user.tz : undefined;
+      try {
+        const { user } = await client.users.info({ user: id });
+        return user && !user.deleted && user.tz ? user.tz : undefined;
+      } catch (error) {
+        if (slackErrorCode(error) === "user_not_found") return undefined;
+        throw error;
+      }
     },
     async channel(id) {
       try {

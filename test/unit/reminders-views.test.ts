@@ -23,23 +23,26 @@ describe("the downtime summary", () => {
         nudges: [],
         goLive: undefined,
         digestMissed: undefined,
+        names: new Map(),
       }),
     ).toBeUndefined();
   });
 
-  it("lists what came due in one message, mentioning only who must act, and cuts a long list", () => {
+  it("lists what came due in one message, naming who must act without mentioning anyone, and cuts a long list", () => {
     const nudges = Array.from({ length: 60 }, (_, i) => blockerNudge(i + 1, i === 0 ? "U0MARIA" : null));
     const summary = buildRemindersSummary({
       project: { name: "Acme <sync>" },
       nudges,
       goLive: undefined,
       digestMissed: "Monday 09:00",
+      names: new Map([["U0MARIA", "Maria <M>"]]),
     });
     expect(summary).toBeDefined();
     expect(validateMessage(summary ?? { text: "", blocks: [] })).toEqual([]);
     const text = JSON.stringify(summary);
     expect(text).toContain("While I was offline");
-    expect(text).toContain("<@U0MARIA>");
+    expect(text).toContain("*Maria &lt;M&gt;*");
+    expect(text).not.toContain("<@");
     expect(text).toContain("Waiting &lt;on&gt; &amp; 1");
     expect(text).toContain("…and 40 more");
     expect(text).toContain("The weekly digest (Monday 09:00) was missed: `/intplan digest` posts it now");

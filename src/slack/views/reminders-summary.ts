@@ -1,6 +1,6 @@
 import type { PlannedGoLive, PlannedNudge } from "../../domain/reminders/plan.js";
 import { context, type KnownBlock, type MessageContent, section } from "./block-kit.js";
-import { escapeMrkdwn, mention } from "./mrkdwn.js";
+import { escapeMrkdwn } from "./mrkdwn.js";
 import { phaseTitle } from "./phase-messages.js";
 
 /** Past this many nudges the summary says how many more: `/intplan status` and `/intplan blockers` list all. */
@@ -14,12 +14,21 @@ export interface RemindersSummaryInput {
   goLive: PlannedGoLive | undefined;
   /** The digest slot missed, as people read it ("Monday 09:00"). */
   digestMissed: string | undefined;
+  /**
+   * People's names by id. The summary names people without mentioning them: posted in the channel at
+   * whatever hour the app came back, it notifies nobody (the nudges would have gone to each person alone).
+   */
+  names: ReadonlyMap<string, string>;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** One line per nudge; the person who must act is mentioned (the nudge would have reached them). */
-function nudgeLine(nudge: PlannedNudge): string {
+/** One line per nudge, naming (not mentioning) the person who must act. */
+function nudgeLine(nudge: PlannedNudge, names: ReadonlyMap<string, string>): string {
+  const mention = (id: string) => {
+    const name = names.get(id);
+    return name ? `*${escapeMrkdwn(name)}*` : "a teammate";
+  };
   if (nudge.kind === "blocker") {
     const { blocker } = nudge;
     const who = blocker.ownerId ? ` · ${mention(blocker.ownerId)}` : " · no owner";
@@ -50,7 +59,7 @@ function goLiveLine(goLive: PlannedGoLive): string {
  * of every nudge replayed one by one. Undefined when nothing came due (the channel hears nothing).
  */
 export function buildRemindersSummary(input: RemindersSummaryInput): MessageContent | undefined {
-  const lines = input.nudges.map(nudgeLine);
+  const lines = input.nudges.map((nudge) => nudgeLine(nudge, input.names));
   const shown =
     lines.length > MAX_LINES
       ? [...lines.slice(0, MAX_LINES), `…and ${lines.length - MAX_LINES} more`]
