@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { parseReminderSettings, type ReminderSettings } from "../domain/reminders/settings.js";
 import { sameSettings } from "../domain/reminders/settings-form.js";
+import { backdateJob } from "../outbox/queue.js";
 import { type ChangeStamp, recordChange } from "../outbox/refresh-rules.js";
 import { recordAudit } from "./audit-log.js";
 import type { Db, DbOrTx } from "./client.js";
@@ -48,6 +49,15 @@ export function changeReminderSettings(
   return db.transaction((tx) => {
     const before = loadReminderSettings(tx, change.projectId);
     if (sameSettings(before, change.settings)) return { before, changed: false };
+    // Something switched back on: what came due while it was off (since the last save, which switched it
+    // off) is owed as if the app had been down, so it comes as one summary, not one nudge per item at once.
+    const offSince = tx
+      .select({ at: reminderSettings.updatedAt })
+      .from(reminderSettings)
+      .where(eq(reminderSettings.projectId, change.projectId))
+      .get()?.at;
+    if (offSince && switchedOn(before, change.settings))
+      backdateJob(tx, { projectId: change.projectId, job: "reminders", to: offSince });
     saveReminderSettings(tx, {
       projectId: change.projectId,
       settings: change.settings,
@@ -64,4 +74,13 @@ export function changeReminderSettings(
     recordChange(tx, "reminder-settings", change);
     return { before, changed: true };
   });
+}
+
+/** True when the change turns on what was off: the channel's switch, or one kind of reminder. */
+function switchedOn(before: ReminderSettings, after: ReminderSettings): boolean {
+  if (!after.enabled) return false;
+  if (!before.enabled) return true;
+  return (["blocker", "phase", "ask", "goLive", "digest"] as const).some(
+    (kind) => !before[kind].on && after[kind].on,
+  );
 }

@@ -128,13 +128,23 @@ export function claimJob(
 
 const unclaimed = { claimedBy: null, claimedUntil: null } as const;
 
+/**
+ * The row as the process that ran it holds it: a process whose lease lapsed meanwhile (another one claimed the
+ * job since) changes nothing of it when it finishes.
+ */
+const heldAs = (row: OutboxRow) =>
+  and(
+    eq(outbox.id, row.id),
+    row.claimedBy === null ? isNull(outbox.claimedBy) : eq(outbox.claimedBy, row.claimedBy),
+  );
+
 /** Clears a job that ran, unless it was asked for again while running (then it is released, to run again). */
 export function completeJob(db: DbOrTx, row: OutboxRow): void {
   const done = db
     .delete(outbox)
-    .where(and(eq(outbox.id, row.id), eq(outbox.generation, row.generation)))
+    .where(and(heldAs(row), eq(outbox.generation, row.generation)))
     .run();
-  if (done.changes === 0) db.update(outbox).set(unclaimed).where(eq(outbox.id, row.id)).run();
+  if (done.changes === 0) db.update(outbox).set(unclaimed).where(heldAs(row)).run();
 }
 
 /**
@@ -145,12 +155,12 @@ export function completeRecurringJob(db: DbOrTx, row: OutboxRow, nextRunAt: Date
   const done = db
     .update(outbox)
     .set({ ...unclaimed, runAfter: nextRunAt, attempts: 0, lastError: null })
-    .where(and(eq(outbox.id, row.id), eq(outbox.generation, row.generation)))
+    .where(and(heldAs(row), eq(outbox.generation, row.generation)))
     .run();
   if (done.changes === 0)
     db.update(outbox)
       .set({ ...unclaimed, runAfter: sql`min(${outbox.runAfter}, ${nextRunAt.getTime()})` })
-      .where(eq(outbox.id, row.id))
+      .where(heldAs(row))
       .run();
 }
 
@@ -162,7 +172,7 @@ export function rescheduleJob(db: DbOrTx, row: OutboxRow, args: { runAfter: Date
       runAfter: args.runAfter,
       lastError: cutText(args.error, 500),
     })
-    .where(eq(outbox.id, row.id))
+    .where(heldAs(row))
     .run();
 }
 
@@ -170,13 +180,13 @@ export function rescheduleJob(db: DbOrTx, row: OutboxRow, args: { runAfter: Date
 export function deferJob(db: DbOrTx, row: OutboxRow, runAfter: Date): void {
   db.update(outbox)
     .set({ ...unclaimed, runAfter })
-    .where(eq(outbox.id, row.id))
+    .where(heldAs(row))
     .run();
 }
 
 /** Lets go of a claimed job without changing it (the database failed mid-run): it is due again at once. */
 export function releaseJob(db: DbOrTx, row: OutboxRow): void {
-  db.update(outbox).set(unclaimed).where(eq(outbox.id, row.id)).run();
+  db.update(outbox).set(unclaimed).where(heldAs(row)).run();
 }
 
 export function dropJob(db: DbOrTx, row: OutboxRow): void {
@@ -199,6 +209,14 @@ export function ensureRecurringJob(db: DbOrTx, job: OutboxJob, args: { now: Date
     )
     on conflict do nothing`);
   return result.changes;
+}
+
+/** Makes a waiting job due at `to` when that is earlier (the job then knows it was owed since then). */
+export function backdateJob(tx: DbOrTx, args: { projectId: number; job: OutboxJob; to: Date }): void {
+  tx.update(outbox)
+    .set({ runAfter: sql`min(${outbox.runAfter}, ${args.to.getTime()})` })
+    .where(and(eq(outbox.projectId, args.projectId), eq(outbox.job, args.job)))
+    .run();
 }
 
 export function pendingJobs(db: DbOrTx, projectId: number): OutboxRow[] {

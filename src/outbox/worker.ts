@@ -77,7 +77,10 @@ export interface OutboxWorkerOptions {
   prepare?: (db: Db) => void;
   /** This process's name on the jobs it claims (a random id by default). */
   owner?: string;
-  /** A claimed job is this process's for this long; past it, another process may run it. Default 5 min. */
+  /**
+   * A claimed job is this process's for this long; past it, another process may run it (and a restarted one:
+   * each process has an id of its own). Default 2 min: a job's Slack calls give up well before.
+   */
   leaseMs?: number;
 }
 
@@ -121,7 +124,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const maxStorageBackoffMs = options.maxStorageBackoffMs ?? 30_000;
   const owner = options.owner ?? randomUUID();
-  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const leaseMs = options.leaseMs ?? 2 * 60_000;
 
   let started = false;
   let timer: NodeJS.Timeout | undefined;

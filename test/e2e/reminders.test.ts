@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { validateMessage } from "../../emulator/block-kit-limits.js";
 import { type RecordedCall, type SlackEmulator, startSlackEmulator } from "../../emulator/slack-emulator.js";
 import { nudgesOf, snoozeNudge } from "../../src/db/nudge-store.js";
-import { saveReminderSettings } from "../../src/db/reminder-settings-store.js";
+import { changeReminderSettings, saveReminderSettings } from "../../src/db/reminder-settings-store.js";
 import { outbox, projects } from "../../src/db/schema.js";
 import { DEFAULT_REMINDER_SETTINGS } from "../../src/domain/reminders/settings.js";
 import { form } from "../support/forms.js";
@@ -334,7 +334,7 @@ describe("reminders: nudges, go-live notices and the downtime summary", () => {
     expect(channelPosts("goes live")).toHaveLength(1);
   });
 
-  it("with the master switch off, nothing is sent", async () => {
+  it("with the master switch off, nothing is sent; switched back on, what came due meanwhile is one summary", async () => {
     const t = await projectWithBlocker();
     const project = t.db.select().from(projects).get();
     saveReminderSettings(t.db, {
@@ -353,5 +353,21 @@ describe("reminders: nudges, go-live notices and the downtime summary", () => {
         .all(),
     ).toHaveLength(1);
     expect(nudgesOf(t.db, project?.id ?? 0)).toEqual([]);
+
+    // Switched back on (as /intplan settings saves it): what came due while off is one summary, not a flood.
+    changeReminderSettings(t.db, {
+      projectId: project?.id ?? 0,
+      actorId: PM,
+      at: new Date("2026-12-10T15:00:00Z"),
+      timing: { refreshDelayMs: 0 },
+      settings: DEFAULT_REMINDER_SETTINGS,
+    });
+    await t.idle();
+    expect(dmsTo(MARIA)).toHaveLength(0);
+    const summaries = channelPosts("While I was offline");
+    expect(summaries).toHaveLength(1);
+    expect(textOf(summaries[0])).toContain("Sandbox credentials");
+    await runUntil(new Date("2026-12-11T15:00:00Z"), t);
+    expect(dmsTo(MARIA)).toHaveLength(0);
   });
 });

@@ -248,10 +248,13 @@ describe("go-live notices", () => {
     expect(plan.nextRunAt.getTime()).toBeLessThanOrEqual(new Date("2026-12-12T10:00:00Z").getTime());
   });
 
-  it("a window on a weekend waits for the next working day, but never for the go-live day", () => {
-    // 1 day before a Monday go-live is the Sunday: the next sendable time is the go-live day itself.
-    const sunday = planReminders(facts({ now: new Date("2026-12-20T12:00:00Z"), goLive, ledger: [] }));
-    expect(sunday.goLive?.daysBefore).toBe(7);
+  it("a window on a weekend waits for the next working day, or, when that is the go-live day, comes the last working day before", () => {
+    // 1 day before a Monday go-live is the Sunday; the next sendable time would be the go-live day itself,
+    // so the notice comes on Friday 18 December at 09:00 instead.
+    const thursday = planReminders(facts({ now: new Date("2026-12-17T12:00:00Z"), goLive, ledger: [] }));
+    expect(thursday.goLive?.daysBefore).toBe(7);
+    const friday = planReminders(facts({ now: new Date("2026-12-18T09:30:00Z"), goLive, ledger: [] }));
+    expect(friday.goLive?.daysBefore).toBe(1);
     const past = planReminders(facts({ now: new Date("2026-12-21T10:00:00Z"), goLive }));
     expect(past.goLive).toBeUndefined();
   });

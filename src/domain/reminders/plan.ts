@@ -232,6 +232,26 @@ export function planReminders(facts: ReminderFacts): ReminderPlan {
 }
 
 /**
+ * When the window `daysBefore` days before the go-live opens: the first sendable time of that day; when that
+ * is the go-live day itself (1 day before a Monday go-live falls on a Sunday), the last working day before.
+ */
+function windowOpens(
+  target: string,
+  daysBefore: number,
+  goLiveDay: Date,
+  timeZone: string,
+  sendable: (at: Date) => Date,
+): Date {
+  const opens = sendable(instantAt(addDays(target, -daysBefore), 0, timeZone));
+  if (opens < goLiveDay) return opens;
+  for (let back = 1; back <= 7; back++) {
+    const earlier = sendable(instantAt(addDays(target, -daysBefore - back), 0, timeZone));
+    if (earlier < goLiveDay) return earlier;
+  }
+  return opens;
+}
+
+/**
  * The go-live windows (`daysBefore` days before the target, at the first sendable time of that day): of the
  * windows that have come (since the project was created, before the go-live day), only the latest is sent,
  * once; one already passed when a later one came is never sent after it.
@@ -250,7 +270,7 @@ function planGoLive(
     .map((daysBefore) => ({
       daysBefore,
       itemKey: nudgeKey.goLive(daysBefore, target),
-      opensAt: sendable(instantAt(addDays(target, -daysBefore), 0, facts.timeZone)),
+      opensAt: windowOpens(target, daysBefore, goLiveDay, facts.timeZone, sendable),
     }))
     // A window that opened before the project existed, or only on the go-live day itself, is not owed.
     .filter((w) => w.opensAt >= facts.projectCreatedAt && w.opensAt < goLiveDay)
