@@ -42,6 +42,11 @@ export type AppInputs = Omit<AppDeps, "people">;
 export interface Timing {
   /** How long after a change the canvas and status board are refreshed (a burst makes one refresh). */
   refreshDelayMs: number;
+  /**
+   * How long after a change the reminders are planned again (`reminders` job): a nudge or digest needs no
+   * hurry, and a burst of changes (a busy channel) then plans them once.
+   */
+  remindersDelayMs: number;
   /** How often the outbox is checked for due work. */
   outboxPollMs: number;
   /** The first retry of failed background work waits this long; each later one twice as long (max 5 min). */
@@ -56,6 +61,7 @@ export interface Timing {
 
 const DEFAULT_TIMING: Timing = {
   refreshDelayMs: 2000,
+  remindersDelayMs: 60_000,
   outboxPollMs: 500,
   outboxRetryBaseMs: 1000,
   outboxMaxAttempts: 8,

@@ -118,10 +118,15 @@ export interface ChangeStamp {
   timing: Partial<Timing> | undefined;
 }
 
-/** When a job `rule` asks for, for a change made at `stamp.at`, runs. */
-function runAfterFor(rule: RefreshRule, stamp: ChangeStamp): Date {
+/**
+ * When `job`, asked for by `rule` for a change made at `stamp.at`, runs. Debounced, the reminders wait
+ * `remindersDelayMs` (a minute by default), the refreshes `refreshDelayMs`.
+ */
+function runAfterFor(rule: RefreshRule, job: OutboxJob, stamp: ChangeStamp): Date {
   if (rule.when === "at-once") return stamp.at;
-  return new Date(stamp.at.getTime() + timingOf(stamp).refreshDelayMs);
+  const timing = timingOf(stamp);
+  const delay = job === "reminders" ? timing.remindersDelayMs : timing.refreshDelayMs;
+  return new Date(stamp.at.getTime() + delay);
 }
 
 /**
@@ -130,9 +135,9 @@ function runAfterFor(rule: RefreshRule, stamp: ChangeStamp): Date {
  */
 export function recordChange(tx: DbOrTx, kind: ProjectChange, stamp: ChangeStamp): void {
   const rule = REFRESH_RULES[kind];
-  const runAfter = runAfterFor(rule, stamp);
   const companions = rule.companions ? companionsWithCanvas(tx, stamp.projectId).map(refreshJobOf) : [];
   for (const job of [...rule.refreshes, ...companions]) {
+    const runAfter = runAfterFor(rule, job, stamp);
     enqueueJob(tx, { projectId: stamp.projectId, job, actorId: stamp.actorId, runAfter, now: stamp.at });
   }
 }

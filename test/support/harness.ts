@@ -50,7 +50,8 @@ export interface TestAppOptions {
   emulator?: SlackEmulator;
   /**
    * Background timing. By default a change's refresh is due at once (so `idle()` sees it done) and the
-   * outbox polls every 20 ms; a burst test sets a long `refreshDelayMs` and moves the clock past it.
+   * outbox polls every 20 ms (the reminders, too, are planned again at once after a change); a burst test sets
+   * a long `refreshDelayMs` and moves the clock past it.
    */
   timing?: Partial<Timing>;
   /** `/intplan import`'s file readers (a stand-in, test/support/fake-import-reader.ts); the app's own otherwise. */
@@ -119,7 +120,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     db: database.db,
     database,
     clock: now,
-    timing: { refreshDelayMs: 0, outboxPollMs: 20, ...options.timing },
+    timing: { refreshDelayMs: 0, remindersDelayMs: 0, outboxPollMs: 20, ...options.timing },
     locks: createKeyedLock(),
     documents: createDocumentRenderer({ templatesDir: TEMPLATES_DIR, now }),
     logger: createLogger({ level: "debug", secrets: secretsOf(config), write: (line) => logs.push(line) }),

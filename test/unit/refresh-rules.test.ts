@@ -22,7 +22,8 @@ import {
 import { openProjectDb, type ProjectDb, T0 } from "../support/running-project.js";
 
 const DELAY_MS = 5_000;
-const timing = { refreshDelayMs: DELAY_MS };
+const REMINDERS_MS = 30_000;
+const timing = { refreshDelayMs: DELAY_MS, remindersDelayMs: REMINDERS_MS };
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
 describe("what a change refreshes", () => {
@@ -57,7 +58,7 @@ describe("what a change refreshes", () => {
       "refresh-discovery": DELAY_MS,
       "refresh-plan": DELAY_MS,
       "refresh-status-board": DELAY_MS,
-      reminders: DELAY_MS,
+      reminders: REMINDERS_MS,
     });
   });
 
@@ -89,7 +90,7 @@ describe("what a change refreshes", () => {
     expect(owed()).toEqual({
       "refresh-plan": DELAY_MS,
       "refresh-status-board": DELAY_MS,
-      reminders: DELAY_MS,
+      reminders: REMINDERS_MS,
     });
   });
 
@@ -100,7 +101,7 @@ describe("what a change refreshes", () => {
     expect(owed()).toEqual({
       "refresh-plan": DELAY_MS,
       "refresh-status-board": DELAY_MS,
-      reminders: DELAY_MS,
+      reminders: REMINDERS_MS,
     });
   });
 
@@ -109,13 +110,13 @@ describe("what a change refreshes", () => {
     expect(owed()).toEqual({
       "refresh-plan": DELAY_MS,
       "refresh-status-board": DELAY_MS,
-      reminders: DELAY_MS,
+      reminders: REMINDERS_MS,
     });
     resolveBlocker(p.db, { ...stamp(100), number: 1, note: "Keys arrived" });
     expect(owed()).toEqual({
       "refresh-plan": DELAY_MS,
       "refresh-status-board": DELAY_MS,
-      reminders: DELAY_MS,
+      reminders: REMINDERS_MS,
     });
   });
 
@@ -155,7 +156,7 @@ describe("what a change refreshes", () => {
     expect(owed()).toEqual({
       "refresh-plan": DELAY_MS,
       "refresh-status-board": DELAY_MS,
-      reminders: DELAY_MS,
+      reminders: REMINDERS_MS,
     });
     // Each later change marked the waiting job as having new work, so a run that overlapped it runs again.
     expect(jobs.map((j) => [j.generation, j.actorId])).toEqual([
@@ -186,7 +187,7 @@ describe("what a change refreshes", () => {
       timing: undefined,
       input: { text: "Sandbox keys", ownerId: null, waitingOnClient: true },
     });
-    expect(owed()).toEqual({ "refresh-plan": 2_000, "refresh-status-board": 2_000, reminders: 2_000 });
+    expect(owed()).toEqual({ "refresh-plan": 2_000, "refresh-status-board": 2_000, reminders: 60_000 });
   });
 
   it("recordChange does exactly what each row of the table says", () => {
@@ -194,9 +195,10 @@ describe("what a change refreshes", () => {
       const project = p.addProject(`C0${kind.toUpperCase().replace(/-/g, "")}`);
       p.db.delete(outbox).where(eq(outbox.projectId, project.id)).run();
       p.db.transaction((tx) => recordChange(tx, kind, { ...stamp(), projectId: project.id }));
-      const wait = rule.when === "at-once" ? 0 : DELAY_MS;
+      const wait = (job: string) =>
+        rule.when === "at-once" ? 0 : job === "reminders" ? REMINDERS_MS : DELAY_MS;
       expect(owed(project.id), kind).toEqual(
-        Object.fromEntries([...rule.refreshes].sort().map((job) => [job, wait])),
+        Object.fromEntries([...rule.refreshes].sort().map((job) => [job, wait(job)])),
       );
     }
   });
