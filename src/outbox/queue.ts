@@ -14,51 +14,35 @@ export type { OutboxJob };
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
-const upsertJob = perDatabase((db) =>
-  db
-    .insert(outbox)
-    .values({
-      projectId: sql.placeholder("projectId"),
-      job: sql.placeholder("job"),
-      actorId: sql.placeholder("actorId"),
-      runAfter: sql.placeholder("runAfter"),
-      createdAt: sql.placeholder("createdAt"),
-    })
-    .onConflictDoUpdate({
-      target: [outbox.projectId, outbox.job],
-      set: {
-        generation: sql`${outbox.generation} + 1`,
-        actorId: sql`excluded.actor_id`,
-        attempts: 0,
-        lastError: null,
-      },
-    })
-    .prepare(),
-);
-
-/** A recurring job (`RECURRING_JOBS`) waits for a later time of its own: a change brings it forward. */
-const upsertEarliest = perDatabase((db) =>
-  db
-    .insert(outbox)
-    .values({
-      projectId: sql.placeholder("projectId"),
-      job: sql.placeholder("job"),
-      actorId: sql.placeholder("actorId"),
-      runAfter: sql.placeholder("runAfter"),
-      createdAt: sql.placeholder("createdAt"),
-    })
-    .onConflictDoUpdate({
-      target: [outbox.projectId, outbox.job],
-      set: {
-        generation: sql`${outbox.generation} + 1`,
-        actorId: sql`excluded.actor_id`,
-        runAfter: sql`min(${outbox.runAfter}, excluded.run_after)`,
-        attempts: 0,
-        lastError: null,
-      },
-    })
-    .prepare(),
-);
+/**
+ * The enqueue statement: a job waiting already is marked as having new work and keeps its time; with
+ * `bringForward` (a recurring job, waiting for a later time of its own) a change brings it forward.
+ */
+const upsertOf = (bringForward: boolean) =>
+  perDatabase((db) =>
+    db
+      .insert(outbox)
+      .values({
+        projectId: sql.placeholder("projectId"),
+        job: sql.placeholder("job"),
+        actorId: sql.placeholder("actorId"),
+        runAfter: sql.placeholder("runAfter"),
+        createdAt: sql.placeholder("createdAt"),
+      })
+      .onConflictDoUpdate({
+        target: [outbox.projectId, outbox.job],
+        set: {
+          generation: sql`${outbox.generation} + 1`,
+          actorId: sql`excluded.actor_id`,
+          ...(bringForward ? { runAfter: sql`min(${outbox.runAfter}, excluded.run_after)` } : {}),
+          attempts: 0,
+          lastError: null,
+        },
+      })
+      .prepare(),
+  );
+const upsertJob = upsertOf(false);
+const upsertEarliest = upsertOf(true);
 
 /**
  * Asks for a job to run at `runAfter`, inside the caller's transaction. A job already waiting for the
