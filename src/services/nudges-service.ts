@@ -11,7 +11,7 @@ import { loadPhases } from "../db/phase-store.js";
 import { findProjectByIdAnyTeam } from "../db/project-store.js";
 import type { PhaseRow, ProjectRow } from "../db/schema.js";
 import { phaseName } from "../domain/phase-rules.js";
-import { nudgeKindOfKey, SNOOZE_DAYS, type SnoozeDays } from "../domain/reminders/nudges.js";
+import { type NudgeItem, parseNudgeKey, SNOOZE_DAYS, type SnoozeDays } from "../domain/reminders/nudges.js";
 import { recordChange } from "../outbox/refresh-rules.js";
 import { resolveProjectBlocker } from "./blockers-service.js";
 import { findProjectHere } from "./projects-service.js";
@@ -26,24 +26,6 @@ import type { ChangeDeps, Place, StorageDeps } from "./service-deps.js";
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A second press of the same snooze within this long is the same snooze (a double click), not a new one. */
 const SAME_SNOOZE_MS = 60_000;
-
-/** The item a nudge is about, read from its ledger key (domain/reminders/nudges.ts `nudgeKey`). */
-type NudgeItem =
-  | { kind: "blocker"; blockerId: number }
-  | { kind: "phase"; phaseNumber: number; plannedEnd: string }
-  | { kind: "ask"; personId: string }
-  | { kind: "go-live"; daysBefore: number; target: string };
-
-function readNudgeItem(key: string): NudgeItem | undefined {
-  const kind = nudgeKindOfKey(key);
-  const [what = "", window = ""] = key.slice(key.indexOf(":") + 1).split("@");
-  if (kind === "blocker" && /^\d+$/.test(what)) return { kind, blockerId: Number(what) };
-  if (kind === "phase" && /^[1-9]$/.test(what))
-    return { kind, phaseNumber: Number(what), plannedEnd: window };
-  if (kind === "ask" && what) return { kind, personId: what };
-  if (kind === "go-live" && /^\d+$/.test(what)) return { kind, daysBefore: Number(what), target: window };
-  return undefined;
-}
 
 /** What the audit row calls the item: "#3 API keys missing", "4. Development", the person asked, the go-live. */
 function labelOf(deps: StorageDeps, projectId: number, item: NudgeItem): string {
@@ -81,7 +63,7 @@ export function findNudgeFor(deps: StorageDeps, request: NudgeRequest): NudgeLoo
   const nudge = findNudge(deps.db, request.nudgeId);
   if (!nudge || nudge.projectId !== request.projectId) return { kind: "gone" };
   const project = findProjectByIdAnyTeam(deps.db, nudge.projectId);
-  const item = readNudgeItem(nudge.itemKey);
+  const item = parseNudgeKey(nudge.itemKey);
   if (!project || !item) return { kind: "gone" };
   const inChannel = findProjectHere(deps, request.place, project.id) !== undefined;
   if (!inChannel && nudge.recipientId !== request.userId) {
