@@ -9,6 +9,8 @@ import { LATEST_QUESTIONNAIRE_VERSION } from "../../src/domain/questionnaire/def
 /** A fresh database (real migrations) holding one project, for tests of phases, checklists and blockers. */
 export interface ProjectDb {
   db: Db;
+  /** The database file, for a second connection to it (another app process sharing the database). */
+  path: string;
   project: ProjectRow;
   /** Another project in the same database: nothing done to `project` may touch it. */
   addProject(channelId: string, teamId?: string): ProjectRow;
@@ -25,7 +27,8 @@ export function openProjectDb(
   } = {},
 ): ProjectDb {
   const dir = mkdtempSync(join(tmpdir(), "intplan-unit-"));
-  const database = openDatabase(join(dir, "intplan.sqlite"));
+  const path = join(dir, "intplan.sqlite");
+  const database = openDatabase(path);
   const addProject = (channelId: string, teamId = "T0TEAM"): ProjectRow => {
     const result = createProject(database.db, {
       teamId,
@@ -52,6 +55,7 @@ export function openProjectDb(
   };
   return {
     db: database.db,
+    path,
     project: addProject("C0PROJECT"),
     addProject,
     close() {

@@ -3,70 +3,43 @@
  * processes have): a due job runs once; a claim left by a process that died lapses after its lease; the
  * recurring reminders job is rescheduled to the time its run gave and brought forward by a change.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type OpenDatabase, openDatabase } from "../../src/db/client.js";
-import { createProject } from "../../src/db/project-store.js";
+import { type Db, type OpenDatabase, openDatabase } from "../../src/db/client.js";
 import { outbox } from "../../src/db/schema.js";
-import { LATEST_QUESTIONNAIRE_VERSION } from "../../src/domain/questionnaire/definition.js";
 import { createLogger } from "../../src/logger.js";
 import { claimJob, dueJobs, enqueueJob } from "../../src/outbox/queue.js";
 import { createOutboxWorker, type JobHandler } from "../../src/outbox/worker.js";
 import { classifySlackFailure } from "../../src/slack/background-failures.js";
+import { openProjectDb, type ProjectDb, T0 } from "../support/running-project.js";
 
-const T0 = new Date("2026-11-27T10:00:00Z");
 const LEASE_MS = 60_000;
 const DAY = 24 * 60 * 60_000;
 
 describe("outbox claims across processes", () => {
-  let dir: string;
-  let first: OpenDatabase;
+  let p: ProjectDb;
+  /** The first process's connection (the project's own), and a second process's to the same file. */
+  let first: Db;
   let second: OpenDatabase;
   let now: Date;
   let projectId: number;
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), "intplan-claims-"));
-    const path = join(dir, "intplan.sqlite");
-    first = openDatabase(path);
-    second = openDatabase(path);
+    p = openProjectDb();
+    first = p.db;
+    second = openDatabase(p.path);
     now = T0;
-    const created = createProject(first.db, {
-      teamId: "T0TEAM",
-      channelId: "C0PROJECT",
-      input: {
-        name: "Acme order sync",
-        clientName: "Acme Outdoor Co.",
-        systemA: "Shopify",
-        systemB: "QuickBooks Online",
-        integrationType: "auto",
-        leadEngineerId: "U0LEAD",
-        projectManagerId: "U0PM",
-        targetGoLive: null,
-        volumeEstimate: null,
-        summary: null,
-      },
-      integrationType: { type: "accounting", source: "chosen" },
-      questionnaireVersion: LATEST_QUESTIONNAIRE_VERSION,
-      actorId: "U0PM",
-      at: T0,
-    });
-    if (!created.created) throw new Error("no project");
-    projectId = created.project.id;
+    projectId = p.project.id;
   });
   afterEach(() => {
-    first.close();
     second.close();
-    rmSync(dir, { recursive: true, force: true });
+    p.close();
   });
 
   const clock = () => now;
-  const worker = (database: OpenDatabase, owner: string, reminders: JobHandler) =>
+  const worker = (db: Db, owner: string, reminders: JobHandler) =>
     createOutboxWorker({
-      db: database.db,
+      db,
       clock,
       logger: createLogger({ level: "error", secrets: [], write: () => {} }),
       handlers: { reminders },
@@ -76,7 +49,7 @@ describe("outbox claims across processes", () => {
       leaseMs: LEASE_MS,
       pollMs: 5,
     });
-  const row = () => first.db.select().from(outbox).where(eq(outbox.job, "reminders")).get();
+  const row = () => first.select().from(outbox).where(eq(outbox.job, "reminders")).get();
 
   it("a project's reminders job is due from its creation, and two workers on one file run it once", async () => {
     expect(row()).toMatchObject({ projectId, runAfter: T0, claimedBy: null });
@@ -91,7 +64,7 @@ describe("outbox claims across processes", () => {
       };
     now = new Date(T0.getTime() + 1000);
     const a = worker(first, "process-a", handler("a"));
-    const b = worker(second, "process-b", handler("b"));
+    const b = worker(second.db, "process-b", handler("b"));
     await Promise.all([a.runDue(), b.runDue(), a.runDue(), b.runDue()]);
     expect(runs).toHaveLength(1);
     expect(row()).toMatchObject({
@@ -103,17 +76,17 @@ describe("outbox claims across processes", () => {
 
   it("a claim left by a process that died lapses after its lease, and another process runs the job", async () => {
     now = new Date(T0.getTime() + 1000);
-    const seen = dueJobs(first.db, now);
+    const seen = dueJobs(first, now);
     expect(seen).toHaveLength(1);
     // Process A claims the job, then dies before running it.
-    const claimed = claimJob(first.db, seen[0] as NonNullable<(typeof seen)[0]>, {
+    const claimed = claimJob(first, seen[0] as NonNullable<(typeof seen)[0]>, {
       owner: "process-a",
       now,
       until: new Date(now.getTime() + LEASE_MS),
     });
     expect(claimed).toBeDefined();
     let runs = 0;
-    const b = worker(second, "process-b", async () => {
+    const b = worker(second.db, "process-b", async () => {
       runs += 1;
       return { nextRunAt: new Date(now.getTime() + DAY) };
     });
@@ -150,6 +123,6 @@ describe("outbox claims across processes", () => {
     now = soon;
     await a.runDue();
     expect(runs).toBe(2);
-    expect(first.db.select().from(outbox).all()).toHaveLength(1);
+    expect(first.select().from(outbox).all()).toHaveLength(1);
   });
 });
